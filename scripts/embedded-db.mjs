@@ -1,0 +1,170 @@
+// The embedded PostgreSQL: PGlite (PostgreSQL compiled to WebAssembly) kept in a
+// data folder and served on a loopback port, so the app, the CLI and the tests
+// talk to it over the same wire protocol and driver adapter as a real server.
+//
+// PGlite is one backend session. This server lets many connections share it
+// safely: each connection's messages run as whole protocol cycles (up to a Sync
+// or a simple Query), never interleaved with another connection's, and while a
+// connection holds an open transaction no other connection runs at all.
+import { mkdirSync } from "node:fs";
+import { createServer } from "node:net";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+
+export const DEFAULT_EMBEDDED_PORT = 54329;
+
+const SSL_REQUEST = 80877103;
+const GSSENC_REQUEST = 80877104;
+const CANCEL_REQUEST = 80877102;
+// Messages that end a protocol cycle: Sync, simple Query, Flush, CopyDone, CopyFail, FunctionCall.
+const CYCLE_END = new Set(["S", "Q", "H", "c", "f", "F"]);
+
+function createSessionLock(db) {
+  let busy = false;
+  let txOwner = null;
+  const waiters = [];
+  const eligible = (conn) => !busy && (txOwner === null || txOwner === conn);
+  const wake = () => {
+    const index = waiters.findIndex((w) => eligible(w.conn));
+    if (index === -1) return;
+    const [waiter] = waiters.splice(index, 1);
+    busy = true;
+    waiter.resolve();
+  };
+  return {
+    async run(conn, fn) {
+      // When the lock is free, every waiter is blocked on another connection's
+      // transaction, so an eligible caller may go first.
+      if (eligible(conn)) busy = true;
+      else await new Promise((resolve) => waiters.push({ conn, resolve }));
+      try {
+        return await fn();
+      } finally {
+        txOwner = db.isInTransaction() ? conn : null;
+        busy = false;
+        wake();
+      }
+    },
+    async release(conn) {
+      const index = waiters.findIndex((w) => w.conn === conn);
+      if (index !== -1) waiters.splice(index, 1);
+      if (txOwner === conn) {
+        await this.run(conn, () => db.exec("ROLLBACK").catch(() => undefined));
+      }
+    },
+  };
+}
+
+function serveConnection(socket, db, lock) {
+  const conn = {};
+  let buffer = Buffer.alloc(0);
+  let started = false;
+  let batch = [];
+  let chain = Promise.resolve();
+  let closed = false;
+
+  const run = (message) => {
+    chain = chain.then(() =>
+      closed
+        ? undefined
+        : lock.run(conn, () =>
+            db.runExclusive(() =>
+              db.execProtocolRawStream(new Uint8Array(message), {
+                onRawData: (data) => {
+                  if (!closed && socket.writable && data.length > 0) socket.write(Buffer.from(data));
+                },
+              }),
+            ),
+          ),
+    ).catch(() => socket.destroy());
+  };
+
+  socket.setNoDelay(true);
+  socket.on("data", (chunk) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    for (;;) {
+      if (!started) {
+        if (buffer.length < 8) return;
+        const length = buffer.readInt32BE(0);
+        const code = buffer.readInt32BE(4);
+        if (buffer.length < length) return;
+        const message = buffer.subarray(0, length);
+        buffer = buffer.subarray(length);
+        if (code === SSL_REQUEST || code === GSSENC_REQUEST) {
+          socket.write("N");
+          continue;
+        }
+        if (code === CANCEL_REQUEST) {
+          socket.end();
+          return;
+        }
+        started = true;
+        run(message);
+        continue;
+      }
+      if (buffer.length < 5) return;
+      const type = String.fromCharCode(buffer[0]);
+      const length = buffer.readInt32BE(1) + 1;
+      if (buffer.length < length) return;
+      const message = buffer.subarray(0, length);
+      buffer = buffer.subarray(length);
+      if (type === "X") {
+        socket.end();
+        return;
+      }
+      batch.push(message);
+      if (CYCLE_END.has(type)) {
+        const cycle = Buffer.concat(batch);
+        batch = [];
+        run(cycle);
+      }
+    }
+  });
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    chain = chain.then(() => lock.release(conn));
+  };
+  socket.on("close", close);
+  socket.on("error", close);
+}
+
+/**
+ * Opens (or creates) the embedded database in `dataDir` and serves it on
+ * 127.0.0.1:`port` (0 picks a free port). No `dataDir` keeps it in memory.
+ */
+export async function startEmbeddedPostgres({ dataDir, port = DEFAULT_EMBEDDED_PORT } = {}) {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create(dataDir ? `file://${dataDir}` : undefined, { extensions: { pg_trgm } });
+  const lock = createSessionLock(db);
+  const sockets = new Set();
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+    serveConnection(socket, db, lock);
+  });
+  try {
+    await new Promise((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, "127.0.0.1", resolve);
+    });
+  } catch (error) {
+    await db.close();
+    if (error && error.code === "EADDRINUSE") {
+      throw new Error(
+        `Port ${port} is in use: another Deskbridge dev server may be running. Stop it or set EMBEDDED_DB_PORT.`,
+      );
+    }
+    throw error;
+  }
+  const actualPort = server.address().port;
+  return {
+    url: `postgresql://postgres:postgres@127.0.0.1:${actualPort}/postgres?sslmode=disable`,
+    port: actualPort,
+    async stop() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}
