@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { requireWorkspaceSession } from "@/lib/auth/session";
+import { signOutAction, switchWorkspaceAction } from "./actions";
+import { WorkspaceSwitcher } from "./workspace-switcher";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const session = await requireWorkspaceSession();
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-2.5">
+          <Link href="/tickets" className="font-semibold text-indigo-700">
+            Deskbridge
+          </Link>
+          <nav className="flex gap-4 text-sm text-slate-600">
+            <Link href="/tickets" className="hover:text-slate-900">
+              Tickets
+            </Link>
+          </nav>
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <WorkspaceSwitcher
+              current={session.workspace.slug}
+              workspaces={session.workspaces.map((w) => ({ slug: w.slug, name: w.name }))}
+              action={switchWorkspaceAction}
+            />
+            <span className="text-slate-600" data-testid="current-user">
+              {session.user.name} · <span className="capitalize">{session.role}</span>
+            </span>
+            <form action={signOutAction}>
+              <button type="submit" className="text-slate-500 hover:text-slate-900">
+                Sign out
+              </button>
+            </form>
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+    </div>
+  );
+}

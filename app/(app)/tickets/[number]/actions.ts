@@ -1,0 +1,67 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { formToObject, runAction, type ActionState } from "@/lib/action-state";
+import { requireActor } from "@/lib/auth/session";
+import type { ActorContext } from "@/lib/context";
+import { addInternalNote } from "@/lib/services/tickets/add-internal-note";
+import { addTicketTags } from "@/lib/services/tickets/add-ticket-tags";
+import { assignTicket } from "@/lib/services/tickets/assign-ticket";
+import { removeTicketTags } from "@/lib/services/tickets/remove-ticket-tags";
+import { reopenTicket } from "@/lib/services/tickets/reopen-ticket";
+import { replyToTicket } from "@/lib/services/tickets/reply-to-ticket";
+import { resolveTicket } from "@/lib/services/tickets/resolve-ticket";
+import { transferTicket } from "@/lib/services/tickets/transfer-ticket";
+import { updateTicket } from "@/lib/services/tickets/update-ticket";
+import type { NoteInput, ReplyInput } from "@/lib/validations/tickets";
+
+type Input = Record<string, unknown> & { ticket: string };
+
+/** Parse the form, act as the signed-in agent, refresh the ticket page. */
+function ticketAction(form: FormData, run: (ctx: ActorContext, input: Input) => Promise<unknown>, done: string) {
+  return runAction(async () => {
+    const { ctx } = await requireActor();
+    const input = formToObject(form) as Input;
+    await run(ctx, input);
+    revalidatePath(`/tickets/${input.ticket}`);
+    return { status: "ok", message: done };
+  });
+}
+
+const splitTags = (value: unknown) =>
+  String(value ?? "")
+    .split(",")
+    .map((t) => t.trim())
+    .filter(Boolean);
+
+export async function replyAction(_prev: ActionState, form: FormData) {
+  return ticketAction(form, (ctx, input) => (input.kind === "note" ? addInternalNote(ctx, input as NoteInput) : replyToTicket(ctx, input as ReplyInput)), "Sent.");
+}
+
+export async function assignAction(_prev: ActionState, form: FormData) {
+  return ticketAction(form, (ctx, input) => assignTicket(ctx, { ticket: input.ticket, assignee: input.assignee as string }), "Assignment saved.");
+}
+
+export async function transferAction(_prev: ActionState, form: FormData) {
+  return ticketAction(form, (ctx, input) => transferTicket(ctx, input as Input & { team: string }), "Transferred.");
+}
+
+export async function addTagsAction(_prev: ActionState, form: FormData) {
+  return ticketAction(form, (ctx, input) => addTicketTags(ctx, { ticket: input.ticket, tags: splitTags(input.tags) }), "Tags added.");
+}
+
+export async function removeTagAction(_prev: ActionState, form: FormData) {
+  return ticketAction(form, (ctx, input) => removeTicketTags(ctx, { ticket: input.ticket, tags: splitTags(input.tag) }), "Tag removed.");
+}
+
+export async function statusAction(_prev: ActionState, form: FormData) {
+  return ticketAction(
+    form,
+    (ctx, input) => (input.to === "resolved" ? resolveTicket(ctx, { ticket: input.ticket }) : reopenTicket(ctx, { ticket: input.ticket })),
+    "Status changed.",
+  );
+}
+
+export async function priorityAction(_prev: ActionState, form: FormData) {
+  return ticketAction(form, (ctx, input) => updateTicket(ctx, { ticket: input.ticket, priority: input.priority as "normal" }), "Priority changed.");
+}

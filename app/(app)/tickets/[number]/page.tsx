@@ -1,0 +1,120 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Badge } from "@/components/ui/badge";
+import { requireWorkspaceSession } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { getTicket } from "@/lib/services/tickets/get-ticket";
+import { listTeams } from "@/lib/services/teams/list-teams";
+import { listAgents } from "@/lib/services/users/list-agents";
+import { TicketActions } from "./ticket-actions";
+import { Composer } from "./composer";
+import { describeActivity } from "./describe-activity";
+
+export async function generateMetadata({ params }: { params: Promise<{ number: string }> }): Promise<Metadata> {
+  return { title: `Ticket #${(await params).number}` };
+}
+
+export default async function TicketPage({ params }: { params: Promise<{ number: string }> }) {
+  const { number } = await params;
+  const { ctx } = await requireWorkspaceSession("agent", `/tickets/${number}`);
+  if (!/^\d{1,9}$/.test(number)) notFound();
+  let ticket;
+  try {
+    ticket = await getTicket(ctx, { number: Number(number) });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  }
+  const [agents, teams] = await Promise.all([listAgents(ctx), listTeams(ctx)]);
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_320px]">
+      <section className="space-y-4">
+        <div>
+          <Link href="/tickets" className="text-sm text-slate-500 hover:text-slate-800">
+            ← Tickets
+          </Link>
+          <h1 className="mt-1 text-xl font-semibold">
+            <span className="text-slate-400">#{ticket.number}</span> {ticket.subject}
+          </h1>
+          <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
+            <Badge tone={ticket.status}>
+              <span data-testid="ticket-status">{ticket.status}</span>
+            </Badge>
+            <Badge tone={ticket.priority}>{ticket.priority}</Badge>
+            <span className="text-slate-500">via {ticket.channel}</span>
+          </div>
+        </div>
+
+        <ol className="space-y-3" data-testid="messages">
+          {ticket.messages.map((m) => (
+            <li
+              key={m.id}
+              data-kind={m.kind}
+              className={`rounded-lg p-4 text-sm shadow-sm ring-1 ${m.kind === "note" ? "bg-amber-50 ring-amber-200" : m.authorType === "agent" ? "bg-indigo-50 ring-indigo-100" : "bg-white ring-slate-200"}`}
+            >
+              <div className="mb-1 flex justify-between text-xs text-slate-500">
+                <span className="font-medium text-slate-700">
+                  {m.authorType === "agent" ? m.authorUser?.name : m.authorContact?.name}
+                  {m.kind === "note" ? " · internal note" : ""}
+                  {m.via === "mcp" ? " · via MCP" : ""}
+                </span>
+                <time dateTime={m.createdAt.toISOString()}>{m.createdAt.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}</time>
+              </div>
+              <p className="whitespace-pre-wrap text-slate-800">{m.body}</p>
+            </li>
+          ))}
+        </ol>
+
+        <Composer ticket={ticket.number} />
+
+        <section className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+          <h2 className="mb-2 text-sm font-semibold">Activity</h2>
+          <ol className="space-y-1.5 text-sm" data-testid="activity">
+            {ticket.activities.map((a) => (
+              <li key={a.id} className="flex justify-between gap-4">
+                <span>
+                  <span className="font-medium">{a.actor?.name ?? (a.credentialName ? `API key “${a.credentialName}”` : "System")}</span>{" "}
+                  {describeActivity(a.action, a.changes)}
+                  {a.via === "mcp" ? <span className="text-indigo-700"> · via MCP{a.credentialName ? ` (${a.credentialName})` : ""}</span> : null}
+                </span>
+                <time className="shrink-0 text-xs text-slate-500" dateTime={a.createdAt.toISOString()}>
+                  {a.createdAt.toLocaleString("en-GB", { dateStyle: "short", timeStyle: "short" })}
+                </time>
+              </li>
+            ))}
+          </ol>
+        </section>
+      </section>
+
+      <aside className="space-y-4">
+        <section className="rounded-lg bg-white p-4 text-sm shadow-sm ring-1 ring-slate-200">
+          <h2 className="mb-2 font-semibold">Contact</h2>
+          {ticket.contact ? (
+            <dl className="space-y-1 text-slate-700">
+              <dd className="font-medium">{ticket.contact.name}</dd>
+              {ticket.contact.email ? <dd>{ticket.contact.email}</dd> : null}
+              {ticket.contact.phone ? <dd>{ticket.contact.phone}</dd> : null}
+              {ticket.contact.company ? <dd className="text-slate-500">{ticket.contact.company}</dd> : null}
+            </dl>
+          ) : (
+            <p className="text-slate-500">No contact</p>
+          )}
+        </section>
+        <TicketActions
+          ticket={{
+            number: ticket.number,
+            status: ticket.status,
+            priority: ticket.priority,
+            assigneeId: ticket.assignee?.id ?? "",
+            teamId: ticket.team?.id ?? "",
+            tags: ticket.tags.map((t) => t.name),
+          }}
+          agents={agents.map((a) => ({ id: a.id, name: a.name }))}
+          teams={teams.map((t) => ({ id: t.id, name: t.name }))}
+        />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signIn } from "@/lib/auth/config";
+import { formToObject, type ActionState } from "@/lib/action-state";
+import { fieldErrorsOf } from "@/lib/errors";
+import { SignInSchema } from "@/lib/validations/auth";
+import { safeReturnPath } from "@/lib/auth/return-path";
+
+export async function signInAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const parsed = SignInSchema.safeParse(formToObject(form));
+  if (!parsed.success) return { status: "error", message: "Check the highlighted fields.", fields: fieldErrorsOf(parsed.error) };
+  try {
+    await signIn("credentials", { ...parsed.data, redirectTo: safeReturnPath(form.get("callbackUrl")) });
+    return { status: "ok" };
+  } catch (error) {
+    if (error instanceof AuthError) return { status: "error", message: "Wrong email or password." };
+    throw error;
+  }
+}

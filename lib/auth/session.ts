@@ -1,0 +1,76 @@
+import "server-only";
+import { cache } from "react";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { auth } from "@/lib/auth/config";
+import { prisma } from "@/lib/db";
+import { roleAtLeast } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors";
+import type { ActorContext } from "@/lib/context";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export const WORKSPACE_COOKIE = "deskbridge-workspace";
+
+export type SessionUser = { id: string; email: string; name: string };
+export type WorkspaceSession = {
+  user: SessionUser;
+  workspace: { id: string; name: string; slug: string; planTier: string };
+  role: Role;
+  workspaces: { id: string; name: string; slug: string; role: Role }[];
+  ctx: ActorContext;
+};
+
+/** The signed-in, active user, or null. Read once per request. */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await prisma.user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, deactivatedAt: true },
+  });
+  if (!user || user.deactivatedAt) return null;
+  return { id: user.id, email: user.email, name: user.name };
+});
+
+/**
+ * The user, their active workspace (from the workspace cookie, else the first)
+ * and their role in it. Null when signed out or without any membership.
+ */
+export const getWorkspaceSession = cache(async (): Promise<WorkspaceSession | null> => {
+  const user = await getCurrentUser();
+  if (!user) return null;
+  const memberships = await prisma.membership.findMany({
+    where: { userId: user.id, deactivatedAt: null },
+    select: { role: true, workspace: { select: { id: true, name: true, slug: true, planTier: true } } },
+    orderBy: { workspace: { name: "asc" } },
+  });
+  if (memberships.length === 0) return null;
+  const wanted = (await cookies()).get(WORKSPACE_COOKIE)?.value;
+  const active = memberships.find((m) => m.workspace.slug === wanted) ?? memberships[0]!;
+  return {
+    user,
+    workspace: active.workspace,
+    role: active.role,
+    workspaces: memberships.map((m) => ({ ...m.workspace, role: m.role })),
+    ctx: { workspaceId: active.workspace.id, userId: user.id, role: active.role, via: "web" },
+  };
+});
+
+/** For pages: the workspace session, or a redirect to sign-in. */
+export async function requireWorkspaceSession(minRole: Role = "agent", returnTo?: string): Promise<WorkspaceSession> {
+  const session = await getWorkspaceSession();
+  if (!session) redirect(returnTo ? `/login?callbackUrl=${encodeURIComponent(returnTo)}` : "/login");
+  if (!roleAtLeast(session.role, minRole)) redirect("/tickets?denied=1");
+  return session;
+}
+
+/** For server actions: the actor context, or an AppError (never a redirect mid-action). */
+export async function requireActor(minRole: Role = "agent"): Promise<WorkspaceSession> {
+  const session = await getWorkspaceSession();
+  if (!session) throw new AppError("unauthorized", "Your session has ended. Sign in again.");
+  if (!roleAtLeast(session.role, minRole)) {
+    throw new AppError(minRole === "owner" ? "owner_required" : "admin_required", `This needs the ${minRole} role.`);
+  }
+  return session;
+}

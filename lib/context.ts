@@ -1,0 +1,21 @@
+import type { Role, Via } from "@/lib/generated/prisma/enums";
+
+/**
+ * Who is acting, in which workspace, through which channel. Every service takes
+ * one and scopes every query to `workspaceId`.
+ */
+export type ActorContext = {
+  workspaceId: string;
+  /** Null for org-level API keys, which act as the workspace itself. */
+  userId: string | null;
+  /** The acting user's role; org-level keys act with admin rights on workspace data. */
+  role: Role | null;
+  via: Via;
+  credential?: { id: string; name: string; kind: "workspace_key" | "personal_token" | "oauth" };
+  ip?: string | null;
+};
+
+/** The `where` fragment that keeps a query inside the actor's workspace. */
+export function inWorkspace(ctx: Pick<ActorContext, "workspaceId">): { workspaceId: string } {
+  return { workspaceId: ctx.workspaceId };
+}

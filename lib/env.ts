@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+// Environment, validated once at start-up. scripts/dev.ts fills DATABASE_URL and
+// AUTH_SECRET for the embedded default; production sets them explicitly.
+const EnvSchema = z.object({
+  DATABASE_URL: z
+    .string({ error: "DATABASE_URL is not set: run `npm run dev`, or point it at PostgreSQL" })
+    .startsWith("postgres", "DATABASE_URL must be a postgresql:// URL"),
+  /** Size of the connection pool per process. */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** Public origin of the app, without a path (the OAuth issuer and the MCP URL derive from it). */
+  APP_URL: z.url().default("http://localhost:3000"),
+  REDIS_URL: z.string().optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (!cached) {
+    const parsed = EnvSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+      throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
+    }
+    cached = { ...parsed.data, APP_URL: parsed.data.APP_URL.replace(/\/+$/, "") };
+  }
+  return cached;
+}

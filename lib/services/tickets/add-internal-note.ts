@@ -1,0 +1,31 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { ActorContext } from "@/lib/context";
+import { AppError, parseInput } from "@/lib/errors";
+import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
+import { recordActivity } from "@/lib/services/tickets/record-activity";
+import { NoteSchema, type NoteInput } from "@/lib/validations/tickets";
+
+/** An internal note: visible to agents only, never sent to the contact. */
+export async function addInternalNote(ctx: ActorContext, input: NoteInput) {
+  const { ticket: number, body } = parseInput(NoteSchema, input);
+  if (!ctx.userId) throw new AppError("user_required", "Notes are written by an agent: use a user-bound credential.");
+  return prisma.$transaction(async (tx) => {
+    const ticket = await findTicketOrThrow(tx, ctx, number, { id: true });
+    const message = await tx.message.create({
+      data: {
+        workspaceId: ctx.workspaceId,
+        ticketId: ticket.id,
+        kind: "note",
+        authorType: "agent",
+        authorUserId: ctx.userId,
+        body,
+        via: ctx.via,
+      },
+      select: { id: true, createdAt: true },
+    });
+    await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: new Date() } });
+    await recordActivity(tx, ctx, { ticketId: ticket.id, action: "note", changes: { message_id: message.id } });
+    return { message_id: message.id, ticket: number, created_at: message.createdAt.toISOString() };
+  });
+}

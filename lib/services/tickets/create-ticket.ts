@@ -1,0 +1,52 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { inWorkspace, type ActorContext } from "@/lib/context";
+import { notFound, parseInput } from "@/lib/errors";
+import { recordActivity } from "@/lib/services/tickets/record-activity";
+import { CreateTicketSchema, type CreateTicketInput } from "@/lib/validations/tickets";
+
+/** Opens a ticket for a contact (found or created by email) with its first message from that contact. */
+export async function createTicket(ctx: ActorContext, input: CreateTicketInput) {
+  const data = parseInput(CreateTicketSchema, input);
+  return prisma.$transaction(async (tx) => {
+    if (data.team) {
+      const team = await tx.team.findFirst({ where: { ...inWorkspace(ctx), id: data.team }, select: { id: true } });
+      if (!team) throw notFound("Team");
+    }
+    const contact = await tx.contact.upsert({
+      where: { workspaceId_email: { ...inWorkspace(ctx), email: data.contact_email } },
+      create: { ...inWorkspace(ctx), email: data.contact_email, name: data.contact_name ?? data.contact_email.split("@")[0]! },
+      update: {},
+      select: { id: true, name: true, email: true },
+    });
+    // The counter row lock hands out gap-free numbers under concurrency.
+    const { ticketCounter: number } = await tx.workspace.update({
+      where: { id: ctx.workspaceId },
+      data: { ticketCounter: { increment: 1 } },
+      select: { ticketCounter: true },
+    });
+    const ticket = await tx.ticket.create({
+      data: {
+        ...inWorkspace(ctx),
+        number,
+        subject: data.subject,
+        priority: data.priority,
+        channel: data.channel,
+        teamId: data.team ?? null,
+        contactId: contact.id,
+      },
+      select: { id: true, number: true, status: true, createdAt: true },
+    });
+    await tx.message.create({
+      data: { ...inWorkspace(ctx), ticketId: ticket.id, kind: "reply", authorType: "contact", authorContactId: contact.id, body: data.body, via: ctx.via },
+    });
+    if (data.tags?.length) {
+      const names = [...new Set(data.tags)];
+      await tx.tag.createMany({ data: names.map((name) => ({ ...inWorkspace(ctx), name })), skipDuplicates: true });
+      const tags = await tx.tag.findMany({ where: { ...inWorkspace(ctx), name: { in: names } }, select: { id: true } });
+      await tx.ticketTag.createMany({ data: tags.map((t) => ({ ...inWorkspace(ctx), ticketId: ticket.id, tagId: t.id })) });
+    }
+    await recordActivity(tx, ctx, { ticketId: ticket.id, action: "create", changes: { subject: data.subject, priority: data.priority } });
+    return { ticket: ticket.number, status: ticket.status, contact, created_at: ticket.createdAt.toISOString() };
+  });
+}

@@ -1,0 +1,16 @@
+import "server-only";
+import { inWorkspace, type ActorContext } from "@/lib/context";
+import { notFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+type Db = Prisma.TransactionClient;
+
+/** Loads a ticket of the actor's workspace by number, or throws not_found. */
+export async function findTicketOrThrow<S extends Prisma.TicketSelect>(db: Db, ctx: ActorContext, number: number, select: S) {
+  const ticket = await db.ticket.findUnique({
+    where: { workspaceId_number: { ...inWorkspace(ctx), number } },
+    select,
+  });
+  if (!ticket) throw notFound(`Ticket #${number}`);
+  return ticket;
+}

@@ -1,0 +1,30 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { inWorkspace, type ActorContext } from "@/lib/context";
+import { parseInput } from "@/lib/errors";
+import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
+import { recordActivity } from "@/lib/services/tickets/record-activity";
+import { TagsSchema, type TagsInput } from "@/lib/validations/tickets";
+
+/** Removes tags from a ticket; tags it does not carry are ignored. */
+export async function removeTicketTags(ctx: ActorContext, input: TagsInput) {
+  const { ticket: number, tags } = parseInput(TagsSchema, input);
+  return prisma.$transaction(async (tx) => {
+    const ticket = await findTicketOrThrow(tx, ctx, number, { id: true });
+    const present = await tx.ticketTag.findMany({
+      where: { ...inWorkspace(ctx), ticketId: ticket.id, tag: { name: { in: tags } } },
+      select: { tagId: true, tag: { select: { name: true } } },
+    });
+    let removed: string[] = [];
+    if (present.length > 0) {
+      const deleted = await tx.ticketTag.deleteMany({ where: { ticketId: ticket.id, tagId: { in: present.map((p) => p.tagId) } } });
+      if (deleted.count > 0) {
+        removed = present.map((p) => p.tag.name).sort();
+        await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: new Date() } });
+        await recordActivity(tx, ctx, { ticketId: ticket.id, action: "tags_removed", changes: { tags: removed } });
+      }
+    }
+    const current = await tx.ticketTag.findMany({ where: { ticketId: ticket.id }, select: { tag: { select: { name: true } } } });
+    return { ticket: number, removed, tags: current.map((t) => t.tag.name).sort() };
+  });
+}

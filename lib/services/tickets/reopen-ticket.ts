@@ -1,0 +1,9 @@
+import "server-only";
+import type { ActorContext } from "@/lib/context";
+import { changeTicketStatus } from "@/lib/services/tickets/change-ticket-status";
+
+export type ReopenTicketOptions = { ticket: number | string };
+
+export function reopenTicket(ctx: ActorContext, options: ReopenTicketOptions) {
+  return changeTicketStatus(ctx, { ticket: options.ticket, to: "open", action: "reopen" });
+}

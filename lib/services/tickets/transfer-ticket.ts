@@ -1,0 +1,42 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { inWorkspace, type ActorContext } from "@/lib/context";
+import { notFound, parseInput } from "@/lib/errors";
+import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
+import { recordActivity } from "@/lib/services/tickets/record-activity";
+import { TransferSchema, type TransferInput } from "@/lib/validations/tickets";
+
+/** Moves a ticket to another team (LiveAgent's department transfer), with an optional internal note. */
+export async function transferTicket(ctx: ActorContext, input: TransferInput) {
+  const { ticket: number, team: teamId, note } = parseInput(TransferSchema, input);
+  return prisma.$transaction(async (tx) => {
+    const team = await tx.team.findFirst({ where: { ...inWorkspace(ctx), id: teamId }, select: { id: true, name: true } });
+    if (!team) throw notFound("Team");
+    const ticket = await findTicketOrThrow(tx, ctx, number, { id: true, team: { select: { id: true, name: true } } });
+    const changed = ticket.team?.id !== team.id;
+    if (changed) {
+      await tx.ticket.update({ where: { id: ticket.id }, data: { teamId: team.id, updatedAt: new Date() } });
+    }
+    if (note && ctx.userId) {
+      await tx.message.create({
+        data: {
+          workspaceId: ctx.workspaceId,
+          ticketId: ticket.id,
+          kind: "note",
+          authorType: "agent",
+          authorUserId: ctx.userId,
+          body: note,
+          via: ctx.via,
+        },
+      });
+    }
+    if (changed || note) {
+      await recordActivity(tx, ctx, {
+        ticketId: ticket.id,
+        action: "transfer",
+        changes: { team: { from: ticket.team?.name ?? null, to: team.name }, ...(note ? { note: true } : {}) },
+      });
+    }
+    return { ticket: number, team, changed };
+  });
+}

@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { blankToUndefined, CursorSchema, IdSchema, LimitSchema, TicketNumberSchema } from "@/lib/validations/common";
+
+export const TICKET_STATUSES = ["open", "pending", "resolved", "closed"] as const;
+export const TICKET_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
+export const CHANNELS = ["email", "chat", "phone", "web", "api"] as const;
+
+export const TicketStatusSchema = z.enum(TICKET_STATUSES, { error: `status must be one of ${TICKET_STATUSES.join(", ")}` });
+export const TicketPrioritySchema = z.enum(TICKET_PRIORITIES, {
+  error: `priority must be one of ${TICKET_PRIORITIES.join(", ")}`,
+});
+export const ChannelSchema = z.enum(CHANNELS, { error: `channel must be one of ${CHANNELS.join(", ")}` });
+
+const optional = <S extends z.ZodType>(schema: S) => z.preprocess(blankToUndefined, schema.optional());
+
+/** Filters for the ticket list, the search box and the search_tickets tool. */
+export const TicketListSchema = z.object({
+  q: optional(z.string().trim().max(200, "search text is at most 200 characters")),
+  status: optional(TicketStatusSchema),
+  priority: optional(TicketPrioritySchema),
+  /** "me", "unassigned" or an agent's user id. */
+  assignee: optional(z.string().trim().max(64)),
+  /** A team id, or "none". */
+  team: optional(z.string().trim().max(64)),
+  /** A tag name. */
+  tag: optional(z.string().trim().max(64)),
+  contact: optional(IdSchema),
+  created_after: optional(z.coerce.date({ error: "created_after must be a date" })),
+  created_before: optional(z.coerce.date({ error: "created_before must be a date" })),
+  limit: LimitSchema,
+  cursor: CursorSchema,
+});
+export type TicketListInput = z.input<typeof TicketListSchema>;
+export type TicketListFilters = z.output<typeof TicketListSchema>;
+
+const BodySchema = z.string().trim().min(1, "message cannot be empty").max(50_000, "message is at most 50,000 characters");
+
+export const TicketRefSchema = z.object({ ticket: TicketNumberSchema });
+
+export const ReplySchema = TicketRefSchema.extend({ body: BodySchema });
+export type ReplyInput = z.input<typeof ReplySchema>;
+
+export const NoteSchema = TicketRefSchema.extend({ body: BodySchema });
+export type NoteInput = z.input<typeof NoteSchema>;
+
+export const AssignSchema = TicketRefSchema.extend({
+  /** A user id, "me", or null / "" / "unassigned" to unassign. */
+  assignee: z.preprocess(
+    (v) => (v === "" || v === "unassigned" ? null : v),
+    z.string().trim().min(1).max(64).nullable(),
+  ),
+});
+export type AssignInput = z.input<typeof AssignSchema>;
+
+export const TransferSchema = TicketRefSchema.extend({
+  team: IdSchema,
+  note: z.preprocess(blankToUndefined, z.string().trim().max(5_000, "note is at most 5,000 characters").optional()),
+});
+export type TransferInput = z.input<typeof TransferSchema>;
+
+export const TagNamesSchema = z
+  .array(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .min(1, "tag cannot be empty")
+      .max(40, "a tag is at most 40 characters")
+      .regex(/^[\p{L}\p{N}][\p{L}\p{N} _.-]*$/u, "a tag uses letters, numbers, spaces, dots, dashes and underscores"),
+  )
+  .min(1, "give at least one tag")
+  .max(20, "at most 20 tags at once");
+
+export const TagsSchema = TicketRefSchema.extend({ tags: TagNamesSchema });
+export type TagsInput = z.input<typeof TagsSchema>;
+
+export const UpdateTicketSchema = TicketRefSchema.extend({
+  subject: z.preprocess(blankToUndefined, z.string().trim().min(1).max(300, "subject is at most 300 characters").optional()),
+  priority: optional(TicketPrioritySchema),
+  /** Stale-edit guard: the ticket's updated_at as last read; a newer change makes this a conflict. */
+  expected_updated_at: optional(z.coerce.date({ error: "expected_updated_at must be a date" })),
+}).refine((v) => v.subject !== undefined || v.priority !== undefined, {
+  message: "give a subject or a priority to change",
+  path: ["subject"],
+});
+export type UpdateTicketInput = z.input<typeof UpdateTicketSchema>;
+
+export const StatusChangeSchema = TicketRefSchema;
+
+export const CreateTicketSchema = z.object({
+  subject: z.string().trim().min(1, "subject is required").max(300, "subject is at most 300 characters"),
+  body: BodySchema,
+  contact_email: z.email("contact_email must be an email address").trim().toLowerCase(),
+  contact_name: z.preprocess(blankToUndefined, z.string().trim().max(200).optional()),
+  priority: TicketPrioritySchema.default("normal"),
+  channel: ChannelSchema.default("api"),
+  team: z.preprocess(blankToUndefined, IdSchema.optional()),
+  tags: TagNamesSchema.optional(),
+});
+export type CreateTicketInput = z.input<typeof CreateTicketSchema>;

@@ -1,0 +1,99 @@
+// The operator CLI's commands (run through scripts/cli.mjs, which finds the database).
+import { parseArgs } from "node:util";
+import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { addMember } from "@/lib/services/workspaces/add-member";
+import { createWorkspace } from "@/lib/services/workspaces/create-workspace";
+import { listWorkspaces } from "@/lib/services/workspaces/list-workspaces";
+import { resetPassword } from "@/lib/services/users/reset-password";
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+  workspace create --name <name> --slug <slug> --owner-email <email> [--owner-name <name>] [--owner-password <pw>] [--plan starter|professional|enterprise]
+  workspace list                      one slug per line first, then name, plan, members, tickets
+  member add --workspace <slug> --email <email> [--role owner|admin|agent] [--name <name>] [--password <pw>]
+  user reset-password --email <email> [--password <pw>]     prints the new password once when generated
+`;
+
+type Handler = (values: Record<string, string | undefined>) => Promise<void>;
+
+const COMMANDS: Record<string, { options: string[]; run: Handler }> = {
+  "workspace create": {
+    options: ["name", "slug", "owner-email", "owner-name", "owner-password", "plan"],
+    async run(v) {
+      const result = await createWorkspace({
+        name: v.name ?? "",
+        slug: v.slug ?? "",
+        plan: (v.plan as "starter") ?? undefined,
+        owner_email: v["owner-email"] ?? "",
+        owner_name: v["owner-name"],
+        owner_password: v["owner-password"],
+      });
+      console.log(`Created workspace ${result.workspace.slug} (${result.workspace.name}); owner ${v["owner-email"]}`);
+      if (result.generatedPassword) console.log(`Owner password (shown once): ${result.generatedPassword}`);
+    },
+  },
+  "workspace list": {
+    options: [],
+    async run() {
+      for (const w of await listWorkspaces()) console.log(`${w.slug}\t${w.name}\t${w.plan}\t${w.members} members\t${w.tickets} tickets`);
+    },
+  },
+  "member add": {
+    options: ["workspace", "email", "role", "name", "password"],
+    async run(v) {
+      const result = await addMember({ workspace: v.workspace ?? "", email: v.email ?? "", role: (v.role as "agent") ?? undefined, name: v.name, password: v.password });
+      console.log(`${v.email} is now ${result.role} in ${v.workspace}`);
+      if (result.generatedPassword) console.log(`Password (shown once): ${result.generatedPassword}`);
+    },
+  },
+  "user reset-password": {
+    options: ["email", "password"],
+    async run(v) {
+      const result = await resetPassword({ email: v.email ?? "", password: v.password });
+      console.log(`Password reset for ${v.email}.`);
+      if (!v.password) console.log(`New password (shown once): ${result.password}`);
+    },
+  },
+};
+
+async function main(argv: string[]): Promise<number> {
+  const name = argv.slice(0, 2).join(" ");
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(argv.length ? `Unknown command: ${argv.join(" ")}\n\n${USAGE}` : USAGE);
+    return argv.length ? 2 : 0;
+  }
+  let values: Record<string, string | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: argv.slice(2),
+      options: Object.fromEntries(command.options.map((o) => [o, { type: "string" as const }])),
+      strict: true,
+    }) as { values: Record<string, string | undefined> });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    await command.run(values);
+    return 0;
+  } catch (error) {
+    if (error instanceof AppError) {
+      console.error(`Error (${error.code}): ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+main(process.argv.slice(2))
+  .then(async (code) => {
+    await prisma.$disconnect();
+    process.exit(code);
+  })
+  .catch(async (error: unknown) => {
+    console.error("Unexpected error:", error instanceof Error ? error.message : error);
+    await prisma.$disconnect();
+    process.exit(1);
+  });
