@@ -90,7 +90,7 @@ async function seedWorkspace(options: {
   });
   const tags = TAGS.map(([name, color]) => ({ id: nextId("tg"), workspaceId: ws, name, color }));
   await prisma.tag.createMany({ data: tags });
-  const tagByName = new Map(tags.map((t) => [t.name, t.id]));
+  const tagByName = new Map<string, string>(tags.map((t) => [t.name, t.id]));
 
   const contacts = Array.from({ length: options.contactCount }, (_, i) => {
     const first = pick(FIRST);

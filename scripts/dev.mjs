@@ -15,6 +15,7 @@ const env = {
   DATABASE_URL: url,
   AUTH_SECRET: localAuthSecret(),
   APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
+  NEXT_TELEMETRY_DISABLED: "1",
   // The embedded database is one session: a small pool queues instead of piling up.
   DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? (embedded ? "4" : "10"),
 };
