@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth/config";
 import { prisma } from "@/lib/db";
@@ -60,7 +60,10 @@ export const getWorkspaceSession = cache(async (): Promise<WorkspaceSession | nu
 /** For pages: the workspace session, or a redirect to sign-in. */
 export async function requireWorkspaceSession(minRole: Role = "agent", returnTo?: string): Promise<WorkspaceSession> {
   const session = await getWorkspaceSession();
-  if (!session) redirect(returnTo ? `/login?callbackUrl=${encodeURIComponent(returnTo)}` : "/login");
+  if (!session) {
+    const back = returnTo ?? (await headers()).get("x-deskbridge-path");
+    redirect(back ? `/login?callbackUrl=${encodeURIComponent(back)}` : "/login");
+  }
   if (!roleAtLeast(session.role, minRole)) redirect("/tickets?denied=1");
   return session;
 }

@@ -19,7 +19,7 @@ type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 function ActionForm({ action, label, children }: { action: Action; label: string; children: (pending: boolean) => React.ReactNode }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   return (
-    <form action={formAction} aria-label={label} className="space-y-1.5">
+    <form action={formAction} data-action={label} className="space-y-1.5">
       {children(pending)}
       <FormMessage state={state} />
     </form>

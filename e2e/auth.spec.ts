@@ -1,0 +1,41 @@
+import { DEMO_PASSWORD, DEMO_USERS, expect, test } from "./fixtures";
+
+test("a wrong password is refused with a message, the right one signs in", async ({ page, loginPage }) => {
+  await loginPage.goto();
+  await loginPage.signIn(DEMO_USERS.agent.email, "not-the-password");
+  await loginPage.expectError("Wrong email or password.");
+  await loginPage.signIn(DEMO_USERS.agent.email, DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/tickets$/);
+  await expect(page.getByTestId("current-user")).toContainText(`${DEMO_USERS.agent.name} · agent`);
+});
+
+test("a bad email gets a field message", async ({ page, loginPage }) => {
+  await loginPage.goto();
+  await loginPage.signIn("not-an-email", "x");
+  await expect(page.locator('[data-field-error="email"]')).toHaveText("Enter a valid email address");
+});
+
+test("a signed-out visit to a ticket goes through sign-in and comes back", async ({ page, loginPage }) => {
+  await page.goto("/tickets/12");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Ftickets%2F12/);
+  await loginPage.signIn(DEMO_USERS.owner.email, DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/tickets\/12$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("#12");
+});
+
+test("sign out ends the session", async ({ page, signInAs }) => {
+  await signInAs("admin");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/tickets");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("a user in two workspaces switches between them", async ({ page, signInAs }) => {
+  await signInAs("owner");
+  const switcher = page.getByLabel("Workspace");
+  await expect(switcher).toHaveValue("acme");
+  await switcher.selectOption({ label: "Globex Help Center" });
+  await expect(page.getByLabel("Workspace")).toHaveValue("globex");
+  await expect(page.getByTestId("current-user")).toContainText("agent");
+});

@@ -1,0 +1,28 @@
+import { expect, type Page } from "@playwright/test";
+
+export class TicketsPage {
+  constructor(private readonly page: Page) {}
+
+  rows() {
+    return this.page.getByTestId("ticket-row");
+  }
+
+  async goto(query = "") {
+    await this.page.goto(`/tickets${query}`);
+    await expect(this.page.getByRole("heading", { name: "Tickets" })).toBeVisible();
+  }
+
+  async filter(label: "Status" | "Priority" | "Assignee" | "Team" | "Tag", option: string) {
+    await this.page.getByLabel(label).selectOption({ label: option });
+    await this.page.getByRole("button", { name: "Apply filters" }).click();
+  }
+
+  async search(text: string) {
+    await this.page.getByLabel("Search").fill(text);
+    await this.page.getByRole("button", { name: "Apply filters" }).click();
+  }
+
+  async open(subject: string) {
+    await this.page.getByRole("link", { name: subject }).first().click();
+  }
+}

@@ -1,0 +1,54 @@
+import { expect, test } from "./fixtures";
+
+test.beforeEach(async ({ signInAs }) => {
+  await signInAs("agent");
+});
+
+test("the status filter shows only tickets in that status", async ({ page, ticketsPage }) => {
+  await ticketsPage.goto();
+  await ticketsPage.filter("Status", "pending");
+  await expect(page).toHaveURL(/status=pending/);
+  const statuses = await ticketsPage.rows().evaluateAll((rows) => rows.map((r) => r.getAttribute("data-status")));
+  expect(statuses.length).toBeGreaterThan(0);
+  expect(new Set(statuses)).toEqual(new Set(["pending"]));
+});
+
+test("search finds tickets by words in their messages and pages onward", async ({ page, ticketsPage }) => {
+  await ticketsPage.goto();
+  await ticketsPage.search("duplicate");
+  await expect(ticketsPage.rows().first()).toBeVisible();
+  await ticketsPage.goto();
+  await expect(ticketsPage.rows()).toHaveCount(25);
+  const firstPage = (await ticketsPage.rows().first().textContent())!;
+  await page.getByRole("link", { name: "Next page →" }).click();
+  await expect(page).toHaveURL(/cursor=/);
+  await expect(ticketsPage.rows()).toHaveCount(25);
+  await expect(ticketsPage.rows().first()).not.toHaveText(firstPage);
+});
+
+test("actions on a ticket show in its activity history under the agent's name", async ({ ticketsPage, ticketPage, page }) => {
+  await ticketsPage.goto("?status=open");
+  const subject = (await ticketsPage.rows().first().getByRole("link").textContent())!;
+  await ticketsPage.open(subject);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(subject);
+
+  await ticketPage.addTags("e2e-check");
+  await expect(page.getByTestId("ticket-tags")).toContainText("e2e-check");
+  await expect(ticketPage.activity()).toContainText("Ava Agarwal added tags e2e-check");
+
+  await ticketPage.assign("Ava Agarwal");
+  await expect(ticketPage.activity()).toContainText("Ava Agarwal assigned it to Ava Agarwal");
+
+  await ticketPage.reply("Thanks, we are on it.");
+  await expect(page.getByTestId("messages")).toContainText("Thanks, we are on it.");
+  await expect(ticketPage.activity()).toContainText("Ava Agarwal replied");
+
+  await ticketPage.resolve();
+  await expect(ticketPage.activity()).toContainText("Ava Agarwal resolved the ticket");
+});
+
+test("an empty reply gets a field message, not an error page", async ({ ticketPage, page }) => {
+  await ticketPage.goto(3);
+  await ticketPage.reply("   ");
+  await expect(page.getByRole("alert").filter({ hasText: "message cannot be empty" })).toBeVisible();
+});

@@ -1,0 +1,32 @@
+// The app as the browser tests see it: the production build (`next build` runs
+// first) on a fresh, seeded in-memory embedded database, or on DATABASE_URL.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { createRequire } from "node:module";
+import { prepareDatabase, ROOT } from "./bootstrap.mjs";
+
+const require = createRequire(import.meta.url);
+const port = process.env.PORT ?? "3100";
+const { url, embedded } = await prepareDatabase({ dataDir: null, port: 0 });
+const next = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", port], {
+  stdio: "inherit",
+  cwd: ROOT,
+  env: {
+    ...process.env,
+    DATABASE_URL: url,
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    APP_URL: `http://localhost:${port}`,
+    DATABASE_POOL_MAX: embedded ? "4" : "10",
+    NEXT_TELEMETRY_DISABLED: "1",
+  },
+});
+const stop = async () => {
+  next.kill("SIGTERM");
+  await embedded?.stop();
+  process.exit(0);
+};
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());
+next.on("exit", (code) => {
+  void embedded?.stop().finally(() => process.exit(code ?? 1));
+});
