@@ -26,7 +26,11 @@ test("search finds tickets by words in their messages and pages onward", async (
   await expect(ticketsPage.rows().first()).not.toHaveText(firstPage);
 });
 
-test("actions on a ticket show in its activity history under the agent's name", async ({ ticketsPage, ticketPage, page }) => {
+test("actions on a ticket show in its activity history under the agent's name", async ({
+  ticketsPage,
+  ticketPage,
+  page,
+}) => {
   await ticketsPage.goto("?status=open");
   const subject = (await ticketsPage.rows().first().getByRole("link").textContent())!;
   await ticketsPage.open(subject);

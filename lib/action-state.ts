@@ -1,7 +1,12 @@
 import { AppError, toAppError, type FieldErrors } from "@/lib/errors";
 
 /** What a server action returns to its form (useActionState). */
-export type ActionState = { status: "idle" | "ok" | "error"; message?: string; fields?: FieldErrors; data?: Record<string, unknown> };
+export type ActionState = {
+  status: "idle" | "ok" | "error";
+  message?: string;
+  fields?: FieldErrors;
+  data?: Record<string, unknown>;
+};
 
 export const IDLE: ActionState = { status: "idle" };
 
@@ -14,7 +19,12 @@ export async function runAction(body: () => Promise<ActionState | void>): Promis
     return (await body()) ?? { status: "ok" };
   } catch (error) {
     // Redirects and other framework signals must pass through.
-    if (error && typeof error === "object" && "digest" in error && String((error as { digest: unknown }).digest).startsWith("NEXT_")) {
+    if (
+      error &&
+      typeof error === "object" &&
+      "digest" in error &&
+      String((error as { digest: unknown }).digest).startsWith("NEXT_")
+    ) {
       throw error;
     }
     const appError = error instanceof AppError ? error : toAppError(error);

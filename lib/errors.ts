@@ -27,7 +27,11 @@ export class AppError extends Error {
   readonly fields?: FieldErrors;
   readonly details?: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string, options: { fields?: FieldErrors; details?: Record<string, unknown> } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { fields?: FieldErrors; details?: Record<string, unknown> } = {},
+  ) {
     super(message);
     this.name = "AppError";
     this.code = code;
@@ -79,7 +83,8 @@ export function toAppError(error: unknown): AppError {
 }
 
 function isUnavailable(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? "")}` : "";
+  const text =
+    error instanceof Error ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? "")}` : "";
   return /ECONNREFUSED|ETIMEDOUT|ECONNRESET|Connection terminated|timeout exceeded when trying to connect|DatabaseNotReachable|P1001/i.test(
     text,
   );

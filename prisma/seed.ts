@@ -27,11 +27,71 @@ const weighted = <T>(pairs: readonly (readonly [T, number])[]): T => {
   return pairs[0]![0];
 };
 let idCounter = 0;
-const nextId = (prefix: string) => `${prefix}${(++idCounter).toString(36).padStart(6, "0")}${Math.floor(random() * 36 ** 6).toString(36).padStart(6, "0")}`;
+const nextId = (prefix: string) =>
+  `${prefix}${(++idCounter).toString(36).padStart(6, "0")}${Math.floor(random() * 36 ** 6)
+    .toString(36)
+    .padStart(6, "0")}`;
 
-const FIRST = ["Liam", "Emma", "Noah", "Mia", "Lucas", "Sofia", "Mateo", "Chloe", "Hugo", "Isla", "Omar", "Yuki", "Priya", "Jonas", "Elena", "Kofi", "Zara", "Felix", "Nina", "Ravi", "Leah", "Tom", "Ines", "Marco"];
-const LAST = ["Schmidt", "Garcia", "Nguyen", "Okafor", "Rossi", "Kowalski", "Silva", "Tanaka", "Dubois", "Jensen", "Khan", "Murphy", "Novak", "Haddad", "Larsen", "Moreau", "Patel", "Weber"];
-const COMPANIES = ["Northwind Traders", "Contoso Ltd", "Fabrikam", "Tailspin Toys", "Wide World Importers", "Litware", "Proseware", "Adventure Works", "Blue Yonder Air", "Fourth Coffee", null, null];
+const FIRST = [
+  "Liam",
+  "Emma",
+  "Noah",
+  "Mia",
+  "Lucas",
+  "Sofia",
+  "Mateo",
+  "Chloe",
+  "Hugo",
+  "Isla",
+  "Omar",
+  "Yuki",
+  "Priya",
+  "Jonas",
+  "Elena",
+  "Kofi",
+  "Zara",
+  "Felix",
+  "Nina",
+  "Ravi",
+  "Leah",
+  "Tom",
+  "Ines",
+  "Marco",
+];
+const LAST = [
+  "Schmidt",
+  "Garcia",
+  "Nguyen",
+  "Okafor",
+  "Rossi",
+  "Kowalski",
+  "Silva",
+  "Tanaka",
+  "Dubois",
+  "Jensen",
+  "Khan",
+  "Murphy",
+  "Novak",
+  "Haddad",
+  "Larsen",
+  "Moreau",
+  "Patel",
+  "Weber",
+];
+const COMPANIES = [
+  "Northwind Traders",
+  "Contoso Ltd",
+  "Fabrikam",
+  "Tailspin Toys",
+  "Wide World Importers",
+  "Litware",
+  "Proseware",
+  "Adventure Works",
+  "Blue Yonder Air",
+  "Fourth Coffee",
+  null,
+  null,
+];
 const TEAMS = [
   ["Billing", "Invoices, refunds, plan changes"],
   ["Technical Support", "Bugs, integrations, outages"],
@@ -39,18 +99,122 @@ const TEAMS = [
   ["Sales", "Quotes, trials and upgrades"],
 ] as const;
 const TAGS = [
-  ["billing", "amber"], ["refund", "rose"], ["bug", "red"], ["feature-request", "violet"], ["vip", "emerald"], ["urgent-followup", "orange"],
-  ["integration", "sky"], ["login", "indigo"], ["onboarding", "teal"], ["churn-risk", "pink"], ["api", "cyan"], ["mobile", "lime"],
+  ["billing", "amber"],
+  ["refund", "rose"],
+  ["bug", "red"],
+  ["feature-request", "violet"],
+  ["vip", "emerald"],
+  ["urgent-followup", "orange"],
+  ["integration", "sky"],
+  ["login", "indigo"],
+  ["onboarding", "teal"],
+  ["churn-risk", "pink"],
+  ["api", "cyan"],
+  ["mobile", "lime"],
 ] as const;
 const TOPICS: { team: number; tags: string[]; subjects: string[]; bodies: string[] }[] = [
-  { team: 0, tags: ["billing"], subjects: ["Charged twice for the {month} invoice", "Invoice shows the wrong VAT number", "Can I switch to annual billing?", "Card declined on renewal", "Need a copy of invoice #{n}"], bodies: ["Hi, our card was charged twice this month for the same subscription. Can you check and refund the duplicate?", "The invoice lists our old VAT number. Could you reissue it with the correct one?", "We'd like to move to yearly billing. What discount applies and when does it start?"] },
-  { team: 0, tags: ["refund", "billing"], subjects: ["Refund request for unused seats", "Cancelled but still billed", "Pro-rated refund after downgrade"], bodies: ["We removed five seats last week but the invoice still bills for them. Please refund the difference.", "I cancelled on the 3rd and was still billed on the 5th. Please refund."] },
-  { team: 1, tags: ["bug"], subjects: ["Export to CSV times out", "Dashboard charts are blank since this morning", "Attachments over 10 MB fail to upload", "Search returns results from archived tickets", "Dark mode makes the editor unreadable"], bodies: ["Every time I export last quarter's data the request times out after about a minute.", "Since this morning the dashboard shows empty charts for every widget. Cleared cache already.", "Uploading a 12 MB PDF fails with a generic error. Smaller files work fine."] },
-  { team: 1, tags: ["integration", "api"], subjects: ["Webhook deliveries failing with 401", "API rate limit too low for our sync", "Slack integration stopped posting", "Salesforce sync duplicates contacts"], bodies: ["Our webhook endpoint started receiving 401s from your side. Did the signing secret rotate?", "Our nightly sync hits the rate limit after a few thousand calls. Can the limit be raised?", "The Slack integration stopped posting new tickets to #support yesterday."] },
-  { team: 1, tags: ["login"], subjects: ["Can't log in after password reset", "SSO redirect loop", "2FA codes not accepted"], bodies: ["After resetting my password the login page just reloads. Tried two browsers.", "Our SAML SSO sends users into a redirect loop since the IdP certificate change."] },
-  { team: 2, tags: ["onboarding"], subjects: ["Help importing tickets from our old helpdesk", "Setting up teams and routing", "Training session for new agents", "How do I invite my whole team?"], bodies: ["We're moving from our old helpdesk with about 20k tickets. What's the best way to import them?", "Could someone walk us through setting up teams and assignment rules?"] },
-  { team: 3, tags: ["feature-request"], subjects: ["Quote for 50 seats", "Do you offer a nonprofit discount?", "Trial extension request", "Enterprise plan: SLA and data residency questions"], bodies: ["We're evaluating Deskbridge for 50 agents. Could you send a quote for the Professional plan?", "Our trial ends Friday and we need another week to finish the evaluation."] },
-  { team: 1, tags: ["mobile", "bug"], subjects: ["iOS app crashes when opening a ticket", "Push notifications arrive late on Android"], bodies: ["The iOS app crashes as soon as I open any ticket with an image attachment.", "Notifications on Android arrive 10–20 minutes late."] },
+  {
+    team: 0,
+    tags: ["billing"],
+    subjects: [
+      "Charged twice for the {month} invoice",
+      "Invoice shows the wrong VAT number",
+      "Can I switch to annual billing?",
+      "Card declined on renewal",
+      "Need a copy of invoice #{n}",
+    ],
+    bodies: [
+      "Hi, our card was charged twice this month for the same subscription. Can you check and refund the duplicate?",
+      "The invoice lists our old VAT number. Could you reissue it with the correct one?",
+      "We'd like to move to yearly billing. What discount applies and when does it start?",
+    ],
+  },
+  {
+    team: 0,
+    tags: ["refund", "billing"],
+    subjects: ["Refund request for unused seats", "Cancelled but still billed", "Pro-rated refund after downgrade"],
+    bodies: [
+      "We removed five seats last week but the invoice still bills for them. Please refund the difference.",
+      "I cancelled on the 3rd and was still billed on the 5th. Please refund.",
+    ],
+  },
+  {
+    team: 1,
+    tags: ["bug"],
+    subjects: [
+      "Export to CSV times out",
+      "Dashboard charts are blank since this morning",
+      "Attachments over 10 MB fail to upload",
+      "Search returns results from archived tickets",
+      "Dark mode makes the editor unreadable",
+    ],
+    bodies: [
+      "Every time I export last quarter's data the request times out after about a minute.",
+      "Since this morning the dashboard shows empty charts for every widget. Cleared cache already.",
+      "Uploading a 12 MB PDF fails with a generic error. Smaller files work fine.",
+    ],
+  },
+  {
+    team: 1,
+    tags: ["integration", "api"],
+    subjects: [
+      "Webhook deliveries failing with 401",
+      "API rate limit too low for our sync",
+      "Slack integration stopped posting",
+      "Salesforce sync duplicates contacts",
+    ],
+    bodies: [
+      "Our webhook endpoint started receiving 401s from your side. Did the signing secret rotate?",
+      "Our nightly sync hits the rate limit after a few thousand calls. Can the limit be raised?",
+      "The Slack integration stopped posting new tickets to #support yesterday.",
+    ],
+  },
+  {
+    team: 1,
+    tags: ["login"],
+    subjects: ["Can't log in after password reset", "SSO redirect loop", "2FA codes not accepted"],
+    bodies: [
+      "After resetting my password the login page just reloads. Tried two browsers.",
+      "Our SAML SSO sends users into a redirect loop since the IdP certificate change.",
+    ],
+  },
+  {
+    team: 2,
+    tags: ["onboarding"],
+    subjects: [
+      "Help importing tickets from our old helpdesk",
+      "Setting up teams and routing",
+      "Training session for new agents",
+      "How do I invite my whole team?",
+    ],
+    bodies: [
+      "We're moving from our old helpdesk with about 20k tickets. What's the best way to import them?",
+      "Could someone walk us through setting up teams and assignment rules?",
+    ],
+  },
+  {
+    team: 3,
+    tags: ["feature-request"],
+    subjects: [
+      "Quote for 50 seats",
+      "Do you offer a nonprofit discount?",
+      "Trial extension request",
+      "Enterprise plan: SLA and data residency questions",
+    ],
+    bodies: [
+      "We're evaluating Deskbridge for 50 agents. Could you send a quote for the Professional plan?",
+      "Our trial ends Friday and we need another week to finish the evaluation.",
+    ],
+  },
+  {
+    team: 1,
+    tags: ["mobile", "bug"],
+    subjects: ["iOS app crashes when opening a ticket", "Push notifications arrive late on Android"],
+    bodies: [
+      "The iOS app crashes as soon as I open any ticket with an image attachment.",
+      "Notifications on Android arrive 10–20 minutes late.",
+    ],
+  },
 ];
 const REPLIES = [
   "Thanks for reaching out! I'm looking into this now and will get back to you shortly.",
@@ -60,9 +224,33 @@ const REPLIES = [
   "I've processed the refund; it should appear on your statement within 5–10 business days.",
   "Thanks for your patience. We've deployed a fix and are monitoring it.",
 ];
-const CONTACT_REPLIES = ["Thanks, that worked!", "Still happening on our side, unfortunately.", "Here's the screenshot you asked for.", "Any update on this?", "Perfect, thank you for the quick help."];
-const NOTES = ["Customer is on the Professional plan, renewal next month.", "Reproduced on staging. Linked to the export performance issue.", "VIP account: keep the CSM in the loop.", "Checked logs: duplicate charge came from a retry in the payment webhook."];
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const CONTACT_REPLIES = [
+  "Thanks, that worked!",
+  "Still happening on our side, unfortunately.",
+  "Here's the screenshot you asked for.",
+  "Any update on this?",
+  "Perfect, thank you for the quick help.",
+];
+const NOTES = [
+  "Customer is on the Professional plan, renewal next month.",
+  "Reproduced on staging. Linked to the export performance issue.",
+  "VIP account: keep the CSM in the loop.",
+  "Checked logs: duplicate charge came from a retry in the payment webhook.",
+];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 async function createBatches<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>, size = 2_000) {
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
@@ -82,7 +270,9 @@ async function seedWorkspace(options: {
     select: { id: true },
   });
   const ws = workspace.id;
-  await prisma.membership.createMany({ data: options.users.map((u) => ({ workspaceId: ws, userId: u.id, role: u.role })) });
+  await prisma.membership.createMany({
+    data: options.users.map((u) => ({ workspaceId: ws, userId: u.id, role: u.role })),
+  });
   const teams = TEAMS.map(([name, description]) => ({ id: nextId("tm"), workspaceId: ws, name, description }));
   await prisma.team.createMany({ data: teams });
   await prisma.teamMember.createMany({
@@ -121,14 +311,46 @@ async function seedWorkspace(options: {
     const ageDays = Math.pow(random(), 1.6) * spanDays;
     const createdAt = new Date(options.now - ageDays * DAY - Math.floor(random() * DAY));
     const status: TicketStatus =
-      ageDays > 20 ? weighted([["closed", 6], ["resolved", 3], ["pending", 1]]) : weighted([["open", 5], ["pending", 3], ["resolved", 2]]);
-    const priority: TicketPriority = weighted([["low", 2], ["normal", 6], ["high", 2], ["urgent", 1]]);
-    const channel: Channel = weighted([["email", 6], ["chat", 3], ["web", 2], ["phone", 1]]);
+      ageDays > 20
+        ? weighted([
+            ["closed", 6],
+            ["resolved", 3],
+            ["pending", 1],
+          ])
+        : weighted([
+            ["open", 5],
+            ["pending", 3],
+            ["resolved", 2],
+          ]);
+    const priority: TicketPriority = weighted([
+      ["low", 2],
+      ["normal", 6],
+      ["high", 2],
+      ["urgent", 1],
+    ]);
+    const channel: Channel = weighted([
+      ["email", 6],
+      ["chat", 3],
+      ["web", 2],
+      ["phone", 1],
+    ]);
     const assignee = status === "open" && random() < 0.3 ? null : pick(agents);
     const id = nextId("tk");
-    const subject = pick(topic.subjects).replace("{month}", pick(MONTHS)).replace("{n}", String(1000 + n));
+    const subject = pick(topic.subjects)
+      .replace("{month}", pick(MONTHS))
+      .replace("{n}", String(1000 + n));
     let t = createdAt.getTime();
-    messages.push({ id: nextId("ms"), workspaceId: ws, ticketId: id, kind: "reply", authorType: "contact", authorContactId: contact.id, body: pick(topic.bodies), createdAt: new Date(t), via: "system" });
+    messages.push({
+      id: nextId("ms"),
+      workspaceId: ws,
+      ticketId: id,
+      kind: "reply",
+      authorType: "contact",
+      authorContactId: contact.id,
+      body: pick(topic.bodies),
+      createdAt: new Date(t),
+      via: "system",
+    });
     let firstResponseAt: Date | null = null;
     const rounds = status === "open" ? Math.floor(random() * 2) : 1 + Math.floor(random() * 3);
     for (let r = 0; r < rounds && assignee; r++) {
@@ -136,31 +358,103 @@ async function seedWorkspace(options: {
       if (t > options.now) break;
       const noteFirst = random() < 0.25;
       if (noteFirst) {
-        messages.push({ id: nextId("ms"), workspaceId: ws, ticketId: id, kind: "note" as MessageKind, authorType: "agent", authorUserId: assignee.id, body: pick(NOTES), createdAt: new Date(t), via: "web" });
+        messages.push({
+          id: nextId("ms"),
+          workspaceId: ws,
+          ticketId: id,
+          kind: "note" as MessageKind,
+          authorType: "agent",
+          authorUserId: assignee.id,
+          body: pick(NOTES),
+          createdAt: new Date(t),
+          via: "web",
+        });
         t += 60_000;
       }
-      messages.push({ id: nextId("ms"), workspaceId: ws, ticketId: id, kind: "reply", authorType: "agent", authorUserId: assignee.id, body: pick(REPLIES), createdAt: new Date(t), via: "web" });
+      messages.push({
+        id: nextId("ms"),
+        workspaceId: ws,
+        ticketId: id,
+        kind: "reply",
+        authorType: "agent",
+        authorUserId: assignee.id,
+        body: pick(REPLIES),
+        createdAt: new Date(t),
+        via: "web",
+      });
       firstResponseAt ??= new Date(t);
       if (r < rounds - 1) {
         t += (1 + random() * 30) * 3_600_000;
-        messages.push({ id: nextId("ms"), workspaceId: ws, ticketId: id, kind: "reply", authorType: "contact", authorContactId: contact.id, body: pick(CONTACT_REPLIES), createdAt: new Date(t), via: "system" });
+        messages.push({
+          id: nextId("ms"),
+          workspaceId: ws,
+          ticketId: id,
+          kind: "reply",
+          authorType: "contact",
+          authorContactId: contact.id,
+          body: pick(CONTACT_REPLIES),
+          createdAt: new Date(t),
+          via: "system",
+        });
       }
     }
-    const resolvedAt = status === "resolved" || status === "closed" ? new Date(Math.min(t + 3_600_000, options.now)) : null;
+    const resolvedAt =
+      status === "resolved" || status === "closed" ? new Date(Math.min(t + 3_600_000, options.now)) : null;
     const updatedAt = new Date(Math.min(Math.max(t, resolvedAt?.getTime() ?? 0), options.now));
     tickets.push({
-      id, workspaceId: ws, number: n, subject, status, priority, channel,
-      teamId: teams[topic.team]!.id, assigneeId: assignee?.id ?? null, contactId: contact.id,
-      createdAt, updatedAt, firstResponseAt, resolvedAt,
+      id,
+      workspaceId: ws,
+      number: n,
+      subject,
+      status,
+      priority,
+      channel,
+      teamId: teams[topic.team]!.id,
+      assigneeId: assignee?.id ?? null,
+      contactId: contact.id,
+      createdAt,
+      updatedAt,
+      firstResponseAt,
+      resolvedAt,
     });
     const tagNames = new Set<string>(topic.tags);
     if (random() < 0.15) tagNames.add("vip");
     if (priority === "urgent" && random() < 0.5) tagNames.add("urgent-followup");
     if (random() < 0.05) tagNames.add("churn-risk");
-    for (const name of tagNames) ticketTags.push({ workspaceId: ws, ticketId: id, tagId: tagByName.get(name)!, createdAt });
-    activities.push({ id: nextId("ac"), workspaceId: ws, ticketId: id, actorUserId: null, via: "system", action: "create", changes: { subject, channel }, createdAt });
-    if (assignee) activities.push({ id: nextId("ac"), workspaceId: ws, ticketId: id, actorUserId: assignee.id, via: "web", action: "assign", changes: { assignee: { from: null, to: "self" } }, createdAt: new Date(createdAt.getTime() + 60_000) });
-    if (resolvedAt) activities.push({ id: nextId("ac"), workspaceId: ws, ticketId: id, actorUserId: assignee?.id ?? null, via: "web", action: "resolve", changes: { status: { from: "open", to: "resolved" } }, createdAt: resolvedAt });
+    for (const name of tagNames)
+      ticketTags.push({ workspaceId: ws, ticketId: id, tagId: tagByName.get(name)!, createdAt });
+    activities.push({
+      id: nextId("ac"),
+      workspaceId: ws,
+      ticketId: id,
+      actorUserId: null,
+      via: "system",
+      action: "create",
+      changes: { subject, channel },
+      createdAt,
+    });
+    if (assignee)
+      activities.push({
+        id: nextId("ac"),
+        workspaceId: ws,
+        ticketId: id,
+        actorUserId: assignee.id,
+        via: "web",
+        action: "assign",
+        changes: { assignee: { from: null, to: "self" } },
+        createdAt: new Date(createdAt.getTime() + 60_000),
+      });
+    if (resolvedAt)
+      activities.push({
+        id: nextId("ac"),
+        workspaceId: ws,
+        ticketId: id,
+        actorUserId: assignee?.id ?? null,
+        via: "web",
+        action: "resolve",
+        changes: { status: { from: "open", to: "resolved" } },
+        createdAt: resolvedAt,
+      });
   }
   await createBatches(tickets, (chunk) => prisma.ticket.createMany({ data: chunk }));
   await createBatches(messages, (chunk) => prisma.message.createMany({ data: chunk }));
@@ -181,8 +475,14 @@ async function main() {
     { email: "dana@acme.test", name: "Dana Diaz" },
   ];
   const people = [DEMO_USERS.owner, DEMO_USERS.admin, DEMO_USERS.agent, ...extraAgents];
-  await prisma.user.createMany({ data: people.map((p) => ({ id: nextId("us"), email: p.email, name: p.name, passwordHash })), skipDuplicates: true });
-  const users = await prisma.user.findMany({ where: { email: { in: people.map((p) => p.email) } }, select: { id: true, email: true } });
+  await prisma.user.createMany({
+    data: people.map((p) => ({ id: nextId("us"), email: p.email, name: p.name, passwordHash })),
+    skipDuplicates: true,
+  });
+  const users = await prisma.user.findMany({
+    where: { email: { in: people.map((p) => p.email) } },
+    select: { id: true, email: true },
+  });
   const idOf = (email: string) => users.find((u) => u.email === email)!.id;
   const acme = await seedWorkspace({
     ...DEMO_WORKSPACE,
@@ -208,7 +508,9 @@ async function main() {
     contactCount: 25,
     now,
   });
-  console.log(`  seeded ${DEMO_WORKSPACE.slug}: ${acme.tickets} tickets, ${acme.messages} messages; ${SECOND_WORKSPACE.slug}: ${globex.tickets} tickets`);
+  console.log(
+    `  seeded ${DEMO_WORKSPACE.slug}: ${acme.tickets} tickets, ${acme.messages} messages; ${SECOND_WORKSPACE.slug}: ${globex.tickets} tickets`,
+  );
 }
 
 main()

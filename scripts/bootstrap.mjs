@@ -18,11 +18,15 @@ export const DATA_DIR = path.join(ROOT, ".data");
  * app's server does. Asynchronous: the embedded database serves from this process.
  */
 export function runTs(entry, args, env) {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, entry), ...args], {
-    stdio: "inherit",
-    env: { ...process.env, ...env },
-    cwd: ROOT,
-  });
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", path.join(ROOT, entry), ...args],
+    {
+      stdio: "inherit",
+      env: { ...process.env, ...env },
+      cwd: ROOT,
+    },
+  );
   return new Promise((resolve, reject) => {
     child.on("error", reject);
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${entry} exited with ${code}`))));
@@ -64,7 +68,9 @@ export async function prepareDatabase(options = {}) {
     const port = options.port ?? Number(process.env.EMBEDDED_DB_PORT ?? DEFAULT_EMBEDDED_PORT);
     embedded = await startEmbeddedPostgres({ dataDir: dataDir ?? undefined, port });
     url = embedded.url;
-    log(`▸ Embedded PostgreSQL ${dataDir ? `in ${path.relative(ROOT, dataDir)}` : "in memory"} on 127.0.0.1:${embedded.port}`);
+    log(
+      `▸ Embedded PostgreSQL ${dataDir ? `in ${path.relative(ROOT, dataDir)}` : "in memory"} on 127.0.0.1:${embedded.port}`,
+    );
   }
   const applied = await applyMigrations(url);
   if (applied.length) log(`▸ Applied migrations: ${applied.join(", ")}`);

@@ -36,13 +36,20 @@ const COMMANDS: Record<string, { options: string[]; run: Handler }> = {
   "workspace list": {
     options: [],
     async run() {
-      for (const w of await listWorkspaces()) console.log(`${w.slug}\t${w.name}\t${w.plan}\t${w.members} members\t${w.tickets} tickets`);
+      for (const w of await listWorkspaces())
+        console.log(`${w.slug}\t${w.name}\t${w.plan}\t${w.members} members\t${w.tickets} tickets`);
     },
   },
   "member add": {
     options: ["workspace", "email", "role", "name", "password"],
     async run(v) {
-      const result = await addMember({ workspace: v.workspace ?? "", email: v.email ?? "", role: (v.role as "agent") ?? undefined, name: v.name, password: v.password });
+      const result = await addMember({
+        workspace: v.workspace ?? "",
+        email: v.email ?? "",
+        role: (v.role as "agent") ?? undefined,
+        name: v.name,
+        password: v.password,
+      });
       console.log(`${v.email} is now ${result.role} in ${v.workspace}`);
       if (result.generatedPassword) console.log(`Password (shown once): ${result.generatedPassword}`);
     },

@@ -20,7 +20,11 @@ const env = {
   DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? (embedded ? "4" : "10"),
 };
 
-const next = spawn(process.execPath, [require.resolve("next/dist/bin/next"), mode, "-p", port], { stdio: "inherit", env, cwd: ROOT });
+const next = spawn(process.execPath, [require.resolve("next/dist/bin/next"), mode, "-p", port], {
+  stdio: "inherit",
+  env,
+  cwd: ROOT,
+});
 
 console.log(`
   Deskbridge is starting on ${env.APP_URL}

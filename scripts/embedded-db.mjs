@@ -64,19 +64,21 @@ function serveConnection(socket, db, lock) {
   let closed = false;
 
   const run = (message) => {
-    chain = chain.then(() =>
-      closed
-        ? undefined
-        : lock.run(conn, () =>
-            db.runExclusive(() =>
-              db.execProtocolRawStream(new Uint8Array(message), {
-                onRawData: (data) => {
-                  if (!closed && socket.writable && data.length > 0) socket.write(Buffer.from(data));
-                },
-              }),
+    chain = chain
+      .then(() =>
+        closed
+          ? undefined
+          : lock.run(conn, () =>
+              db.runExclusive(() =>
+                db.execProtocolRawStream(new Uint8Array(message), {
+                  onRawData: (data) => {
+                    if (!closed && socket.writable && data.length > 0) socket.write(Buffer.from(data));
+                  },
+                }),
+              ),
             ),
-          ),
-    ).catch(() => socket.destroy());
+      )
+      .catch(() => socket.destroy());
   };
 
   socket.setNoDelay(true);

@@ -11,7 +11,12 @@ export async function switchWorkspaceAction(form: FormData) {
   if (!session) redirect("/login");
   const slug = String(form.get("workspace") ?? "");
   if (session.workspaces.some((w) => w.slug === slug)) {
-    (await cookies()).set(WORKSPACE_COOKIE, slug, { httpOnly: true, sameSite: "lax", path: "/", secure: process.env.NODE_ENV === "production" && process.env.APP_URL?.startsWith("https://") });
+    (await cookies()).set(WORKSPACE_COOKIE, slug, {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: process.env.NODE_ENV === "production" && process.env.APP_URL?.startsWith("https://"),
+    });
   }
   redirect("/tickets");
 }

@@ -11,7 +11,9 @@ const TONES: Record<string, string> = {
 
 export function Badge({ children, tone }: { children: React.ReactNode; tone?: string }) {
   return (
-    <span className={`inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium ${TONES[tone ?? ""] ?? "bg-slate-100 text-slate-700"}`}>
+    <span
+      className={`inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium ${TONES[tone ?? ""] ?? "bg-slate-100 text-slate-700"}`}
+    >
       {children}
     </span>
   );

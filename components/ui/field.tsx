@@ -1,7 +1,19 @@
 import type { ReactNode } from "react";
 
 /** A labelled form control with its field-level error messages. */
-export function Field({ label, name, errors, children, hint }: { label: string; name: string; errors?: string[]; children: ReactNode; hint?: string }) {
+export function Field({
+  label,
+  name,
+  errors,
+  children,
+  hint,
+}: {
+  label: string;
+  name: string;
+  errors?: string[];
+  children: ReactNode;
+  hint?: string;
+}) {
   return (
     <div className="space-y-1">
       <label htmlFor={name} className="block text-sm font-medium text-slate-700">

@@ -32,7 +32,10 @@ export function encodeCursor(value: Record<string, string | number>): string {
   return Buffer.from(JSON.stringify(value)).toString("base64url");
 }
 
-export function decodeCursor<T extends Record<string, unknown>>(cursor: string | undefined, shape: z.ZodType<T>): T | null {
+export function decodeCursor<T extends Record<string, unknown>>(
+  cursor: string | undefined,
+  shape: z.ZodType<T>,
+): T | null {
   if (!cursor) return null;
   try {
     const parsed = shape.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));

@@ -5,7 +5,9 @@ export const TICKET_STATUSES = ["open", "pending", "resolved", "closed"] as cons
 export const TICKET_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
 export const CHANNELS = ["email", "chat", "phone", "web", "api"] as const;
 
-export const TicketStatusSchema = z.enum(TICKET_STATUSES, { error: `status must be one of ${TICKET_STATUSES.join(", ")}` });
+export const TicketStatusSchema = z.enum(TICKET_STATUSES, {
+  error: `status must be one of ${TICKET_STATUSES.join(", ")}`,
+});
 export const TicketPrioritySchema = z.enum(TICKET_PRIORITIES, {
   error: `priority must be one of ${TICKET_PRIORITIES.join(", ")}`,
 });
@@ -33,7 +35,11 @@ export const TicketListSchema = z.object({
 export type TicketListInput = z.input<typeof TicketListSchema>;
 export type TicketListFilters = z.output<typeof TicketListSchema>;
 
-const BodySchema = z.string().trim().min(1, "message cannot be empty").max(50_000, "message is at most 50,000 characters");
+const BodySchema = z
+  .string()
+  .trim()
+  .min(1, "message cannot be empty")
+  .max(50_000, "message is at most 50,000 characters");
 
 export const TicketRefSchema = z.object({ ticket: TicketNumberSchema });
 
@@ -75,7 +81,10 @@ export const TagsSchema = TicketRefSchema.extend({ tags: TagNamesSchema });
 export type TagsInput = z.input<typeof TagsSchema>;
 
 export const UpdateTicketSchema = TicketRefSchema.extend({
-  subject: z.preprocess(blankToUndefined, z.string().trim().min(1).max(300, "subject is at most 300 characters").optional()),
+  subject: z.preprocess(
+    blankToUndefined,
+    z.string().trim().min(1).max(300, "subject is at most 300 characters").optional(),
+  ),
   priority: optional(TicketPrioritySchema),
   /** Stale-edit guard: the ticket's updated_at as last read; a newer change makes this a conflict. */
   expected_updated_at: optional(z.coerce.date({ error: "expected_updated_at must be a date" })),

@@ -71,12 +71,18 @@ describe("ticket actions", () => {
     const n = ws.tickets[1]!.ticket;
     const read = await getTicket(ws.agent, { number: n });
     await updateTicket(ws.admin, { ticket: n, subject: "Export times out (CSV)" });
-    const error = await errorOf(updateTicket(ws.agent, { ticket: n, priority: "high", expected_updated_at: read.updatedAt.toISOString() }));
+    const error = await errorOf(
+      updateTicket(ws.agent, { ticket: n, priority: "high", expected_updated_at: read.updatedAt.toISOString() }),
+    );
     expect(error.code).toBe("conflict");
   });
 
   it("concurrent tag adds and assignments lose nothing and duplicate nothing", async () => {
-    const { ticket: n } = await createTicket(ws.owner, { subject: "Race", body: "race", contact_email: "race@example.com" });
+    const { ticket: n } = await createTicket(ws.owner, {
+      subject: "Race",
+      body: "race",
+      contact_email: "race@example.com",
+    });
     await Promise.all([
       ...Array.from({ length: 6 }, () => addTicketTags(ws.agent, { ticket: n, tags: ["race"] })),
       ...Array.from({ length: 4 }, (_, i) => assignTicket(i % 2 ? ws.agent : ws.agent2, { ticket: n, assignee: "me" })),
@@ -89,7 +95,9 @@ describe("ticket actions", () => {
 
   it("hands out unique ticket numbers under concurrency", async () => {
     const created = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => createTicket(ws.owner, { subject: `Burst ${i}`, body: "b", contact_email: `burst${i}@example.com` })),
+      Array.from({ length: 8 }, (_, i) =>
+        createTicket(ws.owner, { subject: `Burst ${i}`, body: "b", contact_email: `burst${i}@example.com` }),
+      ),
     );
     expect(new Set(created.map((c) => c.ticket)).size).toBe(8);
   });
@@ -145,7 +153,11 @@ describe("workspace isolation", () => {
   it("no ticket service reads or writes another workspace's rows", async () => {
     const other = await createTestWorkspace("iso");
     // `other` has 3 tickets; ws has more, so ws's latest number does not exist there.
-    const { ticket: onlyInWs } = await createTicket(ws.owner, { subject: "Private", body: "secret body text", contact_email: "p@example.com" });
+    const { ticket: onlyInWs } = await createTicket(ws.owner, {
+      subject: "Private",
+      body: "secret body text",
+      contact_email: "p@example.com",
+    });
     const intruder = other.admin;
     const refusals = await Promise.all([
       errorOf(getTicket(intruder, { number: onlyInWs })),
@@ -161,7 +173,9 @@ describe("workspace isolation", () => {
       // Another workspace's agent and team cannot be used either.
       errorOf(assignTicket(intruder, { ticket: other.tickets[0]!.ticket, assignee: ws.users.agent })),
       errorOf(transferTicket(intruder, { ticket: other.tickets[0]!.ticket, team: ws.teams[0]!.id })),
-      errorOf(createTicket(intruder, { subject: "x", body: "x", contact_email: "x@example.com", team: ws.teams[0]!.id })),
+      errorOf(
+        createTicket(intruder, { subject: "x", body: "x", contact_email: "x@example.com", team: ws.teams[0]!.id }),
+      ),
     ]);
     expect(refusals.map((e) => e.code)).toEqual(Array(refusals.length).fill("not_found"));
 

@@ -16,13 +16,40 @@ export async function createTestWorkspace(label = "ws") {
   const suffix = randomBytes(3).toString("hex");
   const slug = `${label}-${suffix}`;
   const email = (who: string) => `${who}.${suffix}@${label}.test`;
-  const { workspace, ownerId } = await createWorkspace({ name: `${label} ${suffix}`, slug, owner_email: email("owner"), owner_password: "correct horse battery" });
-  const admin = await addMember({ workspace: slug, email: email("admin"), role: "admin", password: "correct horse battery" });
-  const agent = await addMember({ workspace: slug, email: email("agent"), role: "agent", password: "correct horse battery" });
-  const agent2 = await addMember({ workspace: slug, email: email("agent2"), role: "agent", password: "correct horse battery" });
-  const ctx = (userId: string | null, role: ActorContext["role"]): ActorContext => ({ workspaceId: workspace.id, userId, role, via: "web" });
+  const { workspace, ownerId } = await createWorkspace({
+    name: `${label} ${suffix}`,
+    slug,
+    owner_email: email("owner"),
+    owner_password: "correct horse battery",
+  });
+  const admin = await addMember({
+    workspace: slug,
+    email: email("admin"),
+    role: "admin",
+    password: "correct horse battery",
+  });
+  const agent = await addMember({
+    workspace: slug,
+    email: email("agent"),
+    role: "agent",
+    password: "correct horse battery",
+  });
+  const agent2 = await addMember({
+    workspace: slug,
+    email: email("agent2"),
+    role: "agent",
+    password: "correct horse battery",
+  });
+  const ctx = (userId: string | null, role: ActorContext["role"]): ActorContext => ({
+    workspaceId: workspace.id,
+    userId,
+    role,
+    via: "web",
+  });
   const teams = await Promise.all(
-    ["Billing", "Technical"].map((name) => prisma.team.create({ data: { workspaceId: workspace.id, name }, select: { id: true, name: true } })),
+    ["Billing", "Technical"].map((name) =>
+      prisma.team.create({ data: { workspaceId: workspace.id, name }, select: { id: true, name: true } }),
+    ),
   );
   const owner = ctx(ownerId, "owner");
   const tickets = [];

@@ -45,4 +45,3 @@ export async function prepareTestDatabase() {
   await migrate(embedded.url);
   return { url: embedded.url, stop: () => embedded.stop() };
 }
-

@@ -26,7 +26,14 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
     if (!(e instanceof AppError)) throw e;
     error = e.message;
   }
-  const filters = { q: params.q, status: params.status, priority: params.priority, assignee: params.assignee, team: params.team, tag: params.tag };
+  const filters = {
+    q: params.q,
+    status: params.status,
+    priority: params.priority,
+    assignee: params.assignee,
+    team: params.team,
+    tag: params.tag,
+  };
   const nextHref = page?.next_cursor
     ? `/tickets?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)), cursor: page.next_cursor } as Record<string, string>)}`
     : null;
@@ -35,20 +42,42 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Tickets</h1>
-      <form method="get" className="grid grid-cols-2 gap-2 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 md:grid-cols-7" role="search">
-        <input name="q" defaultValue={params.q} placeholder="Search subject and messages…" aria-label="Search" className={`${INPUT_CLASS} md:col-span-2`} />
+      <form
+        method="get"
+        className="grid grid-cols-2 gap-2 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 md:grid-cols-7"
+        role="search"
+      >
+        <input
+          name="q"
+          defaultValue={params.q}
+          placeholder="Search subject and messages…"
+          aria-label="Search"
+          className={`${INPUT_CLASS} md:col-span-2`}
+        />
         <Select name="status" label="Status" value={params.status} options={TICKET_STATUSES.map((s) => [s, s])} />
-        <Select name="priority" label="Priority" value={params.priority} options={TICKET_PRIORITIES.map((p) => [p, p])} />
+        <Select
+          name="priority"
+          label="Priority"
+          value={params.priority}
+          options={TICKET_PRIORITIES.map((p) => [p, p])}
+        />
         <Select
           name="assignee"
           label="Assignee"
           value={params.assignee}
-          options={[["me", "Me"], ["unassigned", "Unassigned"], ...agents.map((a) => [a.id, a.name] as [string, string])]}
+          options={[
+            ["me", "Me"],
+            ["unassigned", "Unassigned"],
+            ...agents.map((a) => [a.id, a.name] as [string, string]),
+          ]}
         />
         <Select name="team" label="Team" value={params.team} options={teams.map((t) => [t.id, t.name])} />
         <Select name="tag" label="Tag" value={params.tag} options={tags.map((t) => [t.name, t.name])} />
         <div className="col-span-2 flex gap-2 md:col-span-7">
-          <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500">
+          <button
+            type="submit"
+            className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
+          >
             Apply filters
           </button>
           <Link href="/tickets" className="rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100">
@@ -79,7 +108,13 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
             </thead>
             <tbody className="divide-y divide-slate-100">
               {page.items.map((t) => (
-                <tr key={t.id} className="hover:bg-slate-50" data-testid="ticket-row" data-status={t.status} data-priority={t.priority}>
+                <tr
+                  key={t.id}
+                  className="hover:bg-slate-50"
+                  data-testid="ticket-row"
+                  data-status={t.status}
+                  data-priority={t.priority}
+                >
                   <td className="px-3 py-2 text-slate-500">{t.number}</td>
                   <td className="px-3 py-2">
                     <Link href={`/tickets/${t.number}`} className="font-medium text-slate-900 hover:text-indigo-700">
@@ -98,16 +133,22 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
                   <td className="px-3 py-2">
                     <Badge tone={t.priority}>{t.priority}</Badge>
                   </td>
-                  <td className="px-3 py-2 text-slate-700">{t.assignee?.name ?? <span className="text-slate-400">Unassigned</span>}</td>
+                  <td className="px-3 py-2 text-slate-700">
+                    {t.assignee?.name ?? <span className="text-slate-400">Unassigned</span>}
+                  </td>
                   <td className="px-3 py-2 text-slate-700">{t.team?.name ?? "—"}</td>
                   <td className="px-3 py-2 text-slate-500">
-                    <time dateTime={t.updated_at}>{new Date(t.updated_at).toLocaleDateString("en-GB", { day: "numeric", month: "short" })}</time>
+                    <time dateTime={t.updated_at}>
+                      {new Date(t.updated_at).toLocaleDateString("en-GB", { day: "numeric", month: "short" })}
+                    </time>
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {page.items.length === 0 ? <p className="p-6 text-center text-sm text-slate-500">No tickets match these filters.</p> : null}
+          {page.items.length === 0 ? (
+            <p className="p-6 text-center text-sm text-slate-500">No tickets match these filters.</p>
+          ) : null}
           <div className="flex justify-between border-t border-slate-100 px-3 py-2 text-sm">
             {params.cursor ? (
               <Link href={firstHref} className="text-indigo-700 hover:underline">
@@ -128,7 +169,17 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
   );
 }
 
-function Select({ name, label, value, options }: { name: string; label: string; value?: string; options: [string, string][] }) {
+function Select({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string;
+  label: string;
+  value?: string;
+  options: [string, string][];
+}) {
   return (
     <select name={name} defaultValue={value ?? ""} aria-label={label} className={`${INPUT_CLASS} capitalize`}>
       <option value="">{label}: any</option>

@@ -9,7 +9,8 @@ import { safeReturnPath } from "@/lib/auth/return-path";
 
 export async function signInAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   const parsed = SignInSchema.safeParse(formToObject(form));
-  if (!parsed.success) return { status: "error", message: "Check the highlighted fields.", fields: fieldErrorsOf(parsed.error) };
+  if (!parsed.success)
+    return { status: "error", message: "Check the highlighted fields.", fields: fieldErrorsOf(parsed.error) };
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: safeReturnPath(form.get("callbackUrl")) });
     return { status: "ok" };

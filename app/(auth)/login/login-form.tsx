@@ -16,7 +16,14 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         <input id="email" name="email" type="email" autoComplete="username" required className={INPUT_CLASS} />
       </Field>
       <Field label="Password" name="password" errors={state.fields?.password}>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className={INPUT_CLASS} />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className={INPUT_CLASS}
+        />
       </Field>
       <FormMessage state={state} />
       <Button type="submit" className="w-full" disabled={pending}>

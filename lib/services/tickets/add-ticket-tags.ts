@@ -17,18 +17,27 @@ export async function addTicketTags(ctx: ActorContext, input: TagsInput) {
   return prisma.$transaction(async (tx) => {
     const ticket = await findTicketOrThrow(tx, ctx, number, { id: true });
     await tx.tag.createMany({ data: names.map((name) => ({ ...inWorkspace(ctx), name })), skipDuplicates: true });
-    const tagRows = await tx.tag.findMany({ where: { ...inWorkspace(ctx), name: { in: names } }, select: { id: true, name: true } });
+    const tagRows = await tx.tag.findMany({
+      where: { ...inWorkspace(ctx), name: { in: names } },
+      select: { id: true, name: true },
+    });
     const added = await tx.ticketTag.createManyAndReturn({
       data: tagRows.map((tag) => ({ ...inWorkspace(ctx), ticketId: ticket.id, tagId: tag.id })),
       skipDuplicates: true,
       select: { tagId: true },
     });
-    const addedNames = tagRows.filter((t) => added.some((a) => a.tagId === t.id)).map((t) => t.name).sort();
+    const addedNames = tagRows
+      .filter((t) => added.some((a) => a.tagId === t.id))
+      .map((t) => t.name)
+      .sort();
     if (addedNames.length > 0) {
       await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: new Date() } });
       await recordActivity(tx, ctx, { ticketId: ticket.id, action: "tags_added", changes: { tags: addedNames } });
     }
-    const current = await tx.ticketTag.findMany({ where: { ticketId: ticket.id }, select: { tag: { select: { name: true } } } });
+    const current = await tx.ticketTag.findMany({
+      where: { ticketId: ticket.id },
+      select: { tag: { select: { name: true } } },
+    });
     return { ticket: number, added: addedNames, tags: current.map((t) => t.tag.name).sort() };
   });
 }

@@ -11,7 +11,8 @@ export async function assignTicket(ctx: ActorContext, input: AssignInput) {
   const { ticket: number, assignee } = parseInput(AssignSchema, input);
   let assigneeId: string | null = assignee;
   if (assignee === "me") {
-    if (!ctx.userId) throw new AppError("user_required", '"me" needs a user: name the agent, or use a user-bound credential.');
+    if (!ctx.userId)
+      throw new AppError("user_required", '"me" needs a user: name the agent, or use a user-bound credential.');
     assigneeId = ctx.userId;
   }
   return prisma.$transaction(async (tx) => {
@@ -24,11 +25,17 @@ export async function assignTicket(ctx: ActorContext, input: AssignInput) {
       if (!membership || membership.deactivatedAt || membership.user.deactivatedAt) throw notFound("Agent");
       agent = { id: membership.user.id, name: membership.user.name };
     }
-    const ticket = await findTicketOrThrow(tx, ctx, number, { id: true, assignee: { select: { id: true, name: true } } });
+    const ticket = await findTicketOrThrow(tx, ctx, number, {
+      id: true,
+      assignee: { select: { id: true, name: true } },
+    });
     if (ticket.assignee?.id === (agent?.id ?? undefined) || (!ticket.assignee && !agent)) {
       return { ticket: number, assignee: agent, changed: false };
     }
-    await tx.ticket.update({ where: { id: ticket.id }, data: { assigneeId: agent?.id ?? null, updatedAt: new Date() } });
+    await tx.ticket.update({
+      where: { id: ticket.id },
+      data: { assigneeId: agent?.id ?? null, updatedAt: new Date() },
+    });
     await recordActivity(tx, ctx, {
       ticketId: ticket.id,
       action: "assign",

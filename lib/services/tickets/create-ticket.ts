@@ -15,7 +15,11 @@ export async function createTicket(ctx: ActorContext, input: CreateTicketInput) 
     }
     const contact = await tx.contact.upsert({
       where: { workspaceId_email: { ...inWorkspace(ctx), email: data.contact_email } },
-      create: { ...inWorkspace(ctx), email: data.contact_email, name: data.contact_name ?? data.contact_email.split("@")[0]! },
+      create: {
+        ...inWorkspace(ctx),
+        email: data.contact_email,
+        name: data.contact_name ?? data.contact_email.split("@")[0]!,
+      },
       update: {},
       select: { id: true, name: true, email: true },
     });
@@ -38,15 +42,29 @@ export async function createTicket(ctx: ActorContext, input: CreateTicketInput) 
       select: { id: true, number: true, status: true, createdAt: true },
     });
     await tx.message.create({
-      data: { ...inWorkspace(ctx), ticketId: ticket.id, kind: "reply", authorType: "contact", authorContactId: contact.id, body: data.body, via: ctx.via },
+      data: {
+        ...inWorkspace(ctx),
+        ticketId: ticket.id,
+        kind: "reply",
+        authorType: "contact",
+        authorContactId: contact.id,
+        body: data.body,
+        via: ctx.via,
+      },
     });
     if (data.tags?.length) {
       const names = [...new Set(data.tags)];
       await tx.tag.createMany({ data: names.map((name) => ({ ...inWorkspace(ctx), name })), skipDuplicates: true });
       const tags = await tx.tag.findMany({ where: { ...inWorkspace(ctx), name: { in: names } }, select: { id: true } });
-      await tx.ticketTag.createMany({ data: tags.map((t) => ({ ...inWorkspace(ctx), ticketId: ticket.id, tagId: t.id })) });
+      await tx.ticketTag.createMany({
+        data: tags.map((t) => ({ ...inWorkspace(ctx), ticketId: ticket.id, tagId: t.id })),
+      });
     }
-    await recordActivity(tx, ctx, { ticketId: ticket.id, action: "create", changes: { subject: data.subject, priority: data.priority } });
+    await recordActivity(tx, ctx, {
+      ticketId: ticket.id,
+      action: "create",
+      changes: { subject: data.subject, priority: data.priority },
+    });
     return { ticket: ticket.number, status: ticket.status, contact, created_at: ticket.createdAt.toISOString() };
   });
 }

@@ -6,7 +6,12 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 type Db = Prisma.TransactionClient;
 
 /** Loads a ticket of the actor's workspace by number, or throws not_found. */
-export async function findTicketOrThrow<S extends Prisma.TicketSelect>(db: Db, ctx: ActorContext, number: number, select: S) {
+export async function findTicketOrThrow<S extends Prisma.TicketSelect>(
+  db: Db,
+  ctx: ActorContext,
+  number: number,
+  select: S,
+) {
   const ticket = await db.ticket.findUnique({
     where: { workspaceId_number: { ...inWorkspace(ctx), number } },
     select,

@@ -25,7 +25,11 @@ export async function getTicket(ctx: ActorContext, options: GetTicketOptions) {
   });
   const [messages, activities] = await Promise.all([
     prisma.message.findMany({
-      where: { workspaceId: ctx.workspaceId, ticketId: ticket.id, ...(options.includeNotes === false ? { kind: "reply" } : {}) },
+      where: {
+        workspaceId: ctx.workspaceId,
+        ticketId: ticket.id,
+        ...(options.includeNotes === false ? { kind: "reply" } : {}),
+      },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: options.messageLimit ?? 200,
       select: {

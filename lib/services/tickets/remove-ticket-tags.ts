@@ -17,14 +17,19 @@ export async function removeTicketTags(ctx: ActorContext, input: TagsInput) {
     });
     let removed: string[] = [];
     if (present.length > 0) {
-      const deleted = await tx.ticketTag.deleteMany({ where: { ticketId: ticket.id, tagId: { in: present.map((p) => p.tagId) } } });
+      const deleted = await tx.ticketTag.deleteMany({
+        where: { ticketId: ticket.id, tagId: { in: present.map((p) => p.tagId) } },
+      });
       if (deleted.count > 0) {
         removed = present.map((p) => p.tag.name).sort();
         await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: new Date() } });
         await recordActivity(tx, ctx, { ticketId: ticket.id, action: "tags_removed", changes: { tags: removed } });
       }
     }
-    const current = await tx.ticketTag.findMany({ where: { ticketId: ticket.id }, select: { tag: { select: { name: true } } } });
+    const current = await tx.ticketTag.findMany({
+      where: { ticketId: ticket.id },
+      select: { tag: { select: { name: true } } },
+    });
     return { ticket: number, removed, tags: current.map((t) => t.tag.name).sort() };
   });
 }

@@ -33,7 +33,10 @@ export async function replyToTicket(ctx: ActorContext, input: ReplyInput) {
     await recordActivity(tx, ctx, {
       ticketId: ticket.id,
       action: "reply",
-      changes: { message_id: message.id, ...(nextStatus !== ticket.status ? { status: { from: ticket.status, to: nextStatus } } : {}) },
+      changes: {
+        message_id: message.id,
+        ...(nextStatus !== ticket.status ? { status: { from: ticket.status, to: nextStatus } } : {}),
+      },
     });
     return { message_id: message.id, ticket: number, status: nextStatus, created_at: message.createdAt.toISOString() };
   });

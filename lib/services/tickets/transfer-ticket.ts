@@ -10,7 +10,10 @@ import { TransferSchema, type TransferInput } from "@/lib/validations/tickets";
 export async function transferTicket(ctx: ActorContext, input: TransferInput) {
   const { ticket: number, team: teamId, note } = parseInput(TransferSchema, input);
   return prisma.$transaction(async (tx) => {
-    const team = await tx.team.findFirst({ where: { ...inWorkspace(ctx), id: teamId }, select: { id: true, name: true } });
+    const team = await tx.team.findFirst({
+      where: { ...inWorkspace(ctx), id: teamId },
+      select: { id: true, name: true },
+    });
     if (!team) throw notFound("Team");
     const ticket = await findTicketOrThrow(tx, ctx, number, { id: true, team: { select: { id: true, name: true } } });
     const changed = ticket.team?.id !== team.id;

@@ -10,17 +10,33 @@ import { UpdateTicketSchema, type UpdateTicketInput } from "@/lib/validations/ti
 export async function updateTicket(ctx: ActorContext, input: UpdateTicketInput) {
   const { ticket: number, subject, priority, expected_updated_at } = parseInput(UpdateTicketSchema, input);
   return prisma.$transaction(async (tx) => {
-    const ticket = await findTicketOrThrow(tx, ctx, number, { id: true, subject: true, priority: true, updatedAt: true });
+    const ticket = await findTicketOrThrow(tx, ctx, number, {
+      id: true,
+      subject: true,
+      priority: true,
+      updatedAt: true,
+    });
     if (expected_updated_at && ticket.updatedAt.getTime() !== expected_updated_at.getTime()) {
-      throw new AppError("conflict", `Ticket #${number} changed since you read it (updated ${ticket.updatedAt.toISOString()}). Read it again.`, {
-        details: { updated_at: ticket.updatedAt.toISOString() },
-      });
+      throw new AppError(
+        "conflict",
+        `Ticket #${number} changed since you read it (updated ${ticket.updatedAt.toISOString()}). Read it again.`,
+        {
+          details: { updated_at: ticket.updatedAt.toISOString() },
+        },
+      );
     }
     const changes: Record<string, { from: string; to: string }> = {};
     if (subject !== undefined && subject !== ticket.subject) changes.subject = { from: ticket.subject, to: subject };
-    if (priority !== undefined && priority !== ticket.priority) changes.priority = { from: ticket.priority, to: priority };
+    if (priority !== undefined && priority !== ticket.priority)
+      changes.priority = { from: ticket.priority, to: priority };
     if (Object.keys(changes).length === 0) {
-      return { ticket: number, subject: ticket.subject, priority: ticket.priority, changed: false, updated_at: ticket.updatedAt.toISOString() };
+      return {
+        ticket: number,
+        subject: ticket.subject,
+        priority: ticket.priority,
+        changed: false,
+        updated_at: ticket.updatedAt.toISOString(),
+      };
     }
     // The guard is rechecked in the update itself, so two racing edits cannot both pass.
     const updated = await tx.ticket.updateMany({
@@ -29,7 +45,16 @@ export async function updateTicket(ctx: ActorContext, input: UpdateTicketInput) 
     });
     if (updated.count === 0) throw new AppError("conflict", `Ticket #${number} changed while saving. Read it again.`);
     await recordActivity(tx, ctx, { ticketId: ticket.id, action: "update", changes });
-    const after = await tx.ticket.findUniqueOrThrow({ where: { id: ticket.id }, select: { subject: true, priority: true, updatedAt: true } });
-    return { ticket: number, subject: after.subject, priority: after.priority, changed: true, updated_at: after.updatedAt.toISOString() };
+    const after = await tx.ticket.findUniqueOrThrow({
+      where: { id: ticket.id },
+      select: { subject: true, priority: true, updatedAt: true },
+    });
+    return {
+      ticket: number,
+      subject: after.subject,
+      priority: after.priority,
+      changed: true,
+      updated_at: after.updatedAt.toISOString(),
+    };
   });
 }

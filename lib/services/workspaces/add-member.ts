@@ -8,7 +8,10 @@ import { AddMemberSchema, type AddMemberInput } from "@/lib/validations/workspac
 /** Adds a user (created when new) to a workspace with a role, or changes their role. */
 export async function addMember(input: AddMemberInput) {
   const data = parseInput(AddMemberSchema, input);
-  const workspace = await prisma.workspace.findUnique({ where: { slug: data.workspace }, select: { id: true, slug: true } });
+  const workspace = await prisma.workspace.findUnique({
+    where: { slug: data.workspace },
+    select: { id: true, slug: true },
+  });
   if (!workspace) throw new AppError("not_found", `Workspace "${data.workspace}" does not exist.`);
   const user = await prisma.user.findUnique({ where: { email: data.email }, select: { id: true } });
   const password = user ? undefined : (data.password ?? generatePassword());

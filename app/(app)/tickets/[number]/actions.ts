@@ -35,11 +35,20 @@ const splitTags = (value: unknown) =>
     .filter(Boolean);
 
 export async function replyAction(_prev: ActionState, form: FormData) {
-  return ticketAction(form, (ctx, input) => (input.kind === "note" ? addInternalNote(ctx, input as NoteInput) : replyToTicket(ctx, input as ReplyInput)), "Sent.");
+  return ticketAction(
+    form,
+    (ctx, input) =>
+      input.kind === "note" ? addInternalNote(ctx, input as NoteInput) : replyToTicket(ctx, input as ReplyInput),
+    "Sent.",
+  );
 }
 
 export async function assignAction(_prev: ActionState, form: FormData) {
-  return ticketAction(form, (ctx, input) => assignTicket(ctx, { ticket: input.ticket, assignee: input.assignee as string }), "Assignment saved.");
+  return ticketAction(
+    form,
+    (ctx, input) => assignTicket(ctx, { ticket: input.ticket, assignee: input.assignee as string }),
+    "Assignment saved.",
+  );
 }
 
 export async function transferAction(_prev: ActionState, form: FormData) {
@@ -47,21 +56,36 @@ export async function transferAction(_prev: ActionState, form: FormData) {
 }
 
 export async function addTagsAction(_prev: ActionState, form: FormData) {
-  return ticketAction(form, (ctx, input) => addTicketTags(ctx, { ticket: input.ticket, tags: splitTags(input.tags) }), "Tags added.");
+  return ticketAction(
+    form,
+    (ctx, input) => addTicketTags(ctx, { ticket: input.ticket, tags: splitTags(input.tags) }),
+    "Tags added.",
+  );
 }
 
 export async function removeTagAction(_prev: ActionState, form: FormData) {
-  return ticketAction(form, (ctx, input) => removeTicketTags(ctx, { ticket: input.ticket, tags: splitTags(input.tag) }), "Tag removed.");
+  return ticketAction(
+    form,
+    (ctx, input) => removeTicketTags(ctx, { ticket: input.ticket, tags: splitTags(input.tag) }),
+    "Tag removed.",
+  );
 }
 
 export async function statusAction(_prev: ActionState, form: FormData) {
   return ticketAction(
     form,
-    (ctx, input) => (input.to === "resolved" ? resolveTicket(ctx, { ticket: input.ticket }) : reopenTicket(ctx, { ticket: input.ticket })),
+    (ctx, input) =>
+      input.to === "resolved"
+        ? resolveTicket(ctx, { ticket: input.ticket })
+        : reopenTicket(ctx, { ticket: input.ticket }),
     "Status changed.",
   );
 }
 
 export async function priorityAction(_prev: ActionState, form: FormData) {
-  return ticketAction(form, (ctx, input) => updateTicket(ctx, { ticket: input.ticket, priority: input.priority as "normal" }), "Priority changed.");
+  return ticketAction(
+    form,
+    (ctx, input) => updateTicket(ctx, { ticket: input.ticket, priority: input.priority as "normal" }),
+    "Priority changed.",
+  );
 }

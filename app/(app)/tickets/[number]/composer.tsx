@@ -18,7 +18,13 @@ export function Composer({ ticket }: { ticket: number }) {
       <label htmlFor="body" className="sr-only">
         Message
       </label>
-      <textarea id="body" name="body" rows={4} placeholder="Write a reply or an internal note…" className="block w-full rounded-md p-2 text-sm ring-1 ring-slate-300" />
+      <textarea
+        id="body"
+        name="body"
+        rows={4}
+        placeholder="Write a reply or an internal note…"
+        className="block w-full rounded-md p-2 text-sm ring-1 ring-slate-300"
+      />
       {state.fields?.body?.map((m) => (
         <p key={m} role="alert" className="text-xs text-rose-600">
           {m}

@@ -25,7 +25,9 @@ export function describeActivity(action: string, changes: unknown): string {
     case "reopen":
       return "reopened the ticket";
     case "update": {
-      const parts = Object.entries(c).map(([field, v]) => `${field} from ${show((v as Change).from)} to ${show((v as Change).to)}`);
+      const parts = Object.entries(c).map(
+        ([field, v]) => `${field} from ${show((v as Change).from)} to ${show((v as Change).to)}`,
+      );
       return `changed ${parts.join(" and ")}`;
     }
     default:

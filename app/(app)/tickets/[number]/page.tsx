@@ -60,7 +60,9 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
                   {m.kind === "note" ? " · internal note" : ""}
                   {m.via === "mcp" ? " · via MCP" : ""}
                 </span>
-                <time dateTime={m.createdAt.toISOString()}>{m.createdAt.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}</time>
+                <time dateTime={m.createdAt.toISOString()}>
+                  {m.createdAt.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
+                </time>
               </div>
               <p className="whitespace-pre-wrap text-slate-800">{m.body}</p>
             </li>
@@ -75,9 +77,16 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
             {ticket.activities.map((a) => (
               <li key={a.id} className="flex justify-between gap-4">
                 <span>
-                  <span className="font-medium">{a.actor?.name ?? (a.credentialName ? `API key “${a.credentialName}”` : "System")}</span>{" "}
+                  <span className="font-medium">
+                    {a.actor?.name ?? (a.credentialName ? `API key “${a.credentialName}”` : "System")}
+                  </span>{" "}
                   {describeActivity(a.action, a.changes)}
-                  {a.via === "mcp" ? <span className="text-indigo-700"> · via MCP{a.credentialName ? ` (${a.credentialName})` : ""}</span> : null}
+                  {a.via === "mcp" ? (
+                    <span className="text-indigo-700">
+                      {" "}
+                      · via MCP{a.credentialName ? ` (${a.credentialName})` : ""}
+                    </span>
+                  ) : null}
                 </span>
                 <time className="shrink-0 text-xs text-slate-500" dateTime={a.createdAt.toISOString()}>
                   {a.createdAt.toLocaleString("en-GB", { dateStyle: "short", timeStyle: "short" })}

@@ -16,7 +16,15 @@ type Props = {
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 
-function ActionForm({ action, label, children }: { action: Action; label: string; children: (pending: boolean) => React.ReactNode }) {
+function ActionForm({
+  action,
+  label,
+  children,
+}: {
+  action: Action;
+  label: string;
+  children: (pending: boolean) => React.ReactNode;
+}) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   return (
     <form action={formAction} data-action={label} className="space-y-1.5">
@@ -51,7 +59,13 @@ export function TicketActions({ ticket, agents, teams }: Props) {
               Assignee
             </label>
             <div className="flex gap-2">
-              <select id="assignee" name="assignee" defaultValue={ticket.assigneeId} className={INPUT_CLASS} key={ticket.assigneeId}>
+              <select
+                id="assignee"
+                name="assignee"
+                defaultValue={ticket.assigneeId}
+                className={INPUT_CLASS}
+                key={ticket.assigneeId}
+              >
                 <option value="">Unassigned</option>
                 {agents.map((a) => (
                   <option key={a.id} value={a.id}>
@@ -101,7 +115,13 @@ export function TicketActions({ ticket, agents, teams }: Props) {
               Priority
             </label>
             <div className="flex gap-2">
-              <select id="priority" name="priority" defaultValue={ticket.priority} className={`${INPUT_CLASS} capitalize`} key={ticket.priority}>
+              <select
+                id="priority"
+                name="priority"
+                defaultValue={ticket.priority}
+                className={`${INPUT_CLASS} capitalize`}
+                key={ticket.priority}
+              >
                 {TICKET_PRIORITIES.map((p) => (
                   <option key={p} value={p}>
                     {p}
@@ -128,7 +148,12 @@ export function TicketActions({ ticket, agents, teams }: Props) {
                     <input type="hidden" name="tag" value={tag} />
                     <span className="inline-flex items-center gap-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs">
                       {tag}
-                      <button type="submit" aria-label={`Remove tag ${tag}`} disabled={pending} className="text-slate-400 hover:text-rose-600">
+                      <button
+                        type="submit"
+                        aria-label={`Remove tag ${tag}`}
+                        disabled={pending}
+                        className="text-slate-400 hover:text-rose-600"
+                      >
                         ×
                       </button>
                     </span>
