@@ -1,0 +1,58 @@
+// Scopes per resource family (family:read / family:write), with mcp:read and
+// mcp:write as umbrellas for every family's read or write. The consent screen,
+// the key form, the docs page and tools/list all read this table.
+
+export const SCOPE_FAMILIES = {
+  tickets: { label: "Tickets", read: "see tickets, their status, priority, assignee and history", write: "create, update, assign, transfer, resolve and reopen tickets" },
+  messages: { label: "Messages", read: "read ticket messages and internal notes", write: "reply to customers and add internal notes" },
+  contacts: { label: "Contacts", read: "see contacts (names, emails, phones, companies)", write: "create and update contacts" },
+  tags: { label: "Tags", read: "see tags", write: "add and remove tags on tickets" },
+  users: { label: "Agents", read: "see the workspace's agents and your own profile", write: "invite and deactivate agents" },
+  teams: { label: "Teams", read: "see teams (departments)", write: "create teams" },
+  "api-keys": { label: "API keys", read: "list the workspace's API keys (never their secrets)", write: "create and revoke API keys" },
+  analytics: { label: "Analytics", read: "see support metrics and the backlog" },
+  search: { label: "Search", read: "search across tickets and contacts" },
+  audit: { label: "Audit log", read: "read the workspace's audit log" },
+  settings: { label: "Settings", read: "see workspace settings", write: "change workspace settings" },
+} as const satisfies Record<string, { label: string; read: string; write?: string }>;
+
+export type ScopeFamily = keyof typeof SCOPE_FAMILIES;
+export type Scope = `${ScopeFamily}:read` | `${ScopeFamily}:write` | "mcp:read" | "mcp:write";
+
+export const UMBRELLA_SCOPES = ["mcp:read", "mcp:write"] as const;
+
+/** Every family scope that exists, in table order (read before write). */
+export const FAMILY_SCOPES: Scope[] = (Object.keys(SCOPE_FAMILIES) as ScopeFamily[]).flatMap((family) =>
+  "write" in SCOPE_FAMILIES[family] ? [`${family}:read` as Scope, `${family}:write` as Scope] : [`${family}:read` as Scope],
+);
+
+export const ALL_SCOPES: Scope[] = [...FAMILY_SCOPES, ...UMBRELLA_SCOPES];
+
+const KNOWN = new Set<string>(ALL_SCOPES);
+
+export function isScope(value: string): value is Scope {
+  return KNOWN.has(value);
+}
+
+/** True when the granted scopes allow the needed one (directly or through mcp:read / mcp:write). */
+export function scopeAllows(granted: readonly string[], needed: Scope): boolean {
+  if (granted.includes(needed)) return true;
+  const umbrella = needed.endsWith(":read") ? "mcp:read" : "mcp:write";
+  return granted.includes(umbrella);
+}
+
+/** Plain words for one scope, for consent screens and key lists. */
+export function describeScope(scope: Scope): string {
+  if (scope === "mcp:read") return "Read everything your role can see";
+  if (scope === "mcp:write") return "Change everything your role can change";
+  const [family, access] = scope.split(":") as [ScopeFamily, "read" | "write"];
+  const entry = SCOPE_FAMILIES[family] as { label: string; read: string; write?: string };
+  const words = access === "read" ? entry.read : (entry.write ?? "");
+  return `${entry.label}: ${words.charAt(0).toUpperCase()}${words.slice(1)}`;
+}
+
+/** Orders and de-duplicates a scope list (for storage and comparison). */
+export function normalizeScopes(scopes: Iterable<string>): Scope[] {
+  const set = new Set(scopes);
+  return ALL_SCOPES.filter((s) => set.has(s));
+}
