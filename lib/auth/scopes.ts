@@ -3,13 +3,33 @@
 // the key form, the docs page and tools/list all read this table.
 
 export const SCOPE_FAMILIES = {
-  tickets: { label: "Tickets", read: "see tickets, their status, priority, assignee and history", write: "create, update, assign, transfer, resolve and reopen tickets" },
-  messages: { label: "Messages", read: "read ticket messages and internal notes", write: "reply to customers and add internal notes" },
-  contacts: { label: "Contacts", read: "see contacts (names, emails, phones, companies)", write: "create and update contacts" },
+  tickets: {
+    label: "Tickets",
+    read: "see tickets, their status, priority, assignee and history",
+    write: "create, update, assign, transfer, resolve and reopen tickets",
+  },
+  messages: {
+    label: "Messages",
+    read: "read ticket messages and internal notes",
+    write: "reply to customers and add internal notes",
+  },
+  contacts: {
+    label: "Contacts",
+    read: "see contacts (names, emails, phones, companies)",
+    write: "create and update contacts",
+  },
   tags: { label: "Tags", read: "see tags", write: "add and remove tags on tickets" },
-  users: { label: "Agents", read: "see the workspace's agents and your own profile", write: "invite and deactivate agents" },
+  users: {
+    label: "Agents",
+    read: "see the workspace's agents and your own profile",
+    write: "invite and deactivate agents",
+  },
   teams: { label: "Teams", read: "see teams (departments)", write: "create teams" },
-  "api-keys": { label: "API keys", read: "list the workspace's API keys (never their secrets)", write: "create and revoke API keys" },
+  "api-keys": {
+    label: "API keys",
+    read: "list the workspace's API keys (never their secrets)",
+    write: "create and revoke API keys",
+  },
   analytics: { label: "Analytics", read: "see support metrics and the backlog" },
   search: { label: "Search", read: "search across tickets and contacts" },
   audit: { label: "Audit log", read: "read the workspace's audit log" },
@@ -23,7 +43,9 @@ export const UMBRELLA_SCOPES = ["mcp:read", "mcp:write"] as const;
 
 /** Every family scope that exists, in table order (read before write). */
 export const FAMILY_SCOPES: Scope[] = (Object.keys(SCOPE_FAMILIES) as ScopeFamily[]).flatMap((family) =>
-  "write" in SCOPE_FAMILIES[family] ? [`${family}:read` as Scope, `${family}:write` as Scope] : [`${family}:read` as Scope],
+  "write" in SCOPE_FAMILIES[family]
+    ? [`${family}:read` as Scope, `${family}:write` as Scope]
+    : [`${family}:read` as Scope],
 );
 
 export const ALL_SCOPES: Scope[] = [...FAMILY_SCOPES, ...UMBRELLA_SCOPES];

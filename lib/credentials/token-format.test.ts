@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { generateToken, hashToken, maskToken, parseToken, secretsEqual, tokenDisplay, TOKEN_KINDS, type TokenKind } from "@/lib/credentials/token-format";
+import {
+  generateToken,
+  hashToken,
+  maskToken,
+  parseToken,
+  secretsEqual,
+  tokenDisplay,
+  TOKEN_KINDS,
+  type TokenKind,
+} from "@/lib/credentials/token-format";
 
 describe("token format", () => {
   it.each(Object.keys(TOKEN_KINDS) as TokenKind[])("round-trips a %s with its own prefix", (kind) => {

@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { ALL_SCOPES, type Scope } from "@/lib/auth/scopes";
+import { blankToUndefined, IdSchema } from "@/lib/validations/common";
+
+export const MAX_PERSONAL_TOKENS = 10;
+export const PERSONAL_TOKEN_LIFETIME_DAYS = 730;
+
+const ScopeSchema = z.enum(ALL_SCOPES as [Scope, ...Scope[]], {
+  error: (issue) => `unknown scope ${JSON.stringify(issue.input)}`,
+});
+
+const NameSchema = z.string().trim().min(1, "name is required").max(80, "name is at most 80 characters");
+
+/** Workspace API key: Settings → API Access, the create_api_key tool and the CLI. */
+export const CreateApiKeySchema = z.object({
+  name: NameSchema,
+  /** The scopes chosen on the key; defaults to both umbrellas (everything the binding may do). */
+  scopes: z.preprocess(
+    (v) => (typeof v === "string" ? [v] : v),
+    z.array(ScopeSchema).min(1, "choose at least one scope").max(40).default(["mcp:read", "mcp:write"]),
+  ),
+  /** true: acts as the workspace (no user); false: acts as its creator with the creator's role. */
+  org_level: z.preprocess(
+    (v) => (v === "true" || v === "on" ? true : v === "false" ? false : v),
+    z.boolean().default(true),
+  ),
+  /** Hours until it expires; none means it does not expire. */
+  expiry_hours: z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: "expiry_hours must be a number of hours" })
+      .int("expiry_hours must be a whole number")
+      .min(1, "expiry_hours must be at least 1")
+      .max(5 * 8760, "expiry_hours is at most five years")
+      .optional(),
+  ),
+});
+export type CreateApiKeyInput = z.input<typeof CreateApiKeySchema>;
+
+export const CreatePersonalTokenSchema = z.object({
+  name: z.preprocess(blankToUndefined, NameSchema.optional()),
+});
+export type CreatePersonalTokenInput = z.input<typeof CreatePersonalTokenSchema>;
+
+export const RevokeCredentialSchema = z.object({ id: IdSchema });
+export type RevokeCredentialInput = z.input<typeof RevokeCredentialSchema>;
