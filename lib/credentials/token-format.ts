@@ -20,7 +20,9 @@ const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 const RANDOM_LENGTH = 30;
 const CHECKSUM_LENGTH = 6;
 const TOKEN_PATTERN = /^(db[kparc])_([0-9A-Za-z]{36})$/;
-const KIND_BY_PREFIX = new Map(Object.entries(TOKEN_KINDS).map(([kind, prefix]) => [prefix, kind as TokenKind]));
+const KIND_BY_PREFIX = new Map<string, TokenKind>(
+  Object.entries(TOKEN_KINDS).map(([kind, prefix]) => [prefix, kind as TokenKind]),
+);
 
 function toBase62(value: number, width: number): string {
   let out = "";

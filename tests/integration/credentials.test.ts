@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
 import { prisma } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { type AppError } from "@/lib/errors";
 import { hashToken } from "@/lib/credentials/token-format";
 import { verifyBearer } from "@/lib/credentials/verify-bearer";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
