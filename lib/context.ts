@@ -13,6 +13,8 @@ export type ActorContext = {
   via: Via;
   credential?: { id: string; name: string; kind: "workspace_key" | "personal_token" | "oauth" };
   ip?: string | null;
+  /** The scopes the credential carries (MCP calls). */
+  scopes?: readonly string[];
 };
 
 /** The `where` fragment that keeps a query inside the actor's workspace. */

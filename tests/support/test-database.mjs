@@ -32,6 +32,7 @@ export async function prepareTestDatabase() {
     await migrate(url.toString());
     return {
       url: url.toString(),
+      embedded: false,
       async stop() {
         const client = new pg.Client({ connectionString: serverUrl });
         await client.connect();
@@ -43,5 +44,5 @@ export async function prepareTestDatabase() {
   const { startEmbeddedPostgres } = await import("../../scripts/embedded-db.mjs");
   const embedded = await startEmbeddedPostgres({ port: 0 });
   await migrate(embedded.url);
-  return { url: embedded.url, stop: () => embedded.stop() };
+  return { url: embedded.url, embedded: true, stop: () => embedded.stop() };
 }

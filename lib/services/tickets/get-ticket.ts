@@ -3,7 +3,13 @@ import { prisma } from "@/lib/db";
 import type { ActorContext } from "@/lib/context";
 import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
 
-export type GetTicketOptions = { number: number; messageLimit?: number; includeNotes?: boolean };
+export type GetTicketOptions = {
+  number: number;
+  /** Latest messages to include (0 for none). */
+  messageLimit?: number;
+  includeNotes?: boolean;
+  includeActivity?: boolean;
+};
 
 /** A ticket with its contact, tags, latest messages and activity history. */
 export async function getTicket(ctx: ActorContext, options: GetTicketOptions) {
@@ -23,40 +29,45 @@ export async function getTicket(ctx: ActorContext, options: GetTicketOptions) {
     contact: { select: { id: true, name: true, email: true, phone: true, company: true } },
     tags: { select: { tag: { select: { name: true, color: true } } }, orderBy: { tag: { name: "asc" } } },
   });
+  const messageLimit = options.messageLimit ?? 200;
   const [messages, activities] = await Promise.all([
-    prisma.message.findMany({
-      where: {
-        workspaceId: ctx.workspaceId,
-        ticketId: ticket.id,
-        ...(options.includeNotes === false ? { kind: "reply" } : {}),
-      },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: options.messageLimit ?? 200,
-      select: {
-        id: true,
-        kind: true,
-        authorType: true,
-        body: true,
-        via: true,
-        createdAt: true,
-        authorUser: { select: { id: true, name: true } },
-        authorContact: { select: { id: true, name: true } },
-      },
-    }),
-    prisma.ticketActivity.findMany({
-      where: { workspaceId: ctx.workspaceId, ticketId: ticket.id },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: 100,
-      select: {
-        id: true,
-        action: true,
-        changes: true,
-        via: true,
-        credentialName: true,
-        createdAt: true,
-        actor: { select: { id: true, name: true } },
-      },
-    }),
+    messageLimit === 0
+      ? []
+      : prisma.message.findMany({
+          where: {
+            workspaceId: ctx.workspaceId,
+            ticketId: ticket.id,
+            ...(options.includeNotes === false ? { kind: "reply" } : {}),
+          },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: messageLimit,
+          select: {
+            id: true,
+            kind: true,
+            authorType: true,
+            body: true,
+            via: true,
+            createdAt: true,
+            authorUser: { select: { id: true, name: true } },
+            authorContact: { select: { id: true, name: true } },
+          },
+        }),
+    options.includeActivity === false
+      ? []
+      : prisma.ticketActivity.findMany({
+          where: { workspaceId: ctx.workspaceId, ticketId: ticket.id },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+          take: 100,
+          select: {
+            id: true,
+            action: true,
+            changes: true,
+            via: true,
+            credentialName: true,
+            createdAt: true,
+            actor: { select: { id: true, name: true } },
+          },
+        }),
   ]);
   return { ...ticket, tags: ticket.tags.map((t) => t.tag), messages: messages.reverse(), activities };
 }

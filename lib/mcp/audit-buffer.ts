@@ -1,0 +1,59 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// Tool-call audit rows are written in batches off the request path: a flush
+// every FLUSH_MS or every MAX_BATCH rows, and on shutdown. A failed write is
+// retried once with the next batch rather than dropped.
+const FLUSH_MS = 200;
+const MAX_BATCH = 200;
+const MAX_PENDING = 20_000;
+
+type Row = Prisma.AuditEventCreateManyInput;
+
+const state = globalThis as unknown as {
+  deskbridgeAudit?: { rows: Row[]; timer: NodeJS.Timeout | null; flushing: Promise<void> | null };
+};
+const buffer = (state.deskbridgeAudit ??= { rows: [], timer: null, flushing: null });
+
+export function enqueueAudit(row: Row) {
+  if (buffer.rows.length >= MAX_PENDING) buffer.rows.shift();
+  buffer.rows.push(row);
+  if (buffer.rows.length >= MAX_BATCH) void flushAudit();
+  else buffer.timer ??= setTimeout(() => void flushAudit(), FLUSH_MS);
+}
+
+export async function flushAudit(): Promise<void> {
+  if (buffer.timer) {
+    clearTimeout(buffer.timer);
+    buffer.timer = null;
+  }
+  if (buffer.flushing) await buffer.flushing;
+  if (buffer.rows.length === 0) return;
+  const batch = buffer.rows.splice(0, buffer.rows.length);
+  buffer.flushing = prisma.auditEvent
+    .createMany({ data: batch })
+    .then(() => undefined)
+    .catch((error: unknown) => {
+      console.warn("[deskbridge] audit write failed, will retry:", error instanceof Error ? error.message : error);
+      buffer.rows.unshift(...batch.slice(0, MAX_PENDING - buffer.rows.length));
+      buffer.timer ??= setTimeout(() => void flushAudit(), FLUSH_MS * 10);
+    })
+    .finally(() => {
+      buffer.flushing = null;
+    });
+  await buffer.flushing;
+}
+
+let hooked = false;
+/** Flushes pending rows when the process is asked to stop. */
+export function flushAuditOnExit() {
+  if (hooked) return;
+  hooked = true;
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      void flushAudit().finally(() => process.exit(0));
+    });
+  }
+  process.once("beforeExit", () => void flushAudit());
+}

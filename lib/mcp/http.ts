@@ -1,0 +1,208 @@
+import "server-only";
+import {
+  createMcpHandler,
+  isLegacyRequest,
+  WebStandardStreamableHTTPServerTransport,
+} from "@modelcontextprotocol/server";
+import { verifyBearer } from "@/lib/credentials/verify-bearer";
+import { getEnv } from "@/lib/env";
+import { toAppError } from "@/lib/errors";
+import { buildMcpServer, toAuthInfo, type McpAuth } from "@/lib/mcp/server";
+import { mcpUrl, resourceMetadataUrl } from "@/lib/mcp/urls";
+
+const MAX_BODY_BYTES = 1_048_576;
+const EXPOSED_HEADERS =
+  "WWW-Authenticate, Mcp-Session-Id, MCP-Protocol-Version, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset";
+const ALLOWED_HEADERS =
+  "Authorization, Content-Type, Accept, MCP-Protocol-Version, Mcp-Session-Id, Mcp-Method, Mcp-Name, Last-Event-ID";
+const SCOPE_HINT = "mcp:read mcp:write";
+
+// The 2026-07-28 revision is served by the SDK's handler (created once); the
+// 2025 revisions by a stateless transport per request that answers plain JSON.
+const modernHandler = createMcpHandler(() => buildMcpServer(), {
+  legacy: "reject",
+  responseMode: "json",
+  maxRequestBodySize: MAX_BODY_BYTES,
+});
+
+function loopback(hostname: string) {
+  return hostname === "localhost" || hostname === "127.0.0.1" || hostname === "[::1]" || hostname === "::1";
+}
+
+/** DNS-rebinding guard: the Host must be ours; a browser Origin must be ours or allowed. */
+function checkHostAndOrigin(request: Request): Response | null {
+  const app = new URL(getEnv().APP_URL);
+  const host = request.headers.get("host");
+  if (host) {
+    const [hostname, port = app.protocol === "https:" ? "443" : "80"] = host.startsWith("[")
+      ? [host.slice(0, host.indexOf("]") + 1), host.split("]:")[1]]
+      : host.split(":");
+    const appPort = app.port || (app.protocol === "https:" ? "443" : "80");
+    const sameHost = hostname === app.hostname || (loopback(app.hostname) && loopback(hostname!));
+    if (!sameHost || port !== appPort) return jsonRpcError(403, -32600, `Host ${host} is not served here.`);
+  }
+  const origin = request.headers.get("origin");
+  if (origin && !originAllowed(origin)) return jsonRpcError(403, -32600, `Origin ${origin} is not allowed.`);
+  return null;
+}
+
+function originAllowed(origin: string): boolean {
+  const app = new URL(getEnv().APP_URL);
+  if (origin === app.origin) return true;
+  const extra = (process.env.MCP_ALLOWED_ORIGINS ?? "")
+    .split(",")
+    .map((o) => o.trim())
+    .filter(Boolean);
+  return extra.includes("*") || extra.includes(origin);
+}
+
+export function corsHeaders(request: Request): Record<string, string> {
+  const origin = request.headers.get("origin");
+  return {
+    ...(origin && originAllowed(origin) ? { "Access-Control-Allow-Origin": origin, Vary: "Origin" } : {}),
+    "Access-Control-Expose-Headers": EXPOSED_HEADERS,
+  };
+}
+
+export function preflight(request: Request): Response {
+  return new Response(null, {
+    status: 204,
+    headers: {
+      ...corsHeaders(request),
+      "Access-Control-Allow-Methods": "POST, GET, DELETE, OPTIONS",
+      "Access-Control-Allow-Headers": ALLOWED_HEADERS,
+      "Access-Control-Max-Age": "86400",
+    },
+  });
+}
+
+function jsonRpcError(status: number, code: number, message: string): Response {
+  return Response.json({ jsonrpc: "2.0", id: null, error: { code, message } }, { status });
+}
+
+function challenge(error: string | null, description: string | null): string {
+  const parts = [`resource_metadata="${resourceMetadataUrl()}"`];
+  if (error) parts.push(`error="${error}"`);
+  if (description) parts.push(`error_description="${description}"`);
+  parts.push(`scope="${SCOPE_HINT}"`);
+  return `Bearer ${parts.join(", ")}`;
+}
+
+/** The 401s of the contract: missing header, invalid token, expired token. */
+export function unauthorized(kind: "missing" | "invalid" | "expired"): Response {
+  const body =
+    kind === "missing"
+      ? { error: "unauthorized", error_description: "missing or invalid Authorization header" }
+      : kind === "invalid"
+        ? { error: "invalid_token", error_description: "The access token is invalid." }
+        : {
+            error: "invalid_token",
+            error_description: "The access token has expired. Refresh it (OAuth) or rotate the API key.",
+          };
+  return Response.json(body, {
+    status: 401,
+    headers: {
+      "WWW-Authenticate": challenge(
+        kind === "missing" ? null : "invalid_token",
+        kind === "missing" ? null : body.error_description,
+      ),
+      "Cache-Control": "no-store",
+    },
+  });
+}
+
+function clientIp(request: Request): string | null {
+  const forwarded = request.headers.get("x-forwarded-for");
+  return forwarded?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || null;
+}
+
+/** Reads the bearer: only from the Authorization header, never the query string. */
+function bearerOf(request: Request): string | null {
+  const header = request.headers.get("authorization");
+  const match = header ? /^Bearer[ ]+([^\s]+)\s*$/i.exec(header) : null;
+  return match?.[1] ?? null;
+}
+
+export async function handleMcpPost(request: Request): Promise<Response> {
+  const refused = checkHostAndOrigin(request);
+  if (refused) return refused;
+  const url = new URL(request.url);
+  if (url.searchParams.has("access_token") || url.searchParams.has("token")) {
+    return Response.json(
+      { error: "invalid_request", error_description: "Access tokens are accepted only in the Authorization header." },
+      { status: 400, headers: { "Cache-Control": "no-store" } },
+    );
+  }
+  const token = bearerOf(request);
+  if (!token) return unauthorized("missing");
+
+  try {
+    const resource = mcpUrl();
+    const ip = clientIp(request);
+    const verified = await verifyBearer(token, { resource, ip });
+    if (!verified.ok) return unauthorized(verified.reason);
+    const auth: McpAuth = { credential: verified.credential, ip };
+
+    const length = Number(request.headers.get("content-length") ?? 0);
+    if (length > MAX_BODY_BYTES)
+      return jsonRpcError(413, -32600, `Request body is larger than ${MAX_BODY_BYTES} bytes.`);
+    const text = await request.text();
+    if (Buffer.byteLength(text) > MAX_BODY_BYTES)
+      return jsonRpcError(413, -32600, `Request body is larger than ${MAX_BODY_BYTES} bytes.`);
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return jsonRpcError(400, -32700, "Parse error: the body is not valid JSON.");
+    }
+    const replay = new Request(request.url, { method: "POST", headers: request.headers, body: text });
+    const authInfo = toAuthInfo(auth, token, resource);
+    const response = (await isLegacyRequest(replay, body))
+      ? await serveLegacy(replay, body, authInfo)
+      : await modernHandler.fetch(replay, { authInfo, parsedBody: body });
+    return withHeaders(response, corsHeaders(request));
+  } catch (error) {
+    const appError = toAppError(error);
+    const status = appError.code === "unavailable" ? 503 : 500;
+    return jsonRpcError(status, -32603, appError.message);
+  }
+}
+
+async function serveLegacy(
+  request: Request,
+  body: unknown,
+  authInfo: ReturnType<typeof toAuthInfo>,
+): Promise<Response> {
+  const server = buildMcpServer();
+  const transport = new WebStandardStreamableHTTPServerTransport({
+    sessionIdGenerator: undefined,
+    enableJsonResponse: true,
+    maxRequestBodySize: MAX_BODY_BYTES,
+  });
+  await server.connect(transport);
+  try {
+    return await transport.handleRequest(request, { authInfo, parsedBody: body });
+  } finally {
+    await server.close();
+  }
+}
+
+function withHeaders(response: Response, headers: Record<string, string>): Response {
+  for (const [key, value] of Object.entries(headers)) response.headers.set(key, value);
+  return response;
+}
+
+/** GET and DELETE: the endpoint is stateless, so there is no stream or session to open or end. */
+export function methodNotAllowed(request: Request): Response {
+  return new Response(
+    JSON.stringify({
+      jsonrpc: "2.0",
+      id: null,
+      error: { code: -32000, message: "Method not allowed: this endpoint is stateless; POST JSON-RPC messages." },
+    }),
+    {
+      status: 405,
+      headers: { Allow: "POST, OPTIONS", "Content-Type": "application/json", ...corsHeaders(request) },
+    },
+  );
+}

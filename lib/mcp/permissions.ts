@@ -1,0 +1,40 @@
+import { scopeAllows } from "@/lib/auth/scopes";
+import { roleAtLeast } from "@/lib/auth/roles";
+import type { Role } from "@/lib/generated/prisma/enums";
+import type { AnyTool } from "@/lib/mcp/tool";
+
+/** What the permission check needs to know about the caller. */
+export type Caller = { scopes: readonly string[]; role: Role | null; userId: string | null };
+
+export type ToolRefusal = {
+  error: "insufficient_scope" | "user_required" | "admin_required" | "owner_required";
+  message: string;
+  required_scope?: string;
+  required_role?: Role;
+};
+
+/** Null when the caller may call the tool; otherwise the precise refusal. */
+export function checkToolAccess(tool: AnyTool, caller: Caller): ToolRefusal | null {
+  const missing = tool.scopes.find((scope) => !scopeAllows(caller.scopes, scope));
+  if (missing) {
+    return {
+      error: "insufficient_scope",
+      message: `${tool.name} needs the ${missing} scope (or ${missing.endsWith(":read") ? "mcp:read" : "mcp:write"}), which this credential does not carry.`,
+      required_scope: missing,
+    };
+  }
+  if (tool.needsUser && !caller.userId) {
+    return {
+      error: "user_required",
+      message: `${tool.name} acts as a person: use a user-level key, a personal token or an OAuth connection, not an org-level key.`,
+    };
+  }
+  if (!roleAtLeast(caller.role, tool.role)) {
+    return {
+      error: tool.role === "owner" ? "owner_required" : "admin_required",
+      message: `${tool.name} needs the ${tool.role} role; this credential acts as ${caller.role ?? "nobody"}.`,
+      required_role: tool.role,
+    };
+  }
+  return null;
+}

@@ -1,0 +1,159 @@
+import "server-only";
+import { z } from "zod";
+import {
+  McpServer,
+  ProtocolError,
+  ProtocolErrorCode,
+  type AuthInfo,
+  type CallToolResult,
+  type Tool,
+} from "@modelcontextprotocol/server";
+import type { ActorContext } from "@/lib/context";
+import type { VerifiedCredential } from "@/lib/credentials/verify-bearer";
+import { fieldErrorsOf, toAppError } from "@/lib/errors";
+import { auditRow } from "@/lib/services/audit/record-audit";
+import { enqueueAudit, flushAuditOnExit } from "@/lib/mcp/audit-buffer";
+import { checkToolAccess, type Caller } from "@/lib/mcp/permissions";
+import type { AnyTool } from "@/lib/mcp/tool";
+import { TOOLS, TOOLS_BY_NAME } from "@/lib/mcp/tools";
+
+export const SERVER_INFO = { name: "deskbridge", title: "Deskbridge helpdesk", version: "1.0.0" };
+
+const INSTRUCTIONS =
+  "Deskbridge is a helpdesk. Tickets are addressed by number. Start with search_tickets or get_ticket_context; use list_agents and list_teams for ids before assign_ticket or transfer_ticket. Every change is recorded in the ticket's history under the connected identity.";
+
+/** What the MCP layer knows about the caller after the bearer check. */
+export type McpAuth = { credential: VerifiedCredential; ip: string | null };
+
+export function toAuthInfo(auth: McpAuth, token: string, resource: string): AuthInfo {
+  return {
+    token,
+    clientId: auth.credential.id,
+    scopes: auth.credential.scopes,
+    expiresAt: auth.credential.expiresAt ? Math.floor(auth.credential.expiresAt.getTime() / 1000) : undefined,
+    resource: new URL(resource),
+    extra: { deskbridge: auth },
+  };
+}
+
+function authFrom(info: AuthInfo | undefined): McpAuth {
+  const auth = info?.extra?.deskbridge as McpAuth | undefined;
+  if (!auth) throw new ProtocolError(ProtocolErrorCode.InvalidRequest, "Not authenticated.");
+  return auth;
+}
+
+/** The MCP tool definition as tools/list shows it, computed once per tool. */
+function describeTool(tool: AnyTool): Tool {
+  return {
+    name: tool.name,
+    title: tool.title,
+    description: tool.description,
+    inputSchema: z.toJSONSchema(tool.input, { io: "input", unrepresentable: "any" }) as Tool["inputSchema"],
+    outputSchema: z.toJSONSchema(tool.output, { io: "output", unrepresentable: "any" }) as Tool["outputSchema"],
+    annotations: { title: tool.title, ...tool.annotations },
+    _meta: { "deskbridge/scopes": tool.scopes, "deskbridge/role": tool.role, "deskbridge/needs_user": tool.needsUser },
+  };
+}
+
+const DESCRIPTIONS = new Map(TOOLS.map((tool) => [tool.name, describeTool(tool)]));
+const LIST_CACHE = new Map<string, Tool[]>();
+
+/** tools/list for a caller: only the tools it could call. Cached per permission shape. */
+export function listToolsFor(caller: Caller): Tool[] {
+  const key = `${[...caller.scopes].sort().join(" ")}|${caller.role ?? ""}|${caller.userId ? "user" : "org"}`;
+  let tools = LIST_CACHE.get(key);
+  if (!tools) {
+    tools = TOOLS.filter((tool) => checkToolAccess(tool, caller) === null).map((tool) => DESCRIPTIONS.get(tool.name)!);
+    if (LIST_CACHE.size > 1_000) LIST_CACHE.clear();
+    LIST_CACHE.set(key, tools);
+  }
+  return tools;
+}
+
+function errorResult(structured: Record<string, unknown>): CallToolResult {
+  return {
+    isError: true,
+    content: [{ type: "text", text: JSON.stringify(structured) }],
+    structuredContent: structured,
+  };
+}
+
+function callerOf(credential: VerifiedCredential): Caller {
+  return { scopes: credential.scopes, role: credential.role, userId: credential.userId };
+}
+
+export function actorOf(auth: McpAuth): ActorContext {
+  const { credential } = auth;
+  return {
+    workspaceId: credential.workspaceId,
+    userId: credential.userId,
+    role: credential.role,
+    via: "mcp",
+    credential: { id: credential.id, name: credential.name, kind: credential.kind },
+    ip: auth.ip,
+    scopes: credential.scopes,
+  };
+}
+
+/** tools/call: permission check, argument validation, the service call, one audit row. */
+export async function callTool(auth: McpAuth, name: string, args: unknown): Promise<CallToolResult> {
+  const tool = TOOLS_BY_NAME.get(name);
+  if (!tool)
+    throw new ProtocolError(
+      ProtocolErrorCode.InvalidParams,
+      `Unknown tool: ${name}. Call tools/list for the tools this credential can use.`,
+    );
+  const ctx = actorOf(auth);
+  const started = performance.now();
+  let outcome = "ok";
+  try {
+    const refusal = checkToolAccess(tool, callerOf(auth.credential));
+    if (refusal) {
+      outcome = refusal.error;
+      return errorResult(refusal);
+    }
+    const parsed = tool.input.safeParse(args ?? {});
+    if (!parsed.success) {
+      const fields = fieldErrorsOf(parsed.error);
+      outcome = "validation_error";
+      const summary = Object.entries(fields)
+        .map(([field, messages]) => `${field}: ${messages.join("; ")}`)
+        .join(", ");
+      return errorResult({ error: "validation_error", message: `Invalid arguments for ${name} (${summary}).`, fields });
+    }
+    const result = (await tool.handler(ctx, parsed.data)) as Record<string, unknown>;
+    return { content: [{ type: "text", text: JSON.stringify(result) }], structuredContent: result };
+  } catch (error) {
+    const appError = toAppError(error);
+    outcome = appError.code;
+    return errorResult({
+      error: appError.code,
+      message: appError.message,
+      ...(appError.fields ? { fields: appError.fields } : {}),
+      ...(appError.details ?? {}),
+    });
+  } finally {
+    enqueueAudit(auditRow(ctx, { action: name, outcome, latencyMs: Math.round(performance.now() - started) }));
+  }
+}
+
+flushAuditOnExit();
+
+/**
+ * A server for one request. The SDK binds a server to one transport, so this
+ * is built per request; it holds only two handlers over the module-level
+ * registry, so building it is cheap.
+ */
+export function buildMcpServer(): McpServer {
+  const server = new McpServer(SERVER_INFO, {
+    capabilities: { tools: { listChanged: false } },
+    instructions: INSTRUCTIONS,
+  });
+  server.server.setRequestHandler("tools/list", (_request, ctx) => ({
+    tools: listToolsFor(callerOf(authFrom(ctx.http?.authInfo).credential)),
+  }));
+  server.server.setRequestHandler("tools/call", (request, ctx) =>
+    callTool(authFrom(ctx.http?.authInfo), request.params.name, request.params.arguments),
+  );
+  return server;
+}

@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { defineTool, READ } from "@/lib/mcp/tool";
+import { pageOf } from "@/lib/mcp/tools/shapes";
+import { getBacklog } from "@/lib/services/analytics/get-backlog";
+import { getSupportMetrics } from "@/lib/services/analytics/get-support-metrics";
+import { listAuditEvents } from "@/lib/services/audit/list-audit-events";
+import { AuditListSchema, BacklogSchema, SupportMetricsSchema } from "@/lib/validations/analytics";
+
+const Seconds = z.object({ median: z.number().nullable(), p90: z.number().nullable() });
+
+export const ANALYTICS_TOOLS = [
+  defineTool({
+    name: "get_support_metrics",
+    title: "Support metrics",
+    description:
+      "For tickets created in the last period_days (default 30): volume, resolved count, first-response and resolution time (median and p90, seconds), for the whole workspace or grouped by team or agent.",
+    input: SupportMetricsSchema,
+    output: z.object({
+      period_days: z.number().int(),
+      since: z.string(),
+      group_by: z.string(),
+      groups: z.array(
+        z.object({
+          key: z.string().nullable(),
+          label: z.string(),
+          volume: z.number().int(),
+          resolved: z.number().int(),
+          first_response_seconds: Seconds,
+          resolution_seconds: Seconds,
+        }),
+      ),
+    }),
+    scopes: ["analytics:read"],
+    role: "agent",
+    needsUser: false,
+    annotations: READ,
+    handler: (ctx, input) => getSupportMetrics(ctx, input),
+  }),
+  defineTool({
+    name: "get_backlog",
+    title: "Backlog",
+    description:
+      "Unresolved tickets (open and pending) counted by team, assignee or priority, the unassigned count, and the oldest open ticket.",
+    input: BacklogSchema,
+    output: z.object({
+      by: z.string(),
+      total: z.object({ open: z.number().int(), pending: z.number().int() }),
+      unassigned: z.number().int(),
+      groups: z.array(
+        z.object({ key: z.string().nullable(), label: z.string(), open: z.number().int(), pending: z.number().int() }),
+      ),
+      oldest_waiting: z
+        .object({ ticket: z.number().int(), subject: z.string(), created_at: z.string(), waiting_hours: z.number() })
+        .nullable(),
+    }),
+    scopes: ["analytics:read"],
+    role: "agent",
+    needsUser: false,
+    annotations: READ,
+    handler: (ctx, input) => getBacklog(ctx, input),
+  }),
+  defineTool({
+    name: "list_audit_events",
+    title: "Audit log",
+    description:
+      "The workspace's audit trail, newest first: tool calls and security events with actor, credential, outcome and latency. Filter by action (e.g. a tool name), outcome, credential_id, user_id or via. Admins only.",
+    input: AuditListSchema,
+    output: pageOf(
+      z.object({
+        id: z.string(),
+        action: z.string(),
+        outcome: z.string(),
+        via: z.string(),
+        actor: z.object({ id: z.string(), name: z.string() }).nullable(),
+        credential_id: z.string().nullable(),
+        credential_kind: z.string().nullable(),
+        latency_ms: z.number().nullable(),
+        ip: z.string().nullable(),
+        details: z.unknown(),
+        created_at: z.string(),
+      }),
+    ),
+    scopes: ["audit:read"],
+    role: "admin",
+    needsUser: false,
+    annotations: READ,
+    handler: (ctx, input) => listAuditEvents(ctx, input),
+  }),
+];

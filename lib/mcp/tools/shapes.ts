@@ -1,0 +1,76 @@
+import { z } from "zod";
+
+// Output schemas shared by several tools (tools/list advertises them).
+
+export const Ref = z.object({ id: z.string(), name: z.string() });
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), next_cursor: z.string().nullable(), has_more: z.boolean() });
+}
+
+export const TicketRowShape = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  subject: z.string(),
+  status: z.string(),
+  priority: z.string(),
+  channel: z.string(),
+  assignee: Ref.nullable(),
+  team: Ref.nullable(),
+  contact: z.object({ id: z.string(), name: z.string(), email: z.string().nullable() }).nullable(),
+  tags: z.array(z.string()),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+
+export const TicketShape = TicketRowShape.extend({
+  first_response_at: z.string().nullable(),
+  resolved_at: z.string().nullable(),
+  contact: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+      company: z.string().nullable(),
+    })
+    .nullable(),
+});
+
+export const MessageShape = z.object({
+  id: z.string(),
+  kind: z.enum(["reply", "note"]),
+  author: z.object({ type: z.enum(["agent", "contact"]), id: z.string().nullable(), name: z.string().nullable() }),
+  body: z.string(),
+  truncated: z.boolean(),
+  body_length: z.number().int(),
+  via: z.string(),
+  created_at: z.string(),
+});
+
+export const ContactShape = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  company: z.string().nullable(),
+});
+
+export const StatusChangeShape = z.object({ ticket: z.number().int(), status: z.string(), changed: z.boolean() });
+
+export const CredentialShape = z.object({
+  id: z.string(),
+  name: z.string(),
+  masked: z.string(),
+  kind: z.string(),
+  org_level: z.boolean(),
+  scopes: z.array(z.string()),
+  user: Ref.nullable(),
+  created_by: Ref.nullable(),
+  created_at: z.string(),
+  last_used_at: z.string().nullable(),
+  last_used_ip: z.string().nullable(),
+  expires_at: z.string().nullable(),
+  revoked_at: z.string().nullable(),
+  status: z.enum(["active", "expired", "revoked"]),
+});

@@ -1,0 +1,264 @@
+import { z } from "zod";
+import { defineTool, IDEMPOTENT_WRITE, READ, WRITE } from "@/lib/mcp/tool";
+import { MessageShape, pageOf, StatusChangeShape, TicketRowShape, TicketShape, Ref } from "@/lib/mcp/tools/shapes";
+import { addInternalNote } from "@/lib/services/tickets/add-internal-note";
+import { assignTicket } from "@/lib/services/tickets/assign-ticket";
+import { createTicket } from "@/lib/services/tickets/create-ticket";
+import { getMessage, GetMessageSchema } from "@/lib/services/tickets/get-message";
+import { getTicket, type TicketDetail } from "@/lib/services/tickets/get-ticket";
+import { getWorkspaceMetadata } from "@/lib/services/tickets/get-workspace-metadata";
+import {
+  listTicketMessages,
+  ListTicketMessagesSchema,
+  toMessageRow,
+} from "@/lib/services/tickets/list-ticket-messages";
+import { listTickets } from "@/lib/services/tickets/list-tickets";
+import { reopenTicket } from "@/lib/services/tickets/reopen-ticket";
+import { replyToTicket } from "@/lib/services/tickets/reply-to-ticket";
+import { resolveTicket } from "@/lib/services/tickets/resolve-ticket";
+import { transferTicket } from "@/lib/services/tickets/transfer-ticket";
+import { updateTicket } from "@/lib/services/tickets/update-ticket";
+import {
+  AssignSchema,
+  CreateTicketSchema,
+  NoteSchema,
+  ReplySchema,
+  TicketListSchema,
+  TicketRefSchema,
+  TransferSchema,
+  UpdateTicketSchema,
+} from "@/lib/validations/tickets";
+
+function ticketJson(t: TicketDetail) {
+  return {
+    id: t.id,
+    number: t.number,
+    subject: t.subject,
+    status: t.status,
+    priority: t.priority,
+    channel: t.channel,
+    assignee: t.assignee ? { id: t.assignee.id, name: t.assignee.name } : null,
+    team: t.team,
+    contact: t.contact,
+    tags: t.tags.map((tag) => tag.name),
+    created_at: t.createdAt.toISOString(),
+    updated_at: t.updatedAt.toISOString(),
+    first_response_at: t.firstResponseAt?.toISOString() ?? null,
+    resolved_at: t.resolvedAt?.toISOString() ?? null,
+  };
+}
+
+const CONTEXT_MESSAGES = 10;
+
+export const TICKET_TOOLS = [
+  defineTool({
+    name: "search_tickets",
+    title: "Search tickets",
+    description:
+      "Find tickets by text (subject and message bodies, or a ticket number like #1042) and filters: status, priority, assignee ('me', 'unassigned' or an agent id from list_agents), team id, tag name, contact id and creation dates. Returns short rows, most recently updated first; pass next_cursor back as cursor for more.",
+    input: TicketListSchema,
+    output: pageOf(TicketRowShape),
+    scopes: ["tickets:read"],
+    role: "agent",
+    needsUser: false,
+    annotations: READ,
+    handler: (ctx, input) => listTickets(ctx, input),
+  }),
+  defineTool({
+    name: "get_ticket_context",
+    title: "Get ticket context",
+    description:
+      "Everything needed to work one ticket: its metadata, contact, tags and the latest messages (up to 10, oldest first, long bodies trimmed). Start here before replying or changing a ticket.",
+    input: TicketRefSchema,
+    output: z.object({ ticket: TicketShape, latest_messages: z.array(MessageShape), total_shown: z.number().int() }),
+    scopes: ["tickets:read", "messages:read"],
+    role: "agent",
+    needsUser: false,
+    annotations: READ,
+    handler: async (ctx, { ticket }) => {
+      const t = await getTicket(ctx, { number: ticket, messageLimit: CONTEXT_MESSAGES, includeActivity: false });
+      const messages = t.messages.map((m) => toMessageRow(m));
+      return { ticket: ticketJson(t), latest_messages: messages, total_shown: messages.length };
+    },
+  }),
+  defineTool({
+    name: "get_ticket",
+    title: "Get ticket metadata",
+    description:
+      "A ticket's properties: subject, status, priority, channel, team, assignee, contact, tags and timestamps (no messages).",
+    input: TicketRefSchema,
+    output: TicketShape,
+    scopes: ["tickets:read"],
+    role: "agent",
+    needsUser: false,
+    annotations: READ,
+    handler: async (ctx, { ticket }) =>
+      ticketJson(await getTicket(ctx, { number: ticket, messageLimit: 0, includeActivity: false })),
+  }),
+  defineTool({
+    name: "list_ticket_messages",
+    title: "Get ticket messages",
+    description:
+      "All messages of a ticket, oldest first, paged with a cursor. include_notes=false leaves out internal notes. Bodies over 2,000 characters are trimmed (truncated: true); read the rest with get_message.",
+    input: ListTicketMessagesSchema,
+    output: pageOf(MessageShape),
+    scopes: ["messages:read"],
+    role: "agent",
+    needsUser: false,
+    annotations: READ,
+    handler: (ctx, input) => listTicketMessages(ctx, input),
+  }),
+  defineTool({
+    name: "get_message",
+    title: "Read a long message",
+    description:
+      "The body of one message from an offset, 20,000 characters at a time; follow next_offset until it is null.",
+    input: GetMessageSchema,
+    output: z.object({
+      id: z.string(),
+      ticket: z.number().int(),
+      kind: z.string(),
+      body: z.string(),
+      offset: z.number().int(),
+      body_length: z.number().int(),
+      next_offset: z.number().int().nullable(),
+      created_at: z.string(),
+    }),
+    scopes: ["messages:read"],
+    role: "agent",
+    needsUser: false,
+    annotations: READ,
+    handler: (ctx, input) => getMessage(ctx, input),
+  }),
+  defineTool({
+    name: "get_workspace_metadata",
+    title: "Get workspace metadata",
+    description:
+      "The values tickets use in this workspace: statuses, priorities, channels, teams (with ids) and tag names.",
+    input: z.object({}),
+    output: z.object({
+      workspace: z.object({ name: z.string(), slug: z.string(), plan: z.string() }),
+      statuses: z.array(z.string()),
+      priorities: z.array(z.string()),
+      channels: z.array(z.string()),
+      teams: z.array(Ref),
+      tags: z.array(z.string()),
+    }),
+    scopes: ["tickets:read"],
+    role: "agent",
+    needsUser: false,
+    annotations: READ,
+    handler: (ctx) => getWorkspaceMetadata(ctx),
+  }),
+  defineTool({
+    name: "create_ticket",
+    title: "Create ticket",
+    description:
+      "Open a new ticket on behalf of a contact (found or created by contact_email) with its first message from that contact. Returns the new ticket number.",
+    input: CreateTicketSchema,
+    output: z.object({
+      ticket: z.number().int(),
+      status: z.string(),
+      contact: z.object({ id: z.string(), name: z.string(), email: z.string().nullable() }),
+      created_at: z.string(),
+    }),
+    scopes: ["tickets:write"],
+    role: "agent",
+    needsUser: false,
+    annotations: WRITE,
+    handler: (ctx, input) => createTicket(ctx, input),
+  }),
+  defineTool({
+    name: "update_ticket",
+    title: "Update ticket",
+    description:
+      "Change a ticket's subject and/or priority. Pass expected_updated_at (the updated_at you read) to refuse the change if someone edited the ticket since: the answer is then a conflict error.",
+    input: UpdateTicketSchema,
+    output: z.object({
+      ticket: z.number().int(),
+      subject: z.string(),
+      priority: z.string(),
+      changed: z.boolean(),
+      updated_at: z.string(),
+    }),
+    scopes: ["tickets:write"],
+    role: "agent",
+    needsUser: false,
+    annotations: IDEMPOTENT_WRITE,
+    handler: (ctx, input) => updateTicket(ctx, input),
+  }),
+  defineTool({
+    name: "resolve_ticket",
+    title: "Resolve ticket",
+    description: "Set a ticket's status to resolved. Resolving an already resolved ticket changes nothing.",
+    input: TicketRefSchema,
+    output: StatusChangeShape,
+    scopes: ["tickets:write"],
+    role: "agent",
+    needsUser: false,
+    annotations: IDEMPOTENT_WRITE,
+    handler: (ctx, input) => resolveTicket(ctx, input),
+  }),
+  defineTool({
+    name: "reopen_ticket",
+    title: "Reopen ticket",
+    description: "Set a resolved or closed ticket back to open.",
+    input: TicketRefSchema,
+    output: StatusChangeShape,
+    scopes: ["tickets:write"],
+    role: "agent",
+    needsUser: false,
+    annotations: IDEMPOTENT_WRITE,
+    handler: (ctx, input) => reopenTicket(ctx, input),
+  }),
+  defineTool({
+    name: "assign_ticket",
+    title: "Assign ticket",
+    description: "Assign a ticket to an agent (an id from list_agents, or 'me'), or pass null to unassign it.",
+    input: AssignSchema,
+    output: z.object({ ticket: z.number().int(), assignee: Ref.nullable(), changed: z.boolean() }),
+    scopes: ["tickets:write"],
+    role: "agent",
+    needsUser: false,
+    annotations: IDEMPOTENT_WRITE,
+    handler: (ctx, input) => assignTicket(ctx, input),
+  }),
+  defineTool({
+    name: "transfer_ticket",
+    title: "Transfer ticket",
+    description:
+      "Move a ticket to another team (department; ids from list_teams), optionally leaving an internal note explaining why.",
+    input: TransferSchema,
+    output: z.object({ ticket: z.number().int(), team: Ref, changed: z.boolean() }),
+    scopes: ["tickets:write"],
+    role: "agent",
+    needsUser: false,
+    annotations: WRITE,
+    handler: (ctx, input) => transferTicket(ctx, input),
+  }),
+  defineTool({
+    name: "reply_to_ticket",
+    title: "Reply to customer",
+    description:
+      "Send a public reply to the ticket's contact, written as you. An open ticket becomes pending (waiting on the customer). Use add_internal_note for anything the customer must not see.",
+    input: ReplySchema,
+    output: z.object({ message_id: z.string(), ticket: z.number().int(), status: z.string(), created_at: z.string() }),
+    scopes: ["messages:write"],
+    role: "agent",
+    needsUser: true,
+    annotations: WRITE,
+    handler: (ctx, input) => replyToTicket(ctx, input),
+  }),
+  defineTool({
+    name: "add_internal_note",
+    title: "Add internal note",
+    description: "Add a note to a ticket that only agents can see; it is never sent to the customer.",
+    input: NoteSchema,
+    output: z.object({ message_id: z.string(), ticket: z.number().int(), created_at: z.string() }),
+    scopes: ["messages:write"],
+    role: "agent",
+    needsUser: true,
+    annotations: WRITE,
+    handler: (ctx, input) => addInternalNote(ctx, input),
+  }),
+];

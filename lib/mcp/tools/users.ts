@@ -1,0 +1,140 @@
+import { z } from "zod";
+import { prisma } from "@/lib/db";
+import { DESTRUCTIVE, defineTool, READ, WRITE } from "@/lib/mcp/tool";
+
+import { createTeam } from "@/lib/services/teams/create-team";
+import { listTeams } from "@/lib/services/teams/list-teams";
+import { deleteUser } from "@/lib/services/users/delete-user";
+import { inviteUser } from "@/lib/services/users/invite-user";
+import { listAgents } from "@/lib/services/users/list-agents";
+import { CreateTeamSchema, DeleteUserSchema, InviteUserSchema } from "@/lib/validations/users";
+
+export const USER_TOOLS = [
+  defineTool({
+    name: "get_me",
+    title: "Who am I",
+    description:
+      "The identity this connection acts as: user (null for org-level keys), role, workspace, plan tier, the credential's kind and granted scopes.",
+    input: z.object({}),
+    output: z.object({
+      user: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+      role: z.string().nullable(),
+      workspace: z.object({ id: z.string(), name: z.string(), slug: z.string(), plan: z.string() }),
+      credential: z.object({ id: z.string(), kind: z.string(), name: z.string(), org_level: z.boolean() }),
+      scopes: z.array(z.string()),
+    }),
+    scopes: ["users:read"],
+    role: "agent",
+    needsUser: false,
+    annotations: READ,
+    handler: async (ctx) => {
+      const [workspace, user] = await Promise.all([
+        prisma.workspace.findUniqueOrThrow({
+          where: { id: ctx.workspaceId },
+          select: { id: true, name: true, slug: true, planTier: true },
+        }),
+        ctx.userId
+          ? prisma.user.findUnique({ where: { id: ctx.userId }, select: { id: true, name: true, email: true } })
+          : null,
+      ]);
+      return {
+        user,
+        role: ctx.userId ? ctx.role : null,
+        workspace: { id: workspace.id, name: workspace.name, slug: workspace.slug, plan: workspace.planTier },
+        credential: {
+          id: ctx.credential?.id ?? "",
+          kind: ctx.credential?.kind ?? "session",
+          name: ctx.credential?.name ?? "",
+          org_level: !ctx.userId,
+        },
+        scopes: [...(ctx.scopes ?? [])],
+      };
+    },
+  }),
+  defineTool({
+    name: "list_agents",
+    title: "List agents",
+    description: "Active agents of the workspace with their ids and roles (use an id with assign_ticket).",
+    input: z.object({}),
+    output: z.object({
+      items: z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.string() })),
+    }),
+    scopes: ["users:read"],
+    role: "agent",
+    needsUser: false,
+    annotations: READ,
+    handler: async (ctx) => ({ items: await listAgents(ctx) }),
+  }),
+  defineTool({
+    name: "list_teams",
+    title: "List teams",
+    description: "Teams (departments) with ids and member counts (use an id with transfer_ticket).",
+    input: z.object({}),
+    output: z.object({
+      items: z.array(
+        z.object({
+          id: z.string(),
+          name: z.string(),
+          description: z.string().nullable(),
+          member_count: z.number().int(),
+        }),
+      ),
+    }),
+    scopes: ["teams:read"],
+    role: "agent",
+    needsUser: false,
+    annotations: READ,
+    handler: async (ctx) => ({ items: await listTeams(ctx) }),
+  }),
+  defineTool({
+    name: "create_team",
+    title: "Create team",
+    description: "Create a team (department). Admins only.",
+    input: CreateTeamSchema,
+    output: z.object({ id: z.string(), name: z.string(), description: z.string().nullable() }),
+    scopes: ["teams:write"],
+    role: "admin",
+    needsUser: false,
+    annotations: WRITE,
+    handler: (ctx, input) => createTeam(ctx, input),
+  }),
+  defineTool({
+    name: "invite_user",
+    title: "Invite user",
+    description:
+      "Add a person to the workspace as agent or admin. A new account gets a temporary password, shown once in the result. Admins only, and only as a person (not with an org-level key).",
+    input: InviteUserSchema,
+    output: z.object({
+      user_id: z.string(),
+      email: z.string(),
+      name: z.string(),
+      role: z.string(),
+      new_account: z.boolean(),
+      temporary_password: z.string().nullable(),
+    }),
+    scopes: ["users:write"],
+    role: "admin",
+    needsUser: true,
+    annotations: WRITE,
+    handler: (ctx, input) => inviteUser(ctx, input),
+  }),
+  defineTool({
+    name: "delete_user",
+    title: "Remove user",
+    description:
+      "Remove a person from the workspace: deactivates them, unassigns their open tickets and revokes their tokens and authorized apps. Their history stays. Admins only, as a person.",
+    input: DeleteUserSchema,
+    output: z.object({
+      user_id: z.string(),
+      deactivated: z.boolean(),
+      unassigned_tickets: z.number().int(),
+      revoked_credentials: z.number().int(),
+      revoked_apps: z.number().int(),
+    }),
+    scopes: ["users:write"],
+    role: "admin",
+    needsUser: true,
+    annotations: DESTRUCTIVE,
+    handler: (ctx, input) => deleteUser(ctx, input),
+  }),
+];

@@ -1,0 +1,69 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { ActorContext } from "@/lib/context";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { parseInput } from "@/lib/errors";
+import { BacklogSchema, type BacklogInput } from "@/lib/validations/analytics";
+
+type Row = { key: string | null; label: string | null; status: string; count: number };
+
+/** Unresolved tickets (open and pending) by status × team, assignee or priority; unassigned count; oldest waiting. */
+export async function getBacklog(ctx: ActorContext, input: BacklogInput) {
+  const { by } = parseInput(BacklogSchema, input);
+  const key =
+    by === "team"
+      ? Prisma.sql`t."teamId"`
+      : by === "assignee"
+        ? Prisma.sql`t."assigneeId"`
+        : Prisma.sql`t.priority::text`;
+  const label =
+    by === "team"
+      ? Prisma.sql`(SELECT name FROM "Team" WHERE id = t."teamId")`
+      : by === "assignee"
+        ? Prisma.sql`(SELECT name FROM "User" WHERE id = t."assigneeId")`
+        : Prisma.sql`t.priority::text`;
+  const [rows, unassigned, oldest] = await Promise.all([
+    prisma.$queryRaw<Row[]>`
+      SELECT ${key} AS key, ${label} AS label, t.status::text AS status, count(*)::int AS count
+      FROM "Ticket" t
+      WHERE t."workspaceId" = ${ctx.workspaceId} AND t.status IN ('open', 'pending')
+      GROUP BY 1, 2, 3
+      ORDER BY 2 NULLS LAST, 3`,
+    prisma.ticket.count({
+      where: { workspaceId: ctx.workspaceId, status: { in: ["open", "pending"] }, assigneeId: null },
+    }),
+    prisma.ticket.findFirst({
+      where: { workspaceId: ctx.workspaceId, status: "open" },
+      orderBy: { createdAt: "asc" },
+      select: { number: true, subject: true, createdAt: true },
+    }),
+  ]);
+  const groups = new Map<string, { key: string | null; label: string; open: number; pending: number }>();
+  for (const r of rows) {
+    const id = r.key ?? "";
+    const group = groups.get(id) ?? {
+      key: r.key,
+      label: r.label ?? (by === "team" ? "No team" : "Unassigned"),
+      open: 0,
+      pending: 0,
+    };
+    if (r.status === "open") group.open = r.count;
+    else group.pending = r.count;
+    groups.set(id, group);
+  }
+  const list = [...groups.values()];
+  return {
+    by,
+    total: { open: list.reduce((s, g) => s + g.open, 0), pending: list.reduce((s, g) => s + g.pending, 0) },
+    unassigned,
+    groups: list,
+    oldest_waiting: oldest
+      ? {
+          ticket: oldest.number,
+          subject: oldest.subject,
+          created_at: oldest.createdAt.toISOString(),
+          waiting_hours: Math.round((Date.now() - oldest.createdAt.getTime()) / 3_600_000),
+        }
+      : null,
+  };
+}

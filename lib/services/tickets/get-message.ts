@@ -1,0 +1,36 @@
+import "server-only";
+import { z } from "zod";
+import { prisma } from "@/lib/db";
+import { inWorkspace, type ActorContext } from "@/lib/context";
+import { notFound, parseInput } from "@/lib/errors";
+import { IdSchema } from "@/lib/validations/common";
+
+export const MESSAGE_CHUNK_CHARS = 20_000;
+
+export const GetMessageSchema = z.object({
+  message_id: IdSchema,
+  offset: z.coerce.number().int().min(0, "offset must be 0 or more").default(0),
+});
+export type GetMessageInput = z.input<typeof GetMessageSchema>;
+
+/** One message's body from an offset, in chunks small enough for a model's context. */
+export async function getMessage(ctx: ActorContext, input: GetMessageInput) {
+  const { message_id, offset } = parseInput(GetMessageSchema, input);
+  const message = await prisma.message.findFirst({
+    where: { ...inWorkspace(ctx), id: message_id },
+    select: { id: true, kind: true, body: true, createdAt: true, ticket: { select: { number: true } } },
+  });
+  if (!message) throw notFound("Message");
+  const body = message.body.slice(offset, offset + MESSAGE_CHUNK_CHARS);
+  const end = offset + body.length;
+  return {
+    id: message.id,
+    ticket: message.ticket.number,
+    kind: message.kind,
+    body,
+    offset,
+    body_length: message.body.length,
+    next_offset: end < message.body.length ? end : null,
+    created_at: message.createdAt.toISOString(),
+  };
+}

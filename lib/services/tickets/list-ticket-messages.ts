@@ -1,0 +1,98 @@
+import "server-only";
+import { z } from "zod";
+import { prisma } from "@/lib/db";
+import type { ActorContext } from "@/lib/context";
+import { parseInput } from "@/lib/errors";
+import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
+import {
+  CursorSchema,
+  decodeCursor,
+  encodeCursor,
+  LimitSchema,
+  TicketNumberSchema,
+  type Page,
+} from "@/lib/validations/common";
+
+/** Bodies longer than this are cut in lists; get_message reads the rest. */
+export const BODY_PREVIEW_CHARS = 2_000;
+
+export const ListTicketMessagesSchema = z.object({
+  ticket: TicketNumberSchema,
+  include_notes: z.coerce.boolean().default(true),
+  limit: LimitSchema,
+  cursor: CursorSchema,
+});
+export type ListTicketMessagesInput = z.input<typeof ListTicketMessagesSchema>;
+
+export type MessageRow = {
+  id: string;
+  kind: "reply" | "note";
+  author: { type: "agent" | "contact"; id: string | null; name: string | null };
+  body: string;
+  truncated: boolean;
+  body_length: number;
+  via: string;
+  created_at: string;
+};
+
+const CursorShape = z.object({ c: z.string(), i: z.string() });
+
+/** A ticket's messages, oldest first, paged by cursor; long bodies are trimmed. */
+export async function listTicketMessages(ctx: ActorContext, input: ListTicketMessagesInput): Promise<Page<MessageRow>> {
+  const data = parseInput(ListTicketMessagesSchema, input);
+  const ticket = await findTicketOrThrow(prisma, ctx, data.ticket, { id: true });
+  const cursor = decodeCursor(data.cursor, CursorShape);
+  const rows = await prisma.message.findMany({
+    where: {
+      workspaceId: ctx.workspaceId,
+      ticketId: ticket.id,
+      ...(data.include_notes ? {} : { kind: "reply" }),
+      ...(cursor
+        ? { OR: [{ createdAt: { gt: new Date(cursor.c) } }, { createdAt: new Date(cursor.c), id: { gt: cursor.i } }] }
+        : {}),
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: data.limit + 1,
+    select: {
+      id: true,
+      kind: true,
+      authorType: true,
+      body: true,
+      via: true,
+      createdAt: true,
+      authorUser: { select: { id: true, name: true } },
+      authorContact: { select: { id: true, name: true } },
+    },
+  });
+  const hasMore = rows.length > data.limit;
+  const page = rows.slice(0, data.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((m) => toMessageRow(m)),
+    next_cursor: hasMore && last ? encodeCursor({ c: last.createdAt.toISOString(), i: last.id }) : null,
+    has_more: hasMore,
+  };
+}
+
+export function toMessageRow(m: {
+  id: string;
+  kind: "reply" | "note";
+  authorType: "agent" | "contact";
+  body: string;
+  via: string;
+  createdAt: Date;
+  authorUser: { id: string; name: string } | null;
+  authorContact: { id: string; name: string } | null;
+}): MessageRow {
+  const author = m.authorType === "agent" ? m.authorUser : m.authorContact;
+  return {
+    id: m.id,
+    kind: m.kind,
+    author: { type: m.authorType, id: author?.id ?? null, name: author?.name ?? null },
+    body: m.body.length > BODY_PREVIEW_CHARS ? m.body.slice(0, BODY_PREVIEW_CHARS) : m.body,
+    truncated: m.body.length > BODY_PREVIEW_CHARS,
+    body_length: m.body.length,
+    via: m.via,
+    created_at: m.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,79 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { inWorkspace, type ActorContext } from "@/lib/context";
+import { AppError, notFound, parseInput } from "@/lib/errors";
+import { recordAudit } from "@/lib/services/audit/record-audit";
+import { recordActivity } from "@/lib/services/tickets/record-activity";
+import { DeleteUserSchema, type DeleteUserInput } from "@/lib/validations/users";
+
+/**
+ * Removes a person from the workspace: deactivates the membership, unassigns
+ * their unresolved tickets (each noted in the ticket's history) and revokes
+ * their credentials and authorized apps here. Their history stays.
+ */
+export async function deleteUser(ctx: ActorContext, input: DeleteUserInput) {
+  const { user_id } = parseInput(DeleteUserSchema, input);
+  if (user_id === ctx.userId) throw new AppError("conflict", "You cannot remove yourself; ask another admin.");
+  const membership = await prisma.membership.findUnique({
+    where: { workspaceId_userId: { ...inWorkspace(ctx), userId: user_id } },
+    select: { role: true, deactivatedAt: true, user: { select: { name: true } } },
+  });
+  if (!membership || membership.deactivatedAt) throw notFound("Agent");
+  if (membership.role === "owner" && ctx.role !== "owner")
+    throw new AppError("owner_required", "Only an owner can remove an owner.");
+  const now = new Date();
+  const result = await prisma.$transaction(async (tx) => {
+    if (membership.role === "owner") {
+      const owners = await tx.membership.count({ where: { ...inWorkspace(ctx), role: "owner", deactivatedAt: null } });
+      if (owners <= 1) throw new AppError("conflict", "A workspace keeps at least one owner.");
+    }
+    await tx.membership.update({
+      where: { workspaceId_userId: { ...inWorkspace(ctx), userId: user_id } },
+      data: { deactivatedAt: now },
+    });
+    const tickets = await tx.ticket.findMany({
+      where: { ...inWorkspace(ctx), assigneeId: user_id, status: { in: ["open", "pending"] } },
+      select: { id: true },
+    });
+    if (tickets.length) {
+      await tx.ticket.updateMany({
+        where: { id: { in: tickets.map((t) => t.id) } },
+        data: { assigneeId: null, updatedAt: now },
+      });
+      for (const t of tickets) {
+        await recordActivity(tx, ctx, {
+          ticketId: t.id,
+          action: "assign",
+          changes: { assignee: { from: membership.user.name, to: null } },
+        });
+      }
+    }
+    const credentials = await tx.credential.updateMany({
+      where: { ...inWorkspace(ctx), userId: user_id, revokedAt: null },
+      data: { revokedAt: now, revokedById: ctx.userId },
+    });
+    const grants = await tx.oAuthGrant.findMany({
+      where: { ...inWorkspace(ctx), userId: user_id, revokedAt: null },
+      select: { id: true },
+    });
+    if (grants.length) {
+      await tx.oAuthGrant.updateMany({
+        where: { id: { in: grants.map((g) => g.id) } },
+        data: { revokedAt: now, revokedReason: "user_removed" },
+      });
+      await tx.oAuthToken.updateMany({
+        where: { grantId: { in: grants.map((g) => g.id) }, revokedAt: null },
+        data: { revokedAt: now },
+      });
+    }
+    return { unassigned: tickets.length, credentials: credentials.count, apps: grants.length };
+  });
+  await recordAudit(ctx, { action: "user.remove", details: { user_id, ...result } });
+  return {
+    user_id,
+    deactivated: true,
+    unassigned_tickets: result.unassigned,
+    revoked_credentials: result.credentials,
+    revoked_apps: result.apps,
+  };
+}

@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { blankToUndefined, CursorSchema, IdSchema, LimitSchema } from "@/lib/validations/common";
+
+export const SupportMetricsSchema = z.object({
+  period_days: z.coerce
+    .number()
+    .int()
+    .min(1, "period_days must be at least 1")
+    .max(365, "period_days is at most 365")
+    .default(30),
+  group_by: z.enum(["none", "team", "agent"], { error: "group_by must be none, team or agent" }).default("none"),
+});
+export type SupportMetricsInput = z.input<typeof SupportMetricsSchema>;
+
+export const BacklogSchema = z.object({
+  by: z.enum(["team", "assignee", "priority"], { error: "by must be team, assignee or priority" }).default("team"),
+});
+export type BacklogInput = z.input<typeof BacklogSchema>;
+
+export const AuditListSchema = z.object({
+  action: z.preprocess(blankToUndefined, z.string().trim().max(80).optional()),
+  outcome: z.preprocess(blankToUndefined, z.string().trim().max(40).optional()),
+  credential_id: z.preprocess(blankToUndefined, IdSchema.optional()),
+  user_id: z.preprocess(blankToUndefined, IdSchema.optional()),
+  via: z.preprocess(blankToUndefined, z.enum(["web", "mcp", "cli", "system"]).optional()),
+  limit: LimitSchema,
+  cursor: CursorSchema,
+});
+export type AuditListInput = z.input<typeof AuditListSchema>;

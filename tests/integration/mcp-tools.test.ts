@@ -1,0 +1,260 @@
+// Every tool in the registry, called once with real data through the real
+// HTTP route with the official SDK client; each answer checked.
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
+import { connectMcp } from "../support/mcp-client";
+import { prisma } from "@/lib/db";
+import { TOOLS } from "@/lib/mcp/tools";
+import { createApiKey } from "@/lib/services/credentials/create-api-key";
+import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
+
+let ws: TestWorkspace;
+let admin: Client;
+const state: Record<string, unknown> = {};
+
+beforeAll(async () => {
+  ws = await createTestWorkspace("mcp");
+  const token = await createPersonalToken(ws.admin, { name: "Claude Desktop" });
+  admin = await connectMcp(token.secret);
+});
+afterAll(async () => {
+  await admin?.close();
+});
+
+type Call = { args: () => Record<string, unknown>; check: (result: Record<string, any>) => void | Promise<void> };
+
+const n = () => ws.tickets[1]!.ticket;
+
+// The order matters where a later call uses what an earlier one made.
+const CALLS: Record<string, Call> = {
+  get_me: {
+    args: () => ({}),
+    check: (r) =>
+      expect(r).toMatchObject({
+        user: { id: ws.users.admin },
+        role: "admin",
+        workspace: { slug: ws.slug },
+        credential: { kind: "personal_token", name: "Claude Desktop" },
+      }),
+  },
+  get_workspace_metadata: {
+    args: () => ({}),
+    check: (r) => expect(r.teams.map((t: { name: string }) => t.name)).toEqual(["Billing", "Technical"]),
+  },
+  search_tickets: {
+    args: () => ({ q: "gateway error" }),
+    check: (r) => expect(r.items.map((t: { number: number }) => t.number)).toEqual([n()]),
+  },
+  get_ticket: {
+    args: () => ({ ticket: n() }),
+    check: (r) => expect(r).toMatchObject({ number: n(), subject: "Export times out", status: "open" }),
+  },
+  get_ticket_context: {
+    args: () => ({ ticket: n() }),
+    check: (r) => expect(r.latest_messages[0].body).toContain("gateway error"),
+  },
+  list_ticket_messages: {
+    args: () => ({ ticket: n(), limit: 1 }),
+    check: (r) => {
+      expect(r.items).toHaveLength(1);
+      expect(r.has_more).toBe(false);
+      state.messageId = r.items[0].id;
+    },
+  },
+  get_message: {
+    args: () => ({ message_id: state.messageId }),
+    check: (r) => expect(r).toMatchObject({ ticket: n(), offset: 0, next_offset: null }),
+  },
+  list_agents: {
+    args: () => ({}),
+    check: (r) => expect(r.items.map((a: { id: string }) => a.id)).toContain(ws.users.agent),
+  },
+  list_teams: { args: () => ({}), check: (r) => expect(r.items).toHaveLength(2) },
+  create_team: {
+    args: () => ({ name: "Escalations" }),
+    check: (r) => {
+      expect(r.name).toBe("Escalations");
+      state.teamId = r.id;
+    },
+  },
+  assign_ticket: {
+    args: () => ({ ticket: n(), assignee: "me" }),
+    check: (r) => expect(r).toMatchObject({ assignee: { id: ws.users.admin }, changed: true }),
+  },
+  transfer_ticket: {
+    args: () => ({ ticket: n(), team: state.teamId, note: "Needs engineering" }),
+    check: (r) => expect(r.team.name).toBe("Escalations"),
+  },
+  add_ticket_tags: {
+    args: () => ({ ticket: n(), tags: ["bug", "csv"] }),
+    check: (r) => expect(r.added).toEqual(["bug", "csv"]),
+  },
+  remove_ticket_tags: { args: () => ({ ticket: n(), tags: ["csv"] }), check: (r) => expect(r.tags).toEqual(["bug"]) },
+  list_tags: {
+    args: () => ({}),
+    check: (r) => expect(r.items.find((t: { name: string }) => t.name === "bug").ticket_count).toBe(1),
+  },
+  update_ticket: {
+    args: () => ({ ticket: n(), priority: "high" }),
+    check: (r) => expect(r).toMatchObject({ priority: "high", changed: true }),
+  },
+  reply_to_ticket: {
+    args: () => ({ ticket: n(), body: "We found the cause; a fix ships today." }),
+    check: (r) => expect(r.status).toBe("pending"),
+  },
+  add_internal_note: {
+    args: () => ({ ticket: n(), body: "Linked to the export incident." }),
+    check: (r) => expect(r.message_id).toBeTruthy(),
+  },
+  resolve_ticket: {
+    args: () => ({ ticket: n() }),
+    check: (r) => expect(r).toMatchObject({ status: "resolved", changed: true }),
+  },
+  reopen_ticket: {
+    args: () => ({ ticket: n() }),
+    check: (r) => expect(r).toMatchObject({ status: "open", changed: true }),
+  },
+  create_ticket: {
+    args: () => ({
+      subject: "Webhook retries",
+      body: "Our webhook receives each event three times.",
+      contact_email: "dev@northwind.example",
+      tags: ["api"],
+    }),
+    check: (r) => expect(r.contact.email).toBe("dev@northwind.example"),
+  },
+  upsert_contact: {
+    args: () => ({ email: "dev@northwind.example", company: "Northwind" }),
+    check: (r) => {
+      expect(r).toMatchObject({ company: "Northwind", created: false });
+      state.contactId = r.id;
+    },
+  },
+  search_contacts: {
+    args: () => ({ q: "northwind" }),
+    check: (r) => expect(r.items.map((c: { id: string }) => c.id)).toContain(state.contactId),
+  },
+  get_contact: {
+    args: () => ({ contact_id: state.contactId }),
+    check: (r) => expect(r.recent_tickets[0].subject).toBe("Webhook retries"),
+  },
+  get_support_metrics: {
+    args: () => ({ period_days: 7, group_by: "team" }),
+    check: (r) => expect(r.groups.reduce((s: number, g: { volume: number }) => s + g.volume, 0)).toBe(4),
+  },
+  get_backlog: {
+    args: () => ({ by: "priority" }),
+    check: (r) => expect(r.total.open + r.total.pending).toBeGreaterThanOrEqual(3),
+  },
+  invite_user: {
+    args: () => ({ email: `new.${ws.slug}@example.com`, role: "agent" }),
+    check: (r) => {
+      expect(r).toMatchObject({ new_account: true, role: "agent" });
+      expect(r.temporary_password).toMatch(/.{12,}/);
+      state.invited = r.user_id;
+    },
+  },
+  delete_user: {
+    args: () => ({ user_id: state.invited }),
+    check: (r) => expect(r).toMatchObject({ deactivated: true }),
+  },
+  create_api_key: {
+    args: () => ({ name: "CI/CD Pipeline", org_level: true, expiry_hours: 8760 }),
+    check: (r) => {
+      expect(r.secret).toMatch(/^dbk_/);
+      expect(r.masked).toBe(`dbk_…${r.secret.slice(-4)}`);
+      state.keyId = r.id;
+    },
+  },
+  list_api_keys: {
+    args: () => ({}),
+    check: (r) => {
+      expect(r.items.map((k: { id: string }) => k.id)).toContain(state.keyId);
+      expect(JSON.stringify(r)).not.toMatch(/dbk_[0-9A-Za-z]{36}/);
+    },
+  },
+  revoke_api_key: { args: () => ({ id: state.keyId }), check: (r) => expect(r.revoked).toBe(true) },
+  list_audit_events: {
+    args: () => ({ action: "create_api_key" }),
+    check: (r) => expect(r.items[0]).toMatchObject({ outcome: "ok", credential_kind: "personal_token" }),
+  },
+};
+
+describe("the tool catalogue over HTTP", () => {
+  it("has a test call for every registered tool", () => {
+    expect(Object.keys(CALLS).sort()).toEqual(TOOLS.map((t) => t.name).sort());
+  });
+
+  it("tools/list shows an admin every tool with schemas and annotations", async () => {
+    const { tools } = await admin.listTools();
+    expect(tools.map((t) => t.name).sort()).toEqual(TOOLS.map((t) => t.name).sort());
+    for (const tool of tools) {
+      expect(tool.inputSchema.type).toBe("object");
+      expect(tool.outputSchema?.type).toBe("object");
+      expect(Object.keys(tool.annotations ?? {})).toEqual(
+        expect.arrayContaining(["readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"]),
+      );
+    }
+  });
+
+  for (const [name, call] of Object.entries(CALLS)) {
+    it(`${name} answers with structured content matching its output schema`, async () => {
+      // The audit buffer flushes within a fraction of a second; let it before reading the log.
+      if (name === "list_audit_events") await new Promise((r) => setTimeout(r, 600));
+      const result = await admin.callTool({ name, arguments: call.args() });
+      expect(result.isError, JSON.stringify(result.structuredContent)).toBeFalsy();
+      const tool = TOOLS.find((t) => t.name === name)!;
+      expect(tool.output.safeParse(result.structuredContent).success).toBe(true);
+      expect(JSON.parse((result.content as { text: string }[])[0]!.text)).toEqual(result.structuredContent);
+      await call.check(result.structuredContent as Record<string, any>);
+    });
+  }
+
+  it("MCP writes show in the ticket's history under the acting user, via MCP, with the credential's name", async () => {
+    const ticket = await prisma.ticket.findUniqueOrThrow({
+      where: { workspaceId_number: { workspaceId: ws.workspace.id, number: n() } },
+      select: { id: true },
+    });
+    const rows = await prisma.ticketActivity.findMany({ where: { ticketId: ticket.id, via: "mcp" } });
+    expect(rows.map((r) => r.action).sort()).toEqual([
+      "assign",
+      "note",
+      "reopen",
+      "reply",
+      "resolve",
+      "tags_added",
+      "tags_removed",
+      "transfer",
+      "update",
+    ]);
+    expect(new Set(rows.map((r) => r.actorUserId))).toEqual(new Set([ws.users.admin]));
+    expect(new Set(rows.map((r) => r.credentialName))).toEqual(new Set(["Claude Desktop"]));
+  });
+
+  it("an org-level key acts as the workspace: history names the key, user-only tools answer user_required", async () => {
+    const key = await createApiKey(ws.admin, { name: "Backend sync", org_level: true });
+    const client = await connectMcp(key.secret);
+    try {
+      const { tools } = await client.listTools();
+      expect(tools.map((t) => t.name)).not.toContain("reply_to_ticket");
+      const ok = await client.callTool({
+        name: "add_ticket_tags",
+        arguments: { ticket: ws.tickets[0]!.ticket, tags: ["synced"] },
+      });
+      expect(ok.isError).toBeFalsy();
+      const refused = await client.callTool({
+        name: "reply_to_ticket",
+        arguments: { ticket: ws.tickets[0]!.ticket, body: "hi" },
+      });
+      expect(refused.isError).toBe(true);
+      expect(refused.structuredContent).toMatchObject({ error: "user_required" });
+      const row = await prisma.ticketActivity.findFirstOrThrow({
+        where: { workspaceId: ws.workspace.id, action: "tags_added", credentialName: "Backend sync" },
+      });
+      expect(row).toMatchObject({ actorUserId: null, via: "mcp", credentialId: key.id });
+    } finally {
+      await client.close();
+    }
+  });
+});

@@ -1,0 +1,41 @@
+// The official MCP SDK client over the real HTTP route, with a bearer header.
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { inject } from "vitest";
+
+export const baseUrl = () => inject("baseUrl");
+export const mcpEndpoint = () => `${baseUrl()}/api/v1/mcp`;
+
+export async function connectMcp(token: string) {
+  const client = new Client({ name: "deskbridge-tests", version: "1.0.0" });
+  const transport = new StreamableHTTPClientTransport(new URL(mcpEndpoint()), {
+    requestInit: { headers: { Authorization: `Bearer ${token}` } },
+  });
+  await client.connect(transport);
+  return client;
+}
+
+/** One raw JSON-RPC POST, for checks below the SDK client's level. */
+export async function rpc(
+  body: unknown,
+  init: { token?: string; headers?: Record<string, string>; raw?: string } = {},
+) {
+  const response = await fetch(mcpEndpoint(), {
+    method: "POST",
+    headers: {
+      "Content-Type": "application/json",
+      Accept: "application/json, text/event-stream",
+      ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
+      ...init.headers,
+    },
+    body: init.raw ?? JSON.stringify(body),
+  });
+  const text = await response.text();
+  let json: unknown = null;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = null;
+  }
+  return { status: response.status, headers: response.headers, text, json: json as Record<string, any> | null };
+}
