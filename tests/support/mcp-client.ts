@@ -1,4 +1,5 @@
 // The official MCP SDK client over the real HTTP route, with a bearer header.
+import http from "node:http";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { inject } from "vitest";
@@ -38,4 +39,31 @@ export async function rpc(
     json = null;
   }
   return { status: response.status, headers: response.headers, text, json: json as Record<string, any> | null };
+}
+
+/** A POST through node:http, which (unlike fetch) lets a test set the Host header. */
+export function postWithHost(host: string, body: unknown, token: string): Promise<number> {
+  const url = new URL(mcpEndpoint());
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: "POST",
+        headers: {
+          Host: host,
+          "Content-Type": "application/json",
+          Accept: "application/json, text/event-stream",
+          Authorization: `Bearer ${token}`,
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on("error", reject);
+    req.end(JSON.stringify(body));
+  });
 }

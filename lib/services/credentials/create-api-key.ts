@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { inWorkspace, type ActorContext } from "@/lib/context";
 import { normalizeScopes } from "@/lib/auth/scopes";
+import { roleAtLeast } from "@/lib/auth/roles";
 import { generateToken, hashToken, maskToken, tokenDisplay } from "@/lib/credentials/token-format";
 import { AppError, parseInput } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
@@ -13,6 +14,7 @@ import { CreateApiKeySchema, type CreateApiKeyInput } from "@/lib/validations/cr
  */
 export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) {
   const data = parseInput(CreateApiKeySchema, input);
+  if (!roleAtLeast(ctx.role, "admin")) throw new AppError("admin_required", "Only admins and owners create workspace API keys.");
   if (!data.org_level && !ctx.userId) {
     throw new AppError(
       "user_required",

@@ -1,0 +1,188 @@
+// The permission matrix, generated from the tool registry: every tool × every
+// kind of credential, called through the real HTTP route.
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
+import { rpc } from "../support/mcp-client";
+import { prisma } from "@/lib/db";
+import { scopeAllows } from "@/lib/auth/scopes";
+import { roleAtLeast } from "@/lib/auth/roles";
+import { TOOLS } from "@/lib/mcp/tools";
+import type { AnyTool } from "@/lib/mcp/tool";
+import { createApiKey } from "@/lib/services/credentials/create-api-key";
+import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
+import { createTicket } from "@/lib/services/tickets/create-ticket";
+
+type Credential = {
+  token: string;
+  scopes: string[];
+  role: "owner" | "admin" | "agent";
+  user: boolean;
+  http401?: boolean;
+};
+type Outcome = "allowed" | "insufficient_scope" | "user_required" | "admin_required" | "401";
+
+const REFUSALS = new Set(["insufficient_scope", "user_required", "admin_required", "owner_required"]);
+
+/** What the registry declares for this tool and credential. */
+function expected(tool: AnyTool, c: Credential): Outcome {
+  if (c.http401) return "401";
+  if (!tool.scopes.every((s) => scopeAllows(c.scopes, s))) return "insufficient_scope";
+  if (tool.needsUser && !c.user) return "user_required";
+  if (!roleAtLeast(c.role, tool.role)) return "admin_required";
+  return "allowed";
+}
+
+let ws: TestWorkspace;
+let other: TestWorkspace;
+const creds: Record<string, Credential> = {};
+
+beforeAll(async () => {
+  ws = await createTestWorkspace("perm");
+  other = await createTestWorkspace("perm-other");
+  const key = (scopes: string[], org = true) =>
+    createApiKey(ws.admin, { name: scopes.join(","), scopes: scopes as never, org_level: org });
+  creds["no scope"] = {
+    token: (await key(["settings:read"])).secret,
+    scopes: ["settings:read"],
+    role: "admin",
+    user: false,
+  };
+  creds["read-only key"] = {
+    token: (await key(["mcp:read"])).secret,
+    scopes: ["mcp:read"],
+    role: "admin",
+    user: false,
+  };
+  creds["agent token"] = {
+    token: (await createPersonalToken(ws.agent)).secret,
+    scopes: ["mcp:read", "mcp:write"],
+    role: "agent",
+    user: true,
+  };
+  creds["admin token"] = {
+    token: (await createPersonalToken(ws.admin)).secret,
+    scopes: ["mcp:read", "mcp:write"],
+    role: "admin",
+    user: true,
+  };
+  creds["org-level key"] = {
+    token: (await key(["mcp:read", "mcp:write"])).secret,
+    scopes: ["mcp:read", "mcp:write"],
+    role: "admin",
+    user: false,
+  };
+  creds["agent-bound tickets key"] = {
+    token: (
+      await createApiKey(
+        { ...ws.agent, role: "admin" },
+        { name: "agent bound", scopes: ["tickets:read", "tickets:write"], org_level: false },
+      )
+    ).secret,
+    scopes: ["tickets:read", "tickets:write"],
+    role: "agent",
+    user: true,
+  };
+  const revoked = await key(["mcp:read"]);
+  await prisma.credential.update({ where: { id: revoked.id }, data: { revokedAt: new Date() } });
+  creds.revoked = { token: revoked.secret, scopes: [], role: "admin", user: false, http401: true };
+  const expired = await key(["mcp:read"]);
+  await prisma.credential.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  creds.expired = { token: expired.secret, scopes: [], role: "admin", user: false, http401: true };
+});
+
+async function outcomeOf(tool: AnyTool, token: string): Promise<Outcome> {
+  // Arguments that fail validation for any tool with required fields, so an
+  // allowed call proves the gate was passed without changing data.
+  const res = await rpc(
+    { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: tool.name, arguments: { ticket: "not-a-number" } } },
+    { token },
+  );
+  if (res.status === 401) return "401";
+  expect(res.status).toBe(200);
+  const structured = res.json?.result?.structuredContent;
+  if (res.json?.result?.isError && REFUSALS.has(structured?.error))
+    return structured.error === "owner_required" ? "admin_required" : structured.error;
+  return "allowed";
+}
+
+describe("permission matrix", () => {
+  it("every tool × credential answers exactly what the registry declares", async () => {
+    const mismatches: string[] = [];
+    for (const [label, credential] of Object.entries(creds)) {
+      for (const tool of TOOLS) {
+        const want = expected(tool, credential);
+        const got = await outcomeOf(tool, credential.token);
+        if (want !== got) mismatches.push(`${tool.name} with ${label}: expected ${want}, got ${got}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it("tools/list shows each credential exactly the tools it may call", async () => {
+    for (const [label, credential] of Object.entries(creds)) {
+      const res = await rpc({ jsonrpc: "2.0", id: 1, method: "tools/list", params: {} }, { token: credential.token });
+      if (credential.http401) {
+        expect(res.status, label).toBe(401);
+        continue;
+      }
+      const names = (res.json?.result.tools as { name: string }[]).map((t) => t.name).sort();
+      const allowed = TOOLS.filter((t) => expected(t, credential) === "allowed")
+        .map((t) => t.name)
+        .sort();
+      expect(names, label).toEqual(allowed);
+    }
+  });
+
+  it("spells out the refusal with what was needed", async () => {
+    const res = await rpc(
+      {
+        jsonrpc: "2.0",
+        id: 1,
+        method: "tools/call",
+        params: { name: "assign_ticket", arguments: { ticket: 1, assignee: "me" } },
+      },
+      { token: creds["read-only key"]!.token },
+    );
+    expect(res.json?.result.structuredContent).toMatchObject({
+      error: "insufficient_scope",
+      required_scope: "tickets:write",
+    });
+    const admin = await rpc(
+      { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "create_api_key", arguments: { name: "x" } } },
+      { token: creds["agent token"]!.token },
+    );
+    expect(admin.json?.result.structuredContent).toMatchObject({ error: "admin_required", required_role: "admin" });
+  });
+
+  it("another workspace's credential never reaches this workspace's rows", async () => {
+    const secret = await createTicket(ws.owner, {
+      subject: "Confidential merger",
+      body: "do not leak",
+      contact_email: "ceo@example.com",
+    });
+    const ticketRow = await prisma.ticket.findUniqueOrThrow({
+      where: { workspaceId_number: { workspaceId: ws.workspace.id, number: secret.ticket } },
+      select: { id: true, messages: { select: { id: true } } },
+    });
+    const outsider = (await createPersonalToken(other.admin)).secret;
+    const callAs = (name: string, args: unknown) =>
+      rpc({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name, arguments: args } }, { token: outsider });
+    for (const [name, args] of [
+      ["get_ticket", { ticket: secret.ticket }],
+      ["get_ticket_context", { ticket: secret.ticket }],
+      ["get_message", { message_id: ticketRow.messages[0]!.id }],
+      ["get_contact", { contact_id: secret.contact.id }],
+      ["assign_ticket", { ticket: secret.ticket, assignee: "me" }],
+      ["transfer_ticket", { ticket: secret.ticket, team: ws.teams[0]!.id }],
+      ["delete_user", { user_id: ws.users.agent }],
+    ] as const) {
+      const res = await callAs(name, args);
+      expect(res.json?.result.structuredContent?.error, name).toBe("not_found");
+    }
+    const search = await callAs("search_tickets", { q: "Confidential merger" });
+    expect(search.json?.result.structuredContent.items).toEqual([]);
+    const contacts = await callAs("search_contacts", { q: "ceo@example.com" });
+    expect(contacts.json?.result.structuredContent.items).toEqual([]);
+    expect(search.text + contacts.text).not.toContain("Confidential");
+  });
+});
