@@ -1,6 +1,9 @@
 // The operator CLI's commands (run through scripts/cli.mjs, which finds the database).
 import { parseArgs } from "node:util";
 import { prisma } from "@/lib/db";
+import type { ActorContext } from "@/lib/context";
+import { createApiKey } from "@/lib/services/credentials/create-api-key";
+import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
 import { AppError } from "@/lib/errors";
 import { addMember } from "@/lib/services/workspaces/add-member";
 import { createWorkspace } from "@/lib/services/workspaces/create-workspace";
@@ -13,11 +16,64 @@ const USAGE = `Usage: npm run cli -- <command> [options]
   workspace list                      one slug per line first, then name, plan, members, tickets
   member add --workspace <slug> --email <email> [--role owner|admin|agent] [--name <name>] [--password <pw>]
   user reset-password --email <email> [--password <pw>]     prints the new password once when generated
+  api-key create --workspace <slug> --name <name> --scopes <a,b,…> [--user <email>] [--expiry-hours <n>]
+                                      org-level unless --user binds it to that member; prints the secret once
+  token create --user <email> --workspace <slug> [--name <name>]             a personal MCP token, printed once
 `;
 
 type Handler = (values: Record<string, string | undefined>) => Promise<void>;
 
+/** An operator acts in a workspace as its first owner (or as the named member). */
+async function operatorContext(slug: string | undefined, email?: string): Promise<ActorContext> {
+  const workspace = await prisma.workspace.findUnique({ where: { slug: slug ?? "" }, select: { id: true } });
+  if (!workspace) throw new AppError("not_found", `Workspace "${slug ?? ""}" does not exist.`);
+  const membership = await prisma.membership.findFirst({
+    where: {
+      workspaceId: workspace.id,
+      deactivatedAt: null,
+      ...(email ? { user: { email: email.toLowerCase() } } : { role: "owner" }),
+    },
+    orderBy: { createdAt: "asc" },
+    select: { userId: true, role: true },
+  });
+  if (!membership)
+    throw new AppError("not_found", email ? `${email} is not an active member of ${slug}.` : `${slug} has no owner.`);
+  return { workspaceId: workspace.id, userId: membership.userId, role: membership.role, via: "cli" };
+}
+
 const COMMANDS: Record<string, { options: string[]; run: Handler }> = {
+  "api-key create": {
+    options: ["workspace", "name", "scopes", "user", "expiry-hours"],
+    async run(v) {
+      const ctx = await operatorContext(v.workspace, v.user);
+      // The operator stands in for an admin; a user-level key acts with its member's own role.
+      const key = await createApiKey(
+        { ...ctx, role: "admin" },
+        {
+          name: v.name ?? "",
+          scopes: v.scopes ? v.scopes.split(",").map((s) => s.trim()) : undefined,
+          org_level: !v.user,
+          expiry_hours: v["expiry-hours"],
+        },
+      );
+      console.error(
+        `Created ${key.org_level ? "org-level" : "user-level"} key ${key.masked} (${key.scopes.join(" ")}). The secret is shown once:`,
+      );
+      console.log(key.secret);
+    },
+  },
+  "token create": {
+    options: ["user", "workspace", "name"],
+    async run(v) {
+      if (!v.user) throw new AppError("validation_error", "--user is required.");
+      const ctx = await operatorContext(v.workspace, v.user);
+      const token = await createPersonalToken({ ...ctx, via: "cli" }, { name: v.name });
+      console.error(
+        `Created personal token ${token.masked} for ${v.user}, expires ${token.expires_at.slice(0, 10)}. Shown once:`,
+      );
+      console.log(token.secret);
+    },
+  },
   "workspace create": {
     options: ["name", "slug", "owner-email", "owner-name", "owner-password", "plan"],
     async run(v) {

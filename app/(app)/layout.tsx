@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { requireWorkspaceSession } from "@/lib/auth/session";
+import { roleAtLeast } from "@/lib/auth/roles";
 import { signOutAction, switchWorkspaceAction } from "./actions";
 import { WorkspaceSwitcher } from "./workspace-switcher";
 
@@ -15,6 +16,25 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <nav className="flex gap-4 text-sm text-slate-600">
             <Link href="/tickets" className="hover:text-slate-900">
               Tickets
+            </Link>
+            <Link href="/profile/mcp" className="hover:text-slate-900">
+              MCP Integration
+            </Link>
+            {roleAtLeast(session.role, "admin") ? (
+              <>
+                <Link href="/settings/api-access" className="hover:text-slate-900">
+                  API Access
+                </Link>
+                <Link href="/admin/agents" className="hover:text-slate-900">
+                  Agents
+                </Link>
+                <Link href="/settings/audit" className="hover:text-slate-900">
+                  Audit log
+                </Link>
+              </>
+            ) : null}
+            <Link href="/docs/mcp" className="hover:text-slate-900">
+              Docs
             </Link>
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">

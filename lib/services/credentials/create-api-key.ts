@@ -14,7 +14,8 @@ import { CreateApiKeySchema, type CreateApiKeyInput } from "@/lib/validations/cr
  */
 export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) {
   const data = parseInput(CreateApiKeySchema, input);
-  if (!roleAtLeast(ctx.role, "admin")) throw new AppError("admin_required", "Only admins and owners create workspace API keys.");
+  if (!roleAtLeast(ctx.role, "admin"))
+    throw new AppError("admin_required", "Only admins and owners create workspace API keys.");
   if (!data.org_level && !ctx.userId) {
     throw new AppError(
       "user_required",

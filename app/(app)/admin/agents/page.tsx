@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireWorkspaceSession } from "@/lib/auth/session";
+import { prisma } from "@/lib/db";
+
+export const metadata: Metadata = { title: "Agents" };
+
+export default async function AgentsPage() {
+  const { ctx } = await requireWorkspaceSession("admin", "/admin/agents");
+  const now = new Date();
+  const members = await prisma.membership.findMany({
+    where: { workspaceId: ctx.workspaceId },
+    orderBy: [{ deactivatedAt: { sort: "desc", nulls: "first" } }, { user: { name: "asc" } }],
+    select: {
+      role: true,
+      deactivatedAt: true,
+      user: {
+        select: {
+          id: true,
+          name: true,
+          email: true,
+          _count: {
+            select: {
+              credentials: {
+                where: {
+                  workspaceId: ctx.workspaceId,
+                  revokedAt: null,
+                  OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
+                },
+              },
+              oauthGrants: { where: { workspaceId: ctx.workspaceId, revokedAt: null } },
+            },
+          },
+        },
+      },
+    },
+  });
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold">Agents</h1>
+      <table className="w-full overflow-hidden rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200">
+        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            <th className="px-3 py-2">Name</th>
+            <th className="px-3 py-2">Email</th>
+            <th className="px-3 py-2">Role</th>
+            <th className="px-3 py-2">Active tokens and keys</th>
+            <th className="px-3 py-2">Authorized apps</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {members.map((m) => (
+            <tr key={m.user.id} className={m.deactivatedAt ? "text-slate-400" : ""}>
+              <td className="px-3 py-2">
+                <Link href={`/admin/agents/${m.user.id}`} className="font-medium text-indigo-700 hover:underline">
+                  {m.user.name}
+                </Link>
+                {m.deactivatedAt ? " (removed)" : ""}
+              </td>
+              <td className="px-3 py-2">{m.user.email}</td>
+              <td className="px-3 py-2 capitalize">{m.role}</td>
+              <td className="px-3 py-2">{m.user._count.credentials}</td>
+              <td className="px-3 py-2">{m.user._count.oauthGrants}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

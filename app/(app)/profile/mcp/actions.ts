@@ -1,0 +1,36 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { formToObject, runAction, type ActionState } from "@/lib/action-state";
+import { requireActor } from "@/lib/auth/session";
+import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
+import { revokeCredential } from "@/lib/services/credentials/revoke-credential";
+import { revokeAuthorizedApp } from "@/lib/services/oauth/revoke-authorized-app";
+import type { CreatePersonalTokenInput } from "@/lib/validations/credentials";
+
+export async function generateTokenAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const { ctx } = await requireActor();
+    const token = await createPersonalToken(ctx, formToObject(form) as CreatePersonalTokenInput);
+    revalidatePath("/profile/mcp");
+    return { status: "ok", message: "Token generated.", data: { secret: token.secret, masked: token.masked } };
+  });
+}
+
+export async function revokeTokenAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const { ctx } = await requireActor();
+    await revokeCredential(ctx, { id: String(form.get("id") ?? "") });
+    revalidatePath("/profile/mcp");
+    return { status: "ok", message: "Token revoked." };
+  });
+}
+
+export async function revokeAppAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const { ctx } = await requireActor();
+    await revokeAuthorizedApp(ctx, { grantId: String(form.get("grant_id") ?? "") });
+    revalidatePath("/profile/mcp");
+    return { status: "ok", message: "App revoked." };
+  });
+}

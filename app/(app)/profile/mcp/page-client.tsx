@@ -1,0 +1,99 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { INPUT_CLASS } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { CopyButton } from "@/components/mcp/copy-button";
+import { IDLE } from "@/lib/action-state";
+import type { CredentialRow } from "@/lib/services/credentials/list-credentials";
+import { generateTokenAction, revokeTokenAction } from "./actions";
+
+export function McpProfileClient({ tokens, limit }: { tokens: CredentialRow[]; limit: number }) {
+  const [state, action, pending] = useActionState(generateTokenAction, IDLE);
+  const created = state.status === "ok" ? (state.data as { secret: string; masked: string } | undefined) : undefined;
+  return (
+    <section className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-label="Access tokens">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h2 className="font-semibold">Access tokens</h2>
+          <p className="text-xs text-slate-500">
+            {tokens.length} of {limit} active. Tokens carry all scopes, your role still applies, and they expire two
+            years after you generate them.
+          </p>
+        </div>
+        <form action={action} className="flex items-center gap-2" aria-label="Generate token">
+          <input
+            name="name"
+            placeholder="Name (e.g. Cursor on laptop)"
+            aria-label="Token name"
+            className={INPUT_CLASS}
+          />
+          <Button type="submit" disabled={pending}>
+            Generate token
+          </Button>
+        </form>
+      </div>
+      {state.status === "error" ? <FormMessage state={state} /> : null}
+      {created ? (
+        <div
+          role="status"
+          aria-label="New token"
+          className="space-y-2 rounded-md bg-emerald-50 p-3 ring-1 ring-emerald-200"
+        >
+          <p className="text-sm font-medium text-emerald-900">
+            Copy your token now. It is displayed only once and cannot be retrieved later.
+          </p>
+          <div className="flex items-center gap-2">
+            <code className="rounded bg-white px-2 py-1 text-sm ring-1 ring-emerald-200" data-testid="new-secret">
+              {created.secret}
+            </code>
+            <CopyButton text={created.secret} />
+          </div>
+        </div>
+      ) : null}
+      <table className="w-full text-sm" data-testid="tokens">
+        <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            <th className="py-1">Token</th>
+            <th className="py-1">Name</th>
+            <th className="py-1">Last used</th>
+            <th className="py-1">Expires</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {tokens.map((t) => (
+            <tr key={t.id} data-testid="token-row">
+              <td className="py-1.5 font-mono text-xs">{t.masked}</td>
+              <td className="py-1.5">{t.name}</td>
+              <td className="py-1.5 text-xs text-slate-600">
+                {t.last_used_at ? new Date(t.last_used_at).toLocaleString("en-GB") : "Never"}
+              </td>
+              <td className="py-1.5 text-xs text-slate-600">
+                {t.expires_at ? new Date(t.expires_at).toLocaleDateString("en-GB") : "—"}
+              </td>
+              <td className="py-1.5 text-right">
+                <RevokeToken id={t.id} masked={t.masked} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {tokens.length === 0 ? <p className="text-sm text-slate-500">No active tokens.</p> : null}
+    </section>
+  );
+}
+
+function RevokeToken({ id, masked }: { id: string; masked: string }) {
+  const [state, action, pending] = useActionState(revokeTokenAction, IDLE);
+  return (
+    <form action={action}>
+      <input type="hidden" name="id" value={id} />
+      <Button type="submit" variant="danger" disabled={pending} aria-label={`Revoke ${masked}`}>
+        Revoke
+      </Button>
+      {state.status === "error" ? <FormMessage state={state} /> : null}
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import { requireWorkspaceSession } from "@/lib/auth/session";
+import { mcpUrl } from "@/lib/mcp/urls";
+import { listCredentials } from "@/lib/services/credentials/list-credentials";
+import { listAuthorizedApps } from "@/lib/services/oauth/list-authorized-apps";
+import { MAX_PERSONAL_TOKENS } from "@/lib/validations/credentials";
+import { ConnectClient } from "@/components/mcp/connect-client";
+import { CopyButton } from "@/components/mcp/copy-button";
+import { AuthorizedApps } from "@/components/mcp/authorized-apps";
+import { McpProfileClient } from "./page-client";
+import { revokeAppAction } from "./actions";
+
+export const metadata: Metadata = { title: "MCP Integration" };
+
+export default async function McpProfilePage() {
+  const { ctx, user } = await requireWorkspaceSession("agent", "/profile/mcp");
+  const [tokens, apps] = await Promise.all([
+    listCredentials(ctx, { kind: "personal_token", userId: user.id }),
+    listAuthorizedApps(ctx, { userId: user.id }),
+  ]);
+  const active = tokens.filter((t) => t.status === "active");
+  const url = mcpUrl();
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-xl font-semibold">MCP Integration</h1>
+        <p className="text-sm text-slate-600">
+          Connect Claude, Cursor, VS Code or any MCP client to this workspace. Everything they do runs as you, with your
+          role, and shows in ticket history under your name.
+        </p>
+      </div>
+      <dl className="grid gap-3 rounded-lg bg-white p-4 text-sm shadow-sm ring-1 ring-slate-200 md:grid-cols-3">
+        <div>
+          <dt className="text-slate-500">MCP server URL</dt>
+          <dd className="mt-1 flex items-center gap-2">
+            <code data-testid="mcp-url">{url}</code>
+            <CopyButton text={url} />
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">Transport</dt>
+          <dd className="mt-1">Streamable HTTP</dd>
+        </div>
+        <div>
+          <dt className="text-slate-500">Authentication</dt>
+          <dd className="mt-1">Bearer token, or OAuth 2.1 (Authorization Code + PKCE)</dd>
+        </div>
+      </dl>
+      <McpProfileClient tokens={active} limit={MAX_PERSONAL_TOKENS} />
+      <AuthorizedApps apps={apps} revokeAction={revokeAppAction} />
+      <ConnectClient url={url} />
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { formToObject, runAction, type ActionState } from "@/lib/action-state";
+import { requireActor } from "@/lib/auth/session";
+import { createApiKey } from "@/lib/services/credentials/create-api-key";
+import { revokeCredential } from "@/lib/services/credentials/revoke-credential";
+import type { CreateApiKeyInput } from "@/lib/validations/credentials";
+
+export async function createApiKeyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const { ctx } = await requireActor("admin");
+    const input = formToObject(form);
+    const key = await createApiKey(ctx, { ...input, scopes: form.getAll("scopes").map(String) } as CreateApiKeyInput);
+    revalidatePath("/settings/api-access");
+    return {
+      status: "ok",
+      message: `Created ${key.name}.`,
+      data: { secret: key.secret, masked: key.masked, name: key.name },
+    };
+  });
+}
+
+export async function revokeApiKeyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const { ctx } = await requireActor("admin");
+    const result = await revokeCredential(ctx, { id: String(form.get("id") ?? "") });
+    revalidatePath("/settings/api-access");
+    return { status: "ok", message: `Revoked ${result.name}.` };
+  });
+}

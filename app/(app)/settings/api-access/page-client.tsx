@@ -1,0 +1,185 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, INPUT_CLASS } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { CopyButton } from "@/components/mcp/copy-button";
+import { IDLE } from "@/lib/action-state";
+import type { CredentialRow } from "@/lib/services/credentials/list-credentials";
+import { createApiKeyAction, revokeApiKeyAction } from "./actions";
+
+type Family = { family: string; label: string; read: string; write: string | null };
+
+const EXPIRY = [
+  ["", "Never"],
+  ["720", "30 days"],
+  ["2160", "90 days"],
+  ["8760", "1 year"],
+] as const;
+
+export function ApiAccessClient({ keys, families }: { keys: CredentialRow[]; families: Family[] }) {
+  const [state, action, pending] = useActionState(createApiKeyAction, IDLE);
+  const created =
+    state.status === "ok" ? (state.data as { secret: string; masked: string; name: string } | undefined) : undefined;
+  return (
+    <>
+      {created ? (
+        <section
+          role="status"
+          aria-label="New API key"
+          className="space-y-2 rounded-lg bg-emerald-50 p-4 ring-1 ring-emerald-200"
+        >
+          <p className="text-sm font-medium text-emerald-900">
+            Copy the key “{created.name}” now. It is shown only this once and cannot be recovered.
+          </p>
+          <div className="flex items-center gap-2">
+            <code className="rounded bg-white px-2 py-1 text-sm ring-1 ring-emerald-200" data-testid="new-secret">
+              {created.secret}
+            </code>
+            <CopyButton text={created.secret} />
+          </div>
+        </section>
+      ) : null}
+
+      <form
+        action={action}
+        className="space-y-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+        aria-label="Create API key"
+      >
+        <h2 className="font-semibold">Create an API key</h2>
+        <div className="grid gap-4 md:grid-cols-3">
+          <Field label="Name" name="name" errors={state.fields?.name}>
+            <input id="name" name="name" placeholder="CI pipeline" className={INPUT_CLASS} />
+          </Field>
+          <Field label="Expires" name="expiry_hours" errors={state.fields?.expiry_hours}>
+            <select id="expiry_hours" name="expiry_hours" className={INPUT_CLASS} defaultValue="">
+              {EXPIRY.map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <fieldset className="space-y-1 text-sm">
+            <legend className="font-medium text-slate-700">Acts as</legend>
+            <label className="flex gap-2">
+              <input type="radio" name="org_level" value="true" defaultChecked /> The workspace (org-level)
+            </label>
+            <label className="flex gap-2">
+              <input type="radio" name="org_level" value="false" /> Me, with my role (user-level)
+            </label>
+          </fieldset>
+        </div>
+        <fieldset>
+          <legend className="mb-2 text-sm font-medium text-slate-700">Scopes</legend>
+          <div className="grid gap-x-6 gap-y-1 text-sm md:grid-cols-2">
+            {families.map((f) => (
+              <div key={f.family} className="flex items-center justify-between gap-2 border-b border-slate-100 py-1">
+                <span className="text-slate-700">{f.label}</span>
+                <span className="flex gap-3">
+                  <label className="flex items-center gap-1" title={f.read}>
+                    <input
+                      type="checkbox"
+                      name="scopes"
+                      value={`${f.family}:read`}
+                      defaultChecked
+                      aria-label={`${f.label} read`}
+                    />{" "}
+                    read
+                  </label>
+                  {f.write ? (
+                    <label className="flex items-center gap-1" title={f.write}>
+                      <input
+                        type="checkbox"
+                        name="scopes"
+                        value={`${f.family}:write`}
+                        aria-label={`${f.label} write`}
+                      />{" "}
+                      write
+                    </label>
+                  ) : (
+                    <span className="w-12" />
+                  )}
+                </span>
+              </div>
+            ))}
+          </div>
+          {Object.entries(state.fields ?? {})
+            .filter(([k]) => k.startsWith("scopes"))
+            .flatMap(([, m]) => m)
+            .map((m) => (
+              <p key={m} role="alert" className="text-xs text-rose-600">
+                {m}
+              </p>
+            ))}
+        </fieldset>
+        <div className="flex items-center gap-3">
+          <Button type="submit" disabled={pending}>
+            Create key
+          </Button>
+          {state.status === "error" ? <FormMessage state={state} /> : null}
+        </div>
+      </form>
+
+      <section className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+        <table className="w-full text-sm" data-testid="api-keys">
+          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th className="px-3 py-2">Key</th>
+              <th className="px-3 py-2">Name</th>
+              <th className="px-3 py-2">Scopes</th>
+              <th className="px-3 py-2">Acts as</th>
+              <th className="px-3 py-2">Created</th>
+              <th className="px-3 py-2">Last used</th>
+              <th className="px-3 py-2">Expires</th>
+              <th className="px-3 py-2" />
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {keys.map((k) => (
+              <tr key={k.id} data-testid="api-key-row" data-status={k.status}>
+                <td className="px-3 py-2 font-mono text-xs">{k.masked}</td>
+                <td className="px-3 py-2">{k.name}</td>
+                <td className="max-w-xs px-3 py-2 text-xs text-slate-600">{k.scopes.join(" ")}</td>
+                <td className="px-3 py-2 text-xs">{k.org_level ? "Workspace" : k.user?.name}</td>
+                <td className="px-3 py-2 text-xs text-slate-600">
+                  {new Date(k.created_at).toLocaleDateString("en-GB")} by {k.created_by?.name ?? "—"}
+                </td>
+                <td className="px-3 py-2 text-xs text-slate-600">
+                  {k.last_used_at
+                    ? `${new Date(k.last_used_at).toLocaleString("en-GB")} from ${k.last_used_ip ?? "?"}`
+                    : "Never"}
+                </td>
+                <td className="px-3 py-2 text-xs text-slate-600">
+                  {k.expires_at ? new Date(k.expires_at).toLocaleDateString("en-GB") : "Never"}
+                </td>
+                <td className="px-3 py-2 text-right">
+                  {k.status === "active" ? (
+                    <RevokeButton id={k.id} name={k.name} />
+                  ) : (
+                    <span className="text-xs capitalize text-slate-400">{k.status}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {keys.length === 0 ? <p className="p-4 text-center text-sm text-slate-500">No API keys yet.</p> : null}
+      </section>
+    </>
+  );
+}
+
+function RevokeButton({ id, name }: { id: string; name: string }) {
+  const [state, action, pending] = useActionState(revokeApiKeyAction, IDLE);
+  return (
+    <form action={action}>
+      <input type="hidden" name="id" value={id} />
+      <Button type="submit" variant="danger" disabled={pending} aria-label={`Revoke ${name}`}>
+        Revoke
+      </Button>
+      {state.status === "error" ? <FormMessage state={state} /> : null}
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { describeScope, FAMILY_SCOPES, UMBRELLA_SCOPES } from "@/lib/auth/scopes";
+import { TOOLS } from "@/lib/mcp/tools";
+import { mcpUrl } from "@/lib/mcp/urls";
+
+export const metadata: Metadata = { title: "MCP tools and scopes" };
+export const dynamic = "force-dynamic";
+
+/** The tool and scope reference, generated from the registry (readable signed out). */
+export default function McpDocsPage() {
+  return (
+    <main className="mx-auto max-w-5xl space-y-8 px-4 py-8">
+      <header className="space-y-2">
+        <Link href="/" className="font-semibold text-indigo-700">
+          Deskbridge
+        </Link>
+        <h1 className="text-2xl font-semibold">MCP server: tools and scopes</h1>
+        <p className="text-sm text-slate-600">
+          Server URL <code>{mcpUrl()}</code> · Streamable HTTP · <code>Authorization: Bearer …</code> with a workspace
+          API key, a personal token or an OAuth access token. A call needs the tool&apos;s scopes and a role that allows
+          it; <code>mcp:read</code> and <code>mcp:write</code> cover every family&apos;s read and write scopes.
+        </p>
+      </header>
+
+      <section>
+        <h2 className="mb-2 text-lg font-semibold">Tools ({TOOLS.length})</h2>
+        <table className="w-full text-sm" data-testid="tool-reference">
+          <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th className="py-1 pr-3">Tool</th>
+              <th className="py-1 pr-3">What it does</th>
+              <th className="py-1 pr-3">Scopes</th>
+              <th className="py-1 pr-3">Role</th>
+              <th className="py-1 pr-3">Needs a user</th>
+              <th className="py-1">Annotations</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-200 align-top">
+            {TOOLS.map((tool) => (
+              <tr key={tool.name} id={tool.name}>
+                <td className="py-2 pr-3 font-mono text-xs">{tool.name}</td>
+                <td className="py-2 pr-3">
+                  <span className="font-medium">{tool.title}.</span> {tool.description}
+                </td>
+                <td className="py-2 pr-3 font-mono text-xs">{tool.scopes.join(" ")}</td>
+                <td className="py-2 pr-3 capitalize">{tool.role}</td>
+                <td className="py-2 pr-3">{tool.needsUser ? "yes" : "no"}</td>
+                <td className="py-2 text-xs text-slate-600">
+                  {Object.entries(tool.annotations)
+                    .filter(([, on]) => on)
+                    .map(([hint]) => hint.replace("Hint", ""))
+                    .join(", ") || "—"}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section>
+        <h2 className="mb-2 text-lg font-semibold">Scopes</h2>
+        <ul className="grid gap-1 text-sm md:grid-cols-2">
+          {[...UMBRELLA_SCOPES, ...FAMILY_SCOPES].map((scope) => (
+            <li key={scope}>
+              <code className="text-xs">{scope}</code> — {describeScope(scope)}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="space-y-1 text-sm text-slate-700">
+        <h2 className="text-lg font-semibold">Errors</h2>
+        <p>
+          401 <code>unauthorized</code> for a missing header; 401 <code>invalid_token</code> for an unknown, revoked or
+          expired token, each with <code>WWW-Authenticate: Bearer resource_metadata=…</code>. Tool refusals answer 200
+          with <code>isError: true</code> and structured content naming <code>insufficient_scope</code>,{" "}
+          <code>admin_required</code>, <code>user_required</code>, <code>not_found</code>, <code>validation_error</code>{" "}
+          or <code>conflict</code>.
+        </p>
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { IDLE, type ActionState } from "@/lib/action-state";
+import type { AuthorizedApp } from "@/lib/services/oauth/list-authorized-apps";
+
+type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
+
+/** OAuth clients a user approved; revoking one kills its access and refresh tokens at once. */
+export function AuthorizedApps({ apps, revokeAction }: { apps: AuthorizedApp[]; revokeAction: Action }) {
+  return (
+    <section className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-label="Authorized apps">
+      <h2 className="font-semibold">Authorized apps</h2>
+      {apps.length === 0 ? (
+        <p className="text-sm text-slate-500">No OAuth apps authorized.</p>
+      ) : (
+        <table className="w-full text-sm" data-testid="authorized-apps">
+          <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th className="py-1">App</th>
+              <th className="py-1">Redirects to</th>
+              <th className="py-1">Scopes</th>
+              <th className="py-1">Workspace</th>
+              <th className="py-1">First authorized</th>
+              <th className="py-1">Last used</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {apps.map((app) => (
+              <tr key={app.grant_id} data-testid="app-row">
+                <td className="py-1.5 font-medium">{app.client.name}</td>
+                <td className="py-1.5 text-xs">{app.client.redirect_host}</td>
+                <td className="max-w-xs py-1.5 text-xs text-slate-600">{app.scopes.join(" ")}</td>
+                <td className="py-1.5 text-xs">{app.workspace}</td>
+                <td className="py-1.5 text-xs text-slate-600">
+                  {new Date(app.first_authorized_at).toLocaleDateString("en-GB")}
+                </td>
+                <td className="py-1.5 text-xs text-slate-600">
+                  {app.last_used_at ? new Date(app.last_used_at).toLocaleString("en-GB") : "Never"}
+                </td>
+                <td className="py-1.5 text-right">
+                  <RevokeApp grantId={app.grant_id} name={app.client.name} action={revokeAction} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function RevokeApp({ grantId, name, action }: { grantId: string; name: string; action: Action }) {
+  const [state, formAction, pending] = useActionState(action, IDLE);
+  return (
+    <form action={formAction}>
+      <input type="hidden" name="grant_id" value={grantId} />
+      <Button type="submit" variant="danger" disabled={pending} aria-label={`Revoke ${name}`}>
+        Revoke
+      </Button>
+      {state.status === "error" ? <FormMessage state={state} /> : null}
+    </form>
+  );
+}

@@ -1,0 +1,28 @@
+import { expect, type Page } from "@playwright/test";
+
+export class ApiAccessPage {
+  constructor(private readonly page: Page) {}
+
+  async goto() {
+    await this.page.goto("/settings/api-access");
+    await expect(this.page.getByRole("heading", { name: "API Access" })).toBeVisible();
+  }
+
+  async createKey(name: string, options: { writeFamilies?: string[] } = {}) {
+    await this.page.getByLabel("Name", { exact: true }).fill(name);
+    for (const family of options.writeFamilies ?? []) await this.page.getByLabel(`${family} write`).check();
+    await this.page.getByRole("button", { name: "Create key" }).click();
+    const secret = this.page.getByTestId("new-secret");
+    await expect(secret).toBeVisible();
+    return (await secret.textContent())!.trim();
+  }
+
+  row(name: string) {
+    return this.page.getByTestId("api-key-row").filter({ hasText: name });
+  }
+
+  async revoke(name: string) {
+    await this.page.getByRole("button", { name: `Revoke ${name}` }).click();
+    await expect(this.row(name)).toHaveAttribute("data-status", "revoked");
+  }
+}

@@ -1,0 +1,95 @@
+// Copyable setup for the MCP clients people use, for an API key / token or OAuth.
+
+export type SetupMode = "token" | "oauth";
+export type ClientSetup = { id: string; label: string; language: string; hint: string; code: string };
+
+const NAME = "deskbridge";
+
+export function clientSetups(url: string, mode: SetupMode, token = "YOUR_TOKEN"): ClientSetup[] {
+  const bearer = `Bearer ${token}`;
+  const oauth = mode === "oauth";
+  const json = (value: unknown) => JSON.stringify(value, null, 2);
+  return [
+    {
+      id: "claude-code",
+      label: "Claude Code",
+      language: "shell",
+      hint: oauth
+        ? "Run it, then /mcp in Claude Code to sign in; add --scope project to share it through a checked-in .mcp.json."
+        : "Add --scope project to share the server through a checked-in .mcp.json (keep the token in an environment variable there).",
+      code: oauth
+        ? `claude mcp add --transport http ${NAME} ${url}`
+        : `claude mcp add --transport http ${NAME} ${url} \\\n  --header "Authorization: ${bearer}"`,
+    },
+    {
+      id: "mcp-json",
+      label: ".mcp.json",
+      language: "json",
+      hint: oauth
+        ? "Project-scoped config; the client signs in through the browser."
+        : "Project-scoped config; ${DESKBRIDGE_TOKEN} is read from the environment.",
+      code: json({
+        mcpServers: {
+          [NAME]: oauth
+            ? { type: "http", url }
+            : { type: "http", url, headers: { Authorization: "Bearer ${DESKBRIDGE_TOKEN}" } },
+        },
+      }),
+    },
+    {
+      id: "claude-desktop",
+      label: "Claude Desktop",
+      language: "json",
+      hint: oauth
+        ? "Settings → Connectors → Add custom connector, and paste the server URL; or use this config."
+        : "claude_desktop_config.json, through mcp-remote for the header.",
+      code: json({
+        mcpServers: {
+          [NAME]: oauth
+            ? { command: "npx", args: ["-y", "mcp-remote", url] }
+            : {
+                command: "npx",
+                args: ["-y", "mcp-remote", url, "--header", "Authorization:${AUTH}"],
+                env: { AUTH: bearer },
+              },
+        },
+      }),
+    },
+    {
+      id: "cursor",
+      label: "Cursor",
+      language: "json",
+      hint: "~/.cursor/mcp.json (or .cursor/mcp.json in a project).",
+      code: json({ mcpServers: { [NAME]: oauth ? { url } : { url, headers: { Authorization: bearer } } } }),
+    },
+    {
+      id: "vscode",
+      label: "VS Code",
+      language: "json",
+      hint: ".vscode/mcp.json; VS Code asks for the token once and keeps it in its secret storage.",
+      code: json(
+        oauth
+          ? { servers: { [NAME]: { type: "http", url } } }
+          : {
+              inputs: [
+                { type: "promptString", id: "deskbridge-token", description: "Deskbridge token", password: true },
+              ],
+              servers: {
+                [NAME]: { type: "http", url, headers: { Authorization: "Bearer ${input:deskbridge-token}" } },
+              },
+            },
+      ),
+    },
+    {
+      id: "messages-api",
+      label: "Messages API",
+      language: "json",
+      hint: oauth
+        ? "authorization_token takes an OAuth access token your integration obtained."
+        : "The mcp_servers entry of an Anthropic Messages API request (with the MCP connector beta header).",
+      code: json({
+        mcp_servers: [{ type: "url", url, name: NAME, authorization_token: oauth ? "OAUTH_ACCESS_TOKEN" : token }],
+      }),
+    },
+  ];
+}

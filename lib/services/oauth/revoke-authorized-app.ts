@@ -1,0 +1,33 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { inWorkspace, type ActorContext } from "@/lib/context";
+import { roleAtLeast } from "@/lib/auth/roles";
+import { AppError, notFound } from "@/lib/errors";
+import { recordAudit } from "@/lib/services/audit/record-audit";
+
+export type RevokeAuthorizedAppOptions = { grantId: string };
+
+/**
+ * Revokes an authorized app: the grant and every access and refresh token it
+ * issued, at once. Users revoke their own; admins anyone's in the workspace.
+ */
+export async function revokeAuthorizedApp(ctx: ActorContext, options: RevokeAuthorizedAppOptions) {
+  const grant = await prisma.oAuthGrant.findFirst({
+    where: { ...inWorkspace(ctx), id: options.grantId },
+    select: { id: true, userId: true, revokedAt: true, client: { select: { name: true } } },
+  });
+  if (!grant) throw notFound("Authorized app");
+  if (grant.userId !== ctx.userId && !roleAtLeast(ctx.role, "admin")) {
+    throw new AppError("admin_required", "Only admins and owners can revoke other people's apps.");
+  }
+  const now = new Date();
+  await prisma.$transaction([
+    prisma.oAuthGrant.updateMany({
+      where: { id: grant.id, revokedAt: null },
+      data: { revokedAt: now, revokedReason: grant.userId === ctx.userId ? "revoked_by_user" : "revoked_by_admin" },
+    }),
+    prisma.oAuthToken.updateMany({ where: { grantId: grant.id, revokedAt: null }, data: { revokedAt: now } }),
+  ]);
+  await recordAudit(ctx, { action: "oauth_app.revoke", details: { grant_id: grant.id, client: grant.client.name } });
+  return { grant_id: grant.id, client: grant.client.name, revoked: true };
+}
