@@ -49,6 +49,14 @@ function checkHostAndOrigin(request: Request): Response | null {
 function originAllowed(origin: string): boolean {
   const app = new URL(getEnv().APP_URL);
   if (origin === app.origin) return true;
+  // A local install accepts local pages on any port (the DNS-rebinding attack comes from other hosts).
+  if (loopback(app.hostname)) {
+    try {
+      if (loopback(new URL(origin).hostname)) return true;
+    } catch {
+      return false;
+    }
+  }
   const extra = (process.env.MCP_ALLOWED_ORIGINS ?? "")
     .split(",")
     .map((o) => o.trim())

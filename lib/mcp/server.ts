@@ -146,12 +146,14 @@ flushAuditOnExit();
  */
 export function buildMcpServer(): McpServer {
   const server = new McpServer(SERVER_INFO, {
-    capabilities: { tools: { listChanged: false } },
+    capabilities: { tools: { listChanged: false }, logging: {} },
     instructions: INSTRUCTIONS,
   });
   server.server.setRequestHandler("tools/list", (_request, ctx) => ({
     tools: listToolsFor(callerOf(authFrom(ctx.http?.authInfo).credential)),
   }));
+  // Deskbridge sends no log notifications; the level is accepted so clients that set it work.
+  server.server.setRequestHandler("logging/setLevel", () => ({}));
   server.server.setRequestHandler("tools/call", (request, ctx) =>
     callTool(authFrom(ctx.http?.authInfo), request.params.name, request.params.arguments),
   );
