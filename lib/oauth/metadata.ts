@@ -21,6 +21,28 @@ export function protectedResourceMetadata() {
   };
 }
 
+/** RFC 8414 authorization-server metadata; the issuer is the public origin. */
+export function authorizationServerMetadata() {
+  const origin = getEnv().APP_URL;
+  return {
+    issuer: origin,
+    authorization_endpoint: `${origin}/api/oauth/authorize`,
+    token_endpoint: `${origin}/api/oauth/token`,
+    registration_endpoint: `${origin}/api/oauth/register`,
+    revocation_endpoint: `${origin}/api/oauth/revoke`,
+    scopes_supported: [...UMBRELLA_SCOPES, ...FAMILY_SCOPES],
+    response_types_supported: ["code"],
+    response_modes_supported: ["query"],
+    grant_types_supported: ["authorization_code", "refresh_token"],
+    code_challenge_methods_supported: ["S256"],
+    token_endpoint_auth_methods_supported: ["none", "client_secret_basic", "client_secret_post"],
+    revocation_endpoint_auth_methods_supported: ["none", "client_secret_basic", "client_secret_post"],
+    client_id_metadata_document_supported: true,
+    authorization_response_iss_parameter_supported: true,
+    service_documentation: `${origin}/docs/mcp`,
+  };
+}
+
 export function metadataResponse(body: unknown): Response {
   return Response.json(body, { headers: { ...METADATA_CORS, "Cache-Control": "public, max-age=300" } });
 }

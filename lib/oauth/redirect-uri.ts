@@ -1,0 +1,60 @@
+// Redirect URI rules: https, loopback http (any port, RFC 8252), or a private-use
+// scheme (cursor://, vscode://); never fragments; matched exactly except for
+// the loopback port.
+
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+const FORBIDDEN_SCHEMES = new Set([
+  "javascript:",
+  "data:",
+  "file:",
+  "vbscript:",
+  "about:",
+  "blob:",
+  "ftp:",
+  "ws:",
+  "wss:",
+]);
+
+export function redirectUriProblem(uri: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    return `${uri} is not a URL`;
+  }
+  if (url.hash) return `${uri} must not contain a fragment`;
+  if (url.username || url.password) return `${uri} must not contain credentials`;
+  if (url.protocol === "https:") return null;
+  if (url.protocol === "http:")
+    return LOOPBACK.has(url.hostname) ? null : `${uri}: plain http is allowed only for loopback addresses`;
+  if (FORBIDDEN_SCHEMES.has(url.protocol)) return `${uri} uses a scheme that cannot be a redirect URI`;
+  // Private-use schemes (RFC 8252 §7.1) need a reverse-domain-style name.
+  return /^[a-z][a-z0-9+.-]*\.[a-z0-9+.-]+:$/i.test(url.protocol) || /^[a-z][a-z0-9+.-]{2,}:$/i.test(url.protocol)
+    ? null
+    : `${uri} uses an unusable scheme`;
+}
+
+/** Exact match, except that a loopback redirect may use any port. */
+export function redirectUriMatches(registered: readonly string[], requested: string): boolean {
+  if (registered.includes(requested)) return true;
+  let want: URL;
+  try {
+    want = new URL(requested);
+  } catch {
+    return false;
+  }
+  if (want.protocol !== "http:" || !LOOPBACK.has(want.hostname)) return false;
+  return registered.some((candidate) => {
+    try {
+      const have = new URL(candidate);
+      return (
+        have.protocol === "http:" &&
+        have.hostname === want.hostname &&
+        have.pathname === want.pathname &&
+        have.search === want.search
+      );
+    } catch {
+      return false;
+    }
+  });
+}

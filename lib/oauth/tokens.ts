@@ -1,0 +1,66 @@
+import "server-only";
+import { generateToken, hashToken, tokenDisplay } from "@/lib/credentials/token-format";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export const ACCESS_TOKEN_TTL_S = 3_600;
+export const REFRESH_TOKEN_TTL_S = 30 * 86_400;
+export const CODE_TTL_MS = 60_000;
+/** A rotated refresh token still works this long, so parallel refreshes do not kill the connection. */
+export const REFRESH_GRACE_MS = 30_000;
+
+export type TokenResponse = {
+  access_token: string;
+  token_type: "Bearer";
+  expires_in: number;
+  refresh_token: string;
+  scope: string;
+};
+
+/** Mints an access and a refresh token for a grant, hashed at rest. */
+export async function issueTokenPair(
+  tx: Prisma.TransactionClient,
+  options: { grantId: string; scopes: string[]; resource: string },
+): Promise<TokenResponse> {
+  const access = generateToken("oauth_access");
+  const refresh = generateToken("oauth_refresh");
+  const now = Date.now();
+  await tx.oAuthToken.createMany({
+    data: [
+      {
+        grantId: options.grantId,
+        kind: "access",
+        secretHash: hashToken(access),
+        ...tokenDisplay(access),
+        scopes: options.scopes,
+        resource: options.resource,
+        expiresAt: new Date(now + ACCESS_TOKEN_TTL_S * 1000),
+      },
+      {
+        grantId: options.grantId,
+        kind: "refresh",
+        secretHash: hashToken(refresh),
+        ...tokenDisplay(refresh),
+        scopes: options.scopes,
+        resource: options.resource,
+        expiresAt: new Date(now + REFRESH_TOKEN_TTL_S * 1000),
+      },
+    ],
+  });
+  return {
+    access_token: access,
+    token_type: "Bearer",
+    expires_in: ACCESS_TOKEN_TTL_S,
+    refresh_token: refresh,
+    scope: options.scopes.join(" "),
+  };
+}
+
+/** Revokes a grant and everything it issued. */
+export async function revokeGrant(tx: Prisma.TransactionClient, grantId: string, reason: string) {
+  const now = new Date();
+  await tx.oAuthGrant.updateMany({
+    where: { id: grantId, revokedAt: null },
+    data: { revokedAt: now, revokedReason: reason },
+  });
+  await tx.oAuthToken.updateMany({ where: { grantId, revokedAt: null }, data: { revokedAt: now } });
+}
