@@ -1,0 +1,16 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { formToObject, runAction, type ActionState } from "@/lib/action-state";
+import { requireActor } from "@/lib/auth/session";
+import { updateOAuthPolicy } from "@/lib/services/workspaces/update-oauth-policy";
+import type { OAuthPolicyInput } from "@/lib/validations/settings";
+
+export async function updateOAuthPolicyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const { ctx } = await requireActor("owner");
+    await updateOAuthPolicy(ctx, formToObject(form) as OAuthPolicyInput);
+    revalidatePath("/settings/workspace");
+    return { status: "ok", message: "Saved." };
+  });
+}

@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { requireWorkspaceSession } from "@/lib/auth/session";
+import { prisma } from "@/lib/db";
+import { WorkspaceSettingsForm } from "./settings-form";
+
+export const metadata: Metadata = { title: "Workspace settings" };
+
+export default async function WorkspaceSettingsPage() {
+  const { ctx, role, workspace } = await requireWorkspaceSession("admin", "/settings/workspace");
+  const settings = await prisma.workspace.findUniqueOrThrow({
+    where: { id: ctx.workspaceId },
+    select: { oauthAuthorizePolicy: true, planTier: true },
+  });
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold">{workspace.name} settings</h1>
+      <p className="text-sm text-slate-600">
+        Plan: <span className="capitalize">{settings.planTier}</span>
+      </p>
+      <WorkspaceSettingsForm policy={settings.oauthAuthorizePolicy} canEdit={role === "owner"} />
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+"use client";
+
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { IDLE } from "@/lib/action-state";
+import { updateOAuthPolicyAction } from "./actions";
+
+const CHOICES = [
+  ["owners", "Owners only (recommended)"],
+  ["owners_admins", "Owners and admins"],
+  ["everyone", "Every agent"],
+] as const;
+
+export function WorkspaceSettingsForm({ policy, canEdit }: { policy: string; canEdit: boolean }) {
+  const [state, action, pending] = useActionState(updateOAuthPolicyAction, IDLE);
+  return (
+    <form action={action} className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+      <fieldset disabled={!canEdit} className="space-y-1 text-sm">
+        <legend className="font-semibold">Who may authorize OAuth apps (MCP clients)</legend>
+        {CHOICES.map(([value, label]) => (
+          <label key={value} className="flex items-center gap-2">
+            <input type="radio" name="policy" value={value} defaultChecked={policy === value} /> {label}
+          </label>
+        ))}
+      </fieldset>
+      {canEdit ? (
+        <Button type="submit" disabled={pending}>
+          Save
+        </Button>
+      ) : (
+        <p className="text-xs text-slate-500">Only owners can change this.</p>
+      )}
+      <FormMessage state={state} />
+    </form>
+  );
+}

@@ -1,0 +1,147 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { describeScope, type Scope } from "@/lib/auth/scopes";
+import { getWorkspaceSession } from "@/lib/auth/session";
+import { prisma } from "@/lib/db";
+import { mayAuthorize, policyText, readPending } from "@/lib/oauth/authorize";
+import { findClient } from "@/lib/oauth/clients";
+import { csrfToken } from "@/lib/oauth/signed";
+
+export const metadata: Metadata = { title: "Authorize app" };
+export const dynamic = "force-dynamic";
+
+function hostOf(uri: string): string {
+  try {
+    const url = new URL(uri);
+    return url.host || `${url.protocol}//`;
+  } catch {
+    return uri;
+  }
+}
+
+export default async function ConsentPage({ searchParams }: { searchParams: Promise<{ request?: string }> }) {
+  const { request } = await searchParams;
+  const session = await getWorkspaceSession();
+  if (!session) redirect(`/login?callbackUrl=${encodeURIComponent(`/oauth/consent?request=${request ?? ""}`)}`);
+  const pending = readPending(request);
+  const client = pending ? await findClient(pending.client_id).catch(() => null) : null;
+  if (!pending || !client || !request) {
+    return (
+      <Shell>
+        <h1 className="text-xl font-semibold">This request has expired</h1>
+        <p className="text-sm text-slate-600">Start the connection again from your app.</p>
+      </Shell>
+    );
+  }
+  const policies = await prisma.workspace.findMany({
+    where: { id: { in: session.workspaces.map((w) => w.id) } },
+    select: { id: true, oauthAuthorizePolicy: true },
+  });
+  const workspaces = session.workspaces.map((w) => {
+    const policy = policies.find((p) => p.id === w.id)!.oauthAuthorizePolicy;
+    return { ...w, allowed: mayAuthorize(w.role, policy), policy };
+  });
+  const allowed = workspaces.filter((w) => w.allowed);
+  const preferred = allowed.find((w) => w.id === session.workspace.id) ?? allowed[0];
+
+  return (
+    <Shell>
+      <div className="flex items-center gap-3">
+        {client.logoUri?.startsWith("https://") ? (
+          // eslint-disable-next-line @next/next/no-img-element
+          <img src={client.logoUri} alt="" width={40} height={40} className="rounded" />
+        ) : null}
+        <div>
+          <h1 className="text-xl font-semibold" data-testid="consent-client">
+            {client.name} wants to use your Deskbridge account
+          </h1>
+          <p className="text-sm text-slate-600">
+            It will act as <strong>{session.user.name}</strong> and send you back to{" "}
+            <strong data-testid="consent-host">{hostOf(pending.redirect_uri)}</strong>.
+          </p>
+        </div>
+      </div>
+      {client.registrationType === "dcr" ? (
+        <p role="note" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+          Unverified app: it registered itself and Deskbridge cannot confirm who publishes it. Continue only if you
+          started this connection.
+        </p>
+      ) : null}
+      <form method="post" action="/api/oauth/consent" className="space-y-4">
+        <input type="hidden" name="request" value={request} />
+        <input type="hidden" name="csrf" value={csrfToken(session.user.id, request)} />
+        <fieldset className="space-y-2" data-testid="consent-scopes">
+          <legend className="text-sm font-medium text-slate-700">It asks to:</legend>
+          {pending.scopes.map((scope: Scope) => (
+            <label key={scope} className="flex items-start gap-2 text-sm">
+              <input type="checkbox" name="scopes" value={scope} defaultChecked className="mt-0.5" />
+              <span>
+                {describeScope(scope)} <code className="text-xs text-slate-500">{scope}</code>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        {workspaces.length > 1 ? (
+          <label className="block text-sm">
+            <span className="font-medium text-slate-700">Workspace</span>
+            <select
+              name="workspace"
+              defaultValue={preferred?.slug}
+              className="mt-1 block w-full rounded-md px-2 py-1.5 ring-1 ring-slate-300"
+            >
+              {workspaces.map((w) => (
+                <option key={w.slug} value={w.slug} disabled={!w.allowed}>
+                  {w.name}
+                  {w.allowed ? "" : ` (only ${policyText(w.policy)} may authorize)`}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : (
+          <input type="hidden" name="workspace" value={workspaces[0]!.slug} />
+        )}
+        {allowed.length === 0 ? (
+          <p role="alert" className="rounded-md bg-rose-50 p-3 text-sm text-rose-800 ring-1 ring-rose-200">
+            You cannot authorize apps here: in {workspaces[0]!.name} only {policyText(workspaces[0]!.policy)} may. Ask
+            an owner, or deny.
+          </p>
+        ) : (
+          <p className="text-xs text-slate-500">
+            Workspace: {workspaces.length > 1 ? "chosen above" : workspaces[0]!.name}. You can revoke access any time in
+            Profile → MCP Integration.
+          </p>
+        )}
+        <div className="flex gap-2">
+          <button
+            type="submit"
+            name="decision"
+            value="approve"
+            disabled={allowed.length === 0}
+            className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white disabled:bg-indigo-300"
+          >
+            Approve
+          </button>
+          <button
+            type="submit"
+            name="decision"
+            value="deny"
+            className="rounded-md px-4 py-2 text-sm font-medium text-slate-700 ring-1 ring-slate-300"
+          >
+            Deny
+          </button>
+        </div>
+      </form>
+    </Shell>
+  );
+}
+
+function Shell({ children }: { children: React.ReactNode }) {
+  return (
+    <main className="flex min-h-screen items-start justify-center px-4 py-12">
+      <div className="w-full max-w-lg space-y-5 rounded-xl bg-white p-8 shadow-sm ring-1 ring-slate-200">
+        <p className="font-semibold text-indigo-700">Deskbridge</p>
+        {children}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,33 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { mayAuthorize, type PendingAuthorization } from "@/lib/oauth/authorize";
+import type { OAuthClientRecord } from "@/lib/oauth/clients";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+/**
+ * The consent to reuse, if the user already approved this client in this
+ * workspace for at least the scopes asked now, and may still authorize there.
+ */
+export async function rememberedConsent(options: {
+  pending: PendingAuthorization;
+  client: OAuthClientRecord;
+  userId: string;
+  workspaceId: string;
+  role: Role;
+}) {
+  const [consent, workspace] = await Promise.all([
+    prisma.oAuthConsent.findUnique({
+      where: {
+        userId_clientId_workspaceId: {
+          userId: options.userId,
+          clientId: options.client.id,
+          workspaceId: options.workspaceId,
+        },
+      },
+      select: { scopes: true },
+    }),
+    prisma.workspace.findUniqueOrThrow({ where: { id: options.workspaceId }, select: { oauthAuthorizePolicy: true } }),
+  ]);
+  if (!consent || !mayAuthorize(options.role, workspace.oauthAuthorizePolicy)) return null;
+  return options.pending.scopes.every((scope) => consent.scopes.includes(scope)) ? consent : null;
+}
