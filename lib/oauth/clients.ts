@@ -39,7 +39,7 @@ export async function registerClient(body: unknown) {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new OAuthError(
-      "invalid_client_metadata",
+      issue?.path[0] === "redirect_uris" ? "invalid_redirect_uri" : "invalid_client_metadata",
       `${issue?.path.join(".") || "metadata"}: ${issue?.message ?? "invalid"}`,
     );
   }

@@ -40,6 +40,7 @@ export async function revokeAllUserAccess(ctx: ActorContext, options: RevokeAllU
         data: { revokedAt: now },
       });
     }
+    await tx.oAuthConsent.deleteMany({ where: { ...inWorkspace(ctx), userId: options.userId } });
     return { credentials: credentials.count, apps: grantIds.length };
   });
   await recordAudit(ctx, { action: "user.revoke_all_access", details: { user_id: options.userId, ...result } });

@@ -4,17 +4,20 @@ import { inWorkspace, type ActorContext } from "@/lib/context";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { AppError, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
+import { revokeGrant } from "@/lib/oauth/tokens";
 
 export type RevokeAuthorizedAppOptions = { grantId: string };
 
 /**
- * Revokes an authorized app: the grant and every access and refresh token it
- * issued, at once. Users revoke their own; admins anyone's in the workspace.
+ * Revokes an authorized app: every grant the user gave that client in this
+ * workspace, with all their access and refresh tokens, at once, and forgets the
+ * remembered consent so reconnecting asks again. Users revoke their own apps;
+ * admins anyone's in the workspace.
  */
 export async function revokeAuthorizedApp(ctx: ActorContext, options: RevokeAuthorizedAppOptions) {
   const grant = await prisma.oAuthGrant.findFirst({
     where: { ...inWorkspace(ctx), id: options.grantId },
-    select: { id: true, userId: true, revokedAt: true, client: { select: { name: true } } },
+    select: { id: true, userId: true, clientId: true, revokedAt: true, client: { select: { name: true } } },
   });
   if (!grant) throw notFound("Authorized app");
   if (grant.userId !== ctx.userId && !roleAtLeast(ctx.role, "admin")) {

@@ -66,6 +66,7 @@ export async function deleteUser(ctx: ActorContext, input: DeleteUserInput) {
         data: { revokedAt: now },
       });
     }
+    await tx.oAuthConsent.deleteMany({ where: { ...inWorkspace(ctx), userId: user_id } });
     return { unassigned: tickets.length, credentials: credentials.count, apps: grants.length };
   });
   await recordAudit(ctx, { action: "user.remove", details: { user_id, ...result } });

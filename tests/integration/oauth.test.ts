@@ -1,0 +1,504 @@
+// The authorization server, driven by an independent client library
+// (oauth4webapi), and a suite of attacks each answered with the exact error.
+import * as oauth from "oauth4webapi";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
+import { baseUrl, mcpEndpoint, rpc } from "../support/mcp-client";
+import {
+  absolute,
+  authorizationUrl,
+  authorizeAs,
+  consentForm,
+  pkcePair,
+  registerClient,
+  signIn,
+  tokenRequest,
+  type CookieJar,
+} from "../support/oauth-http";
+import { prisma } from "@/lib/db";
+import { hashToken } from "@/lib/credentials/token-format";
+
+const REDIRECT = "http://127.0.0.1:8976/callback";
+let ws: TestWorkspace;
+let owner: CookieJar;
+
+beforeAll(async () => {
+  ws = await createTestWorkspace("oauth");
+  owner = await signIn(ws.emails.owner);
+});
+
+const insecure = { [oauth.allowInsecureRequests]: true } as const;
+
+describe("metadata", () => {
+  it("serves RFC 8414 metadata with the issuer as the bare origin, and the same fields as OpenID configuration", async () => {
+    const as = await (await fetch(`${baseUrl()}/.well-known/oauth-authorization-server`)).json();
+    expect(as).toMatchObject({
+      issuer: baseUrl(),
+      authorization_endpoint: `${baseUrl()}/api/oauth/authorize`,
+      token_endpoint: `${baseUrl()}/api/oauth/token`,
+      registration_endpoint: `${baseUrl()}/api/oauth/register`,
+      revocation_endpoint: `${baseUrl()}/api/oauth/revoke`,
+      response_types_supported: ["code"],
+      grant_types_supported: ["authorization_code", "refresh_token"],
+      code_challenge_methods_supported: ["S256"],
+      token_endpoint_auth_methods_supported: ["none", "client_secret_basic", "client_secret_post"],
+      client_id_metadata_document_supported: true,
+      authorization_response_iss_parameter_supported: true,
+    });
+    const oidc = await (await fetch(`${baseUrl()}/.well-known/openid-configuration`)).json();
+    expect(oidc.token_endpoint).toBe(as.token_endpoint);
+  });
+});
+
+describe("an independent client (oauth4webapi) runs the whole flow", () => {
+  it("discovers, registers, authorizes with PKCE, calls a tool, refreshes, and revokes", async () => {
+    const issuer = new URL(baseUrl());
+    const as = await oauth.processDiscoveryResponse(
+      issuer,
+      await oauth.discoveryRequest(issuer, { algorithm: "oauth2", ...insecure }),
+    );
+    const registered = await oauth.processDynamicClientRegistrationResponse(
+      await oauth.dynamicClientRegistrationRequest(
+        as,
+        { client_name: "oauth4webapi test", redirect_uris: [REDIRECT], token_endpoint_auth_method: "none" },
+        insecure,
+      ),
+    );
+    const client: oauth.Client = { client_id: registered.client_id, token_endpoint_auth_method: "none" };
+    const verifier = oauth.generateRandomCodeVerifier();
+    const state = oauth.generateRandomState();
+    const url = new URL(as.authorization_endpoint!);
+    for (const [k, v] of Object.entries({
+      client_id: client.client_id,
+      redirect_uri: REDIRECT,
+      response_type: "code",
+      scope: "tickets:read tickets:write users:read",
+      state,
+      code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: "S256",
+      resource: mcpEndpoint(),
+    }))
+      url.searchParams.set(k, v);
+
+    const approved = await authorizeAs(owner, url.toString());
+    expect(approved.consentShown).toBe(true);
+    expect(approved.status).toBe(303);
+    const callback = new URL(approved.location!);
+    expect(callback.searchParams.get("iss")).toBe(baseUrl());
+    const params = oauth.validateAuthResponse(as, client, callback, state);
+    const tokens = await oauth.processAuthorizationCodeResponse(
+      as,
+      client,
+      await oauth.authorizationCodeGrantRequest(as, client, oauth.None(), params, REDIRECT, verifier, insecure),
+    );
+    expect(tokens.access_token).toMatch(/^dba_/);
+    expect(tokens.refresh_token).toMatch(/^dbr_/);
+    expect(tokens.scope).toBe("tickets:read tickets:write users:read");
+
+    const me = await rpc(
+      { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "get_me", arguments: {} } },
+      { token: tokens.access_token },
+    );
+    expect(me.json?.result.structuredContent).toMatchObject({
+      user: { id: ws.users.owner },
+      credential: { kind: "oauth", name: "oauth4webapi test" },
+    });
+    const noScope = await rpc(
+      { jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "list_tags", arguments: {} } },
+      { token: tokens.access_token },
+    );
+    expect(noScope.json?.result.structuredContent).toMatchObject({
+      error: "insufficient_scope",
+      required_scope: "tags:read",
+    });
+
+    const refreshed = await oauth.processRefreshTokenResponse(
+      as,
+      client,
+      await oauth.refreshTokenGrantRequest(as, client, oauth.None(), tokens.refresh_token!, insecure),
+    );
+    expect(refreshed.refresh_token).not.toBe(tokens.refresh_token);
+    expect(
+      (await rpc({ jsonrpc: "2.0", id: 3, method: "tools/list", params: {} }, { token: refreshed.access_token }))
+        .status,
+    ).toBe(200);
+
+    await oauth.processRevocationResponse(
+      await oauth.revocationRequest(as, client, oauth.None(), refreshed.refresh_token!, insecure),
+    );
+    const after = await rpc(
+      { jsonrpc: "2.0", id: 4, method: "tools/list", params: {} },
+      { token: refreshed.access_token },
+    );
+    expect(after.status).toBe(401);
+    expect(after.json).toEqual({ error: "invalid_token", error_description: "The access token is invalid." });
+  });
+});
+
+/** A registered client and an approved code, ready to exchange. */
+async function approvedCode(options: { redirect?: string; clientId?: string; scope?: string } = {}) {
+  const clientId =
+    options.clientId ??
+    (await registerClient({ client_name: `c-${Math.random()}`, redirect_uris: [options.redirect ?? REDIRECT] })).body
+      .client_id;
+  const { verifier, challenge } = pkcePair();
+  const result = await authorizeAs(
+    owner,
+    authorizationUrl({
+      client_id: clientId,
+      redirect_uri: options.redirect ?? REDIRECT,
+      response_type: "code",
+      code_challenge: challenge,
+      code_challenge_method: "S256",
+      state: "s1",
+      scope: options.scope ?? "tickets:read",
+    }),
+  );
+  const code = new URL(result.location!).searchParams.get("code")!;
+  return { clientId, verifier, code, redirect: options.redirect ?? REDIRECT };
+}
+
+const exchange = (
+  c: { clientId: string; verifier: string; code: string; redirect: string },
+  overrides: Record<string, string> = {},
+) =>
+  tokenRequest({
+    grant_type: "authorization_code",
+    client_id: c.clientId,
+    code: c.code,
+    code_verifier: c.verifier,
+    redirect_uri: c.redirect,
+    ...overrides,
+  });
+
+describe("attacks and mistakes, each with its exact error", () => {
+  let clientId: string;
+  beforeAll(async () => {
+    clientId = (await registerClient({ client_name: "Attack target" })).body.client_id;
+  });
+  const base = () => {
+    const { challenge } = pkcePair();
+    return {
+      client_id: clientId,
+      redirect_uri: REDIRECT,
+      response_type: "code",
+      code_challenge: challenge,
+      code_challenge_method: "S256",
+      state: "xyz",
+    };
+  };
+  const errorOf = async (params: Record<string, string | undefined>) => {
+    const res = await owner.fetch(authorizationUrl(params));
+    const location = res.headers.get("location");
+    if (!location || location.startsWith("/")) return { page: res.status, text: await res.text() };
+    const url = new URL(location);
+    return {
+      error: url.searchParams.get("error"),
+      state: url.searchParams.get("state"),
+      iss: url.searchParams.get("iss"),
+      host: url.host,
+    };
+  };
+
+  it("1. missing PKCE goes back to the client as invalid_request", async () => {
+    expect(await errorOf({ ...base(), code_challenge: undefined, code_challenge_method: undefined })).toEqual({
+      error: "invalid_request",
+      state: "xyz",
+      iss: baseUrl(),
+      host: "127.0.0.1:8976",
+    });
+  });
+  it("2. plain PKCE is refused", async () => {
+    expect((await errorOf({ ...base(), code_challenge_method: "plain" })).error).toBe("invalid_request");
+  });
+  it("3. a response_type other than code is refused", async () => {
+    expect((await errorOf({ ...base(), response_type: "token" })).error).toBe("unsupported_response_type");
+  });
+  it("4. a resource other than the MCP URL is invalid_target; one trailing slash is tolerated", async () => {
+    expect((await errorOf({ ...base(), resource: "https://evil.example/api" })).error).toBe("invalid_target");
+    const ok = await owner.fetch(authorizationUrl({ ...base(), resource: `${mcpEndpoint()}/` }));
+    expect(ok.headers.get("location")).toContain("/oauth/consent");
+  });
+  it("5. an unregistered redirect URI gets a page, never a redirect", async () => {
+    const result = await errorOf({ ...base(), redirect_uri: "https://evil.example/callback" });
+    expect(result).toMatchObject({ page: 400 });
+    expect((result as { text: string }).text).toContain("did not register");
+  });
+  it("6. a prefix of a registered redirect URI does not match", async () => {
+    expect(await errorOf({ ...base(), redirect_uri: "http://127.0.0.1:8976/callback/../../evil" })).toMatchObject({
+      page: 400,
+    });
+    expect(await errorOf({ ...base(), redirect_uri: "http://127.0.0.1:8976/callbackx" })).toMatchObject({ page: 400 });
+  });
+  it("7. an open-redirect attempt through the redirect URI is refused", async () => {
+    expect(
+      await errorOf({ ...base(), redirect_uri: "http://127.0.0.1:8976/callback?next=https://evil.example" }),
+    ).toMatchObject({ page: 400 });
+  });
+  it("8. an unknown client_id gets a page", async () => {
+    expect(await errorOf({ ...base(), client_id: "dbcl_unknown" })).toMatchObject({ page: 400 });
+  });
+  it("9. registration refuses an unregistrable scheme, and non-loopback http", async () => {
+    expect((await registerClient({ redirect_uris: ["javascript:alert(1)"] })).body.error).toBe("invalid_redirect_uri");
+    expect((await registerClient({ redirect_uris: ["http://evil.example/cb"] })).body.error).toBe(
+      "invalid_redirect_uri",
+    );
+  });
+  it("10. registration accepts Cursor's three redirect URIs at once and is idempotent", async () => {
+    const meta = {
+      client_name: "Cursor",
+      redirect_uris: [
+        "cursor://anysphere.cursor-mcp/oauth/callback",
+        "https://cursor.example/callback",
+        "http://127.0.0.1:54321/callback",
+      ],
+    };
+    const a = await registerClient(meta);
+    const b = await registerClient(meta);
+    expect(a.status).toBe(201);
+    expect(b.body.client_id).toBe(a.body.client_id);
+  });
+  it("11. an oversized registration is refused", async () => {
+    const res = await registerClient({ client_name: "x".repeat(20_000) });
+    expect(res.status).toBe(413);
+    expect(res.body.error).toBe("invalid_client_metadata");
+  });
+  it("12. a loopback redirect may use another port (RFC 8252)", async () => {
+    const res = await owner.fetch(authorizationUrl({ ...base(), redirect_uri: "http://127.0.0.1:40001/callback" }));
+    expect(res.headers.get("location")).toContain("/oauth/consent");
+  });
+  it("13. a wrong code_verifier is invalid_grant", async () => {
+    const c = await approvedCode();
+    const res = await exchange(c, { code_verifier: pkcePair().verifier });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({
+      error: "invalid_grant",
+      error_description: "The code_verifier does not match the code_challenge.",
+    });
+    expect(res.headers.get("cache-control")).toBe("no-store");
+  });
+  it("14. a replayed code is refused and the tokens it issued are revoked", async () => {
+    const c = await approvedCode();
+    const first = await exchange(c);
+    expect(first.status).toBe(200);
+    const replay = await exchange(c);
+    expect(replay.body?.error).toBe("invalid_grant");
+    const call = await rpc(
+      { jsonrpc: "2.0", id: 1, method: "tools/list", params: {} },
+      { token: first.body!.access_token },
+    );
+    expect(call.status).toBe(401);
+  });
+  it("15. a code from another client is refused", async () => {
+    const c = await approvedCode();
+    const other = (await registerClient({ client_name: "other" })).body.client_id;
+    expect((await exchange(c, { client_id: other })).body?.error).toBe("invalid_grant");
+  });
+  it("16. a redirect_uri differing from the authorization request is refused at the token endpoint", async () => {
+    const c = await approvedCode();
+    expect((await exchange(c, { redirect_uri: "http://127.0.0.1:8976/other" })).body?.error).toBe("invalid_grant");
+  });
+  it("17. an expired code is refused", async () => {
+    const c = await approvedCode();
+    await prisma.oAuthAuthorizationCode.update({
+      where: { codeHash: hashToken(c.code) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
+    expect((await exchange(c)).body).toEqual({
+      error: "invalid_grant",
+      error_description: "The authorization code has expired.",
+    });
+  });
+  it("18. refresh reuse after the grace window kills the whole grant", async () => {
+    const c = await approvedCode();
+    const tokens = (await exchange(c)).body!;
+    const rotated = (
+      await tokenRequest({ grant_type: "refresh_token", client_id: c.clientId, refresh_token: tokens.refresh_token })
+    ).body!;
+    // Within the grace window the old token still works (parallel refreshes).
+    expect(
+      (await tokenRequest({ grant_type: "refresh_token", client_id: c.clientId, refresh_token: tokens.refresh_token }))
+        .status,
+    ).toBe(200);
+    await prisma.oAuthToken.update({
+      where: { secretHash: hashToken(tokens.refresh_token) },
+      data: { rotatedAt: new Date(Date.now() - 60_000) },
+    });
+    const reuse = await tokenRequest({
+      grant_type: "refresh_token",
+      client_id: c.clientId,
+      refresh_token: tokens.refresh_token,
+    });
+    expect(reuse.body?.error).toBe("invalid_grant");
+    expect(
+      (await tokenRequest({ grant_type: "refresh_token", client_id: c.clientId, refresh_token: rotated.refresh_token }))
+        .body?.error,
+    ).toBe("invalid_grant");
+    expect(
+      (await rpc({ jsonrpc: "2.0", id: 1, method: "tools/list", params: {} }, { token: rotated.access_token })).status,
+    ).toBe(401);
+  });
+  it("19. a refresh of a revoked grant is refused", async () => {
+    const c = await approvedCode();
+    const tokens = (await exchange(c)).body!;
+    await prisma.oAuthGrant.updateMany({
+      where: { tokens: { some: { secretHash: hashToken(tokens.refresh_token) } } },
+      data: { revokedAt: new Date() },
+    });
+    expect(
+      (await tokenRequest({ grant_type: "refresh_token", client_id: c.clientId, refresh_token: tokens.refresh_token }))
+        .body,
+    ).toEqual({
+      error: "invalid_grant",
+      error_description: "The authorization was revoked.",
+    });
+  });
+  it("20. a token bound to another resource is refused by the MCP route", async () => {
+    const c = await approvedCode();
+    const tokens = (await exchange(c)).body!;
+    await prisma.oAuthToken.update({
+      where: { secretHash: hashToken(tokens.access_token) },
+      data: { resource: "https://other.example/mcp" },
+    });
+    const res = await rpc({ jsonrpc: "2.0", id: 1, method: "tools/list", params: {} }, { token: tokens.access_token });
+    expect(res.status).toBe(401);
+    expect(res.json?.error).toBe("invalid_token");
+  });
+  it("21. an access token in the query string is refused", async () => {
+    const c = await approvedCode();
+    const tokens = (await exchange(c)).body!;
+    const res = await fetch(`${mcpEndpoint()}?access_token=${tokens.access_token}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{}",
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toBe("invalid_request");
+  });
+  it("22. a consent POST without the CSRF token is refused", async () => {
+    const res = await owner.fetch(authorizationUrl(base()));
+    const form = await consentForm(owner, res.headers.get("location")!);
+    const post = await owner.fetch(`${baseUrl()}/api/oauth/consent`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        request: form.request!,
+        workspace: form.workspace!,
+        decision: "approve",
+        scopes: "tickets:read",
+      }),
+    });
+    expect(post.status).toBe(403);
+    expect(await post.text()).toContain("security token");
+  });
+  it("23. a non-owner cannot approve under the default owners-only setting, and is told why", async () => {
+    const agent = await signIn(ws.emails.agent);
+    const res = await agent.fetch(authorizationUrl(base()));
+    const form = await consentForm(agent, res.headers.get("location")!);
+    expect(form.html).toContain("only owners may");
+    const post = await agent.fetch(`${baseUrl()}/api/oauth/consent`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        request: form.request!,
+        csrf: form.csrf!,
+        workspace: form.workspace!,
+        decision: "approve",
+        scopes: "tickets:read",
+      }),
+    });
+    expect(post.status).toBe(403);
+    expect(await post.text()).toContain("only owners may authorize apps");
+  });
+  it("24. an OAuth token never reaches another workspace", async () => {
+    const other = await createTestWorkspace("oauth-other");
+    const c = await approvedCode();
+    const tokens = (await exchange(c)).body!;
+    const res = await rpc(
+      {
+        jsonrpc: "2.0",
+        id: 1,
+        method: "tools/call",
+        params: { name: "search_tickets", arguments: { q: "Invite my team" } },
+      },
+      { token: tokens.access_token },
+    );
+    const seen = (res.json?.result.structuredContent.items as { id: string }[]).map((t) => t.id);
+    const otherIds = (
+      await prisma.ticket.findMany({ where: { workspaceId: other.workspace.id }, select: { id: true } })
+    ).map((t) => t.id);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.filter((id) => otherIds.includes(id))).toEqual([]);
+  });
+  it("25. JSON instead of a form on the token endpoint is invalid_request", async () => {
+    const c = await approvedCode();
+    const res = await exchange(c, {}).then(() =>
+      tokenRequest({ grant_type: "authorization_code", client_id: c.clientId, code: c.code }, { json: true }),
+    );
+    expect(res.body).toEqual({
+      error: "invalid_request",
+      error_description: "Send the parameters as application/x-www-form-urlencoded.",
+    });
+  });
+  it("26. an unknown client at the token endpoint is invalid_client (so clients re-register)", async () => {
+    const res = await tokenRequest({ grant_type: "refresh_token", client_id: "dbcl_gone", refresh_token: "dbr_x" });
+    expect(res.status).toBe(401);
+    expect(res.body?.error).toBe("invalid_client");
+  });
+  it("27. an unsupported grant type is refused", async () => {
+    expect((await tokenRequest({ grant_type: "password", client_id: clientId })).body?.error).toBe(
+      "unsupported_grant_type",
+    );
+  });
+  it("28. deny returns access_denied to the client with state and iss", async () => {
+    const res = await authorizeAs(owner, authorizationUrl(base()), { decision: "deny" });
+    const url = new URL(res.location!);
+    expect([url.searchParams.get("error"), url.searchParams.get("state"), url.searchParams.get("iss")]).toEqual([
+      "access_denied",
+      "xyz",
+      baseUrl(),
+    ]);
+  });
+  it("29. a CIMD client_id pointing at a private address is refused", async () => {
+    expect(await errorOf({ ...base(), client_id: "https://127.0.0.1/client.json" })).toMatchObject({ page: 400 });
+    expect(await errorOf({ ...base(), client_id: "https://10.0.0.8/client.json" })).toMatchObject({ page: 400 });
+  });
+  it("30. consent is remembered and skipped next time, unless more scopes are asked", async () => {
+    const id = (await registerClient({ client_name: "Remembered" })).body.client_id;
+    const ask = (scope: string) => authorizationUrl({ ...base(), client_id: id, scope });
+    expect((await authorizeAs(owner, ask("tickets:read"))).consentShown).toBe(true);
+    const again = await authorizeAs(owner, ask("tickets:read"));
+    expect(again.consentShown).toBe(false);
+    expect(new URL(again.location!).searchParams.get("code")).toMatch(/^dbc_/);
+    expect((await authorizeAs(owner, ask("tickets:read tickets:write"))).consentShown).toBe(true);
+  });
+  it("31. sloppy scopes are tolerated: unknown and offline_access ignored, none asked means a minimal read set", async () => {
+    const id = (await registerClient({ client_name: "Sloppy" })).body.client_id;
+    const res = await owner.fetch(
+      authorizationUrl({ ...base(), client_id: id, scope: " offline_access  tickets:read bogus:scope " }),
+    );
+    const form = await consentForm(owner, res.headers.get("location")!);
+    expect(form.scopes).toEqual(["tickets:read"]);
+    const none = await owner.fetch(authorizationUrl({ ...base(), client_id: id, scope: undefined }));
+    const defaults = await consentForm(owner, none.headers.get("location")!);
+    expect(defaults.scopes).toEqual(["tickets:read", "messages:read", "users:read"]);
+  });
+  it("32. an unticked scope is not granted", async () => {
+    const id = (await registerClient({ client_name: "Narrow" })).body.client_id;
+    const { verifier, challenge } = pkcePair();
+    const narrowed = await authorizeAs(
+      owner,
+      authorizationUrl({ ...base(), client_id: id, code_challenge: challenge, scope: "tickets:read tags:read" }),
+      { scopes: ["tags:read"] },
+    );
+    const code = new URL(narrowed.location!).searchParams.get("code")!;
+    const tokens = (await exchange({ clientId: id, verifier, code, redirect: REDIRECT })).body!;
+    expect(tokens.scope).toBe("tags:read");
+  });
+  it("33. a signed-out authorization request goes through sign-in and comes back", async () => {
+    const res = await fetch(authorizationUrl(base()), { redirect: "manual" });
+    const location = res.headers.get("location")!;
+    expect(location).toMatch(/^\/login\?callbackUrl=%2Fapi%2Foauth%2Fauthorize/);
+    expect(decodeURIComponent(absolute(location))).toContain("code_challenge_method=S256");
+  });
+});

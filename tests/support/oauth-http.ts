@@ -1,0 +1,141 @@
+// A person at the browser, done over HTTP: signs in through the real Auth.js
+// route and answers the real consent form, keeping cookies like a browser.
+import { createHash, randomBytes } from "node:crypto";
+import { baseUrl, mcpEndpoint } from "./mcp-client";
+
+export class CookieJar {
+  private cookies = new Map<string, string>();
+
+  store(response: Response) {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const at = pair!.indexOf("=");
+      this.cookies.set(pair!.slice(0, at).trim(), pair!.slice(at + 1));
+    }
+  }
+
+  header(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  async fetch(url: string, init: RequestInit = {}): Promise<Response> {
+    const response = await fetch(url, {
+      ...init,
+      redirect: "manual",
+      headers: { ...(init.headers as Record<string, string>), Cookie: this.header() },
+    });
+    this.store(response);
+    return response;
+  }
+}
+
+export async function signIn(email: string, password = "correct horse battery"): Promise<CookieJar> {
+  const jar = new CookieJar();
+  const csrf = (await (await jar.fetch(`${baseUrl()}/api/auth/csrf`)).json()) as { csrfToken: string };
+  const res = await jar.fetch(`${baseUrl()}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email, password, csrfToken: csrf.csrfToken, callbackUrl: `${baseUrl()}/tickets` }),
+  });
+  if (!jar.header().includes("authjs.session-token")) throw new Error(`sign-in failed for ${email}: ${res.status}`);
+  return jar;
+}
+
+export const absolute = (location: string) => new URL(location, baseUrl()).toString();
+
+/** The scope checkboxes offered on a consent page. */
+export function scopesIn(html: string): string[] {
+  return [...html.matchAll(/<input[^>]*name="scopes"[^>]*value="([^"]+)"/g)].map((m) => m[1]!);
+}
+
+/** Reads the consent form's hidden fields from the consent page. */
+export async function consentForm(jar: CookieJar, consentUrl: string) {
+  const res = await jar.fetch(absolute(consentUrl));
+  // React separates adjacent text with empty comments; drop them so the text reads as shown.
+  const html = (await res.text()).replaceAll("<!-- -->", "");
+  const field = (name: string) =>
+    new RegExp(`<input[^>]*name="${name}"[^>]*value="([^"]*)"`).exec(html)?.[1]?.replaceAll("&amp;", "&") ?? null;
+  return {
+    status: res.status,
+    html,
+    request: field("request"),
+    csrf: field("csrf"),
+    workspace: field("workspace"),
+    scopes: scopesIn(html),
+  };
+}
+
+/** GET the authorization URL as the signed-in user, approve (or deny) consent, return the final redirect to the client. */
+export async function authorizeAs(
+  jar: CookieJar,
+  authorizationUrl: string,
+  options: { decision?: "approve" | "deny"; scopes?: string[]; workspace?: string } = {},
+) {
+  const first = await jar.fetch(authorizationUrl);
+  const location = first.headers.get("location");
+  if (!location) return { status: first.status, location: null, consentShown: false, body: await first.text() };
+  if (!location.includes("/oauth/consent")) return { status: first.status, location, consentShown: false, body: "" };
+  const form = await consentForm(jar, location);
+  const body = new URLSearchParams({
+    request: form.request!,
+    csrf: form.csrf!,
+    workspace: options.workspace ?? form.workspace ?? "",
+    decision: options.decision ?? "approve",
+  });
+  const scopes = options.scopes ?? form.scopes;
+  for (const scope of scopes) body.append("scopes", scope);
+  const res = await jar.fetch(`${baseUrl()}/api/oauth/consent`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body,
+  });
+  return {
+    status: res.status,
+    location: res.headers.get("location"),
+    consentShown: true,
+    body: res.status >= 400 ? await res.text() : "",
+  };
+}
+
+export function pkcePair() {
+  const verifier = randomBytes(32).toString("base64url");
+  return { verifier, challenge: createHash("sha256").update(verifier).digest("base64url") };
+}
+
+export async function registerClient(metadata: Record<string, unknown> = {}) {
+  const res = await fetch(`${baseUrl()}/api/oauth/register`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({
+      client_name: "Test client",
+      redirect_uris: ["http://127.0.0.1:8976/callback"],
+      token_endpoint_auth_method: "none",
+      ...metadata,
+    }),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, any> };
+}
+
+export function authorizationUrl(params: Record<string, string | undefined>) {
+  const url = new URL(`${baseUrl()}/api/oauth/authorize`);
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) url.searchParams.set(k, v);
+  return url.toString();
+}
+
+export async function tokenRequest(
+  params: Record<string, string>,
+  init: { json?: boolean; headers?: Record<string, string> } = {},
+) {
+  const res = await fetch(`${baseUrl()}/api/oauth/token`, {
+    method: "POST",
+    headers: { "Content-Type": init.json ? "application/json" : "application/x-www-form-urlencoded", ...init.headers },
+    body: init.json ? JSON.stringify(params) : new URLSearchParams(params),
+  });
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: (await res.json().catch(() => null)) as Record<string, any> | null,
+  };
+}
+
+export { mcpEndpoint };
