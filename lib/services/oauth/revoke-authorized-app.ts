@@ -23,14 +23,15 @@ export async function revokeAuthorizedApp(ctx: ActorContext, options: RevokeAuth
   if (grant.userId !== ctx.userId && !roleAtLeast(ctx.role, "admin")) {
     throw new AppError("admin_required", "Only admins and owners can revoke other people's apps.");
   }
-  const now = new Date();
-  await prisma.$transaction([
-    prisma.oAuthGrant.updateMany({
-      where: { id: grant.id, revokedAt: null },
-      data: { revokedAt: now, revokedReason: grant.userId === ctx.userId ? "revoked_by_user" : "revoked_by_admin" },
-    }),
-    prisma.oAuthToken.updateMany({ where: { grantId: grant.id, revokedAt: null }, data: { revokedAt: now } }),
-  ]);
+  const reason = grant.userId === ctx.userId ? "revoked_by_user" : "revoked_by_admin";
+  await prisma.$transaction(async (tx) => {
+    const grants = await tx.oAuthGrant.findMany({
+      where: { ...inWorkspace(ctx), userId: grant.userId, clientId: grant.clientId, revokedAt: null },
+      select: { id: true },
+    });
+    for (const g of grants) await revokeGrant(tx, g.id, reason);
+    await tx.oAuthConsent.deleteMany({ where: { ...inWorkspace(ctx), userId: grant.userId, clientId: grant.clientId } });
+  });
   await recordAudit(ctx, { action: "oauth_app.revoke", details: { grant_id: grant.id, client: grant.client.name } });
   return { grant_id: grant.id, client: grant.client.name, revoked: true };
 }
