@@ -83,7 +83,7 @@ export async function registerClient(body: unknown) {
     });
     if (existing)
       return {
-        ...normalized,
+        ...withoutNulls(normalized),
         client_id: existing.clientId,
         client_id_issued_at: Math.floor(existing.createdAt.getTime() / 1000),
       };
@@ -108,11 +108,16 @@ export async function registerClient(body: unknown) {
     select: { createdAt: true },
   });
   return {
-    ...normalized,
+    ...withoutNulls(normalized),
     client_id: clientId,
     client_id_issued_at: Math.floor(created.createdAt.getTime() / 1000),
     ...(secret ? { client_secret: secret, client_secret_expires_at: 0 } : {}),
   };
+}
+
+/** RFC 7591 responses omit absent fields rather than sending nulls (clients validate strictly). */
+function withoutNulls<T extends Record<string, unknown>>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null)) as Partial<T>;
 }
 
 /** A client by its public id: a registered one, or a metadata document URL. Unknown → invalid_client. */
