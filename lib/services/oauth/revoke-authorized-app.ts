@@ -30,7 +30,9 @@ export async function revokeAuthorizedApp(ctx: ActorContext, options: RevokeAuth
       select: { id: true },
     });
     for (const g of grants) await revokeGrant(tx, g.id, reason);
-    await tx.oAuthConsent.deleteMany({ where: { ...inWorkspace(ctx), userId: grant.userId, clientId: grant.clientId } });
+    await tx.oAuthConsent.deleteMany({
+      where: { ...inWorkspace(ctx), userId: grant.userId, clientId: grant.clientId },
+    });
   });
   await recordAudit(ctx, { action: "oauth_app.revoke", details: { grant_id: grant.id, client: grant.client.name } });
   return { grant_id: grant.id, client: grant.client.name, revoked: true };
