@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { prisma } from "@/lib/db";
 import type { ActorContext } from "@/lib/context";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
+import { updateRateLimits } from "@/lib/services/workspaces/update-rate-limits";
 import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
 import { AppError } from "@/lib/errors";
 import { addMember } from "@/lib/services/workspaces/add-member";
@@ -14,12 +15,15 @@ const USAGE = `Usage: npm run cli -- <command> [options]
 
   workspace create --name <name> --slug <slug> --owner-email <email> [--owner-name <name>] [--owner-password <pw>] [--plan starter|professional|enterprise]
   workspace list                      one slug per line first, then name, plan, members, tickets
+  workspace limits --workspace <slug> [--per-second N] [--per-minute N] [--per-day N] [--oauth-per-minute N]
   member add --workspace <slug> --email <email> [--role owner|admin|agent] [--name <name>] [--password <pw>]
   user reset-password --email <email> [--password <pw>]     prints the new password once when generated
   api-key create --workspace <slug> --name <name> --scopes <a,b,…> [--user <email>] [--expiry-hours <n>]
                                       org-level unless --user binds it to that member; prints the secret once
   token create --user <email> --workspace <slug> [--name <name>]             a personal MCP token, printed once
 `;
+
+const num = (value: string | undefined) => (value === undefined ? undefined : Number(value));
 
 type Handler = (values: Record<string, string | undefined>) => Promise<void>;
 
@@ -42,6 +46,22 @@ async function operatorContext(slug: string | undefined, email?: string): Promis
 }
 
 const COMMANDS: Record<string, { options: string[]; run: Handler }> = {
+  "workspace limits": {
+    options: ["workspace", "per-second", "per-minute", "per-day", "oauth-per-minute"],
+    async run(v) {
+      const ctx = await operatorContext(v.workspace);
+      const result = await updateRateLimits(
+        { ...ctx, role: "owner" },
+        {
+          perSecond: num(v["per-second"]),
+          perMinute: num(v["per-minute"]),
+          perDay: num(v["per-day"]),
+          oauthPerMinute: num(v["oauth-per-minute"]),
+        },
+      );
+      console.log(`Rate-limit overrides for ${v.workspace}: ${JSON.stringify(result)}`);
+    },
+  },
   "api-key create": {
     options: ["workspace", "name", "scopes", "user", "expiry-hours"],
     async run(v) {

@@ -109,6 +109,8 @@ try {
       "owner@conformance.test",
       "--owner-password",
       "conformance-pass",
+      "--plan",
+      "enterprise",
     ],
     env,
   );

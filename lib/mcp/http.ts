@@ -9,6 +9,8 @@ import { getEnv } from "@/lib/env";
 import { toAppError } from "@/lib/errors";
 import { buildMcpServer, toAuthInfo, type McpAuth } from "@/lib/mcp/server";
 import { mcpUrl, resourceMetadataUrl } from "@/lib/mcp/urls";
+import { checkRateLimit, identityOf, rateLimitedResponse, type RateLimitDecision } from "@/lib/rate-limit/limiter";
+import { limitsFor } from "@/lib/rate-limit/policies";
 
 const MAX_BODY_BYTES = 1_048_576;
 const EXPOSED_HEADERS =
@@ -150,6 +152,8 @@ export async function handleMcpPost(request: Request): Promise<Response> {
     const verified = await verifyBearer(token, { resource, ip });
     if (!verified.ok) return unauthorized(verified.reason);
     const auth: McpAuth = { credential: verified.credential, ip };
+    const limit = await limitCaller(auth);
+    if (limit && !limit.allowed) return rateLimitedResponse(limit, corsHeaders(request));
 
     const length = Number(request.headers.get("content-length") ?? 0);
     if (length > MAX_BODY_BYTES)
@@ -168,11 +172,40 @@ export async function handleMcpPost(request: Request): Promise<Response> {
     const response = (await isLegacyRequest(replay, body))
       ? await serveLegacy(replay, body, authInfo)
       : await modernHandler.fetch(replay, { authInfo, parsedBody: body });
-    return withHeaders(response, corsHeaders(request));
+    return withHeaders(response, { ...corsHeaders(request), ...(limit?.headers ?? {}) });
   } catch (error) {
     const appError = toAppError(error);
     const status = appError.code === "unavailable" ? 503 : 500;
     return jsonRpcError(status, -32603, appError.message);
+  }
+}
+
+let limiterFailed = false;
+
+/** The caller's limits: per user, else per workspace for org-level keys; OAuth also shares a workspace ceiling. */
+async function limitCaller(auth: McpAuth): Promise<RateLimitDecision | null> {
+  const { credential } = auth;
+  try {
+    const decision = await checkRateLimit({
+      identity: identityOf({
+        userId: credential.userId,
+        orgWorkspaceId: credential.orgLevel ? credential.workspaceId : null,
+        ip: auth.ip,
+      }),
+      limits: limitsFor(credential.planTier, credential.rateLimitOverrides),
+      oauthWorkspaceId: credential.kind === "oauth" ? credential.workspaceId : undefined,
+    });
+    limiterFailed = false;
+    return decision;
+  } catch (error) {
+    // The limiter fails open: availability first during an incident.
+    if (!limiterFailed)
+      console.warn(
+        "[deskbridge] rate limiter failed, allowing requests:",
+        error instanceof Error ? error.message : error,
+      );
+    limiterFailed = true;
+    return null;
   }
 }
 

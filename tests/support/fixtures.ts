@@ -20,6 +20,8 @@ export async function createTestWorkspace(label = "ws") {
     name: `${label} ${suffix}`,
     slug,
     owner_email: email("owner"),
+    // Enterprise limits, so suites that fire many calls measure behaviour, not the burst window.
+    plan: "enterprise",
     owner_password: "correct horse battery",
   });
   const admin = await addMember({

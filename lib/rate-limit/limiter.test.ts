@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { checkRateLimit, identityOf } from "@/lib/rate-limit/limiter";
+import { limitsFor, PLAN_LIMITS } from "@/lib/rate-limit/policies";
+import { createMemoryStore } from "@/lib/rate-limit/store";
+
+const limits = (l: Partial<typeof PLAN_LIMITS.starter>) => ({ ...PLAN_LIMITS.enterprise, ...l });
+
+describe("rate limiter (memory store)", () => {
+  it("refuses past the burst with the window named, and reports the tightest window when allowed", async () => {
+    const store = createMemoryStore();
+    const subject = { identity: "user-a", limits: limits({ perSecond: 3 }) };
+    const results = [];
+    for (let i = 0; i < 4; i++) results.push(await checkRateLimit(subject, store));
+    expect(results.map((r) => r.allowed)).toEqual([true, true, true, false]);
+    expect(results[3]).toMatchObject({ window: "second", limit: 3, remaining: 0 });
+    expect(results[0]!.headers).toEqual({
+      "X-RateLimit-Limit": "3",
+      "X-RateLimit-Remaining": "2",
+      "X-RateLimit-Reset": "1",
+    });
+  });
+
+  it("a refusal by a shorter window does not use up the longer ones", async () => {
+    const store = createMemoryStore();
+    const subject = { identity: "user-b", limits: limits({ perSecond: 2, perDay: 3 }) };
+    await checkRateLimit(subject, store);
+    await checkRateLimit(subject, store);
+    for (let i = 0; i < 5; i++) expect((await checkRateLimit(subject, store)).window).toBe("second");
+    await new Promise((r) => setTimeout(r, 1_100));
+    // Only two calls reached the day window, so one more is allowed before it refuses.
+    expect((await checkRateLimit(subject, store)).allowed).toBe(true);
+    expect(await checkRateLimit(subject, store)).toMatchObject({ allowed: false, window: "day" });
+  });
+
+  it("OAuth connections of a workspace share a ceiling across users", async () => {
+    const store = createMemoryStore();
+    const l = limits({ oauthPerMinute: 2 });
+    expect((await checkRateLimit({ identity: "user-1", limits: l, oauthWorkspaceId: "ws" }, store)).allowed).toBe(true);
+    expect((await checkRateLimit({ identity: "user-2", limits: l, oauthWorkspaceId: "ws" }, store)).allowed).toBe(true);
+    expect(await checkRateLimit({ identity: "user-3", limits: l, oauthWorkspaceId: "ws" }, store)).toMatchObject({
+      allowed: false,
+      window: "minute",
+    });
+    expect((await checkRateLimit({ identity: "user-3", limits: l }, store)).allowed).toBe(true);
+  });
+
+  it("picks the identity in Attention's order and applies overrides over the plan", () => {
+    expect(identityOf({ userId: "u", orgWorkspaceId: "w", ip: "1.2.3.4" })).toBe("user-u");
+    expect(identityOf({ userId: null, orgWorkspaceId: "w", ip: "1.2.3.4" })).toBe("org-w");
+    expect(identityOf({ userId: null, ip: "1.2.3.4" })).toBe("ip-1.2.3.4");
+    expect(limitsFor("starter", { perMinute: 90 })).toEqual({
+      perSecond: 10,
+      perMinute: 90,
+      perDay: 10_000,
+      oauthPerMinute: 120,
+    });
+    expect(limitsFor("professional", null)).toEqual(PLAN_LIMITS.professional);
+  });
+});

@@ -1,0 +1,93 @@
+import "server-only";
+import { counterStore, type CounterStore } from "@/lib/rate-limit/store";
+import { WINDOW_SECONDS, type Limits, type WindowName } from "@/lib/rate-limit/policies";
+
+export type RateLimitDecision = {
+  allowed: boolean;
+  /** The window that refused, or the tightest one when allowed. */
+  window: WindowName;
+  limit: number;
+  remaining: number;
+  resetS: number;
+  headers: Record<string, string>;
+};
+
+export type RateLimitSubject = {
+  /** user-{id}, org-{workspaceId} or ip-{address}, in that order of preference. */
+  identity: string;
+  limits: Limits;
+  /** OAuth connections of a workspace also share one per-minute ceiling. */
+  oauthWorkspaceId?: string;
+};
+
+export function identityOf(options: {
+  userId: string | null;
+  orgWorkspaceId?: string | null;
+  ip?: string | null;
+}): string {
+  if (options.userId) return `user-${options.userId}`;
+  if (options.orgWorkspaceId) return `org-${options.orgWorkspaceId}`;
+  return `ip-${options.ip ?? "unknown"}`;
+}
+
+/**
+ * Checks the windows shortest first and stops at the first refusal, so a
+ * request refused by the burst never uses up the minute or the day.
+ */
+export async function checkRateLimit(
+  subject: RateLimitSubject,
+  store: CounterStore = counterStore(),
+): Promise<RateLimitDecision> {
+  const windows: { key: string; window: WindowName; points: number }[] = [
+    { key: `${subject.identity}:s`, window: "second", points: subject.limits.perSecond },
+    { key: `${subject.identity}:m`, window: "minute", points: subject.limits.perMinute },
+    ...(subject.oauthWorkspaceId
+      ? [
+          {
+            key: `oauth-ws-${subject.oauthWorkspaceId}:m`,
+            window: "minute" as const,
+            points: subject.limits.oauthPerMinute,
+          },
+        ]
+      : []),
+    { key: `${subject.identity}:d`, window: "day", points: subject.limits.perDay },
+  ];
+  let tightest: RateLimitDecision | null = null;
+  for (const w of windows) {
+    const hit = await store.hit(w.key, w.points, WINDOW_SECONDS[w.window]);
+    const decision = describe(w.window, w.points, hit.remaining, hit.resetMs, hit.allowed);
+    if (!hit.allowed) return decision;
+    if (!tightest || hit.remaining / w.points < tightest.remaining / tightest.limit) tightest = decision;
+  }
+  return tightest!;
+}
+
+function describe(
+  window: WindowName,
+  limit: number,
+  remaining: number,
+  resetMs: number,
+  allowed: boolean,
+): RateLimitDecision {
+  const resetS = Math.max(1, Math.ceil(resetMs / 1000));
+  return {
+    allowed,
+    window,
+    limit,
+    remaining,
+    resetS,
+    headers: {
+      "X-RateLimit-Limit": String(limit),
+      "X-RateLimit-Remaining": String(remaining),
+      "X-RateLimit-Reset": String(resetS),
+    },
+  };
+}
+
+/** The 429 of the contract. */
+export function rateLimitedResponse(decision: RateLimitDecision, extra: Record<string, string> = {}): Response {
+  return Response.json(
+    { error: "rate limit exceeded", retry_after: `${decision.resetS} s`, limit_type: decision.window },
+    { status: 429, headers: { ...decision.headers, "Retry-After": String(decision.resetS), ...extra } },
+  );
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import type { PlanTier } from "@/lib/generated/prisma/enums";
+
+/** Atender's table: requests per minute, per day, and the per-second burst. */
+export const PLAN_LIMITS: Record<PlanTier, Limits> = {
+  starter: { perSecond: 10, perMinute: 60, perDay: 10_000, oauthPerMinute: 120 },
+  professional: { perSecond: 50, perMinute: 300, perDay: 100_000, oauthPerMinute: 600 },
+  enterprise: { perSecond: 200, perMinute: 1_000, perDay: 1_000_000, oauthPerMinute: 2_000 },
+};
+
+export type Limits = {
+  perSecond: number;
+  perMinute: number;
+  perDay: number;
+  /** The ceiling all OAuth connections of a workspace share, per minute. */
+  oauthPerMinute: number;
+};
+
+const Count = z.coerce
+  .number()
+  .int("must be a whole number")
+  .min(1, "must be at least 1")
+  .max(10_000_000, "is too large");
+
+/** Per-workspace overrides an owner sets in Settings; any field may be left to the plan. */
+export const RateLimitOverridesSchema = z.object({
+  perSecond: Count.optional(),
+  perMinute: Count.optional(),
+  perDay: Count.optional(),
+  oauthPerMinute: Count.optional(),
+});
+export type RateLimitOverrides = z.infer<typeof RateLimitOverridesSchema>;
+
+export function limitsFor(plan: PlanTier, overrides: unknown): Limits {
+  const parsed = RateLimitOverridesSchema.safeParse(overrides ?? {});
+  return { ...PLAN_LIMITS[plan], ...(parsed.success ? parsed.data : {}) };
+}
+
+export type WindowName = "second" | "minute" | "day";
+export const WINDOW_SECONDS: Record<WindowName, number> = { second: 1, minute: 60, day: 86_400 };

@@ -1,0 +1,101 @@
+import "server-only";
+import Redis from "ioredis";
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+
+// The counter store behind every limit: in-process memory by default, Redis
+// when REDIS_URL is set (shared by every instance). A Redis call that fails or
+// takes longer than ~50 ms falls back to an in-memory insurance limiter: the
+// limiter fails open, but keeps a local limit rather than none, and says so
+// once per outage.
+
+export type Hit = { allowed: boolean; remaining: number; resetMs: number };
+
+export interface CounterStore {
+  readonly kind: "memory" | "redis";
+  hit(key: string, points: number, durationS: number): Promise<Hit>;
+}
+
+const STORE_TIMEOUT_MS = 50;
+
+function toHit(res: RateLimiterRes, points: number, allowed: boolean): Hit {
+  return { allowed, remaining: Math.max(0, points - res.consumedPoints), resetMs: res.msBeforeNext };
+}
+
+async function consume(limiter: RateLimiterAbstract, key: string, points: number): Promise<Hit> {
+  try {
+    return toHit(await limiter.consume(key, 1), points, true);
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) return toHit(rejection, points, false);
+    throw rejection;
+  }
+}
+
+function memoryLimiters() {
+  const cache = new Map<string, RateLimiterMemory>();
+  return (points: number, duration: number) => {
+    const id = `${points}/${duration}`;
+    let limiter = cache.get(id);
+    if (!limiter) cache.set(id, (limiter = new RateLimiterMemory({ points, duration, keyPrefix: `rl${id}` })));
+    return limiter;
+  };
+}
+
+export function createMemoryStore(): CounterStore {
+  const limiterFor = memoryLimiters();
+  return { kind: "memory", hit: (key, points, duration) => consume(limiterFor(points, duration), key, points) };
+}
+
+export function createRedisStore(url: string): CounterStore {
+  const client = new Redis(url, {
+    commandTimeout: STORE_TIMEOUT_MS,
+    connectTimeout: 1_000,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    lazyConnect: false,
+    retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+  });
+  let warned = false;
+  client.on("error", (error: Error) => {
+    if (!warned) {
+      warned = true;
+      console.warn(
+        `[deskbridge] rate-limit store unreachable (${error.message}); failing open with in-memory limits until it is back`,
+      );
+    }
+  });
+  client.on("ready", () => {
+    if (warned) {
+      warned = false;
+      console.warn("[deskbridge] rate-limit store reachable again; shared limits apply");
+    }
+  });
+  const insuranceFor = memoryLimiters();
+  const cache = new Map<string, RateLimiterRedis>();
+  const limiterFor = (points: number, duration: number) => {
+    const id = `${points}/${duration}`;
+    let limiter = cache.get(id);
+    if (!limiter) {
+      limiter = new RateLimiterRedis({
+        storeClient: client,
+        points,
+        duration,
+        keyPrefix: `deskbridge:rl:${id}`,
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: insuranceFor(points, duration),
+      });
+      cache.set(id, limiter);
+    }
+    return limiter;
+  };
+  return { kind: "redis", hit: (key, points, duration) => consume(limiterFor(points, duration), key, points) };
+}
+
+const globalStore = globalThis as unknown as { deskbridgeCounterStore?: CounterStore };
+
+/** The process's store, chosen by the environment once. */
+export function counterStore(): CounterStore {
+  globalStore.deskbridgeCounterStore ??= process.env.REDIS_URL
+    ? createRedisStore(process.env.REDIS_URL)
+    : createMemoryStore();
+  return globalStore.deskbridgeCounterStore;
+}

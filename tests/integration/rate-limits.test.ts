@@ -1,0 +1,56 @@
+// Limits on the MCP route, through the real HTTP route and the app's store
+// (in-process memory, or Redis when the suite runs with REDIS_URL).
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
+import { rpc } from "../support/mcp-client";
+import { prisma } from "@/lib/db";
+import { createApiKey } from "@/lib/services/credentials/create-api-key";
+import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
+
+const LIST = { jsonrpc: "2.0", id: 1, method: "tools/list", params: {} };
+let ws: TestWorkspace;
+
+async function setLimits(overrides: Record<string, number>) {
+  await prisma.workspace.update({ where: { id: ws.workspace.id }, data: { rateLimitOverrides: overrides } });
+}
+
+beforeAll(async () => {
+  ws = await createTestWorkspace("limits");
+});
+
+describe("rate limits on the MCP route", () => {
+  it("every answer carries the X-RateLimit headers of the tightest window", async () => {
+    await setLimits({ perSecond: 1000, perMinute: 5 });
+    const token = (await createPersonalToken(ws.agent)).secret;
+    const res = await rpc(LIST, { token });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("x-ratelimit-limit")).toBe("5");
+    expect(Number(res.headers.get("x-ratelimit-remaining"))).toBe(4);
+    expect(Number(res.headers.get("x-ratelimit-reset"))).toBeGreaterThan(0);
+  });
+
+  it("past the burst: 429 with Retry-After and the contract's body, per user", async () => {
+    await setLimits({ perSecond: 3 });
+    const token = (await createPersonalToken(ws.agent2)).secret;
+    const answers = await Promise.all(Array.from({ length: 8 }, () => rpc(LIST, { token })));
+    const refused = answers.filter((a) => a.status === 429);
+    expect(answers.filter((a) => a.status === 200).length).toBeLessThanOrEqual(3);
+    expect(refused.length).toBeGreaterThanOrEqual(5);
+    expect(refused[0]!.json).toEqual({ error: "rate limit exceeded", retry_after: "1 s", limit_type: "second" });
+    expect(refused[0]!.headers.get("retry-after")).toBe("1");
+    expect(refused[0]!.headers.get("x-ratelimit-remaining")).toBe("0");
+  });
+
+  it("org-level keys of a workspace share one identity, and the day window refuses with limit_type day", async () => {
+    await setLimits({ perDay: 3 });
+    const a = (await createApiKey(ws.admin, { name: "a", org_level: true })).secret;
+    const b = (await createApiKey(ws.admin, { name: "b", org_level: true })).secret;
+    const statuses = [];
+    for (const token of [a, b, a]) statuses.push((await rpc(LIST, { token })).status);
+    expect(statuses).toEqual([200, 200, 200]);
+    const refused = await rpc(LIST, { token: b });
+    expect(refused.status).toBe(429);
+    expect(refused.json?.limit_type).toBe("day");
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(3_600);
+  });
+});
