@@ -36,6 +36,14 @@ test("an admin creates a key, uses it from an MCP client, revokes it, and the ne
   // Last used now shows the time and address of that call.
   await expect(apiAccess.row("E2E pipeline")).toContainText(/from \S+/);
 
+  // The call shows in the workspace's usage chart.
+  await expect(page.getByTestId("usage-chart").locator("svg.recharts-surface").first()).toBeVisible();
+  // Usage is written in batches about once a second: reload until it shows.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("usage-total")).toHaveText(/^[1-9]\d* calls in 14 days$/, { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+
   await apiAccess.revoke("E2E pipeline");
   await expect(client.listTools()).rejects.toThrow(/401|invalid/i);
   await client.close().catch(() => undefined);

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { flushUsage } from "@/lib/rate-limit/usage";
 
 // Tool-call audit rows are written in batches off the request path: a flush
 // every FLUSH_MS or every MAX_BATCH rows, and on shutdown. A failed write is
@@ -52,8 +53,8 @@ export function flushAuditOnExit() {
   hooked = true;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.once(signal, () => {
-      void flushAudit().finally(() => process.exit(0));
+      void Promise.allSettled([flushAudit(), flushUsage()]).finally(() => process.exit(0));
     });
   }
-  process.once("beforeExit", () => void flushAudit());
+  process.once("beforeExit", () => void Promise.allSettled([flushAudit(), flushUsage()]));
 }

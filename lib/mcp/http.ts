@@ -11,6 +11,7 @@ import { buildMcpServer, toAuthInfo, type McpAuth } from "@/lib/mcp/server";
 import { mcpUrl, resourceMetadataUrl } from "@/lib/mcp/urls";
 import { checkRateLimit, identityOf, rateLimitedResponse, type RateLimitDecision } from "@/lib/rate-limit/limiter";
 import { limitsFor } from "@/lib/rate-limit/policies";
+import { recordUsage } from "@/lib/rate-limit/usage";
 
 const MAX_BODY_BYTES = 1_048_576;
 const EXPOSED_HEADERS =
@@ -153,7 +154,10 @@ export async function handleMcpPost(request: Request): Promise<Response> {
     if (!verified.ok) return unauthorized(verified.reason);
     const auth: McpAuth = { credential: verified.credential, ip };
     const limit = await limitCaller(auth);
-    if (limit && !limit.allowed) return rateLimitedResponse(limit, corsHeaders(request));
+    if (limit && !limit.allowed) {
+      recordUsage(auth.credential.workspaceId, auth.credential.id, "rate_limited");
+      return rateLimitedResponse(limit, corsHeaders(request));
+    }
 
     const length = Number(request.headers.get("content-length") ?? 0);
     if (length > MAX_BODY_BYTES)
@@ -172,6 +176,11 @@ export async function handleMcpPost(request: Request): Promise<Response> {
     const response = (await isLegacyRequest(replay, body))
       ? await serveLegacy(replay, body, authInfo)
       : await modernHandler.fetch(replay, { authInfo, parsedBody: body });
+    recordUsage(
+      auth.credential.workspaceId,
+      auth.credential.id,
+      auth.failed || response.status >= 500 ? "error" : "ok",
+    );
     return withHeaders(response, { ...corsHeaders(request), ...(limit?.headers ?? {}) });
   } catch (error) {
     const appError = toAppError(error);

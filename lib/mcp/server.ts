@@ -23,7 +23,11 @@ const INSTRUCTIONS =
   "Deskbridge is a helpdesk. Tickets are addressed by number. Start with search_tickets or get_ticket_context; use list_agents and list_teams for ids before assign_ticket or transfer_ticket. Every change is recorded in the ticket's history under the connected identity.";
 
 /** What the MCP layer knows about the caller after the bearer check. */
-export type McpAuth = { credential: VerifiedCredential; ip: string | null };
+export type McpAuth = {
+  credential: VerifiedCredential;
+  ip: string | null;
+  /** set when a tool call failed, for usage counts */ failed?: boolean;
+};
 
 export function toAuthInfo(auth: McpAuth, token: string, resource: string): AuthInfo {
   return {
@@ -133,6 +137,7 @@ export async function callTool(auth: McpAuth, name: string, args: unknown): Prom
       ...(appError.details ?? {}),
     });
   } finally {
+    if (outcome !== "ok") auth.failed = true;
     enqueueAudit(auditRow(ctx, { action: name, outcome, latencyMs: Math.round(performance.now() - started) }));
   }
 }

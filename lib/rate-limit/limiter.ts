@@ -91,3 +91,25 @@ export function rateLimitedResponse(decision: RateLimitDecision, extra: Record<s
     { status: 429, headers: { ...decision.headers, "Retry-After": String(decision.resetS), ...extra } },
   );
 }
+
+export type WindowStatus = { window: WindowName; limit: number; remaining: number; reset_s: number };
+
+/** Each window's limit and what is left, without spending any (get_me, the usage pages). */
+export async function rateLimitStatus(
+  subject: Omit<RateLimitSubject, "oauthWorkspaceId">,
+  store: CounterStore = counterStore(),
+): Promise<WindowStatus[]> {
+  const windows: [WindowName, string, number][] = [
+    ["second", "s", subject.limits.perSecond],
+    ["minute", "m", subject.limits.perMinute],
+    ["day", "d", subject.limits.perDay],
+  ];
+  return Promise.all(
+    windows.map(async ([window, suffix, limit]) => {
+      const peek = await store
+        .peek(`${subject.identity}:${suffix}`, limit, WINDOW_SECONDS[window])
+        .catch(() => ({ remaining: limit, resetMs: 0 }));
+      return { window, limit, remaining: peek.remaining, reset_s: Math.ceil(peek.resetMs / 1000) };
+    }),
+  );
+}

@@ -13,6 +13,15 @@ export type Hit = { allowed: boolean; remaining: number; resetMs: number };
 export interface CounterStore {
   readonly kind: "memory" | "redis";
   hit(key: string, points: number, durationS: number): Promise<Hit>;
+  /** What is left in a window without using any of it. */
+  peek(key: string, points: number, durationS: number): Promise<{ remaining: number; resetMs: number }>;
+}
+
+async function peekWith(limiter: RateLimiterAbstract, key: string, points: number, durationS: number) {
+  const res = await limiter.get(key).catch(() => null);
+  return res
+    ? { remaining: Math.max(0, points - res.consumedPoints), resetMs: res.msBeforeNext }
+    : { remaining: points, resetMs: durationS * 1000 };
 }
 
 const STORE_TIMEOUT_MS = 50;
@@ -42,7 +51,11 @@ function memoryLimiters() {
 
 export function createMemoryStore(): CounterStore {
   const limiterFor = memoryLimiters();
-  return { kind: "memory", hit: (key, points, duration) => consume(limiterFor(points, duration), key, points) };
+  return {
+    kind: "memory",
+    hit: (key, points, duration) => consume(limiterFor(points, duration), key, points),
+    peek: (key, points, duration) => peekWith(limiterFor(points, duration), key, points, duration),
+  };
 }
 
 export function createRedisStore(url: string): CounterStore {
@@ -87,7 +100,11 @@ export function createRedisStore(url: string): CounterStore {
     }
     return limiter;
   };
-  return { kind: "redis", hit: (key, points, duration) => consume(limiterFor(points, duration), key, points) };
+  return {
+    kind: "redis",
+    hit: (key, points, duration) => consume(limiterFor(points, duration), key, points),
+    peek: (key, points, duration) => peekWith(limiterFor(points, duration), key, points, duration),
+  };
 }
 
 const globalStore = globalThis as unknown as { deskbridgeCounterStore?: CounterStore };

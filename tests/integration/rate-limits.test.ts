@@ -54,3 +54,26 @@ describe("rate limits on the MCP route", () => {
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(3_600);
   });
 });
+
+describe("usage", () => {
+  it("counts calls, errors and 429s per credential and for the workspace, per day", async () => {
+    await setLimits({ perSecond: 2 });
+    const token = await createPersonalToken(ws.owner);
+    const call = (name: string, args: unknown) =>
+      rpc({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name, arguments: args } }, { token: token.secret });
+    expect((await call("get_ticket", { ticket: ws.tickets[0]!.ticket })).status).toBe(200);
+    expect((await call("get_ticket", { ticket: 999_999 })).json?.result.structuredContent.error).toBe("not_found");
+    const burst = await Promise.all([call("list_tags", {}), call("list_tags", {}), call("list_tags", {})]);
+    const limited = burst.filter((r) => r.status === 429).length;
+    expect(limited).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 1_500));
+    const row = await prisma.usageDaily.findFirstOrThrow({
+      where: { workspaceId: ws.workspace.id, subject: token.id },
+    });
+    expect(row).toMatchObject({ calls: 5, errors: 1, rateLimited: limited });
+    const total = await prisma.usageDaily.findFirstOrThrow({
+      where: { workspaceId: ws.workspace.id, subject: "workspace" },
+    });
+    expect(total.calls).toBeGreaterThanOrEqual(5);
+  });
+});

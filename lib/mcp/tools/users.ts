@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { prisma } from "@/lib/db";
+import { identityOf, rateLimitStatus } from "@/lib/rate-limit/limiter";
+import { limitsFor } from "@/lib/rate-limit/policies";
 import { DESTRUCTIVE, defineTool, READ, WRITE } from "@/lib/mcp/tool";
 
 import { createTeam } from "@/lib/services/teams/create-team";
@@ -22,6 +24,17 @@ export const USER_TOOLS = [
       workspace: z.object({ id: z.string(), name: z.string(), slug: z.string(), plan: z.string() }),
       credential: z.object({ id: z.string(), kind: z.string(), name: z.string(), org_level: z.boolean() }),
       scopes: z.array(z.string()),
+      rate_limits: z.object({
+        plan: z.string(),
+        windows: z.array(
+          z.object({
+            window: z.string(),
+            limit: z.number().int(),
+            remaining: z.number().int(),
+            reset_s: z.number().int(),
+          }),
+        ),
+      }),
     }),
     scopes: ["users:read"],
     role: "agent",
@@ -31,7 +44,7 @@ export const USER_TOOLS = [
       const [workspace, user] = await Promise.all([
         prisma.workspace.findUniqueOrThrow({
           where: { id: ctx.workspaceId },
-          select: { id: true, name: true, slug: true, planTier: true },
+          select: { id: true, name: true, slug: true, planTier: true, rateLimitOverrides: true },
         }),
         ctx.userId
           ? prisma.user.findUnique({ where: { id: ctx.userId }, select: { id: true, name: true, email: true } })
@@ -48,6 +61,13 @@ export const USER_TOOLS = [
           org_level: !ctx.userId,
         },
         scopes: [...(ctx.scopes ?? [])],
+        rate_limits: {
+          plan: workspace.planTier,
+          windows: await rateLimitStatus({
+            identity: identityOf({ userId: ctx.userId, orgWorkspaceId: ctx.workspaceId }),
+            limits: limitsFor(workspace.planTier, workspace.rateLimitOverrides),
+          }),
+        },
       };
     },
   }),

@@ -5,6 +5,12 @@ import { listCredentials } from "@/lib/services/credentials/list-credentials";
 import { listAuthorizedApps } from "@/lib/services/oauth/list-authorized-apps";
 import { MAX_PERSONAL_TOKENS } from "@/lib/validations/credentials";
 import { ConnectClient } from "@/components/mcp/connect-client";
+import { LimitsTable } from "@/components/mcp/limits-table";
+import { UsageChart } from "@/components/mcp/usage-chart";
+import { prisma } from "@/lib/db";
+import { identityOf, rateLimitStatus } from "@/lib/rate-limit/limiter";
+import { limitsFor } from "@/lib/rate-limit/policies";
+import { getUsage } from "@/lib/rate-limit/usage";
 import { CopyButton } from "@/components/mcp/copy-button";
 import { AuthorizedApps } from "@/components/mcp/authorized-apps";
 import { McpProfileClient } from "./page-client";
@@ -19,6 +25,21 @@ export default async function McpProfilePage() {
     listAuthorizedApps(ctx, { userId: user.id }),
   ]);
   const active = tokens.filter((t) => t.status === "active");
+  const grantIds = await prisma.oAuthGrant.findMany({
+    where: { workspaceId: ctx.workspaceId, userId: user.id },
+    select: { id: true },
+  });
+  const workspace = await prisma.workspace.findUniqueOrThrow({
+    where: { id: ctx.workspaceId },
+    select: { planTier: true, rateLimitOverrides: true },
+  });
+  const [usage, windows] = await Promise.all([
+    getUsage(ctx.workspaceId, [...tokens.map((t) => t.id), ...grantIds.map((g) => g.id)]),
+    rateLimitStatus({
+      identity: identityOf({ userId: user.id }),
+      limits: limitsFor(workspace.planTier, workspace.rateLimitOverrides),
+    }),
+  ]);
   const url = mcpUrl();
   return (
     <div className="space-y-6">
@@ -48,6 +69,12 @@ export default async function McpProfilePage() {
       </dl>
       <McpProfileClient tokens={active} limit={MAX_PERSONAL_TOKENS} />
       <AuthorizedApps apps={apps} revokeAction={revokeAppAction} />
+      <UsageChart data={usage} title="Your MCP usage" />
+      <LimitsTable
+        plan={workspace.planTier}
+        windows={windows}
+        note="Your tokens and apps share these limits; every answer carries X-RateLimit headers for the tightest window."
+      />
       <ConnectClient url={url} />
     </div>
   );

@@ -4,6 +4,12 @@ import { SCOPE_FAMILIES } from "@/lib/auth/scopes";
 import { mcpUrl } from "@/lib/mcp/urls";
 import { listCredentials } from "@/lib/services/credentials/list-credentials";
 import { ConnectClient } from "@/components/mcp/connect-client";
+import { LimitsTable } from "@/components/mcp/limits-table";
+import { UsageChart } from "@/components/mcp/usage-chart";
+import { prisma } from "@/lib/db";
+import { identityOf, rateLimitStatus } from "@/lib/rate-limit/limiter";
+import { limitsFor } from "@/lib/rate-limit/policies";
+import { getUsage, WORKSPACE_SUBJECT } from "@/lib/rate-limit/usage";
 import { ApiAccessClient } from "./page-client";
 
 export const metadata: Metadata = { title: "API Access" };
@@ -11,6 +17,17 @@ export const metadata: Metadata = { title: "API Access" };
 export default async function ApiAccessPage() {
   const { ctx } = await requireWorkspaceSession("admin", "/settings/api-access");
   const keys = await listCredentials(ctx, { kind: "workspace_key", includeRevoked: true });
+  const workspace = await prisma.workspace.findUniqueOrThrow({
+    where: { id: ctx.workspaceId },
+    select: { planTier: true, rateLimitOverrides: true },
+  });
+  const [usage, windows] = await Promise.all([
+    getUsage(ctx.workspaceId, [WORKSPACE_SUBJECT]),
+    rateLimitStatus({
+      identity: identityOf({ userId: null, orgWorkspaceId: ctx.workspaceId }),
+      limits: limitsFor(workspace.planTier, workspace.rateLimitOverrides),
+    }),
+  ]);
   const families = Object.entries(SCOPE_FAMILIES).map(([family, entry]) => ({
     family,
     label: entry.label,
@@ -27,6 +44,12 @@ export default async function ApiAccessPage() {
         </p>
       </div>
       <ApiAccessClient keys={keys} families={families} />
+      <UsageChart data={usage} title="Workspace MCP usage" />
+      <LimitsTable
+        plan={workspace.planTier}
+        windows={windows}
+        note="Org-level keys share these windows; user-bound keys and tokens count against their user. Owners set overrides in Settings."
+      />
       <ConnectClient url={mcpUrl()} />
     </div>
   );

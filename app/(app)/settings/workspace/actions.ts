@@ -5,6 +5,8 @@ import { formToObject, runAction, type ActionState } from "@/lib/action-state";
 import { requireActor } from "@/lib/auth/session";
 import { updateOAuthPolicy } from "@/lib/services/workspaces/update-oauth-policy";
 import type { OAuthPolicyInput } from "@/lib/validations/settings";
+import { updateRateLimits } from "@/lib/services/workspaces/update-rate-limits";
+import type { RateLimitOverrides } from "@/lib/rate-limit/policies";
 
 export async function updateOAuthPolicyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction(async () => {
@@ -12,5 +14,15 @@ export async function updateOAuthPolicyAction(_prev: ActionState, form: FormData
     await updateOAuthPolicy(ctx, formToObject(form) as OAuthPolicyInput);
     revalidatePath("/settings/workspace");
     return { status: "ok", message: "Saved." };
+  });
+}
+
+export async function updateRateLimitsAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const { ctx } = await requireActor("owner");
+    const input = Object.fromEntries(Object.entries(formToObject(form)).filter(([, v]) => v !== ""));
+    await updateRateLimits(ctx, input as RateLimitOverrides);
+    revalidatePath("/settings/workspace");
+    return { status: "ok", message: "Limits saved." };
   });
 }

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import { WorkspaceSettingsForm } from "./settings-form";
+import { RateLimitsForm } from "./rate-limits-form";
+import { PLAN_LIMITS } from "@/lib/rate-limit/policies";
 
 export const metadata: Metadata = { title: "Workspace settings" };
 
@@ -9,7 +11,7 @@ export default async function WorkspaceSettingsPage() {
   const { ctx, role, workspace } = await requireWorkspaceSession("admin", "/settings/workspace");
   const settings = await prisma.workspace.findUniqueOrThrow({
     where: { id: ctx.workspaceId },
-    select: { oauthAuthorizePolicy: true, planTier: true },
+    select: { oauthAuthorizePolicy: true, planTier: true, rateLimitOverrides: true },
   });
   return (
     <div className="space-y-4">
@@ -18,6 +20,11 @@ export default async function WorkspaceSettingsPage() {
         Plan: <span className="capitalize">{settings.planTier}</span>
       </p>
       <WorkspaceSettingsForm policy={settings.oauthAuthorizePolicy} canEdit={role === "owner"} />
+      <RateLimitsForm
+        plan={PLAN_LIMITS[settings.planTier]}
+        overrides={(settings.rateLimitOverrides ?? {}) as Record<string, number>}
+        canEdit={role === "owner"}
+      />
     </div>
   );
 }
