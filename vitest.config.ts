@@ -32,6 +32,18 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          name: "multi-instance",
+          include: ["tests/multi-instance/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["tests/multi-instance/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -132,7 +132,9 @@ try {
   const baseline = summary(await run(bare, call, {}));
   const real = summary(await run(mcp, call, auth));
   // Where the time goes: the same route answering ping (auth, limits, MCP framing, no tool).
-  const ping = process.env.BENCH_PROFILE ? summary(await run(mcp, JSON.stringify({ jsonrpc: "2.0", id: 1, method: "ping" }), auth)) : null;
+  const ping = process.env.BENCH_PROFILE
+    ? summary(await run(mcp, JSON.stringify({ jsonrpc: "2.0", id: 1, method: "ping" }), auth))
+    : null;
   const row = (name, s) =>
     `${name.padEnd(34)} ${s.rps.toFixed(0).padStart(8)} ${String(s.p50).padStart(8)} ${String(s.p99).padStart(8)} ${String(s.errors).padStart(7)}`;
   console.log(`\nMCP benchmark: ${CONNECTIONS} connections, ${DURATION} s each, ${services}, Node ${process.version}`);
