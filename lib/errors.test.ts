@@ -40,3 +40,19 @@ describe("errors", () => {
     expect(toAppError(error).status).toBe(503);
   });
 });
+
+describe("database outages", () => {
+  it.each([
+    "Server has closed the connection.",
+    "Connection terminated unexpectedly",
+    "connect ECONNREFUSED 127.0.0.1:5432",
+  ])("%s is 503, not 500", (message) => {
+    const error = Object.assign(
+      new Error(
+        `Invalid \`prisma.$queryRaw()\` invocation:\n\nRaw query failed. Code: \`N/A\`. Message: \`${message}\``,
+      ),
+      { code: "P2010" },
+    );
+    expect(toAppError(error).status).toBe(503);
+  });
+});

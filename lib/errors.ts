@@ -78,14 +78,29 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof z.ZodError) return validationError(error);
   if (isUnavailable(error)) return new AppError("unavailable", "The database is unavailable. Try again shortly.");
-  console.error("[deskbridge] unexpected error:", error instanceof Error ? `${error.name}: ${error.message}` : error);
+  console.error(
+    "[deskbridge] unexpected error:",
+    error instanceof Error
+      ? `${error.name} ${String((error as { code?: unknown }).code ?? "")}: ${error.message}`
+      : error,
+  );
   return new AppError("internal_error", "Something went wrong on our side.");
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return value === undefined ? "" : JSON.stringify(value);
+  } catch {
+    return "";
+  }
 }
 
 function isUnavailable(error: unknown): boolean {
   const text =
-    error instanceof Error ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? "")}` : "";
-  return /ECONNREFUSED|ETIMEDOUT|ECONNRESET|Connection terminated|timeout exceeded when trying to connect|DatabaseNotReachable|P1001/i.test(
+    error instanceof Error
+      ? `${error.name} ${error.message} ${String((error as { code?: unknown }).code ?? "")} ${safeJson((error as { meta?: unknown }).meta)} ${String((error as { cause?: unknown }).cause ?? "")}`
+      : "";
+  return /ECONNREFUSED|ETIMEDOUT|ECONNRESET|EPIPE|Connection terminated|connection error|not queryable|Connection ended|closed the connection|Can.t reach database|timeout exceeded when trying to connect|DatabaseNotReachable|P1001|P1017|P2024/i.test(
     text,
   );
 }

@@ -62,6 +62,7 @@ export async function startAppServer({ databaseUrl, port, env = {} }) {
   return {
     baseUrl,
     port: appPort,
+    pid: child.pid,
     output: () => output,
     async stop() {
       if (child.exitCode !== null) return;
