@@ -120,7 +120,7 @@ try {
   await db.stop();
 }
 console.log(
-  `\nMCP tools/list, 20 connections, ${DURATION} s each, ${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}`,
+  `\nMCP tools/list, 20 connections, 2 × ${DURATION} s each (averaged), ${process.env.DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}`,
 );
 console.log(
   `${"".padEnd(20)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"errors".padStart(7)}`,
