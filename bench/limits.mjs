@@ -3,31 +3,12 @@
 // MCP tools/list on the production build with limits off and on (Redis), in the
 // same run, and prints the throughput ratio. Redis: REDIS_URL or 127.0.0.1:6379.
 import autocannon from "autocannon";
-import { spawn } from "node:child_process";
-import path from "node:path";
-import { ROOT } from "../scripts/bootstrap.mjs";
+import { captureTs as runTs } from "../scripts/bootstrap.mjs";
 import { startAppServer } from "../tests/support/app-server.mjs";
 import { prepareTestDatabase } from "../tests/support/test-database.mjs";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
-
-function runTs(file, args, env = {}) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ["--conditions=react-server", "--import", "tsx", path.join(ROOT, file), ...args],
-      {
-        cwd: ROOT,
-        env: { ...process.env, ...env },
-        stdio: ["ignore", "pipe", "inherit"],
-      },
-    );
-    let out = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.on("exit", (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(`${file} exited ${code}`))));
-  });
-}
 
 // Part 1: the limiter alone, in a TypeScript child (it is server code).
 console.log(await runTs("bench/limiter-micro.ts", [], { REDIS_URL }));

@@ -4,33 +4,12 @@
 // answers a fixed JSON-RPC body, and prints req/s, p50, p99 and the ratio.
 // Embedded database by default; DATABASE_URL (and REDIS_URL) run it on real services.
 import autocannon from "autocannon";
-import { spawn } from "node:child_process";
-import path from "node:path";
-import { ROOT } from "../scripts/bootstrap.mjs";
+import { captureTs } from "../scripts/bootstrap.mjs";
 import { startAppServer } from "../tests/support/app-server.mjs";
 import { prepareTestDatabase } from "../tests/support/test-database.mjs";
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
-
-function cli(args, env) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ["--conditions=react-server", "--import", "tsx", path.join(ROOT, ...args[0].split("/")), ...args.slice(1)],
-      {
-        cwd: ROOT,
-        env: { ...process.env, ...env },
-        stdio: ["ignore", "pipe", "inherit"],
-      },
-    );
-    let out = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.on("exit", (code) =>
-      code === 0 ? resolve(out.trim()) : reject(new Error(`${args.join(" ")} exited ${code}`)),
-    );
-  });
-}
 
 function run(url, body, headers) {
   return new Promise((resolve, reject) => {
@@ -61,11 +40,11 @@ const services = process.env.DATABASE_URL ? `PostgreSQL${process.env.REDIS_URL ?
 let app;
 try {
   const env = { DATABASE_URL: db.url, DATABASE_POOL_MAX: "2" };
-  await cli(["prisma/seed.ts", "--size", "2000"], env);
+  await captureTs("prisma/seed.ts", ["--size", "2000"], env);
   // This benchmark measures the request path, not the limiter: lift the demo workspace's limits.
-  await cli(
+  await captureTs(
+    "scripts/cli.ts",
     [
-      "scripts/cli.ts",
       "workspace",
       "limits",
       "--workspace",
@@ -79,8 +58,9 @@ try {
     ],
     env,
   );
-  const key = await cli(
-    ["scripts/cli.ts", "api-key", "create", "--workspace", "acme", "--name", "bench", "--scopes", "tickets:read"],
+  const key = await captureTs(
+    "scripts/cli.ts",
+    ["api-key", "create", "--workspace", "acme", "--name", "bench", "--scopes", "tickets:read"],
     env,
   );
   app = await startAppServer({

@@ -33,6 +33,27 @@ export function runTs(entry, args, env) {
   });
 }
 
+/** Like runTs, but returns what the entry printed on stdout (the CLI prints secrets there alone). */
+export function captureTs(entry, args, env) {
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", path.join(ROOT, entry), ...args],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+      env: { ...process.env, ...env },
+      cwd: ROOT,
+    },
+  );
+  let out = "";
+  child.stdout.on("data", (chunk) => (out += chunk));
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("exit", (code) =>
+      code === 0 ? resolve(out.trim()) : reject(new Error(`${entry} ${args.join(" ")} exited with ${code}`)),
+    );
+  });
+}
+
 async function hasWorkspaces(url) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();

@@ -8,7 +8,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { ROOT } from "./bootstrap.mjs";
+import { captureTs, ROOT } from "./bootstrap.mjs";
 import { freePort, startAppServer } from "../tests/support/app-server.mjs";
 import { prepareTestDatabase } from "../tests/support/test-database.mjs";
 
@@ -47,25 +47,6 @@ function ensureTools() {
   };
 }
 
-function capture(args, env) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts/cli.ts"), ...args],
-      {
-        cwd: ROOT,
-        env: { ...process.env, ...env },
-        stdio: ["ignore", "pipe", "inherit"],
-      },
-    );
-    let out = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.on("exit", (code) =>
-      code === 0 ? resolve(out.trim()) : reject(new Error(`cli ${args.join(" ")} exited ${code}`)),
-    );
-  });
-}
-
 /** Forwards to the app, adding the bearer; the proxy's own Host becomes the app's, any other Host passes through. */
 function startProxy(target, token, port) {
   const app = new URL(target);
@@ -97,7 +78,8 @@ let code = 1;
 try {
   app = await startAppServer({ databaseUrl: db.url, env: { DATABASE_POOL_MAX: db.embedded ? "4" : "10" } });
   const env = { DATABASE_URL: db.url, DATABASE_POOL_MAX: "2" };
-  await capture(
+  await captureTs(
+    "scripts/cli.ts",
     [
       "workspace",
       "create",
@@ -114,7 +96,8 @@ try {
     ],
     env,
   );
-  const token = await capture(
+  const token = await captureTs(
+    "scripts/cli.ts",
     ["token", "create", "--workspace", "conformance", "--user", "owner@conformance.test", "--name", "conformance"],
     env,
   );

@@ -6,8 +6,7 @@
 import { execSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import net from "node:net";
-import path from "node:path";
-import { ROOT } from "../../scripts/bootstrap.mjs";
+import { captureTs } from "../../scripts/bootstrap.mjs";
 import { freePort, startAppServer } from "../support/app-server.mjs";
 import { prepareTestDatabase } from "../support/test-database.mjs";
 
@@ -23,25 +22,6 @@ const REQUEST_TIMEOUT_MS = 10_000;
 const checks = [];
 const table = [];
 const check = (name, ok, detail = "") => checks.push({ name, ok, detail });
-
-function cli(args, env) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ["--conditions=react-server", "--import", "tsx", path.join(ROOT, args[0]), ...args.slice(1)],
-      {
-        cwd: ROOT,
-        env: { ...process.env, ...env },
-        stdio: ["ignore", "pipe", "inherit"],
-      },
-    );
-    let out = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.on("exit", (code) =>
-      code === 0 ? resolve(out.trim()) : reject(new Error(`${args.join(" ")} exited ${code}`)),
-    );
-  });
-}
 
 async function startRedis(port) {
   const child = spawn(
@@ -180,10 +160,10 @@ let redis = await startRedis(redisPort);
 let app;
 try {
   const env = { DATABASE_URL: db.url, DATABASE_POOL_MAX: "2" };
-  await cli(["prisma/seed.ts", "--size", "60"], env);
-  await cli(
+  await captureTs("prisma/seed.ts", ["--size", "60"], env);
+  await captureTs(
+    "scripts/cli.ts",
     [
-      "scripts/cli.ts",
       "workspace",
       "limits",
       "--workspace",
@@ -197,11 +177,16 @@ try {
     ],
     env,
   );
-  const owner = await cli(
-    ["scripts/cli.ts", "token", "create", "--workspace", "acme", "--user", "olivia@acme.test"],
+  const owner = await captureTs(
+    "scripts/cli.ts",
+    ["token", "create", "--workspace", "acme", "--user", "olivia@acme.test"],
     env,
   );
-  const agent = await cli(["scripts/cli.ts", "token", "create", "--workspace", "acme", "--user", "ava@acme.test"], env);
+  const agent = await captureTs(
+    "scripts/cli.ts",
+    ["token", "create", "--workspace", "acme", "--user", "ava@acme.test"],
+    env,
+  );
   app = await startAppServer({
     databaseUrl: viaProxy.toString(),
     env: { REDIS_URL: `redis://127.0.0.1:${redisPort}`, DATABASE_POOL_MAX: "10" },
@@ -301,7 +286,6 @@ try {
 
   // 2. Redis killed mid-run: fail open, no 5xx; back: the counters live in Redis again.
   const limitsOf = (perSecond) => [
-    "scripts/cli.ts",
     "workspace",
     "limits",
     "--workspace",
@@ -324,7 +308,7 @@ try {
   await redisPhase;
   summarize("redis killed", during);
   check("redis down: no 5xx (fails open)", fiveXX(during) === 0, `${fiveXX(during)} failed`);
-  await cli(limitsOf(5), env);
+  await captureTs("scripts/cli.ts", limitsOf(5), env);
   await new Promise((r) => setTimeout(r, 2_500));
   const after = await Promise.all(
     Array.from({ length: 15 }, (_, i) => post(mcp, call("get_ticket", { ticket: 1 }, i), agent)),
@@ -335,7 +319,7 @@ try {
     after.some((r) => r.status === 429) && keys > 0,
     `${after.filter((r) => r.status === 429).length} of 15 refused, ${keys} keys in Redis`,
   );
-  await cli(limitsOf(100000), env);
+  await captureTs("scripts/cli.ts", limitsOf(100000), env);
   await new Promise((r) => setTimeout(r, 1_100));
 
   // 3. PostgreSQL unreachable: clean errors within a bound; back: recovers in seconds.
