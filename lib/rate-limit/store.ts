@@ -1,4 +1,6 @@
 import "server-only";
+import { Ratelimit } from "@upstash/ratelimit";
+import { Redis as UpstashRedis } from "@upstash/redis";
 import Redis from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 
@@ -11,7 +13,7 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 export type Hit = { allowed: boolean; remaining: number; resetMs: number };
 
 export interface CounterStore {
-  readonly kind: "memory" | "redis";
+  readonly kind: "memory" | "redis" | "upstash";
   hit(key: string, points: number, durationS: number): Promise<Hit>;
   /** What is left in a window without using any of it. */
   peek(key: string, points: number, durationS: number): Promise<{ remaining: number; resetMs: number }>;
@@ -107,12 +109,64 @@ export function createRedisStore(url: string): CounterStore {
   };
 }
 
+/**
+ * Upstash (Redis over REST, the usual choice on serverless hosts) through
+ * @upstash/ratelimit's fixed windows. Its own timeout lets requests through;
+ * here a timeout or an error falls back to the in-memory insurance instead.
+ */
+export function createUpstashStore(url: string, token: string): CounterStore {
+  const redis = new UpstashRedis({ url, token, responseEncoding: false, enableTelemetry: false, retry: { retries: 0 } });
+  const insuranceFor = memoryLimiters();
+  let warned = false;
+  const cache = new Map<string, Ratelimit>();
+  const limiterFor = (points: number, duration: number) => {
+    const id = `${points}/${duration}`;
+    let limiter = cache.get(id);
+    if (!limiter) {
+      limiter = new Ratelimit({ redis, limiter: Ratelimit.fixedWindow(points, `${duration} s`), prefix: `deskbridge:up:${id}`, timeout: STORE_TIMEOUT_MS, analytics: false });
+      cache.set(id, limiter);
+    }
+    return limiter;
+  };
+  const fallBack = (key: string, points: number, duration: number, reason: string) => {
+    if (!warned) {
+      warned = true;
+      console.warn(`[deskbridge] rate-limit store unreachable (${reason}); failing open with in-memory limits until it is back`);
+    }
+    return consume(insuranceFor(points, duration), key, points);
+  };
+  return {
+    kind: "upstash",
+    async hit(key, points, duration) {
+      try {
+        const result = await limiterFor(points, duration).limit(key);
+        if (result.reason === "timeout") return fallBack(key, points, duration, "timeout");
+        if (warned) {
+          warned = false;
+          console.warn("[deskbridge] rate-limit store reachable again; shared limits apply");
+        }
+        return { allowed: result.success, remaining: Math.max(0, result.remaining), resetMs: Math.max(0, result.reset - Date.now()) };
+      } catch (error) {
+        return fallBack(key, points, duration, error instanceof Error ? error.message : "error");
+      }
+    },
+    async peek(key, points, duration) {
+      try {
+        const result = await limiterFor(points, duration).getRemaining(key);
+        return { remaining: Math.max(0, result.remaining), resetMs: Math.max(0, result.reset - Date.now()) };
+      } catch {
+        return peekWith(insuranceFor(points, duration), key, points, duration);
+      }
+    },
+  };
+}
+
 const globalStore = globalThis as unknown as { deskbridgeCounterStore?: CounterStore };
 
 /** The process's store, chosen by the environment once. */
 export function counterStore(): CounterStore {
-  globalStore.deskbridgeCounterStore ??= process.env.REDIS_URL
-    ? createRedisStore(process.env.REDIS_URL)
-    : createMemoryStore();
+  const { UPSTASH_REDIS_REST_URL: upstashUrl, UPSTASH_REDIS_REST_TOKEN: upstashToken, REDIS_URL: redisUrl } = process.env;
+  globalStore.deskbridgeCounterStore ??=
+    upstashUrl && upstashToken ? createUpstashStore(upstashUrl, upstashToken) : redisUrl ? createRedisStore(redisUrl) : createMemoryStore();
   return globalStore.deskbridgeCounterStore;
 }
