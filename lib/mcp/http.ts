@@ -12,6 +12,7 @@ import { mcpUrl, resourceMetadataUrl } from "@/lib/mcp/urls";
 import { checkRateLimit, identityOf, rateLimitedResponse, type RateLimitDecision } from "@/lib/rate-limit/limiter";
 import { limitsFor } from "@/lib/rate-limit/policies";
 import { recordUsage } from "@/lib/rate-limit/usage";
+import { clientIp } from "@/lib/rate-limit/client-ip";
 
 const MAX_BODY_BYTES = 1_048_576;
 const EXPOSED_HEADERS =
@@ -120,11 +121,6 @@ export function unauthorized(kind: "missing" | "invalid" | "expired"): Response 
       "Cache-Control": "no-store",
     },
   });
-}
-
-function clientIp(request: Request): string | null {
-  const forwarded = request.headers.get("x-forwarded-for");
-  return forwarded?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || null;
 }
 
 /** Reads the bearer: only from the Authorization header, never the query string. */

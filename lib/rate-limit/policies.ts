@@ -38,3 +38,6 @@ export function limitsFor(plan: PlanTier, overrides: unknown): Limits {
 
 export type WindowName = "second" | "minute" | "day";
 export const WINDOW_SECONDS: Record<WindowName, number> = { second: 1, minute: 60, day: 86_400 };
+
+/** Unauthenticated OAuth endpoints (token exchange) are limited per client IP. */
+export const TOKEN_ENDPOINT_LIMITS: Limits = { perSecond: 20, perMinute: 300, perDay: 20_000, oauthPerMinute: 120 };

@@ -115,7 +115,13 @@ export function createRedisStore(url: string): CounterStore {
  * here a timeout or an error falls back to the in-memory insurance instead.
  */
 export function createUpstashStore(url: string, token: string): CounterStore {
-  const redis = new UpstashRedis({ url, token, responseEncoding: false, enableTelemetry: false, retry: { retries: 0 } });
+  const redis = new UpstashRedis({
+    url,
+    token,
+    responseEncoding: false,
+    enableTelemetry: false,
+    retry: { retries: 0 },
+  });
   const insuranceFor = memoryLimiters();
   let warned = false;
   const cache = new Map<string, Ratelimit>();
@@ -123,7 +129,13 @@ export function createUpstashStore(url: string, token: string): CounterStore {
     const id = `${points}/${duration}`;
     let limiter = cache.get(id);
     if (!limiter) {
-      limiter = new Ratelimit({ redis, limiter: Ratelimit.fixedWindow(points, `${duration} s`), prefix: `deskbridge:up:${id}`, timeout: STORE_TIMEOUT_MS, analytics: false });
+      limiter = new Ratelimit({
+        redis,
+        limiter: Ratelimit.fixedWindow(points, `${duration} s`),
+        prefix: `deskbridge:up:${id}`,
+        timeout: STORE_TIMEOUT_MS,
+        analytics: false,
+      });
       cache.set(id, limiter);
     }
     return limiter;
@@ -131,7 +143,9 @@ export function createUpstashStore(url: string, token: string): CounterStore {
   const fallBack = (key: string, points: number, duration: number, reason: string) => {
     if (!warned) {
       warned = true;
-      console.warn(`[deskbridge] rate-limit store unreachable (${reason}); failing open with in-memory limits until it is back`);
+      console.warn(
+        `[deskbridge] rate-limit store unreachable (${reason}); failing open with in-memory limits until it is back`,
+      );
     }
     return consume(insuranceFor(points, duration), key, points);
   };
@@ -145,7 +159,11 @@ export function createUpstashStore(url: string, token: string): CounterStore {
           warned = false;
           console.warn("[deskbridge] rate-limit store reachable again; shared limits apply");
         }
-        return { allowed: result.success, remaining: Math.max(0, result.remaining), resetMs: Math.max(0, result.reset - Date.now()) };
+        return {
+          allowed: result.success,
+          remaining: Math.max(0, result.remaining),
+          resetMs: Math.max(0, result.reset - Date.now()),
+        };
       } catch (error) {
         return fallBack(key, points, duration, error instanceof Error ? error.message : "error");
       }
@@ -165,8 +183,16 @@ const globalStore = globalThis as unknown as { deskbridgeCounterStore?: CounterS
 
 /** The process's store, chosen by the environment once. */
 export function counterStore(): CounterStore {
-  const { UPSTASH_REDIS_REST_URL: upstashUrl, UPSTASH_REDIS_REST_TOKEN: upstashToken, REDIS_URL: redisUrl } = process.env;
+  const {
+    UPSTASH_REDIS_REST_URL: upstashUrl,
+    UPSTASH_REDIS_REST_TOKEN: upstashToken,
+    REDIS_URL: redisUrl,
+  } = process.env;
   globalStore.deskbridgeCounterStore ??=
-    upstashUrl && upstashToken ? createUpstashStore(upstashUrl, upstashToken) : redisUrl ? createRedisStore(redisUrl) : createMemoryStore();
+    upstashUrl && upstashToken
+      ? createUpstashStore(upstashUrl, upstashToken)
+      : redisUrl
+        ? createRedisStore(redisUrl)
+        : createMemoryStore();
   return globalStore.deskbridgeCounterStore;
 }

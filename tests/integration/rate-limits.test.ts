@@ -2,7 +2,7 @@
 // (in-process memory, or Redis when the suite runs with REDIS_URL).
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
-import { rpc } from "../support/mcp-client";
+import { baseUrl, rpc } from "../support/mcp-client";
 import { prisma } from "@/lib/db";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
 import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
@@ -75,5 +75,23 @@ describe("usage", () => {
       where: { workspaceId: ws.workspace.id, subject: "workspace" },
     });
     expect(total.calls).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe("the token endpoint", () => {
+  it("is limited per client IP, with the same 429 contract", async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        fetch(`${baseUrl()}/api/oauth/token`, {
+          method: "POST",
+          headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": "198.51.100.7" },
+          body: new URLSearchParams({ grant_type: "refresh_token", client_id: "dbcl_unknown", refresh_token: "x" }),
+        }),
+      ),
+    );
+    const limited = answers.filter((a) => a.status === 429);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(await limited[0]!.json()).toMatchObject({ error: "rate limit exceeded", limit_type: "second" });
+    expect(answers.filter((a) => a.status === 401).length).toBeLessThanOrEqual(20);
   });
 });

@@ -5,11 +5,19 @@ import { exchangeAuthorizationCode } from "@/lib/oauth/grants/authorization-code
 import { exchangeRefreshToken } from "@/lib/oauth/grants/refresh-token";
 import { METADATA_CORS } from "@/lib/oauth/metadata";
 import { readOAuthForm } from "@/lib/oauth/form";
+import { clientIp } from "@/lib/rate-limit/client-ip";
+import { checkRateLimit, identityOf, rateLimitedResponse } from "@/lib/rate-limit/limiter";
+import { TOKEN_ENDPOINT_LIMITS } from "@/lib/rate-limit/policies";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request) {
   try {
+    const limit = await checkRateLimit({
+      identity: identityOf({ userId: null, ip: clientIp(request) }),
+      limits: TOKEN_ENDPOINT_LIMITS,
+    }).catch(() => null);
+    if (limit && !limit.allowed) return rateLimitedResponse(limit, { ...NO_STORE, ...METADATA_CORS });
     const form = await readOAuthForm(request);
     const client = await authenticateClient(request, form);
     const grantType = form.get("grant_type");
