@@ -5,10 +5,11 @@ import Redis from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 
 // The counter store behind every limit: in-process memory by default, Redis
-// when REDIS_URL is set (shared by every instance). A Redis call that fails or
-// takes longer than ~50 ms falls back to an in-memory insurance limiter: the
-// limiter fails open, but keeps a local limit rather than none, and says so
-// once per outage.
+// when REDIS_URL is set, Upstash when its REST URL and token are (both shared
+// by every instance). A shared-store call that fails or outlasts its deadline
+// (storeTimeoutMs) falls back to an in-memory insurance limiter: the limiter
+// fails open, but keeps a local limit rather than none, and says so once per
+// outage.
 
 export type Hit = { allowed: boolean; remaining: number; resetMs: number };
 
@@ -26,7 +27,18 @@ async function peekWith(limiter: RateLimiterAbstract, key: string, points: numbe
     : { remaining: points, resetMs: durationS * 1000 };
 }
 
-const STORE_TIMEOUT_MS = 50;
+/**
+ * How long a shared store may take before the limiter stops waiting: 250 ms
+ * for Redis over TCP, 500 ms for Upstash's REST API over HTTPS;
+ * RATE_LIMIT_STORE_TIMEOUT_MS sets both. A store that is down refuses at
+ * once; the deadline only bounds a hung one. It sits well above the event
+ * loop's stalls under load, when a reply already received would otherwise
+ * be timed out and the request let through on a local count.
+ */
+function storeTimeoutMs(fallback: number) {
+  const configured = Number(process.env.RATE_LIMIT_STORE_TIMEOUT_MS);
+  return Number.isFinite(configured) && configured > 0 ? configured : fallback;
+}
 
 function toHit(res: RateLimiterRes, points: number, allowed: boolean): Hit {
   return { allowed, remaining: Math.max(0, points - res.consumedPoints), resetMs: res.msBeforeNext };
@@ -62,7 +74,7 @@ export function createMemoryStore(): CounterStore {
 
 export function createRedisStore(url: string): CounterStore {
   const client = new Redis(url, {
-    commandTimeout: STORE_TIMEOUT_MS,
+    commandTimeout: storeTimeoutMs(250),
     connectTimeout: 1_000,
     maxRetriesPerRequest: 0,
     enableOfflineQueue: false,
@@ -123,6 +135,7 @@ export function createUpstashStore(url: string, token: string): CounterStore {
     retry: { retries: 0 },
   });
   const insuranceFor = memoryLimiters();
+  const timeout = storeTimeoutMs(500);
   let warned = false;
   const cache = new Map<string, Ratelimit>();
   const limiterFor = (points: number, duration: number) => {
@@ -133,7 +146,7 @@ export function createUpstashStore(url: string, token: string): CounterStore {
         redis,
         limiter: Ratelimit.fixedWindow(points, `${duration} s`),
         prefix: `deskbridge:up:${id}`,
-        timeout: STORE_TIMEOUT_MS,
+        timeout,
         analytics: false,
       });
       cache.set(id, limiter);

@@ -21,12 +21,22 @@ afterAll(async () => {
   await rest.stop();
 });
 
+// Upstash's fixed windows follow the clock: start each burst at the top of a
+// second, and not in a minute's last two seconds, so that it falls in one
+// second window and one minute window.
+const freshWindows = () => {
+  const now = Date.now();
+  const wait = now % 60_000 > 58_000 ? 60_000 - (now % 60_000) : 1_000 - (now % 1_000);
+  return new Promise((r) => setTimeout(r, wait + 5));
+};
+
 describe.each(["redis", "upstash"])("%s store", (kind) => {
   it("counts across windows, refuses past the burst and reports what is left", async () => {
     const store = stores[kind]!();
     await new Promise((r) => setTimeout(r, 200));
     const identity = `user-${randomBytes(6).toString("hex")}`;
     const limits = { ...PLAN_LIMITS.enterprise, perSecond: 3, perMinute: 100 };
+    await freshWindows();
     const results = [];
     for (let i = 0; i < 5; i++) results.push(await checkRateLimit({ identity, limits }, store));
     expect(results.map((r) => r.allowed)).toEqual([true, true, true, false, false]);
@@ -40,6 +50,7 @@ describe.each(["redis", "upstash"])("%s store", (kind) => {
     await new Promise((r) => setTimeout(r, 200));
     const identity = `user-${randomBytes(6).toString("hex")}`;
     const limits = { ...PLAN_LIMITS.enterprise, perSecond: 4 };
+    await freshWindows();
     const allowed = [];
     for (let i = 0; i < 6; i++) allowed.push((await checkRateLimit({ identity, limits }, i % 2 ? a : b)).allowed);
     expect(allowed.filter(Boolean)).toHaveLength(4);
