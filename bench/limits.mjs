@@ -3,7 +3,7 @@
 // MCP tools/list on the production build with limits off and on (Redis), in the
 // same run, and prints the throughput ratio. Redis: REDIS_URL or 127.0.0.1:6379.
 import autocannon from "autocannon";
-import { captureTs as runTs } from "../scripts/bootstrap.mjs";
+import { captureTs as runTs, setWorkspaceLimits } from "../scripts/bootstrap.mjs";
 import { startAppServer } from "../tests/support/app-server.mjs";
 import { prepareTestDatabase } from "../tests/support/test-database.mjs";
 
@@ -36,22 +36,7 @@ try {
     ],
     env,
   );
-  await runTs(
-    "scripts/cli.ts",
-    [
-      "workspace",
-      "limits",
-      "--workspace",
-      "bench",
-      "--per-second",
-      "10000000",
-      "--per-minute",
-      "10000000",
-      "--per-day",
-      "10000000",
-    ],
-    env,
-  );
+  await setWorkspaceLimits(env, "bench", { perSecond: 10_000_000, perMinute: 10_000_000, perDay: 10_000_000 });
   const token = await runTs(
     "scripts/cli.ts",
     ["token", "create", "--workspace", "bench", "--user", "bench@bench.test"],

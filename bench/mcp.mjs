@@ -4,7 +4,7 @@
 // answers a fixed JSON-RPC body, and prints req/s, p50, p99 and the ratio.
 // Embedded database by default; DATABASE_URL (and REDIS_URL) run it on real services.
 import autocannon from "autocannon";
-import { captureTs } from "../scripts/bootstrap.mjs";
+import { captureTs, setWorkspaceLimits } from "../scripts/bootstrap.mjs";
 import { startAppServer } from "../tests/support/app-server.mjs";
 import { prepareTestDatabase } from "../tests/support/test-database.mjs";
 
@@ -42,22 +42,7 @@ try {
   const env = { DATABASE_URL: db.url, DATABASE_POOL_MAX: "2" };
   await captureTs("prisma/seed.ts", ["--size", "2000"], env);
   // This benchmark measures the request path, not the limiter: lift the demo workspace's limits.
-  await captureTs(
-    "scripts/cli.ts",
-    [
-      "workspace",
-      "limits",
-      "--workspace",
-      "acme",
-      "--per-second",
-      "10000000",
-      "--per-minute",
-      "10000000",
-      "--per-day",
-      "10000000",
-    ],
-    env,
-  );
+  await setWorkspaceLimits(env, "acme", { perSecond: 10_000_000, perMinute: 10_000_000, perDay: 10_000_000 });
   const key = await captureTs(
     "scripts/cli.ts",
     ["api-key", "create", "--workspace", "acme", "--name", "bench", "--scopes", "tickets:read"],

@@ -65,6 +65,13 @@ async function hasWorkspaces(url) {
   }
 }
 
+/** Sets a workspace's requests per second, minute and day through the operator CLI. */
+export function setWorkspaceLimits(env, workspace, { perSecond, perMinute, perDay }) {
+  const limits = { "--per-second": perSecond, "--per-minute": perMinute, "--per-day": perDay };
+  const args = Object.entries(limits).flatMap(([flag, value]) => [flag, String(value)]);
+  return captureTs("scripts/cli.ts", ["workspace", "limits", "--workspace", workspace, ...args], env);
+}
+
 /** A stable AUTH_SECRET for local runs, kept beside the embedded data. */
 export function localAuthSecret() {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;

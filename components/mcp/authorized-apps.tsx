@@ -1,9 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
-import { FormMessage } from "@/components/ui/form-message";
-import { IDLE, type ActionState } from "@/lib/action-state";
+import { RevokeForm } from "@/components/ui/revoke-form";
+import type { ActionState } from "@/lib/action-state";
 import type { AuthorizedApp } from "@/lib/services/oauth/list-authorized-apps";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
@@ -42,7 +40,7 @@ export function AuthorizedApps({ apps, revokeAction }: { apps: AuthorizedApp[]; 
                   {app.last_used_at ? new Date(app.last_used_at).toLocaleString("en-GB") : "Never"}
                 </td>
                 <td className="py-1.5 text-right">
-                  <RevokeApp grantId={app.grant_id} name={app.client.name} action={revokeAction} />
+                  <RevokeForm action={revokeAction} field="grant_id" value={app.grant_id} label={app.client.name} />
                 </td>
               </tr>
             ))}
@@ -50,18 +48,5 @@ export function AuthorizedApps({ apps, revokeAction }: { apps: AuthorizedApp[]; 
         </table>
       )}
     </section>
-  );
-}
-
-function RevokeApp({ grantId, name, action }: { grantId: string; name: string; action: Action }) {
-  const [state, formAction, pending] = useActionState(action, IDLE);
-  return (
-    <form action={formAction}>
-      <input type="hidden" name="grant_id" value={grantId} />
-      <Button type="submit" variant="danger" disabled={pending} aria-label={`Revoke ${name}`}>
-        Revoke
-      </Button>
-      {state.status === "error" ? <FormMessage state={state} /> : null}
-    </form>
   );
 }

@@ -6,7 +6,7 @@
 import { execSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import net from "node:net";
-import { captureTs } from "../../scripts/bootstrap.mjs";
+import { captureTs, setWorkspaceLimits } from "../../scripts/bootstrap.mjs";
 import { freePort, startAppServer } from "../support/app-server.mjs";
 import { prepareTestDatabase } from "../support/test-database.mjs";
 
@@ -161,22 +161,7 @@ let app;
 try {
   const env = { DATABASE_URL: db.url, DATABASE_POOL_MAX: "2" };
   await captureTs("prisma/seed.ts", ["--size", "60"], env);
-  await captureTs(
-    "scripts/cli.ts",
-    [
-      "workspace",
-      "limits",
-      "--workspace",
-      "acme",
-      "--per-second",
-      "100000",
-      "--per-minute",
-      "1000000",
-      "--per-day",
-      "10000000",
-    ],
-    env,
-  );
+  await setWorkspaceLimits(env, "acme", { perSecond: 100_000, perMinute: 1_000_000, perDay: 10_000_000 });
   const owner = await captureTs(
     "scripts/cli.ts",
     ["token", "create", "--workspace", "acme", "--user", "olivia@acme.test"],
@@ -285,18 +270,7 @@ try {
   await client.end();
 
   // 2. Redis killed mid-run: fail open, no 5xx; back: the counters live in Redis again.
-  const limitsOf = (perSecond) => [
-    "workspace",
-    "limits",
-    "--workspace",
-    "acme",
-    "--per-second",
-    String(perSecond),
-    "--per-minute",
-    "1000000",
-    "--per-day",
-    "10000000",
-  ];
+  const limitsOf = (perSecond) => ({ perSecond, perMinute: 1_000_000, perDay: 10_000_000 });
   const during = [];
   const redisPhase = (async () => {
     for (let i = 0; i < 600; i++) during.push(await post(mcp, call("get_ticket", { ticket: 1 }, i), owner));
@@ -308,7 +282,7 @@ try {
   await redisPhase;
   summarize("redis killed", during);
   check("redis down: no 5xx (fails open)", fiveXX(during) === 0, `${fiveXX(during)} failed`);
-  await captureTs("scripts/cli.ts", limitsOf(5), env);
+  await setWorkspaceLimits(env, "acme", limitsOf(5));
   await new Promise((r) => setTimeout(r, 2_500));
   const after = await Promise.all(
     Array.from({ length: 15 }, (_, i) => post(mcp, call("get_ticket", { ticket: 1 }, i), agent)),
@@ -319,7 +293,7 @@ try {
     after.some((r) => r.status === 429) && keys > 0,
     `${after.filter((r) => r.status === 429).length} of 15 refused, ${keys} keys in Redis`,
   );
-  await captureTs("scripts/cli.ts", limitsOf(100000), env);
+  await setWorkspaceLimits(env, "acme", limitsOf(100_000));
   await new Promise((r) => setTimeout(r, 1_100));
 
   // 3. PostgreSQL unreachable: clean errors within a bound; back: recovers in seconds.

@@ -19,3 +19,15 @@ export async function findTicketOrThrow<S extends Prisma.TicketSelect>(
   if (!ticket) throw notFound(`Ticket #${number}`);
   return ticket;
 }
+
+/** The fields of a message every ticket view shows. */
+export const MESSAGE_SELECT = {
+  id: true,
+  kind: true,
+  authorType: true,
+  body: true,
+  via: true,
+  createdAt: true,
+  authorUser: { select: { id: true, name: true } },
+  authorContact: { select: { id: true, name: true } },
+} satisfies Prisma.MessageSelect;

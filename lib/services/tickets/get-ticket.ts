@@ -1,7 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { ActorContext } from "@/lib/context";
-import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
+import { findTicketOrThrow, MESSAGE_SELECT } from "@/lib/services/tickets/find-ticket";
 
 export type GetTicketOptions = {
   number: number;
@@ -41,16 +41,7 @@ export async function getTicket(ctx: ActorContext, options: GetTicketOptions) {
           },
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
           take: messageLimit,
-          select: {
-            id: true,
-            kind: true,
-            authorType: true,
-            body: true,
-            via: true,
-            createdAt: true,
-            authorUser: { select: { id: true, name: true } },
-            authorContact: { select: { id: true, name: true } },
-          },
+          select: MESSAGE_SELECT,
         }),
     options.includeActivity === false
       ? []

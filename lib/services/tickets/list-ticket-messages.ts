@@ -3,7 +3,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import type { ActorContext } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
-import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
+import { findTicketOrThrow, MESSAGE_SELECT } from "@/lib/services/tickets/find-ticket";
 import {
   CursorSchema,
   decodeCursor,
@@ -53,16 +53,7 @@ export async function listTicketMessages(ctx: ActorContext, input: ListTicketMes
     },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: data.limit + 1,
-    select: {
-      id: true,
-      kind: true,
-      authorType: true,
-      body: true,
-      via: true,
-      createdAt: true,
-      authorUser: { select: { id: true, name: true } },
-      authorContact: { select: { id: true, name: true } },
-    },
+    select: MESSAGE_SELECT,
   });
   const hasMore = rows.length > data.limit;
   const page = rows.slice(0, data.limit);

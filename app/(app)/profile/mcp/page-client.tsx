@@ -4,7 +4,8 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { INPUT_CLASS } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { CopyButton } from "@/components/mcp/copy-button";
+import { RevokeForm } from "@/components/ui/revoke-form";
+import { NewSecret } from "@/components/mcp/new-secret";
 import { IDLE } from "@/lib/action-state";
 import type { CredentialRow } from "@/lib/services/credentials/list-credentials";
 import { generateTokenAction, revokeTokenAction } from "./actions";
@@ -36,21 +37,9 @@ export function McpProfileClient({ tokens, limit }: { tokens: CredentialRow[]; l
       </div>
       {state.status === "error" ? <FormMessage state={state} /> : null}
       {created ? (
-        <div
-          role="status"
-          aria-label="New token"
-          className="space-y-2 rounded-md bg-emerald-50 p-3 ring-1 ring-emerald-200"
-        >
-          <p className="text-sm font-medium text-emerald-900">
-            Copy your token now. It is displayed only once and cannot be retrieved later.
-          </p>
-          <div className="flex items-center gap-2">
-            <code className="rounded bg-white px-2 py-1 text-sm ring-1 ring-emerald-200" data-testid="new-secret">
-              {created.secret}
-            </code>
-            <CopyButton text={created.secret} />
-          </div>
-        </div>
+        <NewSecret label="New token" secret={created.secret}>
+          Copy your token now. It is displayed only once and cannot be retrieved later.
+        </NewSecret>
       ) : null}
       <table className="w-full text-sm" data-testid="tokens">
         <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
@@ -74,7 +63,7 @@ export function McpProfileClient({ tokens, limit }: { tokens: CredentialRow[]; l
                 {t.expires_at ? new Date(t.expires_at).toLocaleDateString("en-GB") : "—"}
               </td>
               <td className="py-1.5 text-right">
-                <RevokeToken id={t.id} masked={t.masked} />
+                <RevokeForm action={revokeTokenAction} field="id" value={t.id} label={t.masked} />
               </td>
             </tr>
           ))}
@@ -82,18 +71,5 @@ export function McpProfileClient({ tokens, limit }: { tokens: CredentialRow[]; l
       </table>
       {tokens.length === 0 ? <p className="text-sm text-slate-500">No active tokens.</p> : null}
     </section>
-  );
-}
-
-function RevokeToken({ id, masked }: { id: string; masked: string }) {
-  const [state, action, pending] = useActionState(revokeTokenAction, IDLE);
-  return (
-    <form action={action}>
-      <input type="hidden" name="id" value={id} />
-      <Button type="submit" variant="danger" disabled={pending} aria-label={`Revoke ${masked}`}>
-        Revoke
-      </Button>
-      {state.status === "error" ? <FormMessage state={state} /> : null}
-    </form>
   );
 }

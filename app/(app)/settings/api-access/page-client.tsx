@@ -4,7 +4,8 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { CopyButton } from "@/components/mcp/copy-button";
+import { RevokeForm } from "@/components/ui/revoke-form";
+import { NewSecret } from "@/components/mcp/new-secret";
 import { IDLE } from "@/lib/action-state";
 import type { CredentialRow } from "@/lib/services/credentials/list-credentials";
 import { createApiKeyAction, revokeApiKeyAction } from "./actions";
@@ -25,21 +26,9 @@ export function ApiAccessClient({ keys, families }: { keys: CredentialRow[]; fam
   return (
     <>
       {created ? (
-        <section
-          role="status"
-          aria-label="New API key"
-          className="space-y-2 rounded-lg bg-emerald-50 p-4 ring-1 ring-emerald-200"
-        >
-          <p className="text-sm font-medium text-emerald-900">
-            Copy the key “{created.name}” now. It is shown only this once and cannot be recovered.
-          </p>
-          <div className="flex items-center gap-2">
-            <code className="rounded bg-white px-2 py-1 text-sm ring-1 ring-emerald-200" data-testid="new-secret">
-              {created.secret}
-            </code>
-            <CopyButton text={created.secret} />
-          </div>
-        </section>
+        <NewSecret label="New API key" secret={created.secret}>
+          Copy the key “{created.name}” now. It is shown only this once and cannot be recovered.
+        </NewSecret>
       ) : null}
 
       <form
@@ -156,7 +145,7 @@ export function ApiAccessClient({ keys, families }: { keys: CredentialRow[]; fam
                 </td>
                 <td className="px-3 py-2 text-right">
                   {k.status === "active" ? (
-                    <RevokeButton id={k.id} name={k.name} />
+                    <RevokeForm action={revokeApiKeyAction} field="id" value={k.id} label={k.name} />
                   ) : (
                     <span className="text-xs capitalize text-slate-400">{k.status}</span>
                   )}
@@ -168,18 +157,5 @@ export function ApiAccessClient({ keys, families }: { keys: CredentialRow[]; fam
         {keys.length === 0 ? <p className="p-4 text-center text-sm text-slate-500">No API keys yet.</p> : null}
       </section>
     </>
-  );
-}
-
-function RevokeButton({ id, name }: { id: string; name: string }) {
-  const [state, action, pending] = useActionState(revokeApiKeyAction, IDLE);
-  return (
-    <form action={action}>
-      <input type="hidden" name="id" value={id} />
-      <Button type="submit" variant="danger" disabled={pending} aria-label={`Revoke ${name}`}>
-        Revoke
-      </Button>
-      {state.status === "error" ? <FormMessage state={state} /> : null}
-    </form>
   );
 }
