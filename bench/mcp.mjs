@@ -73,7 +73,6 @@ try {
     throw new Error(`get_ticket probe failed: ${JSON.stringify(probeBody).slice(0, 300)}`);
 
   console.log(`Warming up (3 s each)…`);
-  await Promise.all([]);
   const warm = Number(process.env.BENCH_WARMUP ?? 3);
   await new Promise((resolve, reject) =>
     autocannon({ url: bare, method: "POST", body: call, connections: CONNECTIONS, duration: warm }, (e) =>

@@ -1,13 +1,16 @@
 import "server-only";
 import {
   createMcpHandler,
+  isJsonContentType,
   isLegacyRequest,
+  ProtocolError,
+  SUPPORTED_PROTOCOL_VERSIONS,
   WebStandardStreamableHTTPServerTransport,
 } from "@modelcontextprotocol/server";
 import { verifyBearer } from "@/lib/credentials/verify-bearer";
 import { getEnv } from "@/lib/env";
 import { toAppError } from "@/lib/errors";
-import { buildMcpServer, toAuthInfo, type McpAuth } from "@/lib/mcp/server";
+import { buildMcpServer, callTool, toAuthInfo, type McpAuth } from "@/lib/mcp/server";
 import { mcpUrl, resourceMetadataUrl } from "@/lib/mcp/urls";
 import { checkRateLimit, identityOf, rateLimitedResponse, type RateLimitDecision } from "@/lib/rate-limit/limiter";
 import { limitsFor } from "@/lib/rate-limit/policies";
@@ -170,7 +173,7 @@ export async function handleMcpPost(request: Request): Promise<Response> {
     const replay = new Request(request.url, { method: "POST", headers: request.headers, body: text });
     const authInfo = toAuthInfo(auth, token, resource);
     const response = (await isLegacyRequest(replay, body))
-      ? await serveLegacy(replay, body, authInfo)
+      ? ((await directToolCall(request, body, auth)) ?? (await serveLegacy(replay, body, authInfo)))
       : await modernHandler.fetch(replay, { authInfo, parsedBody: body });
     recordUsage(
       auth.credential.workspaceId,
@@ -213,6 +216,38 @@ async function limitCaller(auth: McpAuth): Promise<RateLimitDecision | null> {
       );
     limiterFailed = true;
     return null;
+  }
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+const TOOLS_CALL_PARAMS = new Set(["name", "arguments", "_meta"]);
+
+/**
+ * A 2025-revision request that is one tools/call, answered without building a
+ * server and a transport for it: the transport's checks (Accept,
+ * Content-Type, protocol version, JSON-RPC shape) and then callTool, framed
+ * as the transport frames a JSON answer. Anything else (batches,
+ * notifications, other methods, any doubt) returns null and goes through the SDK.
+ */
+async function directToolCall(request: Request, body: unknown, auth: McpAuth): Promise<Response | null> {
+  if (!isRecord(body) || body.jsonrpc !== "2.0" || body.method !== "tools/call") return null;
+  const { id, params } = body;
+  if (typeof id !== "string" && !Number.isSafeInteger(id)) return null;
+  if (!isRecord(params) || typeof params.name !== "string") return null;
+  if (params.arguments !== undefined && !isRecord(params.arguments)) return null;
+  if (Object.keys(params).some((key) => !TOOLS_CALL_PARAMS.has(key))) return null;
+  const accept = request.headers.get("accept");
+  if (!accept?.includes("application/json") || !accept.includes("text/event-stream")) return null;
+  if (!isJsonContentType(request.headers.get("content-type"))) return null;
+  const version = request.headers.get("mcp-protocol-version");
+  if (version !== null && !SUPPORTED_PROTOCOL_VERSIONS.includes(version)) return null;
+  try {
+    const result = await callTool(auth, params.name, params.arguments);
+    return Response.json({ result, jsonrpc: "2.0", id });
+  } catch (error) {
+    if (!(error instanceof ProtocolError)) throw error;
+    return Response.json({ jsonrpc: "2.0", id, error: { code: error.code, message: error.message } });
   }
 }
 

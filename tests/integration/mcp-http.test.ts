@@ -124,6 +124,21 @@ describe("transport", () => {
     expect(ok.headers.get("mcp-session-id")).toBeNull();
   });
 
+  it("answers a lone tools/call exactly as it answers the same call in a batch", async () => {
+    for (const body of [
+      call("get_ticket", { ticket: ws.tickets[0]!.ticket }),
+      call("get_ticket", { ticket: 999_999 }),
+      call("assign_ticket", { ticket: "first" }),
+      call("drop_database", {}),
+    ]) {
+      const [lone, batched] = [await rpc(body, { token }), await rpc([body], { token })];
+      expect(lone.status).toBe(200);
+      expect(lone.headers.get("content-type")).toBe(batched.headers.get("content-type"));
+      // The SDK answers a batch of one with the bare response, as the lone call is answered.
+      expect(lone.json).toEqual(batched.json);
+    }
+  });
+
   it("serves the 2026-07-28 revision with its headers and envelope", async () => {
     const body = {
       jsonrpc: "2.0",
