@@ -43,6 +43,16 @@ test("actions on a ticket show in its activity history under the agent's name", 
   await ticketPage.assign("Ava Agarwal");
   await expect(ticketPage.activity()).toContainText("Ava Agarwal assigned it to Ava Agarwal");
 
+  const team =
+    (await page.getByLabel("Team").locator("option:checked").textContent()) === "Sales" ? "Billing" : "Sales";
+  await ticketPage.transfer(team);
+  await expect(ticketPage.activity()).toContainText(`Ava Agarwal transferred it to ${team}`);
+
+  const from = await page.getByLabel("Priority").inputValue();
+  const to = from === "urgent" ? "low" : "urgent";
+  await ticketPage.setPriority(to);
+  await expect(ticketPage.activity()).toContainText(`Ava Agarwal changed priority from ${from} to ${to}`);
+
   await ticketPage.reply("Thanks, we are on it.");
   await expect(page.getByTestId("messages")).toContainText("Thanks, we are on it.");
   await expect(ticketPage.activity()).toContainText("Ava Agarwal replied");

@@ -340,62 +340,46 @@ async function seedWorkspace(options: {
       .replace("{month}", pick(MONTHS))
       .replace("{n}", String(1000 + n));
     let t = createdAt.getTime();
-    messages.push({
-      id: nextId("ms"),
-      workspaceId: ws,
-      ticketId: id,
-      kind: "reply",
-      authorType: "contact",
-      authorContactId: contact.id,
-      body: pick(topic.bodies),
-      createdAt: new Date(t),
-      via: "system",
-    });
-    let firstResponseAt: Date | null = null;
-    const rounds = status === "open" ? Math.floor(random() * 2) : 1 + Math.floor(random() * 3);
-    for (let r = 0; r < rounds && assignee; r++) {
-      t += (0.2 + random() * 20) * 3_600_000;
-      if (t > options.now) break;
-      const noteFirst = random() < 0.25;
-      if (noteFirst) {
-        messages.push({
-          id: nextId("ms"),
-          workspaceId: ws,
-          ticketId: id,
-          kind: "note" as MessageKind,
-          authorType: "agent",
-          authorUserId: assignee.id,
-          body: pick(NOTES),
-          createdAt: new Date(t),
-          via: "web",
-        });
-        t += 60_000;
-      }
+    // Contacts' messages come in through the system; agents answer in the web app.
+    const fromContact = (body: string) =>
       messages.push({
         id: nextId("ms"),
         workspaceId: ws,
         ticketId: id,
         kind: "reply",
+        authorType: "contact",
+        authorContactId: contact.id,
+        body,
+        createdAt: new Date(t),
+        via: "system",
+      });
+    const fromAgent = (kind: MessageKind, authorUserId: string, body: string) =>
+      messages.push({
+        id: nextId("ms"),
+        workspaceId: ws,
+        ticketId: id,
+        kind,
         authorType: "agent",
-        authorUserId: assignee.id,
-        body: pick(REPLIES),
+        authorUserId,
+        body,
         createdAt: new Date(t),
         via: "web",
       });
+    fromContact(pick(topic.bodies));
+    let firstResponseAt: Date | null = null;
+    const rounds = status === "open" ? Math.floor(random() * 2) : 1 + Math.floor(random() * 3);
+    for (let r = 0; r < rounds && assignee; r++) {
+      t += (0.2 + random() * 20) * 3_600_000;
+      if (t > options.now) break;
+      if (random() < 0.25) {
+        fromAgent("note", assignee.id, pick(NOTES));
+        t += 60_000;
+      }
+      fromAgent("reply", assignee.id, pick(REPLIES));
       firstResponseAt ??= new Date(t);
       if (r < rounds - 1) {
         t += (1 + random() * 30) * 3_600_000;
-        messages.push({
-          id: nextId("ms"),
-          workspaceId: ws,
-          ticketId: id,
-          kind: "reply",
-          authorType: "contact",
-          authorContactId: contact.id,
-          body: pick(CONTACT_REPLIES),
-          createdAt: new Date(t),
-          via: "system",
-        });
+        fromContact(pick(CONTACT_REPLIES));
       }
     }
     const resolvedAt =

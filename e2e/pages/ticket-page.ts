@@ -34,4 +34,14 @@ export class TicketPage {
     await this.page.getByLabel("Assignee").selectOption({ label: name });
     await this.page.getByRole("button", { name: "Assign" }).click();
   }
+
+  async transfer(team: string) {
+    await this.page.getByLabel("Team").selectOption({ label: team });
+    await this.page.getByRole("button", { name: "Transfer" }).click();
+  }
+
+  async setPriority(priority: string) {
+    await this.page.getByLabel("Priority").selectOption(priority);
+    await this.page.getByRole("button", { name: "Set", exact: true }).click();
+  }
 }

@@ -34,6 +34,51 @@ function ActionForm({
   );
 }
 
+type Option = { value: string; label: string; disabled?: boolean };
+
+/** A labelled choice and its button: assignee, team, priority. */
+function SelectAction(props: {
+  action: Action;
+  ticket: number;
+  name: string;
+  label: string;
+  value: string;
+  options: Option[];
+  submit: string;
+  capitalize?: boolean;
+}) {
+  return (
+    <ActionForm action={props.action} label={props.label}>
+      {(pending) => (
+        <>
+          <input type="hidden" name="ticket" value={props.ticket} />
+          <label htmlFor={props.name} className="block font-medium text-slate-700">
+            {props.label}
+          </label>
+          <div className="flex gap-2">
+            <select
+              id={props.name}
+              name={props.name}
+              defaultValue={props.value}
+              className={props.capitalize ? `${INPUT_CLASS} capitalize` : INPUT_CLASS}
+              key={props.value}
+            >
+              {props.options.map((o) => (
+                <option key={o.value} value={o.value} disabled={o.disabled}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+            <Button type="submit" variant="secondary" disabled={pending}>
+              {props.submit}
+            </Button>
+          </div>
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
 export function TicketActions({ ticket, agents, teams }: Props) {
   const hidden = <input type="hidden" name="ticket" value={ticket.number} />;
   const closed = ticket.status === "resolved" || ticket.status === "closed";
@@ -51,90 +96,37 @@ export function TicketActions({ ticket, agents, teams }: Props) {
         )}
       </ActionForm>
 
-      <ActionForm action={assignAction} label="Assignee">
-        {(pending) => (
-          <>
-            {hidden}
-            <label htmlFor="assignee" className="block font-medium text-slate-700">
-              Assignee
-            </label>
-            <div className="flex gap-2">
-              <select
-                id="assignee"
-                name="assignee"
-                defaultValue={ticket.assigneeId}
-                className={INPUT_CLASS}
-                key={ticket.assigneeId}
-              >
-                <option value="">Unassigned</option>
-                {agents.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.name}
-                  </option>
-                ))}
-              </select>
-              <Button type="submit" variant="secondary" disabled={pending}>
-                Assign
-              </Button>
-            </div>
-          </>
-        )}
-      </ActionForm>
-
-      <ActionForm action={transferAction} label="Team">
-        {(pending) => (
-          <>
-            {hidden}
-            <label htmlFor="team" className="block font-medium text-slate-700">
-              Team
-            </label>
-            <div className="flex gap-2">
-              <select id="team" name="team" defaultValue={ticket.teamId} className={INPUT_CLASS} key={ticket.teamId}>
-                <option value="" disabled>
-                  Choose a team
-                </option>
-                {teams.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.name}
-                  </option>
-                ))}
-              </select>
-              <Button type="submit" variant="secondary" disabled={pending}>
-                Transfer
-              </Button>
-            </div>
-          </>
-        )}
-      </ActionForm>
-
-      <ActionForm action={priorityAction} label="Priority">
-        {(pending) => (
-          <>
-            {hidden}
-            <label htmlFor="priority" className="block font-medium text-slate-700">
-              Priority
-            </label>
-            <div className="flex gap-2">
-              <select
-                id="priority"
-                name="priority"
-                defaultValue={ticket.priority}
-                className={`${INPUT_CLASS} capitalize`}
-                key={ticket.priority}
-              >
-                {TICKET_PRIORITIES.map((p) => (
-                  <option key={p} value={p}>
-                    {p}
-                  </option>
-                ))}
-              </select>
-              <Button type="submit" variant="secondary" disabled={pending}>
-                Set
-              </Button>
-            </div>
-          </>
-        )}
-      </ActionForm>
+      <SelectAction
+        action={assignAction}
+        ticket={ticket.number}
+        name="assignee"
+        label="Assignee"
+        value={ticket.assigneeId}
+        options={[{ value: "", label: "Unassigned" }, ...agents.map((a) => ({ value: a.id, label: a.name }))]}
+        submit="Assign"
+      />
+      <SelectAction
+        action={transferAction}
+        ticket={ticket.number}
+        name="team"
+        label="Team"
+        value={ticket.teamId}
+        options={[
+          { value: "", label: "Choose a team", disabled: true },
+          ...teams.map((t) => ({ value: t.id, label: t.name })),
+        ]}
+        submit="Transfer"
+      />
+      <SelectAction
+        action={priorityAction}
+        ticket={ticket.number}
+        name="priority"
+        label="Priority"
+        value={ticket.priority}
+        options={TICKET_PRIORITIES.map((p) => ({ value: p, label: p }))}
+        submit="Set"
+        capitalize
+      />
 
       <div className="space-y-1.5">
         <p className="font-medium text-slate-700">Tags</p>
