@@ -170,11 +170,16 @@ export async function handleMcpPost(request: Request): Promise<Response> {
     } catch {
       return jsonRpcError(400, -32700, "Parse error: the body is not valid JSON.");
     }
-    const replay = new Request(request.url, { method: "POST", headers: request.headers, body: text });
-    const authInfo = toAuthInfo(auth, token, resource);
-    const response = (await isLegacyRequest(replay, body))
-      ? ((await directToolCall(request, body, auth)) ?? (await serveLegacy(replay, body, authInfo)))
-      : await modernHandler.fetch(replay, { authInfo, parsedBody: body });
+    // The body is parsed once; the SDK gets it as parsedBody and a copy of the request only when it serves the call.
+    const legacy = await isLegacyRequest(request, body);
+    let response = legacy ? await directToolCall(request, body, auth) : null;
+    if (!response) {
+      const replay = new Request(request.url, { method: "POST", headers: request.headers, body: text });
+      const authInfo = toAuthInfo(auth, token, resource);
+      response = legacy
+        ? await serveLegacy(replay, body, authInfo)
+        : await modernHandler.fetch(replay, { authInfo, parsedBody: body });
+    }
     recordUsage(
       auth.credential.workspaceId,
       auth.credential.id,
