@@ -11,7 +11,14 @@ export type ActorContext = {
   /** The acting user's role; org-level keys act with admin rights on workspace data. */
   role: Role | null;
   via: Via;
-  credential?: { id: string; name: string; kind: "workspace_key" | "personal_token" | "oauth" };
+  /** The credential an MCP call came with; for OAuth the id is the grant's. */
+  credential?: {
+    id: string;
+    name: string;
+    kind: "workspace_key" | "personal_token" | "oauth";
+    /** When the key or token expires (for OAuth, the access token); null when it does not. */
+    expiresAt?: Date | null;
+  };
   ip?: string | null;
   /** The scopes the credential carries (MCP calls). */
   scopes?: readonly string[];

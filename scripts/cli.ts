@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { prisma } from "@/lib/db";
 import type { ActorContext } from "@/lib/context";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
+import type { CreateApiKeyInput } from "@/lib/validations/credentials";
 import { updateRateLimits } from "@/lib/services/workspaces/update-rate-limits";
 import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
 import { AppError } from "@/lib/errors";
@@ -71,7 +72,8 @@ const COMMANDS: Record<string, { options: string[]; run: Handler }> = {
         { ...ctx, role: "admin" },
         {
           name: v.name ?? "",
-          scopes: v.scopes ? v.scopes.split(",").map((s) => s.trim()) : undefined,
+          // Checked by the service's schema, which names an unknown scope.
+          scopes: v.scopes ? (v.scopes.split(",").map((s) => s.trim()) as CreateApiKeyInput["scopes"]) : undefined,
           org_level: !v.user,
           expiry_hours: v["expiry-hours"],
         },

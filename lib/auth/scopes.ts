@@ -28,7 +28,8 @@ export const SCOPE_FAMILIES = {
   "api-keys": {
     label: "API keys",
     read: "list the workspace's API keys (never their secrets)",
-    write: "create and revoke API keys",
+    write:
+      "create workspace API keys (through an AI client, never with more access or a longer life than the connection itself) and revoke any workspace API key",
   },
   analytics: { label: "Analytics", read: "see support metrics and the backlog" },
   search: { label: "Search", read: "search across tickets and contacts" },

@@ -93,7 +93,7 @@ export function actorOf(auth: McpAuth): ActorContext {
     userId: credential.userId,
     role: credential.role,
     via: "mcp",
-    credential: { id: credential.id, name: credential.name, kind: credential.kind },
+    credential: { id: credential.id, name: credential.name, kind: credential.kind, expiresAt: credential.expiresAt },
     ip: auth.ip,
     scopes: credential.scopes,
   };

@@ -1,5 +1,6 @@
 import "server-only";
 import { generateToken, hashToken, tokenDisplay } from "@/lib/credentials/token-format";
+import { revokeAccess } from "@/lib/credentials/revoke";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const ACCESS_TOKEN_TTL_S = 3_600;
@@ -55,12 +56,7 @@ export async function issueTokenPair(
   };
 }
 
-/** Revokes a grant and everything it issued. */
+/** Revokes a grant, everything it issued and every key minted under it. */
 export async function revokeGrant(tx: Prisma.TransactionClient, grantId: string, reason: string) {
-  const now = new Date();
-  await tx.oAuthGrant.updateMany({
-    where: { id: grantId, revokedAt: null },
-    data: { revokedAt: now, revokedReason: reason },
-  });
-  await tx.oAuthToken.updateMany({ where: { grantId, revokedAt: null }, data: { revokedAt: now } });
+  await revokeAccess(tx, { grantIds: [grantId] }, { reason });
 }

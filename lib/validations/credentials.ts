@@ -14,11 +14,11 @@ const NameSchema = z.string().trim().min(1, "name is required").max(80, "name is
 /** Workspace API key: Settings → API Access, the create_api_key tool and the CLI. */
 export const CreateApiKeySchema = z.object({
   name: NameSchema,
-  /** The scopes chosen on the key; defaults to both umbrellas (everything the binding may do). */
-  scopes: z.preprocess(
-    (v) => (typeof v === "string" ? [v] : v),
-    z.array(ScopeSchema).min(1, "choose at least one scope").max(40).default(["mcp:read", "mcp:write"]),
-  ),
+  /**
+   * The scopes chosen on the key. Left out: the calling credential's own scopes
+   * (MCP), or both umbrellas (web app and CLI).
+   */
+  scopes: z.array(ScopeSchema).min(1, "choose at least one scope").max(40).optional(),
   /** true: acts as the workspace (no user); false: acts as its creator with the creator's role. */
   org_level: z.preprocess(
     (v) => (v === "true" || v === "on" ? true : v === "false" ? false : v),

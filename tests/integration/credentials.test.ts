@@ -82,7 +82,7 @@ describe("workspace API keys", () => {
     const key = await createApiKey(ws.admin, { name: "Protected" });
     const error = await revokeCredential(ws.agent, { id: key.id }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "admin_required" });
-    const bad = await createApiKey(ws.admin, { name: "x", scopes: ["tickets:delete"] }).catch(
+    const bad = await createApiKey(ws.admin, { name: "x", scopes: ["tickets:delete"] as never }).catch(
       (e: unknown) => e as AppError,
     );
     expect(bad).toMatchObject({ code: "validation_error" });

@@ -12,7 +12,7 @@ export const CREDENTIAL_TOOLS = [
     name: "create_api_key",
     title: "Create API key",
     description:
-      "Create a workspace API key. org_level true (default) acts as the workspace; false acts as you with your role. scopes default to mcp:read and mcp:write; expiry_hours is optional. The secret is in the result once and cannot be read again: store it in a secrets manager. Admins only.",
+      "Create a workspace API key. org_level true (default) acts as the workspace; false acts as you with your role. The key can carry only scopes this connection has (default: all of them) and expires no later than this connection (expiry_hours may shorten it); revoking this connection revokes the key. The secret is in the result once and cannot be read again: store it in a secrets manager. Admins only.",
     input: CreateApiKeySchema,
     output: z.object({
       id: z.string(),

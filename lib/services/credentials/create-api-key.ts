@@ -1,16 +1,24 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { inWorkspace, type ActorContext } from "@/lib/context";
-import { normalizeScopes } from "@/lib/auth/scopes";
+import { normalizeScopes, scopeAllows, UMBRELLA_SCOPES, type Scope } from "@/lib/auth/scopes";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { generateToken, hashToken, maskToken, tokenDisplay } from "@/lib/credentials/token-format";
 import { AppError, parseInput } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { CreateApiKeySchema, type CreateApiKeyInput } from "@/lib/validations/credentials";
 
+const HOUR_MS = 3_600_000;
+
 /**
  * Creates a workspace API key (admins and owners). The secret is returned once
  * and only its SHA-256 hash is stored. A user-level key acts as its creator.
+ *
+ * A key minted with a credential (an MCP call) never outgrows it: its scopes
+ * are a subset of the caller's, it expires no later than the caller does, and it
+ * remembers its parent so revoking the parent (or the OAuth grant, or the
+ * user's access) revokes it too. A signed-in admin in the web app, and the
+ * operator's CLI, choose freely.
  */
 export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) {
   const data = parseInput(CreateApiKeySchema, input);
@@ -22,9 +30,26 @@ export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) 
       "A user-level key acts as its creator: create it with a user-bound credential.",
     );
   }
+  const parent = ctx.credential;
+  const scopes = normalizeScopes(data.scopes ?? (parent ? (ctx.scopes ?? []) : UMBRELLA_SCOPES));
+  let expiresAt = data.expiry_hours ? new Date(Date.now() + data.expiry_hours * HOUR_MS) : null;
+  if (parent) {
+    refuseWiderScopes(scopes, ctx.scopes ?? []);
+    const bound = await callerExpiry(ctx, parent);
+    if (bound) {
+      if (expiresAt && expiresAt > bound) {
+        const most = Math.floor((bound.getTime() - Date.now()) / HOUR_MS);
+        throw new AppError(
+          "validation_error",
+          `expiry_hours: a key cannot outlive the credential that creates it, which expires at ${bound.toISOString()}; ask for at most ${Math.max(most, 0)} hours, or leave it out to expire with it.`,
+          { fields: { expiry_hours: [`must be at most ${Math.max(most, 0)}`] } },
+        );
+      }
+      expiresAt ??= bound;
+    }
+  }
   const secret = generateToken("workspace_key");
   const { prefix, lastFour } = tokenDisplay(secret);
-  const expiresAt = data.expiry_hours ? new Date(Date.now() + data.expiry_hours * 3_600_000) : null;
   const key = await prisma.credential.create({
     data: {
       ...inWorkspace(ctx),
@@ -34,16 +59,24 @@ export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) 
       secretHash: hashToken(secret),
       prefix,
       lastFour,
-      scopes: normalizeScopes(data.scopes),
+      scopes,
       userId: data.org_level ? null : ctx.userId,
       createdById: ctx.userId,
       expiresAt,
+      parentCredentialId: parent && parent.kind !== "oauth" ? parent.id : null,
+      parentGrantId: parent?.kind === "oauth" ? parent.id : null,
     },
     select: { id: true, name: true, binding: true, scopes: true, createdAt: true, expiresAt: true },
   });
   await recordAudit(ctx, {
     action: "api_key.create",
-    details: { credential_id: key.id, name: key.name, binding: key.binding },
+    details: {
+      credential_id: key.id,
+      name: key.name,
+      binding: key.binding,
+      scopes: key.scopes,
+      ...(parent ? { created_by_credential: parent.id, created_by_kind: parent.kind } : {}),
+    },
   });
   return {
     id: key.id,
@@ -55,4 +88,33 @@ export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) 
     created_at: key.createdAt.toISOString(),
     expires_at: key.expiresAt?.toISOString() ?? null,
   };
+}
+
+/** Every asked scope must be within what the caller holds; an umbrella only from an umbrella. */
+function refuseWiderScopes(asked: readonly Scope[], held: readonly string[]) {
+  const missing = asked.filter((scope) =>
+    (UMBRELLA_SCOPES as readonly string[]).includes(scope) ? !held.includes(scope) : !scopeAllows(held, scope),
+  );
+  if (missing.length) {
+    throw new AppError(
+      "insufficient_scope",
+      `A key created with this credential can carry only scopes the credential has; it lacks ${missing.join(", ")}. Ask for fewer scopes, or create the key in Settings → API Access.`,
+      { details: { required_scope: missing.join(" ") } },
+    );
+  }
+}
+
+/**
+ * When the calling credential stops: a key's or token's own expiry; for an
+ * OAuth grant, its newest refresh token's (the grant dies when that lapses).
+ */
+async function callerExpiry(ctx: ActorContext, parent: NonNullable<ActorContext["credential"]>): Promise<Date | null> {
+  if (parent.kind !== "oauth") return parent.expiresAt ?? null;
+  const refresh = await prisma.oAuthToken.findFirst({
+    where: { grantId: parent.id, kind: "refresh", revokedAt: null, grant: { ...inWorkspace(ctx), revokedAt: null } },
+    orderBy: { expiresAt: "desc" },
+    select: { expiresAt: true },
+  });
+  if (!refresh) throw new AppError("unauthorized", "This OAuth connection was revoked.");
+  return refresh.expiresAt;
 }

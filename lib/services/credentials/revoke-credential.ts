@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { inWorkspace, type ActorContext } from "@/lib/context";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { AppError, notFound, parseInput } from "@/lib/errors";
+import { revokeAccess } from "@/lib/credentials/revoke";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { RevokeCredentialSchema, type RevokeCredentialInput } from "@/lib/validations/credentials";
 
@@ -22,14 +23,14 @@ export async function revokeCredential(ctx: ActorContext, input: RevokeCredentia
   if (!own && !roleAtLeast(ctx.role, "admin")) {
     throw new AppError("admin_required", "Only admins and owners can revoke other people's credentials.");
   }
-  if (!credential.revokedAt) {
-    await prisma.credential.updateMany({
-      where: { id: credential.id, revokedAt: null },
-      data: { revokedAt: new Date(), revokedById: ctx.userId },
-    });
+  // Runs even when the credential is already revoked, so keys it minted cannot outlive it.
+  const counts = await prisma.$transaction((tx) =>
+    revokeAccess(tx, { credentialIds: [credential.id] }, { reason: "revoked", revokedById: ctx.userId }),
+  );
+  if (counts.credentials) {
     await recordAudit(ctx, {
       action: `${credential.kind}.revoke`,
-      details: { credential_id: credential.id, name: credential.name },
+      details: { credential_id: credential.id, name: credential.name, revoked_credentials: counts.credentials },
     });
   }
   return { id: credential.id, name: credential.name, revoked: true };

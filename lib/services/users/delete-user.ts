@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { inWorkspace, type ActorContext } from "@/lib/context";
 import { AppError, notFound, parseInput } from "@/lib/errors";
+import { revokeUserAccess } from "@/lib/services/credentials/revoke-all-user-access";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { recordActivity } from "@/lib/services/tickets/record-activity";
 import { DeleteUserSchema, type DeleteUserInput } from "@/lib/validations/users";
@@ -48,26 +49,8 @@ export async function deleteUser(ctx: ActorContext, input: DeleteUserInput) {
         });
       }
     }
-    const credentials = await tx.credential.updateMany({
-      where: { ...inWorkspace(ctx), userId: user_id, revokedAt: null },
-      data: { revokedAt: now, revokedById: ctx.userId },
-    });
-    const grants = await tx.oAuthGrant.findMany({
-      where: { ...inWorkspace(ctx), userId: user_id, revokedAt: null },
-      select: { id: true },
-    });
-    if (grants.length) {
-      await tx.oAuthGrant.updateMany({
-        where: { id: { in: grants.map((g) => g.id) } },
-        data: { revokedAt: now, revokedReason: "user_removed" },
-      });
-      await tx.oAuthToken.updateMany({
-        where: { grantId: { in: grants.map((g) => g.id) }, revokedAt: null },
-        data: { revokedAt: now },
-      });
-    }
-    await tx.oAuthConsent.deleteMany({ where: { ...inWorkspace(ctx), userId: user_id } });
-    return { unassigned: tickets.length, credentials: credentials.count, apps: grants.length };
+    const revoked = await revokeUserAccess(tx, ctx, user_id, { reason: "user_removed", now });
+    return { unassigned: tickets.length, credentials: revoked.credentials, apps: revoked.grants };
   });
   await recordAudit(ctx, { action: "user.remove", details: { user_id, ...result } });
   return {
