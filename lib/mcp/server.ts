@@ -74,12 +74,14 @@ export function listToolsFor(caller: Caller): Tool[] {
   return tools;
 }
 
-function errorResult(structured: Record<string, unknown>): CallToolResult {
-  return {
-    isError: true,
-    content: [{ type: "text", text: JSON.stringify(structured) }],
-    structuredContent: structured,
-  };
+/**
+ * A tool refusal: {error, message, required_scope?} as the JSON text of the
+ * first content item. No structuredContent, because clients check that against
+ * the tool's output schema, which describes success; SDK 1.x clients throw on
+ * a mismatch and the message would be lost.
+ */
+function errorResult(body: Record<string, unknown>): CallToolResult {
+  return { isError: true, content: [{ type: "text", text: JSON.stringify(body) }] };
 }
 
 function callerOf(credential: VerifiedCredential): Caller {

@@ -2,7 +2,7 @@
 // transport hygiene, bad input, revocation on the next request.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
-import { baseUrl, connectMcp, mcpEndpoint, postWithHost, rpc } from "../support/mcp-client";
+import { baseUrl, connectMcp, mcpEndpoint, postWithHost, rpc, toolBody } from "../support/mcp-client";
 import { prisma } from "@/lib/db";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
 import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
@@ -199,15 +199,17 @@ describe("bad input never gets a 500 or a stack trace", () => {
     const res = await rpc(call("search_tickets", { limit: "lots", status: "archived" }), { token });
     const result = res.json?.result;
     expect(result.isError).toBe(true);
-    expect(result.structuredContent.error).toBe("validation_error");
-    expect(Object.keys(result.structuredContent.fields).sort()).toEqual(["limit", "status"]);
-    expect(result.structuredContent.message).toMatch(/limit: limit must be a number/);
+    expect(result.structuredContent).toBeUndefined();
+    const body = toolBody(result);
+    expect(body.error).toBe("validation_error");
+    expect(Object.keys(body.fields).sort()).toEqual(["limit", "status"]);
+    expect(body.message).toMatch(/limit: limit must be a number/);
     noLeak(res.text);
   });
 
   it("a missing ticket is not_found, not an exception", async () => {
     const res = await rpc(call("get_ticket", { ticket: 999_999 }), { token });
-    expect(res.json?.result.structuredContent).toEqual({
+    expect(toolBody(res.json?.result)).toEqual({
       error: "not_found",
       message: "Ticket #999999 was not found in this workspace.",
     });

@@ -2,7 +2,7 @@
 // kind of credential, called through the real HTTP route.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
-import { rpc } from "../support/mcp-client";
+import { rpc, toolBody } from "../support/mcp-client";
 import { prisma } from "@/lib/db";
 import { scopeAllows } from "@/lib/auth/scopes";
 import { roleAtLeast } from "@/lib/auth/roles";
@@ -99,7 +99,7 @@ async function outcomeOf(tool: AnyTool, token: string): Promise<Outcome> {
   );
   if (res.status === 401) return "401";
   expect(res.status).toBe(200);
-  const structured = res.json?.result?.structuredContent;
+  const structured = toolBody(res.json?.result);
   if (res.json?.result?.isError && REFUSALS.has(structured?.error))
     return structured.error === "owner_required" ? "admin_required" : structured.error;
   return "allowed";
@@ -143,7 +143,7 @@ describe("permission matrix", () => {
       },
       { token: creds["read-only key"]!.token },
     );
-    expect(res.json?.result.structuredContent).toMatchObject({
+    expect(toolBody(res.json?.result)).toMatchObject({
       error: "insufficient_scope",
       required_scope: "tickets:write",
     });
@@ -151,7 +151,7 @@ describe("permission matrix", () => {
       { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "create_api_key", arguments: { name: "x" } } },
       { token: creds["agent token"]!.token },
     );
-    expect(admin.json?.result.structuredContent).toMatchObject({ error: "admin_required", required_role: "admin" });
+    expect(toolBody(admin.json?.result)).toMatchObject({ error: "admin_required", required_role: "admin" });
   });
 
   it("another workspace's credential never reaches this workspace's rows", async () => {
@@ -177,7 +177,7 @@ describe("permission matrix", () => {
       ["delete_user", { user_id: ws.users.agent }],
     ] as const) {
       const res = await callAs(name, args);
-      expect(res.json?.result.structuredContent?.error, name).toBe("not_found");
+      expect(toolBody(res.json?.result).error, name).toBe("not_found");
     }
     const search = await callAs("search_tickets", { q: "Confidential merger" });
     expect(search.json?.result.structuredContent.items).toEqual([]);

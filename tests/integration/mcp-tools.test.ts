@@ -3,7 +3,7 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
-import { connectMcp } from "../support/mcp-client";
+import { connectMcp, toolBody } from "../support/mcp-client";
 import { prisma } from "@/lib/db";
 import { TOOLS } from "@/lib/mcp/tools";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
@@ -248,7 +248,8 @@ describe("the tool catalogue over HTTP", () => {
         arguments: { ticket: ws.tickets[0]!.ticket, body: "hi" },
       });
       expect(refused.isError).toBe(true);
-      expect(refused.structuredContent).toMatchObject({ error: "user_required" });
+      expect(refused.structuredContent).toBeUndefined();
+      expect(toolBody(refused)).toMatchObject({ error: "user_required" });
       const row = await prisma.ticketActivity.findFirstOrThrow({
         where: { workspaceId: ws.workspace.id, action: "tags_added", credentialName: "Backend sync" },
       });

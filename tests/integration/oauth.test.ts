@@ -3,7 +3,7 @@
 import * as oauth from "oauth4webapi";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
-import { baseUrl, mcpEndpoint, rpc } from "../support/mcp-client";
+import { baseUrl, mcpEndpoint, rpc, toolBody } from "../support/mcp-client";
 import {
   absolute,
   authorizationUrl,
@@ -107,7 +107,7 @@ describe("an independent client (oauth4webapi) runs the whole flow", () => {
       { jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "list_tags", arguments: {} } },
       { token: tokens.access_token },
     );
-    expect(noScope.json?.result.structuredContent).toMatchObject({
+    expect(toolBody(noScope.json?.result)).toMatchObject({
       error: "insufficient_scope",
       required_scope: "tags:read",
     });

@@ -2,7 +2,7 @@
 // (in-process memory, or Redis when the suite runs with REDIS_URL).
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
-import { baseUrl, rpc } from "../support/mcp-client";
+import { baseUrl, rpc, toolBody } from "../support/mcp-client";
 import { prisma } from "@/lib/db";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
 import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
@@ -62,7 +62,7 @@ describe("usage", () => {
     const call = (name: string, args: unknown) =>
       rpc({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name, arguments: args } }, { token: token.secret });
     expect((await call("get_ticket", { ticket: ws.tickets[0]!.ticket })).status).toBe(200);
-    expect((await call("get_ticket", { ticket: 999_999 })).json?.result.structuredContent.error).toBe("not_found");
+    expect(toolBody((await call("get_ticket", { ticket: 999_999 })).json?.result).error).toBe("not_found");
     const burst = await Promise.all([call("list_tags", {}), call("list_tags", {}), call("list_tags", {})]);
     const limited = burst.filter((r) => r.status === 429).length;
     expect(limited).toBeGreaterThan(0);
