@@ -4,49 +4,21 @@
 // on first use; the app itself stays on the machine's Node) through a local
 // proxy that adds a test bearer token. Scenarios that need the reference
 // server's fixture tools are listed, with reasons, in tests/conformance/baseline.yml.
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
-import { captureTs, ROOT } from "./bootstrap.mjs";
-import { freePort, startAppServer } from "../tests/support/app-server.mjs";
-import { prepareTestDatabase } from "../tests/support/test-database.mjs";
+import { ROOT } from "./bootstrap.mjs";
+import { ensureNodeTools, startAppWithOwnerToken } from "./node22-tools.mjs";
+import { freePort } from "../tests/support/app-server.mjs";
 
 const CONFORMANCE_VERSION = "0.1.16";
-const NODE_VERSION = "22";
-const TOOLS_DIR = path.join(ROOT, ".data", "tools", `conformance-${CONFORMANCE_VERSION}`);
 
 function ensureTools() {
-  const bin = path.join(TOOLS_DIR, "node_modules", ".bin");
-  if (
-    !existsSync(path.join(bin, "node")) ||
-    !existsSync(path.join(TOOLS_DIR, "node_modules", "@modelcontextprotocol", "conformance"))
-  ) {
-    mkdirSync(TOOLS_DIR, { recursive: true });
-    writeFileSync(path.join(TOOLS_DIR, "package.json"), JSON.stringify({ name: "conformance-runner", private: true }));
-    console.log(
-      `▸ Installing @modelcontextprotocol/conformance@${CONFORMANCE_VERSION} and node@${NODE_VERSION} from the npm registry…`,
-    );
-    const result = spawnSync(
-      "npm",
-      [
-        "install",
-        "--no-audit",
-        "--no-fund",
-        "--no-package-lock",
-        `@modelcontextprotocol/conformance@${CONFORMANCE_VERSION}`,
-        `node@${NODE_VERSION}`,
-      ],
-      { cwd: TOOLS_DIR, stdio: "inherit" },
-    );
-    if (result.status !== 0) throw new Error("Could not install the conformance suite.");
-  }
-  return {
-    node: path.join(bin, "node"),
-    cli: path.join(TOOLS_DIR, "node_modules", "@modelcontextprotocol", "conformance", "dist", "index.js"),
-  };
+  const { node, dir } = ensureNodeTools(`conformance-${CONFORMANCE_VERSION}`, [
+    `@modelcontextprotocol/conformance@${CONFORMANCE_VERSION}`,
+  ]);
+  return { node, cli: path.join(dir, "node_modules", "@modelcontextprotocol", "conformance", "dist", "index.js") };
 }
-
 /** Forwards to the app, adding the bearer; the proxy's own Host becomes the app's, any other Host passes through. */
 function startProxy(target, token, port) {
   const app = new URL(target);
@@ -71,36 +43,12 @@ function startProxy(target, token, port) {
 }
 
 const tools = ensureTools();
-const db = await prepareTestDatabase();
-let app;
+let served;
 let proxy;
 let code = 1;
 try {
-  app = await startAppServer({ databaseUrl: db.url, env: { DATABASE_POOL_MAX: db.embedded ? "4" : "10" } });
-  const env = { DATABASE_URL: db.url, DATABASE_POOL_MAX: "2" };
-  await captureTs(
-    "scripts/cli.ts",
-    [
-      "workspace",
-      "create",
-      "--name",
-      "Conformance",
-      "--slug",
-      "conformance",
-      "--owner-email",
-      "owner@conformance.test",
-      "--owner-password",
-      "conformance-pass",
-      "--plan",
-      "enterprise",
-    ],
-    env,
-  );
-  const token = await captureTs(
-    "scripts/cli.ts",
-    ["token", "create", "--workspace", "conformance", "--user", "owner@conformance.test", "--name", "conformance"],
-    env,
-  );
+  served = await startAppWithOwnerToken("conformance");
+  const { app, token } = served;
   const proxyPort = await freePort();
   proxy = await startProxy(app.baseUrl, token, proxyPort);
   const args = [
@@ -117,7 +65,6 @@ try {
   if (code !== 0) console.error(`\n--- app output ---\n${app.output().slice(-4000)}`);
 } finally {
   proxy?.close();
-  await app?.stop();
-  await db.stop();
+  await served?.stop();
 }
 process.exit(code);

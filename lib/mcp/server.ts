@@ -46,14 +46,52 @@ function authFrom(info: AuthInfo | undefined): McpAuth {
   return auth;
 }
 
+/**
+ * Tool arguments are strict: an unknown key is refused by name rather than
+ * dropped (a misspelt filter must not silently list everything), and the
+ * published schema says so with additionalProperties: false.
+ */
+const STRICT_INPUTS = new Map<string, z.ZodType>(
+  TOOLS.map((tool) => [tool.name, tool.input instanceof z.ZodObject ? tool.input.strict() : tool.input]),
+);
+
+/**
+ * JSON Schema as every client reads it: nullable fields as anyOf branches of
+ * one type each, not a type array (which single-type dialects reject), and
+ * free-form objects as additionalProperties: true.
+ */
+function portable(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(portable);
+  if (!schema || typeof schema !== "object") return schema;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(schema)) out[key] = portable(value);
+  // A free-form object says so with true rather than an empty schema that reads as "anything, unchecked".
+  const extra = out.additionalProperties;
+  if (extra && typeof extra === "object" && Object.keys(extra).length === 0) out.additionalProperties = true;
+  const type = out.type;
+  if (Array.isArray(type) && type.length > 1) {
+    const rest = Object.fromEntries(Object.entries(out).filter(([key]) => key !== "type"));
+    const branches = type.map((t: string) => (t === "null" ? { type: "null" } : { type: t, ...rest }));
+    const shared = Object.fromEntries(
+      Object.entries(rest).filter(([key]) => key === "description" || key === "title" || key === "default"),
+    );
+    return { ...shared, anyOf: branches };
+  }
+  return out;
+}
+
+function jsonSchemaOf(schema: z.ZodType, io: "input" | "output") {
+  return portable(z.toJSONSchema(schema, { io, unrepresentable: "any" }));
+}
+
 /** The MCP tool definition as tools/list shows it, computed once per tool. */
 function describeTool(tool: AnyTool): Tool {
   return {
     name: tool.name,
     title: tool.title,
     description: tool.description,
-    inputSchema: z.toJSONSchema(tool.input, { io: "input", unrepresentable: "any" }) as Tool["inputSchema"],
-    outputSchema: z.toJSONSchema(tool.output, { io: "output", unrepresentable: "any" }) as Tool["outputSchema"],
+    inputSchema: jsonSchemaOf(STRICT_INPUTS.get(tool.name)!, "input") as Tool["inputSchema"],
+    outputSchema: jsonSchemaOf(tool.output, "output") as Tool["outputSchema"],
     annotations: { title: tool.title, ...tool.annotations },
     _meta: { "deskbridge/scopes": tool.scopes, "deskbridge/role": tool.role, "deskbridge/needs_user": tool.needsUser },
   };
@@ -82,6 +120,20 @@ export function listToolsFor(caller: Caller): Tool[] {
  */
 function errorResult(body: Record<string, unknown>): CallToolResult {
   return { isError: true, content: [{ type: "text", text: JSON.stringify(body) }] };
+}
+
+/** Field → messages; an unknown argument is named, with the arguments the tool takes. */
+function argumentErrorsOf(tool: AnyTool, error: z.ZodError) {
+  const unknown = error.issues.flatMap((issue) => (issue.code === "unrecognized_keys" ? issue.keys : []));
+  const fields = fieldErrorsOf(
+    new z.ZodError(error.issues.filter((issue) => !(issue.code === "unrecognized_keys" && issue.path.length === 0))),
+  );
+  if (unknown.length) {
+    const accepted = tool.input instanceof z.ZodObject ? Object.keys(tool.input.shape) : [];
+    const takes = accepted.length ? `it takes ${accepted.join(", ")}` : "it takes no arguments";
+    for (const key of unknown) fields[key] = [`${key} is not an argument of ${tool.name}; ${takes}`];
+  }
+  return fields;
 }
 
 function callerOf(credential: VerifiedCredential): Caller {
@@ -118,9 +170,9 @@ export async function callTool(auth: McpAuth, name: string, args: unknown): Prom
       outcome = refusal.error;
       return errorResult(refusal);
     }
-    const parsed = tool.input.safeParse(args ?? {});
+    const parsed = STRICT_INPUTS.get(tool.name)!.safeParse(args ?? {});
     if (!parsed.success) {
-      const fields = fieldErrorsOf(parsed.error);
+      const fields = argumentErrorsOf(tool, parsed.error);
       outcome = "validation_error";
       const summary = Object.entries(fields)
         .map(([field, messages]) => `${field}: ${messages.join("; ")}`)

@@ -1,13 +1,14 @@
 import { z } from "zod";
-import { blankToUndefined, CursorSchema, IdSchema, LimitSchema } from "@/lib/validations/common";
+import { blankToUndefined, CursorSchema, IdSchema, LimitSchema, fromDigits } from "@/lib/validations/common";
 
 export const SupportMetricsSchema = z.object({
-  period_days: z.coerce
-    .number()
-    .int()
-    .min(1, "period_days must be at least 1")
-    .max(365, "period_days is at most 365")
-    .default(30),
+  period_days: fromDigits(
+    z
+      .number({ error: "period_days must be a number of days" })
+      .int("period_days must be a whole number")
+      .min(1, "period_days must be at least 1")
+      .max(365, "period_days is at most 365"),
+  ).default(30),
   group_by: z.enum(["none", "team", "agent"], { error: "group_by must be none, team or agent" }).default("none"),
 });
 export type SupportMetricsInput = z.input<typeof SupportMetricsSchema>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ALL_SCOPES, type Scope } from "@/lib/auth/scopes";
-import { blankToUndefined, IdSchema } from "@/lib/validations/common";
+import { blankToUndefined, fromDigits, IdSchema } from "@/lib/validations/common";
 
 export const MAX_PERSONAL_TOKENS = 10;
 export const PERSONAL_TOKEN_LIFETIME_DAYS = 730;
@@ -20,19 +20,17 @@ export const CreateApiKeySchema = z.object({
    */
   scopes: z.array(ScopeSchema).min(1, "choose at least one scope").max(40).optional(),
   /** true: acts as the workspace (no user); false: acts as its creator with the creator's role. */
-  org_level: z.preprocess(
-    (v) => (v === "true" || v === "on" ? true : v === "false" ? false : v),
-    z.boolean().default(true),
-  ),
+  org_level: z.boolean({ error: "org_level must be true or false" }).default(true),
   /** Hours until it expires; none means it does not expire. */
   expiry_hours: z.preprocess(
     blankToUndefined,
-    z.coerce
-      .number({ error: "expiry_hours must be a number of hours" })
-      .int("expiry_hours must be a whole number")
-      .min(1, "expiry_hours must be at least 1")
-      .max(5 * 8760, "expiry_hours is at most five years")
-      .optional(),
+    fromDigits(
+      z
+        .number({ error: "expiry_hours must be a number of hours" })
+        .int("expiry_hours must be a whole number")
+        .min(1, "expiry_hours must be at least 1")
+        .max(5 * 8760, "expiry_hours is at most five years"),
+    ).optional(),
   ),
 });
 export type CreateApiKeyInput = z.input<typeof CreateApiKeySchema>;

@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { blankToUndefined, CursorSchema, IdSchema, LimitSchema, TicketNumberSchema } from "@/lib/validations/common";
+import {
+  blankToUndefined,
+  CursorSchema,
+  IdSchema,
+  isoDate,
+  LimitSchema,
+  TicketNumberSchema,
+} from "@/lib/validations/common";
 
 export const TICKET_STATUSES = ["open", "pending", "resolved", "closed"] as const;
 export const TICKET_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
@@ -27,8 +34,8 @@ export const TicketListSchema = z.object({
   /** A tag name. */
   tag: optional(z.string().trim().max(64)),
   contact: optional(IdSchema),
-  created_after: optional(z.coerce.date({ error: "created_after must be a date" })),
-  created_before: optional(z.coerce.date({ error: "created_before must be a date" })),
+  created_after: optional(isoDate("created_after")),
+  created_before: optional(isoDate("created_before")),
   limit: LimitSchema,
   cursor: CursorSchema,
 });
@@ -87,7 +94,7 @@ export const UpdateTicketSchema = TicketRefSchema.extend({
   ),
   priority: optional(TicketPrioritySchema),
   /** Stale-edit guard: the ticket's updated_at as last read; a newer change makes this a conflict. */
-  expected_updated_at: optional(z.coerce.date({ error: "expected_updated_at must be a date" })),
+  expected_updated_at: optional(isoDate("expected_updated_at")),
 }).refine((v) => v.subject !== undefined || v.priority !== undefined, {
   message: "give a subject or a priority to change",
   path: ["subject"],

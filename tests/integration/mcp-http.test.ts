@@ -162,11 +162,11 @@ describe("transport", () => {
   });
 });
 
-describe("bad input never gets a 500 or a stack trace", () => {
-  const noLeak = (text: string) => {
-    expect(text).not.toMatch(/at .+\.(ts|js):\d+|node_modules|prisma|stack/i);
-  };
+const noLeak = (text: string) => {
+  expect(text).not.toMatch(/at .+\.(ts|js):\d+|node_modules|prisma|stack/i);
+};
 
+describe("bad input never gets a 500 or a stack trace", () => {
   it("malformed JSON is a JSON-RPC parse error", async () => {
     const res = await rpc(null, { token, raw: "{not json" });
     expect(res.status).toBe(400);
@@ -218,5 +218,74 @@ describe("bad input never gets a 500 or a stack trace", () => {
   it("an oversized body is 413", async () => {
     const res = await rpc(call("add_internal_note", { ticket: 1, body: "x".repeat(1_100_000) }), { token });
     expect(res.status).toBe(413);
+  });
+});
+
+describe("tool arguments are strict", () => {
+  const refused = async (name: string, args: unknown) => {
+    const res = await rpc(call(name, args), { token });
+    expect(res.status).toBe(200);
+    expect(res.json?.result?.isError, `${name} ${JSON.stringify(args)}`).toBe(true);
+    noLeak(res.text);
+    return toolBody(res.json?.result);
+  };
+
+  it("an unknown argument is named with the arguments the tool takes, not dropped", async () => {
+    const body = await refused("search_tickets", { query: "login" });
+    expect(body.error).toBe("validation_error");
+    expect(body.fields.query[0]).toMatch(/^query is not an argument of search_tickets; it takes q, status, priority/);
+    expect(body.message).toContain("query");
+  });
+
+  it("every published input schema says additionalProperties: false", async () => {
+    const admin = await connectMcp((await createPersonalToken(ws.owner)).secret);
+    try {
+      const { tools } = await admin.listTools();
+      for (const tool of tools) expect(tool.inputSchema.additionalProperties, tool.name).toBe(false);
+    } finally {
+      await admin.close();
+    }
+  });
+
+  it("booleans are JSON true or false only: the string false is refused, never read as true", async () => {
+    const n = ws.tickets[0]!.ticket;
+    const body = await refused("list_ticket_messages", { ticket: n, include_notes: "false" });
+    expect(body.fields.include_notes).toEqual(["include_notes must be true or false"]);
+    const res = await rpc(call("list_ticket_messages", { ticket: n, include_notes: false }), { token });
+    expect(res.json?.result?.isError).toBeFalsy();
+  });
+
+  it("numbers and dates are not guessed from other types", async () => {
+    expect((await refused("get_ticket", { ticket: true })).fields.ticket).toEqual(["ticket must be a ticket number"]);
+    expect((await refused("search_tickets", { created_after: "yesterday" })).fields.created_after[0]).toMatch(
+      /created_after must be a date like 2026-11-30/,
+    );
+    const ok = await rpc(
+      call("search_tickets", { created_after: "2020-01-01", created_before: "2999-01-01T00:00:00Z" }),
+      {
+        token,
+      },
+    );
+    expect(ok.json?.result?.isError, ok.text).toBeFalsy();
+  });
+
+  it("a malformed cursor is a field error on cursor in every list tool", async () => {
+    const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    const owner = (await createPersonalToken(ws.owner)).secret;
+    const lists: [string, Record<string, unknown>][] = [
+      ["search_tickets", {}],
+      ["list_ticket_messages", { ticket: ws.tickets[0]!.ticket }],
+      ["search_contacts", {}],
+      ["list_audit_events", {}],
+    ];
+    for (const [name, args] of lists) {
+      for (const cursor of [forged({ u: "not-a-date", c: "not-a-date", n: 5, i: "x" }), "%%%", forged([1, 2])]) {
+        const res = await rpc(call(name, { ...args, cursor }), { token: owner });
+        const body = toolBody(res.json?.result);
+        expect(body.error, `${name} ${cursor}`).toBe("validation_error");
+        expect(body.fields, name).toEqual({ cursor: ["is not a cursor this list gave out"] });
+        noLeak(res.text);
+      }
+    }
   });
 });

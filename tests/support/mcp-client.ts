@@ -72,7 +72,6 @@ export function postWithHost(host: string, body: unknown, token: string): Promis
  * What a tool call answered: structuredContent on success; on a refusal the
  * {error, message, …} body, which travels as the first content item's JSON text.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function toolBody(result: any): Record<string, any> {
   if (!result) return {};
   if (!result.isError) return result.structuredContent ?? {};

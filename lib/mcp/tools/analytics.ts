@@ -76,7 +76,7 @@ export const ANALYTICS_TOOLS = [
         credential_kind: z.string().nullable(),
         latency_ms: z.number().nullable(),
         ip: z.string().nullable(),
-        details: z.unknown(),
+        details: z.record(z.string(), z.unknown()).nullable(),
         created_at: z.string(),
       }),
     ),

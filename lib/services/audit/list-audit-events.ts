@@ -5,7 +5,7 @@ import { inWorkspace, type ActorContext } from "@/lib/context";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/errors";
 import { AuditListSchema, type AuditListInput } from "@/lib/validations/analytics";
-import { decodeCursor, encodeCursor, type Page } from "@/lib/validations/common";
+import { CursorId, CursorTime, decodeCursor, encodeCursor, type Page } from "@/lib/validations/common";
 
 export type AuditRow = {
   id: string;
@@ -17,11 +17,12 @@ export type AuditRow = {
   credential_kind: string | null;
   latency_ms: number | null;
   ip: string | null;
-  details: unknown;
+  /** What the event recorded (never secrets); null when nothing. */
+  details: Record<string, unknown> | null;
   created_at: string;
 };
 
-const CursorShape = z.object({ c: z.string(), i: z.string() });
+const CursorShape = z.object({ c: CursorTime, i: CursorId });
 
 /** The workspace's audit trail, newest first, with filters. */
 export async function listAuditEvents(ctx: ActorContext, input: AuditListInput): Promise<Page<AuditRow>> {
@@ -69,10 +70,14 @@ export async function listAuditEvents(ctx: ActorContext, input: AuditListInput):
       credential_kind: r.credentialKind,
       latency_ms: r.latencyMs,
       ip: r.ip,
-      details: r.details,
+      details: isRecord(r.details) ? r.details : null,
       created_at: r.createdAt.toISOString(),
     })),
     next_cursor: hasMore && last ? encodeCursor({ c: last.createdAt.toISOString(), i: last.id }) : null,
     has_more: hasMore,
   };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

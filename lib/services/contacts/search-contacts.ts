@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { inWorkspace, type ActorContext } from "@/lib/context";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/errors";
-import { decodeCursor, encodeCursor, type Page } from "@/lib/validations/common";
+import { CursorId, decodeCursor, encodeCursor, type Page } from "@/lib/validations/common";
 import { SearchContactsSchema, type SearchContactsInput } from "@/lib/validations/contacts";
 
 export type ContactRow = {
@@ -15,7 +15,7 @@ export type ContactRow = {
   company: string | null;
 };
 
-const CursorShape = z.object({ n: z.string(), i: z.string() });
+const CursorShape = z.object({ n: z.string().max(500), i: CursorId });
 
 /** Contacts by name, email or company, alphabetical. */
 export async function searchContacts(ctx: ActorContext, input: SearchContactsInput): Promise<Page<ContactRow>> {

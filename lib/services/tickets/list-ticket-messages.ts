@@ -6,6 +6,8 @@ import { parseInput } from "@/lib/errors";
 import { findTicketOrThrow, MESSAGE_SELECT } from "@/lib/services/tickets/find-ticket";
 import {
   CursorSchema,
+  CursorId,
+  CursorTime,
   decodeCursor,
   encodeCursor,
   LimitSchema,
@@ -18,7 +20,7 @@ export const BODY_PREVIEW_CHARS = 2_000;
 
 export const ListTicketMessagesSchema = z.object({
   ticket: TicketNumberSchema,
-  include_notes: z.coerce.boolean().default(true),
+  include_notes: z.boolean({ error: "include_notes must be true or false" }).default(true),
   limit: LimitSchema,
   cursor: CursorSchema,
 });
@@ -35,7 +37,7 @@ export type MessageRow = {
   created_at: string;
 };
 
-const CursorShape = z.object({ c: z.string(), i: z.string() });
+const CursorShape = z.object({ c: CursorTime, i: CursorId });
 
 /** A ticket's messages, oldest first, paged by cursor; long bodies are trimmed. */
 export async function listTicketMessages(ctx: ActorContext, input: ListTicketMessagesInput): Promise<Page<MessageRow>> {

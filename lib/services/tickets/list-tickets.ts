@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { inWorkspace, type ActorContext } from "@/lib/context";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/errors";
-import { decodeCursor, encodeCursor, type Page } from "@/lib/validations/common";
+import { CursorId, CursorTime, decodeCursor, encodeCursor, type Page } from "@/lib/validations/common";
 import { TicketListSchema, type TicketListInput } from "@/lib/validations/tickets";
 
 export type TicketRow = {
@@ -22,7 +22,7 @@ export type TicketRow = {
   updated_at: string;
 };
 
-const CursorShape = z.object({ u: z.string(), i: z.string() });
+const CursorShape = z.object({ u: CursorTime, i: CursorId });
 
 /** The ticket list: filters, text search over subject and messages, newest activity first. */
 export async function listTickets(ctx: ActorContext, input: TicketListInput): Promise<Page<TicketRow>> {

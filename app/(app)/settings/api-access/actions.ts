@@ -11,7 +11,13 @@ export async function createApiKeyAction(_prev: ActionState, form: FormData): Pr
   return runAction(async () => {
     const { ctx } = await requireActor("admin");
     const input = formToObject(form);
-    const key = await createApiKey(ctx, { ...input, scopes: form.getAll("scopes").map(String) } as CreateApiKeyInput);
+    // The radio sends "true" or "false"; read it here rather than let a schema guess from a string.
+    const binding = form.get("org_level");
+    const key = await createApiKey(ctx, {
+      ...input,
+      org_level: binding === "false" ? false : binding === "true" ? true : undefined,
+      scopes: form.getAll("scopes").map(String),
+    } as CreateApiKeyInput);
     revalidatePath("/settings/api-access");
     return {
       status: "ok",
