@@ -535,7 +535,8 @@ describe("client ID metadata documents: no fetch reaches a private address (issu
   it("34. an IPv4-mapped loopback client_id opens no connection to loopback", async () => {
     const loopback = await connectionCounter();
     try {
-      for (const host of [`[::ffff:127.0.0.1]`, `[::127.0.0.1]`, `[64:ff9b::7f00:1]`]) {
+      // localhost is a name: refused inside the connection's own lookup, not by a check beside it.
+      for (const host of [`[::ffff:127.0.0.1]`, `[::127.0.0.1]`, `[64:ff9b::7f00:1]`, "localhost"]) {
         const res = await authorize(`https://${host}:${loopback.port}/client.json`);
         expect(res.status).toBe(400);
         expect(await res.text()).toContain("not a public address");
@@ -563,6 +564,8 @@ describe("client ID metadata documents: no fetch reaches a private address (issu
       expect(await res.text()).toContain("not a public address");
     }
     expect(await prisma.oAuthClient.count({ where: { clientId: { in: ids } } })).toBe(0);
+    const unresolvable = await authorize("https://client.invalid/client.json");
+    expect(await unresolvable.text()).toContain("does not resolve");
   });
 
   it("36. authorization requests that would fetch a new document are limited per client IP", async () => {
