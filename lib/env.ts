@@ -29,3 +29,12 @@ export function getEnv(): Env {
   }
   return cached;
 }
+
+/**
+ * True only under the test runner. Test-only switches (reaching a loopback
+ * test server) check it, so a production build, where Next fixes NODE_ENV to
+ * "production", can never turn them on.
+ */
+export function isTestRun(): boolean {
+  return process.env.NODE_ENV === "test";
+}

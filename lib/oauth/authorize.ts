@@ -2,10 +2,10 @@ import "server-only";
 import type { Scope } from "@/lib/auth/scopes";
 import { mcpUrl } from "@/lib/mcp/urls";
 import { getEnv } from "@/lib/env";
-import { findClient, type OAuthClientRecord } from "@/lib/oauth/clients";
+import { findClientForAuthorization, type OAuthClientRecord } from "@/lib/oauth/clients";
 import { OAuthError } from "@/lib/oauth/errors";
 import { isCodeChallenge } from "@/lib/oauth/pkce";
-import { redirectUriMatches } from "@/lib/oauth/redirect-uri";
+import { redirectUriMatches, redirectUriProblem } from "@/lib/oauth/redirect-uri";
 import { parseRequestedScopes } from "@/lib/oauth/scopes";
 import { sign, verifySigned } from "@/lib/oauth/signed";
 import type { OAuthAuthorizePolicy, Role } from "@/lib/generated/prisma/enums";
@@ -56,13 +56,21 @@ export function canonicalResource(raw: string | null): string | null {
 export async function validateAuthorizationRequest(params: URLSearchParams): Promise<AuthorizeOutcome> {
   let client: OAuthClientRecord;
   try {
-    client = await findClient(params.get("client_id"));
+    client = await findClientForAuthorization(params.get("client_id"));
   } catch (error) {
     const message = error instanceof OAuthError ? error.description : "The client could not be identified.";
     return { kind: "page", title: "Unknown application", message };
   }
   const requested = params.get("redirect_uri");
   const redirectUri = requested ?? (client.redirectUris.length === 1 ? client.redirectUris[0]! : null);
+  const problem = redirectUri ? redirectUriProblem(redirectUri) : null;
+  if (redirectUri && problem) {
+    return {
+      kind: "page",
+      title: "Invalid redirect",
+      message: `The application asked to send you to an address that cannot be a redirect URI (${problem}). Nothing was shared with it.`,
+    };
+  }
   if (!redirectUri || !redirectUriMatches(client.redirectUris, redirectUri)) {
     return {
       kind: "page",

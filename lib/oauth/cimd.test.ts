@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { fetchClientDocument, isPrivateAddress, parseClientDocument } from "@/lib/oauth/cimd";
+import { fetchClientDocument, needsDocumentFetch, parseClientDocument } from "@/lib/oauth/cimd";
 import { OAuthError } from "@/lib/oauth/errors";
+import { OutboundError, type OutboundFailure, type OutboundFetch } from "@/lib/outbound/fetch";
 
 const URL_ID = "https://client.example.com/oauth/metadata.json";
 const doc = {
@@ -31,46 +32,50 @@ describe("client ID metadata documents", () => {
     expect(() => parseClientDocument(URL_ID, { client_id: URL_ID })).toThrow(/not valid client metadata/);
   });
 
-  it.each([
-    "127.0.0.1",
-    "10.1.2.3",
-    "172.16.0.1",
-    "192.168.1.1",
-    "169.254.169.254",
-    "::1",
-    "fd00::1",
-    "fe80::1",
-    "::ffff:127.0.0.1",
-    "0.0.0.0",
-  ])("treats %s as private", (address) => expect(isPrivateAddress(address)).toBe(true));
-
-  it.each(["93.184.216.34", "2606:2800:220:1::1"])("treats %s as public", (address) =>
-    expect(isPrivateAddress(address)).toBe(false),
-  );
-
-  it("never fetches from a private address, and needs https", async () => {
-    const fetcher = () => Promise.reject(new Error("must not be called"));
-    await expect(fetchClientDocument("https://127.0.0.1/meta.json", fetcher)).rejects.toThrow(
-      /private, loopback or link-local/,
+  it("passes fetch failures on as invalid_client with a reason a person can act on", async () => {
+    const failing = (reason: OutboundFailure, status?: number) => () =>
+      Promise.reject(new OutboundError(reason, "detail", status));
+    await expect(
+      fetchClientDocument("https://[::ffff:7f00:1]:8443/x", failing("private_address")),
+    ).rejects.toMatchObject({ code: "invalid_client", description: expect.stringMatching(/not a public address/) });
+    await expect(fetchClientDocument("https://client.example/r.json", failing("redirect"))).rejects.toThrow(/redirect/);
+    await expect(fetchClientDocument("https://client.example/404.json", failing("bad_status", 404))).rejects.toThrow(
+      /HTTP 404/,
     );
-    await expect(fetchClientDocument("https://[::1]/meta.json", fetcher)).rejects.toThrow(
-      /private, loopback or link-local/,
+    await expect(fetchClientDocument("https://client.example/big.json", failing("too_large"))).rejects.toThrow(
+      /too large/,
     );
-    await expect(fetchClientDocument("http://93.184.216.34/meta.json", fetcher)).rejects.toThrow(/plain https URL/);
   });
 
-  it("bounds the size and honours the document's caching headers", async () => {
+  it("goes through the outbound fetcher, which refuses private addresses in every spelling", async () => {
+    for (const id of [
+      "https://127.0.0.1/meta.json",
+      "https://[::1]/meta.json",
+      "https://[::ffff:127.0.0.1]:8443/x",
+      "https://[64:ff9b::a9fe:a9fe]/meta.json",
+      "https://198.18.0.1/meta.json",
+    ])
+      await expect(fetchClientDocument(id)).rejects.toThrow(/not a public address/);
+    await expect(fetchClientDocument("http://93.184.216.34/meta.json")).rejects.toThrow(/plain https URL/);
+    await expect(fetchClientDocument("https://client.example/meta.json#")).rejects.toThrow(/plain https URL/);
+  });
+
+  it("honours the document's caching headers, and says when a fetch is needed", async () => {
     let calls = 0;
-    const big = () =>
-      Promise.resolve(new Response("x".repeat(70_000), { headers: { "content-type": "application/json" } }));
-    await expect(fetchClientDocument("https://93.184.216.34/big.json", big)).rejects.toThrow(/too large/);
     const id = "https://93.184.216.34/meta.json";
-    const good = () => {
+    const good: OutboundFetch = () => {
       calls += 1;
-      return Promise.resolve(Response.json({ ...doc, client_id: id }, { headers: { "cache-control": "max-age=600" } }));
+      return Promise.resolve({
+        status: 200,
+        headers: new Headers({ "cache-control": "max-age=600" }),
+        body: Buffer.from(JSON.stringify({ ...doc, client_id: id })),
+      });
     };
-    await fetchClientDocument(id, good);
-    await fetchClientDocument(id, good);
+    expect(needsDocumentFetch(id)).toBe(true);
+    const first = await fetchClientDocument(id, good);
+    expect(needsDocumentFetch(id)).toBe(false);
+    expect(await fetchClientDocument(id, good)).toEqual(first);
     expect(calls).toBe(1);
+    expect(needsDocumentFetch("dbcl_registered")).toBe(false);
   });
 });

@@ -1,19 +1,21 @@
 import "server-only";
-import { lookup } from "node:dns/promises";
-import { isIP } from "node:net";
+import { createHash } from "node:crypto";
 import { OAuthClientMetadataSchema } from "@modelcontextprotocol/sdk/shared/auth.js";
+import { fetchOutbound, OutboundError, type OutboundFailure, type OutboundFetch } from "@/lib/outbound/fetch";
 import { OAuthError } from "@/lib/oauth/errors";
 import { redirectUriProblem } from "@/lib/oauth/redirect-uri";
 
 // Client ID Metadata Documents: a client_id that is an https URL names a JSON
-// document describing the client. Fetched with bounds (time, size), cached by
-// its HTTP caching headers, and never from private, loopback or link-local
-// addresses (SSRF).
+// document describing the client. Fetched through the outbound fetcher (public
+// addresses only, pinned, no redirects, bounded), cached by its HTTP caching
+// headers.
 
 const MAX_BYTES = 64 * 1024;
 const TIMEOUT_MS = 5_000;
 const DEFAULT_TTL_S = 300;
 const MAX_TTL_S = 86_400;
+/** Documents kept in memory at most; the oldest goes first. */
+const MAX_CACHED = 1_000;
 
 export type ClientDocument = {
   clientId: string;
@@ -22,6 +24,8 @@ export type ClientDocument = {
   clientUri: string | null;
   redirectUris: string[];
   metadata: unknown;
+  /** SHA-256 of the document, to tell a changed document from one already stored. */
+  hash: string;
 };
 
 const cache = new Map<string, { doc: ClientDocument; expires: number }>();
@@ -30,37 +34,12 @@ export function isClientIdUrl(clientId: string): boolean {
   return clientId.startsWith("https://");
 }
 
-/** True for addresses a server-side fetch must never reach. */
-export function isPrivateAddress(address: string): boolean {
-  const v4 = address.startsWith("::ffff:") ? address.slice(7) : address;
-  if (isIP(v4) === 4) {
-    const [a, b] = v4.split(".").map(Number) as [number, number];
-    return (
-      a === 0 ||
-      a === 10 ||
-      a === 127 ||
-      (a === 169 && b === 254) ||
-      (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168) ||
-      (a === 100 && b >= 64 && b <= 127) ||
-      a >= 224
-    );
-  }
-  const v6 = address.toLowerCase();
-  return (
-    v6 === "::" ||
-    v6 === "::1" ||
-    v6.startsWith("fc") ||
-    v6.startsWith("fd") ||
-    v6.startsWith("fe8") ||
-    v6.startsWith("fe9") ||
-    v6.startsWith("fea") ||
-    v6.startsWith("feb") ||
-    v6.startsWith("ff")
-  );
+/** True when reading this client_id would fetch from the network (it is a URL and not cached). */
+export function needsDocumentFetch(clientId: string): boolean {
+  if (!isClientIdUrl(clientId)) return false;
+  const cached = cache.get(clientId);
+  return !cached || cached.expires <= Date.now();
 }
-
-export type Fetcher = (url: string, init: RequestInit) => Promise<Response>;
 
 /** Validates a fetched document against its URL (exported for unit tests). */
 export function parseClientDocument(url: string, body: unknown): ClientDocument {
@@ -85,10 +64,26 @@ export function parseClientDocument(url: string, body: unknown): ClientDocument 
     clientUri: doc.client_uri ?? null,
     redirectUris: doc.redirect_uris.map(String),
     metadata: doc,
+    hash: createHash("sha256").update(JSON.stringify(doc)).digest("hex"),
   };
 }
 
-export async function fetchClientDocument(clientId: string, fetcher: Fetcher = fetch): Promise<ClientDocument> {
+const FAILURE: Record<OutboundFailure, string> = {
+  invalid_url: "A URL client_id must be a plain https URL.",
+  private_address:
+    "The client metadata document's host is not a public address (private, loopback, link-local or reserved).",
+  unresolvable: "The client metadata document's host does not resolve.",
+  timeout: "The client metadata document did not arrive in time.",
+  too_large: "The client metadata document is too large.",
+  redirect: "The client metadata document answered with a redirect; it must be served at its client_id URL.",
+  bad_status: "The client metadata document could not be fetched",
+  network: "The client metadata document could not be fetched.",
+};
+
+export async function fetchClientDocument(
+  clientId: string,
+  fetcher: OutboundFetch = fetchOutbound,
+): Promise<ClientDocument> {
   const cached = cache.get(clientId);
   if (cached && cached.expires > Date.now()) return cached.doc;
   let url: URL;
@@ -97,61 +92,36 @@ export async function fetchClientDocument(clientId: string, fetcher: Fetcher = f
   } catch {
     throw new OAuthError("invalid_client", "client_id is not a valid URL.");
   }
-  if (url.protocol !== "https:" || url.username || url.password || url.hash) {
-    throw new OAuthError("invalid_client", "A URL client_id must be a plain https URL.");
+  if (url.protocol !== "https:" || url.username || url.password || url.hash || clientId.includes("#")) {
+    throw new OAuthError("invalid_client", FAILURE.invalid_url);
   }
-  const host = url.hostname.replace(/^\[|\]$/g, "");
-  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true }).catch(() => [])).map((a) => a.address);
-  if (addresses.length === 0)
-    throw new OAuthError("invalid_client", `The client metadata host ${url.hostname} does not resolve.`);
-  if (addresses.some(isPrivateAddress)) {
-    throw new OAuthError(
-      "invalid_client",
-      "The client metadata document points at a private, loopback or link-local address.",
-    );
-  }
-  let response: Response;
+  let response;
   try {
     response = await fetcher(url.toString(), {
-      redirect: "error",
-      signal: AbortSignal.timeout(TIMEOUT_MS),
       headers: { Accept: "application/json" },
+      timeoutMs: TIMEOUT_MS,
+      maxBytes: MAX_BYTES,
     });
-  } catch {
-    throw new OAuthError("invalid_client", "The client metadata document could not be fetched.");
+  } catch (error) {
+    if (!(error instanceof OutboundError)) throw error;
+    const message =
+      error.reason === "bad_status" ? `${FAILURE.bad_status} (HTTP ${error.status}).` : FAILURE[error.reason];
+    throw new OAuthError("invalid_client", message);
   }
-  if (!response.ok)
-    throw new OAuthError("invalid_client", `The client metadata document answered HTTP ${response.status}.`);
-  const length = Number(response.headers.get("content-length") ?? 0);
-  if (length > MAX_BYTES) throw new OAuthError("invalid_client", "The client metadata document is too large.");
-  const text = await readBounded(response);
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(response.body.toString("utf8"));
   } catch {
     throw new OAuthError("invalid_client", "The client metadata document is not JSON.");
   }
   const doc = parseClientDocument(clientId, body);
-  cache.set(clientId, { doc, expires: Date.now() + ttlOf(response.headers.get("cache-control")) * 1000 });
-  return doc;
-}
-
-async function readBounded(response: Response): Promise<string> {
-  const reader = response.body?.getReader();
-  if (!reader) return "";
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BYTES) {
-      await reader.cancel();
-      throw new OAuthError("invalid_client", "The client metadata document is too large.");
-    }
-    chunks.push(value);
+  const ttl = ttlOf(response.headers.get("cache-control"));
+  if (ttl > 0) {
+    cache.delete(clientId);
+    cache.set(clientId, { doc, expires: Date.now() + ttl * 1000 });
+    if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return doc;
 }
 
 function ttlOf(cacheControl: string | null): number {

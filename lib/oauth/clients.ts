@@ -6,8 +6,9 @@ import { hashToken, secretsEqual } from "@/lib/credentials/token-format";
 import { fetchClientDocument, isClientIdUrl } from "@/lib/oauth/cimd";
 import { OAuthError } from "@/lib/oauth/errors";
 import { redirectUriProblem } from "@/lib/oauth/redirect-uri";
+import { fetchOutbound, type OutboundFetch } from "@/lib/outbound/fetch";
 
-/** Unused dynamically registered clients are forgotten after this. */
+/** Unused clients (registered or metadata documents) expire after this. */
 const UNUSED_CLIENT_TTL_MS = 30 * 86_400_000;
 export const MAX_REGISTRATION_BYTES = 16 * 1024;
 
@@ -88,6 +89,7 @@ export async function registerClient(body: unknown) {
         client_id_issued_at: Math.floor(existing.createdAt.getTime() / 1000),
       };
   }
+  await forgetExpiredClients(now);
   const clientId = `dbcl_${randomBytes(16).toString("base64url")}`;
   const secret = authMethod === "none" ? null : randomBytes(32).toString("base64url");
   const created = await prisma.oAuthClient.create({
@@ -120,39 +122,77 @@ function withoutNulls<T extends Record<string, unknown>>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null)) as Partial<T>;
 }
 
-/** A client by its public id: a registered one, or a metadata document URL. Unknown → invalid_client. */
+/**
+ * A client already known to this server, by its public id: registered, or a
+ * metadata document seen by the authorization endpoint. Never fetches, so
+ * the token, revocation and consent endpoints cannot be made to reach out.
+ */
 export async function findClient(clientId: string | null | undefined): Promise<OAuthClientRecord> {
   if (!clientId) throw new OAuthError("invalid_request", "client_id is required.");
-  if (isClientIdUrl(clientId)) {
-    const doc = await fetchClientDocument(clientId);
-    const row = await prisma.oAuthClient.upsert({
-      where: { clientId },
-      create: {
-        clientId,
-        registrationType: "cimd",
-        name: doc.name,
-        logoUri: doc.logoUri,
-        clientUri: doc.clientUri,
-        redirectUris: doc.redirectUris,
-        grantTypes: ["authorization_code", "refresh_token"],
-        metadata: doc.metadata as object,
-      },
-      update: {
-        name: doc.name,
-        logoUri: doc.logoUri,
-        clientUri: doc.clientUri,
-        redirectUris: doc.redirectUris,
-        metadata: doc.metadata as object,
-      },
-      select: SELECT,
-    });
-    return row as OAuthClientRecord;
-  }
   const row = await prisma.oAuthClient.findUnique({ where: { clientId }, select: { ...SELECT, expiresAt: true } });
   if (!row || (row.expiresAt && row.expiresAt <= new Date())) {
-    throw new OAuthError("invalid_client", "Unknown client_id: register the client again.");
+    throw new OAuthError(
+      "invalid_client",
+      isClientIdUrl(clientId)
+        ? "Unknown client_id: start again at the authorization endpoint."
+        : "Unknown client_id: register the client again.",
+    );
   }
   return row as OAuthClientRecord;
+}
+
+/**
+ * The authorization endpoint's client: a metadata document URL is fetched
+ * (through its cache) and stored only when first seen, changed, or expired
+ * unused; anything else must already be registered.
+ */
+export async function findClientForAuthorization(
+  clientId: string | null | undefined,
+  fetcher: OutboundFetch = fetchOutbound,
+): Promise<OAuthClientRecord> {
+  if (!clientId || !isClientIdUrl(clientId)) return findClient(clientId);
+  const doc = await fetchClientDocument(clientId, fetcher);
+  const now = new Date();
+  const row = await prisma.oAuthClient.findUnique({
+    where: { clientId },
+    select: { ...SELECT, metadataHash: true, expiresAt: true },
+  });
+  const expired = row?.expiresAt != null && row.expiresAt <= now;
+  if (row && row.metadataHash === doc.hash && !expired) return row as OAuthClientRecord;
+  const fields = {
+    name: doc.name,
+    logoUri: doc.logoUri,
+    clientUri: doc.clientUri,
+    redirectUris: doc.redirectUris,
+    metadataHash: doc.hash,
+    metadata: doc.metadata as object,
+  };
+  // Unused metadata-document clients expire like registered ones; seen again after that, the clock restarts.
+  const expiresAt = new Date(now.getTime() + UNUSED_CLIENT_TTL_MS);
+  if (!row) await forgetExpiredClients(now);
+  const saved = await prisma.oAuthClient.upsert({
+    where: { clientId },
+    create: {
+      clientId,
+      registrationType: "cimd",
+      grantTypes: ["authorization_code", "refresh_token"],
+      expiresAt,
+      ...fields,
+    },
+    update: { ...fields, ...(expired ? { expiresAt } : {}) },
+    select: SELECT,
+  });
+  return saved as OAuthClientRecord;
+}
+
+/**
+ * Clients that expired unused (no grant ever cleared their expiry) are
+ * deleted when a new client arrives, so anonymous registrations and metadata
+ * URLs cannot grow the table without bound. A day's grace keeps a row that is
+ * in the middle of being approved.
+ */
+async function forgetExpiredClients(now: Date) {
+  await prisma.oAuthClient.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 86_400_000) } } });
 }
 
 /** Token and revocation endpoints: who is the client (client_secret_basic, _post, or public). */

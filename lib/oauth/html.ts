@@ -2,7 +2,12 @@ const escape = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /** A plain error page for authorization requests that cannot be sent back to the client. */
-export function oauthErrorPage(title: string, message: string, status = 400): Response {
+export function oauthErrorPage(
+  title: string,
+  message: string,
+  status = 400,
+  headers: Record<string, string> = {},
+): Response {
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)} · Deskbridge</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
 <body style="font-family:system-ui,sans-serif;background:#f8fafc;color:#0f172a;display:flex;justify-content:center;padding:4rem 1rem">
@@ -15,6 +20,7 @@ export function oauthErrorPage(title: string, message: string, status = 400): Re
       "Content-Type": "text/html; charset=utf-8",
       "Cache-Control": "no-store",
       "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+      ...headers,
     },
   });
 }

@@ -1,6 +1,7 @@
 // Redirect URI rules: https, loopback http (any port, RFC 8252), or a private-use
-// scheme (cursor://, vscode://); never fragments; matched exactly except for
-// the loopback port.
+// scheme (cursor://, vscode://); never a fragment or userinfo (RFC 6749
+// §3.1.2), judged on the text as sent because the URL parser drops an empty
+// "#" or "@"; matched exactly except for the loopback port.
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 const FORBIDDEN_SCHEMES = new Set([
@@ -15,6 +16,12 @@ const FORBIDDEN_SCHEMES = new Set([
   "wss:",
 ]);
 
+/** The authority as written (between "//" and the path), or "" when there is none. */
+function rawAuthority(uri: string): string {
+  const match = /^[a-z][a-z0-9+.-]*:[/\\]{2}([^/\\?#]*)/i.exec(uri);
+  return match?.[1] ?? "";
+}
+
 export function redirectUriProblem(uri: string): string | null {
   let url: URL;
   try {
@@ -22,8 +29,11 @@ export function redirectUriProblem(uri: string): string | null {
   } catch {
     return `${uri} is not a URL`;
   }
-  if (url.hash) return `${uri} must not contain a fragment`;
-  if (url.username || url.password) return `${uri} must not contain credentials`;
+  // The parser silently strips these, so the text a client registered would not be the address used.
+  if (/[\u0000-\u0020\u007f\\]/.test(uri)) return `${uri} must not contain spaces, control characters or backslashes`;
+  if (url.hash || uri.includes("#")) return `${uri} must not contain a fragment`;
+  if (url.username || url.password || rawAuthority(uri).includes("@"))
+    return `${uri} must not contain userinfo (a name or password before "@")`;
   if (url.protocol === "https:") return null;
   if (url.protocol === "http:")
     return LOOPBACK.has(url.hostname) ? null : `${uri}: plain http is allowed only for loopback addresses`;
@@ -36,6 +46,7 @@ export function redirectUriProblem(uri: string): string | null {
 
 /** Exact match, except that a loopback redirect may use any port. */
 export function redirectUriMatches(registered: readonly string[], requested: string): boolean {
+  if (redirectUriProblem(requested)) return false;
   if (registered.includes(requested)) return true;
   let want: URL;
   try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkRateLimit, identityOf } from "@/lib/rate-limit/limiter";
-import { limitsFor, PLAN_LIMITS } from "@/lib/rate-limit/policies";
+import { checkPerIpRateLimit, checkRateLimit, identityOf } from "@/lib/rate-limit/limiter";
+import { limitsFor, PER_IP_LIMITS, PLAN_LIMITS } from "@/lib/rate-limit/policies";
 import { createMemoryStore } from "@/lib/rate-limit/store";
 
 const limits = (l: Partial<typeof PLAN_LIMITS.starter>) => ({ ...PLAN_LIMITS.enterprise, ...l });
@@ -55,5 +55,16 @@ describe("rate limiter (memory store)", () => {
       oauthPerMinute: 120,
     });
     expect(limitsFor("professional", null)).toEqual(PLAN_LIMITS.professional);
+  });
+
+  it("per-IP policies count per address, each policy on its own", async () => {
+    const store = createMemoryStore();
+    const burst = PER_IP_LIMITS.registration.perSecond;
+    const decisions = [];
+    for (let i = 0; i <= burst; i++) decisions.push(await checkPerIpRateLimit("registration", "203.0.113.9", store));
+    expect(decisions.slice(0, burst).every((d) => d.allowed)).toBe(true);
+    expect(decisions[burst]).toMatchObject({ allowed: false, window: "second" });
+    expect((await checkPerIpRateLimit("registration", "203.0.113.10", store)).allowed).toBe(true);
+    expect((await checkPerIpRateLimit("client-document", "203.0.113.9", store)).allowed).toBe(true);
   });
 });

@@ -1,6 +1,12 @@
 import "server-only";
 import { counterStore, type CounterStore } from "@/lib/rate-limit/store";
-import { WINDOW_SECONDS, type Limits, type WindowName } from "@/lib/rate-limit/policies";
+import {
+  PER_IP_LIMITS,
+  WINDOW_SECONDS,
+  type Limits,
+  type PerIpPolicy,
+  type WindowName,
+} from "@/lib/rate-limit/policies";
 
 export type RateLimitDecision = {
   allowed: boolean;
@@ -82,6 +88,21 @@ function describe(
       "X-RateLimit-Reset": String(resetS),
     },
   };
+}
+
+/** One of the anonymous per-IP limits; the policy is part of the key, so each counts on its own. */
+export function checkPerIpRateLimit(
+  policy: PerIpPolicy,
+  ip: string | null,
+  store: CounterStore = counterStore(),
+): Promise<RateLimitDecision> {
+  return checkRateLimit(
+    {
+      identity: `${policy}:${identityOf({ userId: null, ip })}`,
+      limits: { ...PER_IP_LIMITS[policy], oauthPerMinute: 0 },
+    },
+    store,
+  );
 }
 
 /** The 429 of the contract. */

@@ -41,3 +41,15 @@ export const WINDOW_SECONDS: Record<WindowName, number> = { second: 1, minute: 6
 
 /** Unauthenticated OAuth endpoints (token exchange) are limited per client IP. */
 export const TOKEN_ENDPOINT_LIMITS: Limits = { perSecond: 20, perMinute: 300, perDay: 20_000, oauthPerMinute: 120 };
+
+/**
+ * Anonymous requests that cost the server a write or an outbound fetch,
+ * limited per client IP. Each policy keeps counters of its own.
+ */
+export const PER_IP_LIMITS = {
+  /** Dynamic Client Registration; roomy enough for a hosted client's shared egress (claude.ai re-registers often). */
+  registration: { perSecond: 20, perMinute: 60, perDay: 1_000 },
+  /** Authorization requests whose client_id is a metadata document URL not in the cache: one fetch each. */
+  "client-document": { perSecond: 30, perMinute: 30, perDay: 500 },
+} satisfies Record<string, Omit<Limits, "oauthPerMinute">>;
+export type PerIpPolicy = keyof typeof PER_IP_LIMITS;

@@ -1,7 +1,10 @@
 // The authorization server, driven by an independent client library
 // (oauth4webapi), and a suite of attacks each answered with the exact error.
+import { randomBytes } from "node:crypto";
+import { createServer as createHttpServer, type Server as HttpServer } from "node:http";
+import { createServer as createTcpServer, type AddressInfo } from "node:net";
 import * as oauth from "oauth4webapi";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
 import { baseUrl, mcpEndpoint, rpc, toolBody } from "../support/mcp-client";
 import {
@@ -17,6 +20,8 @@ import {
 } from "../support/oauth-http";
 import { prisma } from "@/lib/db";
 import { hashToken } from "@/lib/credentials/token-format";
+import { findClient, findClientForAuthorization } from "@/lib/oauth/clients";
+import { fetchOutbound, type OutboundFetch } from "@/lib/outbound/fetch";
 
 const REDIRECT = "http://127.0.0.1:8976/callback";
 let ws: TestWorkspace;
@@ -500,5 +505,248 @@ describe("attacks and mistakes, each with its exact error", () => {
     const location = res.headers.get("location")!;
     expect(location).toMatch(/^\/login\?callbackUrl=%2Fapi%2Foauth%2Fauthorize/);
     expect(decodeURIComponent(absolute(location))).toContain("code_challenge_method=S256");
+  });
+});
+
+/** A TCP listener on loopback that only counts who connects: what an SSRF would reach. */
+async function connectionCounter() {
+  const counter = { port: 0, connections: 0, server: createTcpServer((socket) => socket.destroy()) };
+  counter.server.on("connection", () => (counter.connections += 1));
+  await new Promise<void>((resolve) => counter.server.listen(0, "127.0.0.1", resolve));
+  counter.port = (counter.server.address() as AddressInfo).port;
+  return counter;
+}
+
+describe("client ID metadata documents: no fetch reaches a private address (issue 9, item 2)", () => {
+  const authorize = (clientId: string, headers: Record<string, string> = {}) => {
+    const { challenge } = pkcePair();
+    return fetch(
+      authorizationUrl({
+        client_id: clientId,
+        redirect_uri: REDIRECT,
+        response_type: "code",
+        code_challenge: challenge,
+        code_challenge_method: "S256",
+      }),
+      { redirect: "manual", headers },
+    );
+  };
+
+  it("34. an IPv4-mapped loopback client_id opens no connection to loopback", async () => {
+    const loopback = await connectionCounter();
+    try {
+      // localhost is a name: refused inside the connection's own lookup, not by a check beside it.
+      for (const host of [`[::ffff:127.0.0.1]`, `[::127.0.0.1]`, `[64:ff9b::7f00:1]`, "localhost"]) {
+        const res = await authorize(`https://${host}:${loopback.port}/client.json`);
+        expect(res.status).toBe(400);
+        expect(await res.text()).toContain("not a public address");
+      }
+      expect(loopback.connections).toBe(0);
+    } finally {
+      loopback.server.close();
+    }
+  });
+
+  it("35. every non-public range the review listed is refused before any fetch, and nothing is stored", async () => {
+    const ids = [
+      "https://[fec0::1]/client.json",
+      "https://198.18.0.1/client.json",
+      "https://192.0.0.8/client.json",
+      "https://100.64.0.1/client.json",
+      "https://0.1.2.3/client.json",
+      "https://224.0.0.1/client.json",
+      "https://[ff02::1]/client.json",
+      "https://169.254.169.254/latest/meta-data/",
+    ];
+    for (const id of ids) {
+      const res = await authorize(id);
+      expect([id, res.status]).toEqual([id, 400]);
+      expect(await res.text()).toContain("not a public address");
+    }
+    expect(await prisma.oAuthClient.count({ where: { clientId: { in: ids } } })).toBe(0);
+    const unresolvable = await authorize("https://client.invalid/client.json");
+    expect(await unresolvable.text()).toContain("does not resolve");
+  });
+
+  it("36. authorization requests that would fetch a new document are limited per client IP", async () => {
+    const ip = { "X-Forwarded-For": "198.51.100.34" };
+    const answers: Response[] = [];
+    for (let i = 0; i < 80 && !answers.some((a) => a.status === 429); i++) {
+      answers.push(await authorize(`https://10.9.${Math.floor(i / 250)}.${i % 250}/client.json`, ip));
+    }
+    const refused = answers.find((a) => a.status === 429)!;
+    expect(refused).toBeDefined();
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await refused.text()).toContain("Too many new applications");
+    // Another address is not affected; a registered client_id never counts.
+    expect((await authorize("https://10.9.9.9/client.json", { "X-Forwarded-For": "198.51.100.35" })).status).toBe(400);
+    const registered = (await registerClient({ client_name: "Counted apart" })).body.client_id;
+    // Signed out, so a known client is sent to sign in rather than refused.
+    expect((await authorize(registered, ip)).headers.get("location")).toMatch(/^\/login/);
+  });
+
+  it("37. the token and revocation endpoints never fetch a document they have not seen", async () => {
+    const loopback = await connectionCounter();
+    try {
+      const id = `https://[::ffff:127.0.0.1]:${loopback.port}/client.json`;
+      const token = await tokenRequest({ grant_type: "refresh_token", client_id: id, refresh_token: "dbr_x" });
+      expect(token.status).toBe(401);
+      expect(token.body?.error_description).toBe("Unknown client_id: start again at the authorization endpoint.");
+      const revoke = await fetch(`${baseUrl()}/api/oauth/revoke`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ client_id: id, token: "dbr_x" }),
+      });
+      expect(revoke.status).toBe(401);
+      expect(loopback.connections).toBe(0);
+    } finally {
+      loopback.server.close();
+    }
+  });
+});
+
+describe("client ID metadata documents: stored once, expiring unused (issue 9, item 2)", () => {
+  // The document is served by a real HTTP server on 127.0.0.1, reached through
+  // the real outbound fetcher with its test-only loopback switch.
+  let served: Record<string, unknown>;
+  let fetches = 0;
+  let server: HttpServer;
+  let port = 0;
+  const clientId = `https://client.example/cimd-${randomBytes(6).toString("hex")}.json`;
+  const fetcher: OutboundFetch = (url, request) => {
+    const path = new URL(url).pathname;
+    return fetchOutbound(`http://127.0.0.1:${port}${path}`, { ...request, allowLoopbackForTests: true });
+  };
+
+  beforeAll(async () => {
+    served = { client_id: clientId, client_name: "Document client", redirect_uris: [REDIRECT] };
+    server = createHttpServer((_req, res) => {
+      fetches += 1;
+      res.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "no-store" });
+      res.end(JSON.stringify(served));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+  const row = () =>
+    prisma.oAuthClient.findUniqueOrThrow({
+      where: { clientId },
+      select: { name: true, expiresAt: true, registrationType: true },
+    });
+
+  it("38. first seen: stored with an expiry; seen again unchanged: not written", async () => {
+    const first = await findClientForAuthorization(clientId, fetcher);
+    expect(first).toMatchObject({ clientId, name: "Document client", registrationType: "cimd" });
+    const stored = await row();
+    expect(stored.expiresAt!.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+
+    // A marker only a write would undo.
+    await prisma.oAuthClient.update({ where: { clientId }, data: { name: "marker" } });
+    await findClientForAuthorization(clientId, fetcher);
+    expect((await row()).name).toBe("marker");
+    expect(fetches).toBe(2);
+  });
+
+  it("39. a changed document is written; an expired unused one starts a new expiry", async () => {
+    served = { ...served, client_name: "Renamed document client" };
+    await findClientForAuthorization(clientId, fetcher);
+    expect((await row()).name).toBe("Renamed document client");
+
+    await prisma.oAuthClient.update({ where: { clientId }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await expect(findClient(clientId)).rejects.toThrow(/Unknown client_id/);
+    await findClientForAuthorization(clientId, fetcher);
+    expect((await row()).expiresAt!.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+  });
+
+  it("40. a document listing a redirect URI with userinfo or a fragment is refused", async () => {
+    served = { ...served, redirect_uris: ["http://evil.example@127.0.0.1:8976/callback"] };
+    await expect(findClientForAuthorization(clientId, fetcher)).rejects.toThrow(/userinfo/);
+    served = { ...served, redirect_uris: ["http://127.0.0.1:8976/callback#"] };
+    await expect(findClientForAuthorization(clientId, fetcher)).rejects.toThrow(/fragment/);
+  });
+});
+
+describe("redirect URIs never carry userinfo or a fragment (issue 9, item 10)", () => {
+  it("41. registration refuses them, loopback or not", async () => {
+    for (const uri of [
+      "http://evil.example@127.0.0.1:8765/cb",
+      "http://@127.0.0.1:8765/cb",
+      "http://127.0.0.1:8765/cb#",
+      "http://127.0.0.1:8765/cb#frag",
+      "https://user@client.example/cb",
+      "https://client.example/cb#",
+    ]) {
+      const res = await registerClient({ redirect_uris: [uri] });
+      expect([uri, res.status, res.body.error]).toEqual([uri, 400, "invalid_redirect_uri"]);
+    }
+  });
+
+  it("42. authorize refuses them with a page, never a redirect", async () => {
+    const clientId = (await registerClient({ client_name: "Loopback app" })).body.client_id;
+    for (const redirect_uri of [
+      "http://evil.example@127.0.0.1:8976/callback",
+      "http://@127.0.0.1:8976/callback",
+      "http://127.0.0.1:8976/callback#frag",
+      "http://127.0.0.1:8976/callback#",
+    ]) {
+      const { challenge } = pkcePair();
+      const res = await owner.fetch(
+        authorizationUrl({
+          client_id: clientId,
+          redirect_uri,
+          response_type: "code",
+          code_challenge: challenge,
+          code_challenge_method: "S256",
+        }),
+      );
+      expect([redirect_uri, res.status, res.headers.get("location")]).toEqual([redirect_uri, 400, null]);
+      expect(await res.text()).toContain("cannot be a redirect URI");
+    }
+  });
+
+  it("43. a client stored with such a URI before this rule is not redirected to", async () => {
+    const clientId = `dbcl_legacy_${randomBytes(6).toString("hex")}`;
+    await prisma.oAuthClient.create({
+      data: {
+        clientId,
+        name: "Legacy",
+        redirectUris: ["http://evil.example@127.0.0.1:8976/callback"],
+        grantTypes: ["authorization_code"],
+        metadata: {},
+      },
+    });
+    const { challenge } = pkcePair();
+    const res = await owner.fetch(
+      authorizationUrl({ client_id: clientId, response_type: "code", code_challenge: challenge }),
+    );
+    expect(res.status).toBe(400);
+    expect(res.headers.get("location")).toBeNull();
+  });
+});
+
+describe("registration is limited per client IP (issue 9, item 6)", () => {
+  it("44. renaming the client in the body does not buy more registrations", async () => {
+    const from = (ip: string, name: string) =>
+      fetch(`${baseUrl()}/api/oauth/register`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Forwarded-For": ip },
+        body: JSON.stringify({ client_name: name, redirect_uris: [`https://${name}.example/cb`] }),
+      });
+    const answers: Response[] = [];
+    for (let i = 0; i < 100 && !answers.some((a) => a.status === 429); i++) {
+      answers.push(await from("198.51.100.41", `renamed-${i}-${randomBytes(3).toString("hex")}`));
+    }
+    const refused = answers.at(-1)!;
+    expect(refused.status).toBe(429);
+    expect(answers.slice(0, -1).every((a) => a.status === 201)).toBe(true);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(refused.headers.get("cache-control")).toBe("no-store");
+    expect(await refused.json()).toEqual({
+      error: "slow_down",
+      error_description: expect.stringMatching(/^Too many registrations from this address/),
+    });
+    expect((await from("198.51.100.42", `other-${randomBytes(3).toString("hex")}`)).status).toBe(201);
   });
 });

@@ -2,8 +2,11 @@
 import { getWorkspaceSession } from "@/lib/auth/session";
 import { approveAuthorization } from "@/lib/oauth/approve";
 import { signPending, validateAuthorizationRequest } from "@/lib/oauth/authorize";
+import { needsDocumentFetch } from "@/lib/oauth/cimd";
 import { oauthErrorPage } from "@/lib/oauth/html";
 import { rememberedConsent } from "@/lib/oauth/remembered-consent";
+import { clientIp } from "@/lib/rate-limit/client-ip";
+import { checkPerIpRateLimit } from "@/lib/rate-limit/limiter";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +16,18 @@ function redirect(location: string, status = 302): Response {
 
 export async function GET(request: Request) {
   const url = new URL(request.url);
+  // A metadata-document client_id makes this server fetch a URL anyone can name: bounded per client IP.
+  if (needsDocumentFetch(url.searchParams.get("client_id") ?? "")) {
+    const limit = await checkPerIpRateLimit("client-document", clientIp(request)).catch(() => null);
+    if (limit && !limit.allowed) {
+      return oauthErrorPage(
+        "Too many requests",
+        `Too many new applications were looked up from your address. Try again in ${limit.resetS} s.`,
+        429,
+        { ...limit.headers, "Retry-After": String(limit.resetS) },
+      );
+    }
+  }
   const outcome = await validateAuthorizationRequest(url.searchParams);
   if (outcome.kind === "page") return oauthErrorPage(outcome.title, outcome.message);
   if (outcome.kind === "redirect") return redirect(outcome.location);

@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { isPublicAddress } from "@/lib/outbound/public-address";
+
+describe("public address classifier", () => {
+  it.each([
+    // The review's bypasses: IPv4 inside IPv6, site-local, and IPv4 ranges the old table missed.
+    ["::ffff:127.0.0.1", "IPv4-mapped loopback"],
+    ["::ffff:7f00:1", "IPv4-mapped loopback as the URL parser writes it"],
+    ["[::ffff:7f00:1]", "a bracketed URL host"],
+    ["::127.0.0.1", "IPv4-compatible loopback"],
+    ["::7f00:1", "IPv4-compatible loopback, hex"],
+    ["::ffff:0:a00:1", "IPv4-translated private"],
+    ["64:ff9b::7f00:1", "NAT64 of loopback"],
+    ["64:ff9b::a9fe:a9fe", "NAT64 of the cloud metadata address"],
+    ["64:ff9b:1::a00:1", "local-use NAT64"],
+    ["fec0::1", "site-local"],
+    ["198.18.0.1", "benchmarking"],
+    ["198.19.255.255", "benchmarking, top"],
+    ["192.0.0.8", "IETF protocol assignments"],
+    ["100.64.0.1", "carrier-grade NAT"],
+    ["100.127.255.254", "carrier-grade NAT, top"],
+    ["0.0.0.0", "unspecified"],
+    ["0.1.2.3", "this network"],
+    ["224.0.0.1", "multicast"],
+    ["239.255.255.250", "multicast SSDP"],
+    ["255.255.255.255", "broadcast"],
+    ["240.0.0.1", "reserved"],
+    // The classics.
+    ["127.0.0.1", "loopback"],
+    ["127.255.0.9", "loopback /8"],
+    ["10.1.2.3", "private"],
+    ["172.16.0.1", "private"],
+    ["192.168.1.1", "private"],
+    ["169.254.169.254", "link-local (cloud metadata)"],
+    ["192.0.2.10", "documentation"],
+    ["::", "unspecified v6"],
+    ["::1", "loopback v6"],
+    ["fc00::1", "unique-local"],
+    ["fd12:3456::1", "unique-local"],
+    ["fe80::1", "link-local v6"],
+    ["fe80::1%eth0", "link-local with a zone"],
+    ["ff02::1", "multicast v6"],
+    ["2001:db8::1", "documentation v6"],
+    ["2002:7f00:1::1", "6to4"],
+    ["2001:0:4136:e378::1", "Teredo"],
+    ["100::1", "discard"],
+    ["4000::1", "outside global unicast"],
+    ["localhost", "a name, not an address"],
+    ["127.1", "a short form"],
+    ["", "nothing"],
+  ])("refuses %s (%s)", (address) => expect(isPublicAddress(address)).toBe(false));
+
+  it.each([
+    "93.184.216.34",
+    "8.8.8.8",
+    "1.1.1.1",
+    "100.63.255.255",
+    "100.128.0.1",
+    "198.20.0.1",
+    "2606:2800:220:1::1",
+    "2606:4700:4700::1111",
+    "2a00:1450:4001:82a::200e",
+    "::ffff:8.8.8.8",
+    "64:ff9b::808:808",
+  ])("lets %s through", (address) => expect(isPublicAddress(address)).toBe(true));
+});
