@@ -11,6 +11,14 @@ const EnvSchema = z.object({
   /** Public origin of the app, without a path (the OAuth issuer and the MCP URL derive from it). */
   APP_URL: z.url().default("http://localhost:3000"),
   REDIS_URL: z.string().optional(),
+  /**
+   * 32 random bytes, base64url: encrypts (AES-256-GCM) the few secrets the server must read back.
+   * The embedded default generates one into .data/; production sets it.
+   */
+  SECRET_ENCRYPTION_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, "base64url").length === 32, "SECRET_ENCRYPTION_KEY must be 32 bytes, base64url")
+    .optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

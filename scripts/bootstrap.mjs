@@ -72,16 +72,22 @@ export function setWorkspaceLimits(env, workspace, { perSecond, perMinute, perDa
   return captureTs("scripts/cli.ts", ["workspace", "limits", "--workspace", workspace, ...args], env);
 }
 
-/** A stable AUTH_SECRET for local runs, kept beside the embedded data. */
-export function localAuthSecret() {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  const file = path.join(DATA_DIR, "auth-secret");
+/** A stable secret for local runs (the variable when set, else generated once beside the embedded data). */
+function localSecret(variable, fileName) {
+  if (process.env[variable]) return process.env[variable];
+  const file = path.join(DATA_DIR, fileName);
   if (!existsSync(file)) {
     mkdirSync(DATA_DIR, { recursive: true });
     writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   }
   return readFileSync(file, "utf8").trim();
 }
+
+/** AUTH_SECRET, which signs sessions and consent requests. */
+export const localAuthSecret = () => localSecret("AUTH_SECRET", "auth-secret");
+
+/** SECRET_ENCRYPTION_KEY, which encrypts the few secrets the server must read back. */
+export const localEncryptionKey = () => localSecret("SECRET_ENCRYPTION_KEY", "secret-encryption-key");
 
 /**
  * @param {{ dataDir?: string | null, port?: number, seed?: boolean, seedArgs?: string[], log?: (line: string) => void }} options

@@ -2,7 +2,7 @@
 // DATABASE_URL is set), then runs Next.js with it. Ctrl-C stops both.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { localAuthSecret, prepareDatabase, ROOT } from "./bootstrap.mjs";
+import { localAuthSecret, localEncryptionKey, prepareDatabase, ROOT } from "./bootstrap.mjs";
 import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/demo-accounts.mjs";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
@@ -14,6 +14,7 @@ const env = {
   ...process.env,
   DATABASE_URL: url,
   AUTH_SECRET: localAuthSecret(),
+  SECRET_ENCRYPTION_KEY: localEncryptionKey(),
   APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
   NEXT_TELEMETRY_DISABLED: "1",
   // The embedded database is one session: a small pool queues instead of piling up.

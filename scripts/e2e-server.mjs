@@ -15,6 +15,7 @@ const next = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "st
     ...process.env,
     DATABASE_URL: url,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
+    SECRET_ENCRYPTION_KEY: randomBytes(32).toString("base64url"),
     APP_URL: `http://localhost:${port}`,
     DATABASE_POOL_MAX: embedded ? "4" : "10",
     NEXT_TELEMETRY_DISABLED: "1",

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { Scope } from "@/lib/auth/scopes";
 import { mcpUrl } from "@/lib/mcp/urls";
 import { getEnv } from "@/lib/env";
@@ -19,6 +20,8 @@ export type PendingAuthorization = {
   scopes: Scope[];
   resource: string;
   exp: number;
+  /** Set when the request is signed for the consent page: that request is approved once. */
+  id?: string;
 };
 
 const PENDING_TTL_MS = 15 * 60_000;
@@ -106,7 +109,7 @@ export async function validateAuthorizationRequest(params: URLSearchParams): Pro
 }
 
 export function signPending(pending: PendingAuthorization): string {
-  return sign("authorize", pending);
+  return sign("authorize", { ...pending, id: randomUUID() });
 }
 
 export function readPending(token: string | null | undefined): PendingAuthorization | null {

@@ -17,42 +17,55 @@ export type TokenResponse = {
   scope: string;
 };
 
-/** Mints an access and a refresh token for a grant, hashed at rest. */
+type TokenOptions = { grantId: string; scopes: string[]; resource: string };
+
+/** Mints an access token for a grant, hashed at rest. */
+export async function issueAccessToken(tx: Prisma.TransactionClient, options: TokenOptions): Promise<string> {
+  const access = generateToken("oauth_access");
+  await tx.oAuthToken.create({
+    data: {
+      grantId: options.grantId,
+      kind: "access",
+      secretHash: hashToken(access),
+      ...tokenDisplay(access),
+      scopes: options.scopes,
+      resource: options.resource,
+      expiresAt: new Date(Date.now() + ACCESS_TOKEN_TTL_S * 1000),
+    },
+    select: { id: true },
+  });
+  return access;
+}
+
+/** Mints an access and a refresh token for a grant, hashed at rest; also returns the refresh token's row id. */
 export async function issueTokenPair(
   tx: Prisma.TransactionClient,
-  options: { grantId: string; scopes: string[]; resource: string },
-): Promise<TokenResponse> {
-  const access = generateToken("oauth_access");
+  options: TokenOptions,
+): Promise<TokenResponse & { refreshId: string }> {
+  const access = await issueAccessToken(tx, options);
   const refresh = generateToken("oauth_refresh");
-  const now = Date.now();
-  await tx.oAuthToken.createMany({
-    data: [
-      {
-        grantId: options.grantId,
-        kind: "access",
-        secretHash: hashToken(access),
-        ...tokenDisplay(access),
-        scopes: options.scopes,
-        resource: options.resource,
-        expiresAt: new Date(now + ACCESS_TOKEN_TTL_S * 1000),
-      },
-      {
-        grantId: options.grantId,
-        kind: "refresh",
-        secretHash: hashToken(refresh),
-        ...tokenDisplay(refresh),
-        scopes: options.scopes,
-        resource: options.resource,
-        expiresAt: new Date(now + REFRESH_TOKEN_TTL_S * 1000),
-      },
-    ],
+  const row = await tx.oAuthToken.create({
+    data: {
+      grantId: options.grantId,
+      kind: "refresh",
+      secretHash: hashToken(refresh),
+      ...tokenDisplay(refresh),
+      scopes: options.scopes,
+      resource: options.resource,
+      expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_S * 1000),
+    },
+    select: { id: true },
   });
+  return { ...tokenResponse(access, refresh, options.scopes), refreshId: row.id };
+}
+
+export function tokenResponse(access: string, refresh: string, scopes: string[]): TokenResponse {
   return {
     access_token: access,
     token_type: "Bearer",
     expires_in: ACCESS_TOKEN_TTL_S,
     refresh_token: refresh,
-    scope: options.scopes.join(" "),
+    scope: scopes.join(" "),
   };
 }
 

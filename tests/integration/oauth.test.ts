@@ -726,6 +726,105 @@ describe("redirect URIs never carry userinfo or a fragment (issue 9, item 10)", 
   });
 });
 
+describe("one chain per connection, one grant per approval (issue 9, items 8 and 11)", () => {
+  const ownerJar = () => owner;
+  const base = () => ({
+    redirect_uri: REDIRECT,
+    response_type: "code",
+    code_challenge: pkcePair().challenge,
+    code_challenge_method: "S256",
+    state: "s",
+  });
+  const refresh = (clientId: string, token: string) =>
+    tokenRequest({ grant_type: "refresh_token", client_id: clientId, refresh_token: token });
+
+  it("45. five parallel refreshes of one token get fresh access tokens and the same successor, never new chains", async () => {
+    const c = await approvedCode();
+    const tokens = (await exchange(c)).body!;
+    const answers = await Promise.all(Array.from({ length: 5 }, () => refresh(c.clientId, tokens.refresh_token)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    const successors = new Set(answers.map((a) => a.body!.refresh_token));
+    expect(successors.size).toBe(1);
+    const accesses = new Set(answers.map((a) => a.body!.access_token));
+    expect(accesses.size).toBe(5);
+    for (const access of accesses) {
+      expect((await rpc({ jsonrpc: "2.0", id: 1, method: "tools/list", params: {} }, { token: access })).status).toBe(
+        200,
+      );
+    }
+    const grant = await prisma.oAuthToken.findUniqueOrThrow({
+      where: { secretHash: hashToken(tokens.refresh_token) },
+      select: { grantId: true, successorSecret: true },
+    });
+    // The original refresh token and its one successor: a single chain.
+    expect(await prisma.oAuthToken.count({ where: { grantId: grant.grantId, kind: "refresh" } })).toBe(2);
+    // Held encrypted, never in the clear.
+    expect(grant.successorSecret).not.toContain([...successors][0]);
+    const next = await refresh(c.clientId, [...successors][0]!);
+    expect(next.status).toBe(200);
+  });
+
+  it("46. a successor is held only for the grace window", async () => {
+    const c = await approvedCode();
+    const tokens = (await exchange(c)).body!;
+    expect((await refresh(c.clientId, tokens.refresh_token)).status).toBe(200);
+    await prisma.oAuthToken.update({
+      where: { secretHash: hashToken(tokens.refresh_token) },
+      data: { rotatedAt: new Date(Date.now() - 60_000) },
+    });
+    const other = await approvedCode();
+    const otherTokens = (await exchange(other)).body!;
+    expect((await refresh(other.clientId, otherTokens.refresh_token)).status).toBe(200);
+    const old = await prisma.oAuthToken.findUniqueOrThrow({ where: { secretHash: hashToken(tokens.refresh_token) } });
+    expect(old.successorSecret).toBeNull();
+  });
+
+  it("47. one consent request is approved once; a replayed form mints nothing", async () => {
+    const id = (await registerClient({ client_name: `Replay ${Math.random()}` })).body.client_id;
+    const { challenge } = pkcePair();
+    const first = await ownerJar().fetch(
+      authorizationUrl({ ...base(), client_id: id, code_challenge: challenge, scope: "tickets:read" }),
+    );
+    const form = await consentForm(ownerJar(), first.headers.get("location")!);
+    const submit = () => {
+      const body = new URLSearchParams({
+        request: form.request!,
+        csrf: form.csrf!,
+        workspace: form.workspace!,
+        decision: "approve",
+        scopes: "tickets:read",
+      });
+      return ownerJar().fetch(`${baseUrl()}/api/oauth/consent`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body,
+      });
+    };
+    const approved = await submit();
+    expect(approved.status).toBe(303);
+    const replayed = await submit();
+    expect(replayed.status).toBe(409);
+    expect(await replayed.text()).toContain("approved already");
+    const client = await prisma.oAuthClient.findUniqueOrThrow({ where: { clientId: id }, select: { id: true } });
+    expect(await prisma.oAuthGrant.count({ where: { clientId: client.id } })).toBe(1);
+    expect(await prisma.oAuthAuthorizationCode.count({ where: { clientId: client.id } })).toBe(1);
+  });
+
+  it("48. remembered consent reuses the connection's grant instead of minting one per visit", async () => {
+    const id = (await registerClient({ client_name: `Reuse ${Math.random()}` })).body.client_id;
+    const ask = () => authorizationUrl({ ...base(), client_id: id, scope: "tickets:read" });
+    expect((await authorizeAs(owner, ask())).consentShown).toBe(true);
+    for (let i = 0; i < 3; i++) {
+      const again = await authorizeAs(owner, ask());
+      expect(again.consentShown).toBe(false);
+      expect(new URL(again.location!).searchParams.get("code")).toMatch(/^dbc_/);
+    }
+    const client = await prisma.oAuthClient.findUniqueOrThrow({ where: { clientId: id }, select: { id: true } });
+    expect(await prisma.oAuthGrant.count({ where: { clientId: client.id } })).toBe(1);
+    expect(await prisma.oAuthAuthorizationCode.count({ where: { clientId: client.id } })).toBe(4);
+  });
+});
+
 describe("registration is limited per client IP (issue 9, item 6)", () => {
   it("44. renaming the client in the body does not buy more registrations", async () => {
     const from = (ip: string, name: string) =>

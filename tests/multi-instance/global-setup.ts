@@ -17,7 +17,12 @@ export default async function setup(project: TestProject) {
   const lbPort = await freePort();
   const publicUrl = `http://localhost:${lbPort}`;
   // Instances behind one origin share its session secret, as a deployment would.
-  const env = { APP_URL: publicUrl, DATABASE_POOL_MAX: "10", AUTH_SECRET: randomBytes(32).toString("base64url") };
+  const env = {
+    APP_URL: publicUrl,
+    DATABASE_POOL_MAX: "10",
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    SECRET_ENCRYPTION_KEY: randomBytes(32).toString("base64url"),
+  };
   const [a, b] = await Promise.all([
     startAppServer({ databaseUrl: db.url, env }),
     startAppServer({ databaseUrl: db.url, env }),

@@ -36,6 +36,7 @@ export async function startAppServer({ databaseUrl, port, env = {} }) {
       ...process.env,
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: randomBytes(32).toString("base64url"),
+      SECRET_ENCRYPTION_KEY: randomBytes(32).toString("base64url"),
       APP_URL: baseUrl,
       NEXT_TELEMETRY_DISABLED: "1",
       ...env,

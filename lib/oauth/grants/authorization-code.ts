@@ -59,6 +59,11 @@ export async function exchangeAuthorizationCode(
       data: { usedAt: new Date() },
     });
     if (claimed.count === 0) throw new OAuthError("invalid_grant", "The authorization code was already used.");
-    return issueTokenPair(tx, { grantId: row.grantId, scopes: row.scopes, resource: row.resource });
+    const { refreshId: _, ...pair } = await issueTokenPair(tx, {
+      grantId: row.grantId,
+      scopes: row.scopes,
+      resource: row.resource,
+    });
+    return pair;
   });
 }

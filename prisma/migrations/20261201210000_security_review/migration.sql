@@ -1,10 +1,14 @@
 -- Keys minted through MCP remember the credential or grant that made them (revoked with it);
 -- a rotated refresh token holds its successor, encrypted, for the grace window;
+-- a consent request is approved once;
 -- invitations replace temporary passwords.
 
 -- AlterTable
 ALTER TABLE "Credential" ADD COLUMN "parentCredentialId" TEXT,
 ADD COLUMN "parentGrantId" TEXT;
+
+-- AlterTable
+ALTER TABLE "OAuthAuthorizationCode" ADD COLUMN "requestId" TEXT;
 
 -- AlterTable
 ALTER TABLE "OAuthToken" ADD COLUMN "successorId" TEXT,
@@ -26,6 +30,9 @@ CREATE TABLE "Invitation" (
 
     CONSTRAINT "Invitation_pkey" PRIMARY KEY ("id")
 );
+
+-- CreateIndex
+CREATE UNIQUE INDEX "OAuthAuthorizationCode_requestId_key" ON "OAuthAuthorizationCode"("requestId");
 
 -- CreateIndex
 CREATE INDEX "Credential_parentCredentialId_idx" ON "Credential"("parentCredentialId");

@@ -50,6 +50,7 @@ export async function GET(request: Request) {
       workspaceId: session.workspace.id,
       scopes: outcome.pending.scopes,
       remember: false,
+      reuseGrant: true,
     });
     return redirect(location);
   }

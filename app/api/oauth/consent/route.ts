@@ -1,7 +1,7 @@
 // The consent form's submission: CSRF-checked approve or deny, then back to the client.
 import { getCurrentUser } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
-import { approveAuthorization } from "@/lib/oauth/approve";
+import { approveAuthorization, RequestAlreadyApproved } from "@/lib/oauth/approve";
 import { errorRedirect, mayAuthorize, policyText, readPending } from "@/lib/oauth/authorize";
 import { findClient } from "@/lib/oauth/clients";
 import { oauthErrorPage } from "@/lib/oauth/html";
@@ -58,13 +58,22 @@ export async function POST(request: Request) {
   const scopes = pending.scopes.filter((scope) => chosen.has(scope));
   if (scopes.length === 0)
     return oauthErrorPage("No access chosen", "Tick at least one permission, or deny the request.");
-  const location = await approveAuthorization({
-    pending,
-    client,
-    userId: user.id,
-    workspaceId: membership.workspace.id,
-    scopes,
-    remember: true,
-  });
-  return seeOther(location);
+  try {
+    const location = await approveAuthorization({
+      pending,
+      client,
+      userId: user.id,
+      workspaceId: membership.workspace.id,
+      scopes,
+      remember: true,
+    });
+    return seeOther(location);
+  } catch (error) {
+    if (!(error instanceof RequestAlreadyApproved)) throw error;
+    return oauthErrorPage(
+      "Already approved",
+      "This request was approved already, and a request is approved once. Start the connection again from your app.",
+      409,
+    );
+  }
 }
