@@ -1,7 +1,9 @@
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { expect, test } from "./fixtures";
+import { AgentsPage } from "./pages/agents-page";
 import { ApiAccessPage } from "./pages/api-access-page";
+import { confirmAction } from "./pages/confirm";
 import { McpProfilePage } from "./pages/mcp-profile-page";
 
 async function mcpClient(url: string, token: string) {
@@ -87,18 +89,13 @@ test("connect-a-client shows copyable setup for each client, for a token or OAut
   await expect(setup).not.toContainText("Authorization");
 });
 
-test("an admin sees and revokes an agent's token, then revokes all their access", async ({ page, signInAs }) => {
+test("an admin sees and revokes an agent's token, then offboards and reactivates them", async ({ page, signInAs }) => {
   // The agent makes sure they hold at least two tokens.
   await signInAs("agent");
   const profile = new McpProfilePage(page);
   await profile.goto();
   for (const name of ["Laptop", "Phone"]) {
-    if ((await profile.tokenRows().count()) >= 10)
-      await profile
-        .tokenRows()
-        .first()
-        .getByRole("button", { name: /Revoke/ })
-        .click();
+    if ((await profile.tokenRows().count()) >= 10) await profile.revokeFirstToken();
     await profile.generate(name);
     await expect(page.getByTestId("new-secret")).toBeVisible();
   }
@@ -106,21 +103,20 @@ test("an admin sees and revokes an agent's token, then revokes all their access"
   await expect(page).toHaveURL(/\/login/);
 
   await signInAs("admin");
-  await page.goto("/admin/agents");
-  await page.getByRole("link", { name: "Ava Agarwal" }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Ava Agarwal");
+  const agents = new AgentsPage(page);
+  await agents.open("Ava Agarwal");
   const creds = page.getByTestId("agent-credentials").getByRole("listitem");
   await expect(creds.first()).toBeVisible();
   const before = await creds.count();
   expect(before).toBeGreaterThan(0);
-  await creds
-    .first()
-    .getByRole("button", { name: /Revoke/ })
-    .click();
+  await confirmAction(page, creds.first().getByRole("button", { name: /Revoke/ }), {
+    says: "is refused from its next request",
+  });
   await expect(creds).toHaveCount(before - 1);
-  await page.getByRole("button", { name: "Revoke all access" }).click();
-  await expect(page.getByRole("status").filter({ hasText: /Revoked \d+ tokens and keys/ })).toBeVisible();
+  await agents.offboard("Ava Agarwal", `Ava Agarwal can no longer sign in to Acme Support`);
   await expect(creds).toHaveCount(0);
+  // Later tests sign in as Ava: give the workspace back.
+  await agents.reactivate();
 });
 
 test("the tool reference is readable signed out", async ({ page }) => {

@@ -10,7 +10,10 @@ import type {
 } from "@modelcontextprotocol/sdk/shared/auth.js";
 import { createServer, type Server } from "node:http";
 import { DEMO_PASSWORD, DEMO_USERS, expect, test } from "./fixtures";
+import { AgentsPage } from "./pages/agents-page";
+import { confirmAction } from "./pages/confirm";
 import { LoginPage } from "./pages/login-page";
+import { McpProfilePage } from "./pages/mcp-profile-page";
 
 const CALLBACK = "http://127.0.0.1:8977/callback";
 
@@ -133,8 +136,7 @@ test("the SDK client connects through sign-in and consent, refreshes, reconnects
   await page.goto("/profile/mcp");
   const row = page.getByTestId("app-row").filter({ hasText: "Deskbridge e2e client" });
   await expect(row).toContainText("127.0.0.1:8977");
-  await row.getByRole("button", { name: "Revoke Deskbridge e2e client" }).click();
-  await expect(page.getByTestId("app-row").filter({ hasText: "Deskbridge e2e client" })).toHaveCount(0);
+  await new McpProfilePage(page).revokeApp("Deskbridge e2e client");
   await expect(client.callTool({ name: "get_me", arguments: {} })).rejects.toThrow();
   await client.close().catch(() => undefined);
 });
@@ -160,7 +162,7 @@ test("an agent sees why they cannot approve under owners-only", async ({ page, b
   await expect(page.getByRole("button", { name: "Approve" })).toBeDisabled();
 });
 
-test("an admin revokes another agent's authorized app", async ({ page, baseURL, signInAs }) => {
+test("an admin sees an owner's authorized app but only an owner revokes it", async ({ page, baseURL, signInAs }) => {
   const serverUrl = new URL("/api/v1/mcp", baseURL);
   await signInAs("owner");
   const provider = new MemoryProvider("Owner's Cursor");
@@ -175,11 +177,20 @@ test("an admin revokes another agent's authorized app", async ({ page, baseURL, 
   await page.goto("/tickets");
   await page.getByRole("button", { name: "Sign out" }).click();
   await signInAs("admin");
-  await page.goto("/admin/agents");
-  await page.getByRole("link", { name: DEMO_USERS.owner.name }).click();
+  const agents = new AgentsPage(page);
+  await agents.open(DEMO_USERS.owner.name);
   const row = page.getByTestId("app-row").filter({ hasText: "Owner's Cursor" });
   await expect(row).toBeVisible();
-  await row.getByRole("button", { name: "Revoke Owner's Cursor" }).click();
+  await expect(row.getByRole("button", { name: /Revoke/ })).toHaveCount(0);
+  await expect(page.getByText("only an owner can change their role, revoke their access")).toBeVisible();
+  await client.listTools();
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signInAs("owner");
+  await agents.open(DEMO_USERS.owner.name);
+  await confirmAction(page, row.getByRole("button", { name: "Revoke Owner's Cursor" }), {
+    says: "Owner's Cursor loses access at once",
+  });
   await expect(page.getByTestId("app-row").filter({ hasText: "Owner's Cursor" })).toHaveCount(0);
   await expect(client.listTools()).rejects.toThrow();
   await client.close().catch(() => undefined);

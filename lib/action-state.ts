@@ -3,7 +3,9 @@ import { AppError, toAppError, type FieldErrors } from "@/lib/errors";
 /** What a server action returns to its form (useActionState). */
 export type ActionState = {
   status: "idle" | "ok" | "error";
+  /** A line about the whole form; never a repeat of a field's message. */
   message?: string;
+  /** Sentences per form field (the top-level input name), each once. */
   fields?: FieldErrors;
   data?: Record<string, unknown>;
 };
@@ -11,8 +13,9 @@ export type ActionState = {
 export const IDLE: ActionState = { status: "idle" };
 
 /**
- * Runs an action body and turns failures into a form state: field messages for
- * validation errors, the error's own message for app errors, a generic line otherwise.
+ * Runs an action body and turns failures into a form state: sentences per
+ * field for errors that name fields, the error's own message otherwise, a
+ * generic line for anything unexpected.
  */
 export async function runAction(body: () => Promise<ActionState | void>): Promise<ActionState> {
   try {
@@ -28,8 +31,34 @@ export async function runAction(body: () => Promise<ActionState | void>): Promis
       throw error;
     }
     const appError = error instanceof AppError ? error : toAppError(error);
-    return { status: "error", message: appError.message, fields: appError.fields };
+    if (appError.fields && Object.keys(appError.fields).length) {
+      return { status: "error", fields: formFieldErrors(appError.fields) };
+    }
+    return { status: "error", message: appError.message };
   }
+}
+
+/**
+ * Field errors as people read them. Tools get errors keyed by the exact path
+ * (`tags.1`); a form has one control per top-level name, so messages gather
+ * under it, each written as a sentence and shown once.
+ */
+export function formFieldErrors(fields: FieldErrors): FieldErrors {
+  const out: FieldErrors = {};
+  for (const [path, messages] of Object.entries(fields)) {
+    const name = path.split(".")[0] || "_";
+    const list = (out[name] ??= []);
+    for (const message of messages.map(asSentence)) if (!list.includes(message)) list.push(message);
+  }
+  return out;
+}
+
+/** A capital first letter and a closing full stop, for messages written as fragments. */
+export function asSentence(message: string): string {
+  const text = message.trim();
+  if (!text) return text;
+  const capitalised = text[0]!.toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
 }
 
 /** FormData to a plain object; repeated keys become arrays. */

@@ -7,7 +7,18 @@ import type { AuthorizedApp } from "@/lib/services/oauth/list-authorized-apps";
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 
 /** OAuth clients a user approved; revoking one kills its access and refresh tokens at once. */
-export function AuthorizedApps({ apps, revokeAction }: { apps: AuthorizedApp[]; revokeAction: Action }) {
+export function AuthorizedApps({
+  apps,
+  revokeAction,
+  extra,
+  canRevoke = true,
+}: {
+  apps: AuthorizedApp[];
+  revokeAction: Action;
+  /** Hidden fields posted with each revoke (the agent page sends the agent's id). */
+  extra?: Record<string, string>;
+  canRevoke?: boolean;
+}) {
   return (
     <section className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-label="Authorized apps">
       <h2 className="font-semibold">Authorized apps</h2>
@@ -40,7 +51,16 @@ export function AuthorizedApps({ apps, revokeAction }: { apps: AuthorizedApp[]; 
                   {app.last_used_at ? new Date(app.last_used_at).toLocaleString("en-GB") : "Never"}
                 </td>
                 <td className="py-1.5 text-right">
-                  <RevokeForm action={revokeAction} field="grant_id" value={app.grant_id} label={app.client.name} />
+                  {canRevoke ? (
+                    <RevokeForm
+                      action={revokeAction}
+                      field="grant_id"
+                      value={app.grant_id}
+                      label={app.client.name}
+                      extra={extra}
+                      consequence={`${app.client.name} loses access at once: its access and refresh tokens stop working, and connecting it again asks for consent.`}
+                    />
+                  ) : null}
                 </td>
               </tr>
             ))}

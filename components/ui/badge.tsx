@@ -7,6 +7,7 @@ const TONES: Record<string, string> = {
   normal: "bg-slate-100 text-slate-800",
   high: "bg-orange-100 text-orange-800",
   urgent: "bg-rose-100 text-rose-800",
+  deactivated: "bg-rose-100 text-rose-800",
 };
 
 export function Badge({ children, tone }: { children: React.ReactNode; tone?: string }) {

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { confirmAction } from "./confirm";
 
 export class ApiAccessPage {
   constructor(private readonly page: Page) {}
@@ -21,8 +22,8 @@ export class ApiAccessPage {
     return this.page.getByTestId("api-key-row").filter({ hasText: name });
   }
 
-  async revoke(name: string) {
-    await this.page.getByRole("button", { name: `Revoke ${name}` }).click();
+  async revoke(name: string, says?: string | RegExp) {
+    await confirmAction(this.page, this.page.getByRole("button", { name: `Revoke ${name}` }), { says });
     await expect(this.row(name)).toHaveAttribute("data-status", "revoked");
   }
 }

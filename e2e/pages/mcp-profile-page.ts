@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { confirmAction } from "./confirm";
 
 export class McpProfilePage {
   constructor(private readonly page: Page) {}
@@ -15,6 +16,21 @@ export class McpProfilePage {
 
   tokenRows() {
     return this.page.getByTestId("token-row");
+  }
+
+  async revokeFirstToken() {
+    await confirmAction(
+      this.page,
+      this.tokenRows()
+        .first()
+        .getByRole("button", { name: /^Revoke/ }),
+    );
+  }
+
+  async revokeApp(name: string) {
+    const row = this.page.getByTestId("app-row").filter({ hasText: name });
+    await confirmAction(this.page, row.getByRole("button", { name: `Revoke ${name}` }), { says: name });
+    await expect(this.page.getByTestId("app-row").filter({ hasText: name })).toHaveCount(0);
   }
 
   async mcpUrl() {

@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth/config";
 import { prisma } from "@/lib/db";
 import { roleAtLeast } from "@/lib/auth/roles";
+import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { ActorContext } from "@/lib/context";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -76,4 +77,15 @@ export async function requireActor(minRole: Role = "agent"): Promise<WorkspaceSe
     throw new AppError(minRole === "owner" ? "owner_required" : "admin_required", `This needs the ${minRole} role.`);
   }
   return session;
+}
+
+/** Makes one of the user's workspaces the active one for the next pages. */
+export async function setActiveWorkspace(slug: string): Promise<void> {
+  const env = getEnv();
+  (await cookies()).set(WORKSPACE_COOKIE, slug, {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: env.NODE_ENV === "production" && env.APP_URL.startsWith("https://"),
+  });
 }

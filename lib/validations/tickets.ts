@@ -78,8 +78,11 @@ export const TagNamesSchema = z
       .trim()
       .toLowerCase()
       .min(1, "tag cannot be empty")
-      .max(40, "a tag is at most 40 characters")
-      .regex(/^[\p{L}\p{N}][\p{L}\p{N} _.-]*$/u, "a tag uses letters, numbers, spaces, dots, dashes and underscores"),
+      .max(40, "Tag names are at most 40 characters.")
+      .regex(/^[\p{L}\p{N}][\p{L}\p{N} _.-]*$/u, {
+        error: (issue) =>
+          `Tag names are letters, numbers, spaces, dots, dashes and underscores, starting with a letter or number: “${String(issue.input)}” is not.`,
+      }),
   )
   .min(1, "give at least one tag")
   .max(20, "at most 20 tags at once");

@@ -150,13 +150,12 @@ const CALLS: Record<string, Call> = {
   invite_user: {
     args: () => ({ email: `new.${ws.slug}@example.com`, role: "agent" }),
     check: (r) => {
-      expect(r).toMatchObject({ new_account: true, role: "agent" });
-      expect(r.temporary_password).toMatch(/.{12,}/);
-      state.invited = r.user_id;
+      expect(r).toMatchObject({ email: `new.${ws.slug}@example.com`, role: "agent" });
+      expect(r.next_step).toContain("Admin → Agents");
     },
   },
   delete_user: {
-    args: () => ({ user_id: state.invited }),
+    args: () => ({ user_id: ws.users.agent2 }),
     check: (r) => expect(r).toMatchObject({ deactivated: true }),
   },
   create_api_key: {

@@ -25,7 +25,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           className={INPUT_CLASS}
         />
       </Field>
-      <FormMessage state={state} />
+      <FormMessage state={state} inline={["email", "password"]} />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>

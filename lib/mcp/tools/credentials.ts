@@ -49,13 +49,13 @@ export const CREDENTIAL_TOOLS = [
     name: "revoke_api_key",
     title: "Revoke API key",
     description:
-      "Revoke a workspace API key by id (from list_api_keys). Clients using it are refused from their next request. Admins only.",
+      "Revoke a workspace API key by id (from list_api_keys), and every key created with it. Clients using it are refused from their next request. Personal tokens are not API keys and are not revoked here. An owner's user-level key needs an owner. Admins only.",
     input: z.object({ id: IdSchema }),
     output: z.object({ id: z.string(), name: z.string(), revoked: z.boolean() }),
     scopes: ["api-keys:write"],
     role: "admin",
     needsUser: false,
     annotations: DESTRUCTIVE,
-    handler: (ctx, input) => revokeCredential(ctx, input),
+    handler: (ctx, input) => revokeCredential(ctx, input, { kind: "workspace_key" }),
   }),
 ];

@@ -122,27 +122,33 @@ export const USER_TOOLS = [
     name: "invite_user",
     title: "Invite user",
     description:
-      "Add a person to the workspace as agent or admin. A new account gets a temporary password, shown once in the result. Admins only, and only as a person (not with an org-level key).",
+      "Invite a person to the workspace as agent or admin. Makes a single-use invitation that expires in seven days; the result says the invitation was made but carries no link or password: an admin copies the link from Admin → Agents in the web app and sends it to the person, who sets their own password. Inviting the same email again withdraws the earlier invitation. Admins only, and only as a person (not with an org-level key).",
     input: InviteUserSchema,
     output: z.object({
-      user_id: z.string(),
+      invitation_id: z.string(),
       email: z.string(),
-      name: z.string(),
       role: z.string(),
-      new_account: z.boolean(),
-      temporary_password: z.string().nullable(),
+      expires_at: z.string(),
+      next_step: z.string(),
     }),
     scopes: ["users:write"],
     role: "admin",
     needsUser: true,
     annotations: WRITE,
-    handler: (ctx, input) => inviteUser(ctx, input),
+    // The link is the invitation's secret: it never enters a tool result (or a model's context).
+    handler: async (ctx, input) => {
+      const { invitation } = await inviteUser(ctx, input);
+      return {
+        ...invitation,
+        next_step: `Invitation made. An admin copies the invitation link for ${invitation.email} from Admin → Agents in the web app and sends it to them; it works once and expires at ${invitation.expires_at}.`,
+      };
+    },
   }),
   defineTool({
     name: "delete_user",
     title: "Remove user",
     description:
-      "Remove a person from the workspace: deactivates them, unassigns their open tickets and revokes their tokens and authorized apps. Their history stays. Admins only, as a person.",
+      "Remove a person from the workspace: deactivates them, unassigns their open tickets and revokes their tokens and authorized apps. Their history stays. Only an owner removes an owner, and the last owner cannot be removed. Admins only, as a person.",
     input: DeleteUserSchema,
     output: z.object({
       user_id: z.string(),

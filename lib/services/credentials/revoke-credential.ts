@@ -1,27 +1,59 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { inWorkspace, type ActorContext } from "@/lib/context";
+import { requireMayActOn } from "@/lib/auth/rank";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { revokeAccess } from "@/lib/credentials/revoke";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { RevokeCredentialSchema, type RevokeCredentialInput } from "@/lib/validations/credentials";
 
+export type RevokeCredentialOptions = {
+  /** Only this kind may be revoked: revoke_api_key passes workspace_key and never reaches a personal token. */
+  kind?: "workspace_key" | "personal_token";
+};
+
 /**
- * Revokes an API key or personal token. Agents may revoke their own tokens;
- * admins and owners any credential of the workspace. Takes effect on the next
- * request: verification reads the row every time.
+ * Revokes an API key or personal token. Anyone may revoke their own; a
+ * credential bound to someone else follows the rank rule (an owner's token or
+ * user-level key needs an owner); an org-level key, which acts as the
+ * workspace, needs an admin. Takes effect on the next request: verification
+ * reads the row every time.
  */
-export async function revokeCredential(ctx: ActorContext, input: RevokeCredentialInput) {
+export async function revokeCredential(
+  ctx: ActorContext,
+  input: RevokeCredentialInput,
+  options: RevokeCredentialOptions = {},
+) {
   const { id } = parseInput(RevokeCredentialSchema, input);
   const credential = await prisma.credential.findFirst({
     where: { ...inWorkspace(ctx), id },
-    select: { id: true, name: true, kind: true, userId: true, revokedAt: true },
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      userId: true,
+      user: { select: { memberships: { where: inWorkspace(ctx), select: { role: true } } } },
+    },
   });
-  if (!credential) throw notFound("Credential");
-  const own = credential.kind === "personal_token" && credential.userId !== null && credential.userId === ctx.userId;
-  if (!own && !roleAtLeast(ctx.role, "admin")) {
-    throw new AppError("admin_required", "Only admins and owners can revoke other people's credentials.");
+  if (!credential) throw notFound(options.kind === "workspace_key" ? "API key" : "Credential");
+  if (options.kind && credential.kind !== options.kind) {
+    throw new AppError(
+      "not_found",
+      options.kind === "workspace_key"
+        ? "No API key has this id: it is a personal token, which is not revoked here. Its owner revokes it in Profile → MCP Integration, an admin in Admin → Agents."
+        : "No personal token has this id: it is a workspace API key, revoked in Settings → API Access.",
+    );
+  }
+  if (credential.userId === null) {
+    if (!roleAtLeast(ctx.role, "admin"))
+      throw new AppError("admin_required", "Only admins and owners can revoke workspace API keys.");
+  } else {
+    requireMayActOn(
+      ctx,
+      { userId: credential.userId, role: credential.user?.memberships[0]?.role ?? null },
+      `revoke an owner's ${credential.kind === "personal_token" ? "personal token" : "user-level key"}`,
+    );
   }
   // Runs even when the credential is already revoked, so keys it minted cannot outlive it.
   const counts = await prisma.$transaction((tx) =>

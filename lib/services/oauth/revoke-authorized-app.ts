@@ -1,8 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { inWorkspace, type ActorContext } from "@/lib/context";
-import { roleAtLeast } from "@/lib/auth/roles";
-import { AppError, notFound } from "@/lib/errors";
+import { requireMayActOn } from "@/lib/auth/rank";
+import { notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { revokeGrant } from "@/lib/oauth/tokens";
 
@@ -12,17 +12,25 @@ export type RevokeAuthorizedAppOptions = { grantId: string };
  * Revokes an authorized app: every grant the user gave that client in this
  * workspace, with all their access and refresh tokens, at once, and forgets the
  * remembered consent so reconnecting asks again. Users revoke their own apps;
- * admins anyone's in the workspace.
+ * someone else's follow the rank rule (an owner's apps need an owner).
  */
 export async function revokeAuthorizedApp(ctx: ActorContext, options: RevokeAuthorizedAppOptions) {
   const grant = await prisma.oAuthGrant.findFirst({
     where: { ...inWorkspace(ctx), id: options.grantId },
-    select: { id: true, userId: true, clientId: true, revokedAt: true, client: { select: { name: true } } },
+    select: {
+      id: true,
+      userId: true,
+      clientId: true,
+      client: { select: { name: true } },
+      user: { select: { memberships: { where: inWorkspace(ctx), select: { role: true } } } },
+    },
   });
   if (!grant) throw notFound("Authorized app");
-  if (grant.userId !== ctx.userId && !roleAtLeast(ctx.role, "admin")) {
-    throw new AppError("admin_required", "Only admins and owners can revoke other people's apps.");
-  }
+  requireMayActOn(
+    ctx,
+    { userId: grant.userId, role: grant.user.memberships[0]?.role ?? null },
+    "revoke an owner's authorized apps",
+  );
   const reason = grant.userId === ctx.userId ? "revoked_by_user" : "revoked_by_admin";
   await prisma.$transaction(async (tx) => {
     const grants = await tx.oAuthGrant.findMany({

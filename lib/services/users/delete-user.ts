@@ -1,8 +1,11 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { inWorkspace, type ActorContext } from "@/lib/context";
+import { requireMayActOn } from "@/lib/auth/rank";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { revokeUserAccess } from "@/lib/services/credentials/revoke-all-user-access";
+import { findMember } from "@/lib/services/users/find-member";
+import { keepAnOwner } from "@/lib/services/users/keep-an-owner";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { recordActivity } from "@/lib/services/tickets/record-activity";
 import { DeleteUserSchema, type DeleteUserInput } from "@/lib/validations/users";
@@ -10,24 +13,18 @@ import { DeleteUserSchema, type DeleteUserInput } from "@/lib/validations/users"
 /**
  * Removes a person from the workspace: deactivates the membership, unassigns
  * their unresolved tickets (each noted in the ticket's history) and revokes
- * their credentials and authorized apps here. Their history stays.
+ * their credentials and authorized apps here. Their history stays. Follows the
+ * rank rule; the last owner cannot be removed.
  */
 export async function deleteUser(ctx: ActorContext, input: DeleteUserInput) {
   const { user_id } = parseInput(DeleteUserSchema, input);
   if (user_id === ctx.userId) throw new AppError("conflict", "You cannot remove yourself; ask another admin.");
-  const membership = await prisma.membership.findUnique({
-    where: { workspaceId_userId: { ...inWorkspace(ctx), userId: user_id } },
-    select: { role: true, deactivatedAt: true, user: { select: { name: true } } },
-  });
-  if (!membership || membership.deactivatedAt) throw notFound("Agent");
-  if (membership.role === "owner" && ctx.role !== "owner")
-    throw new AppError("owner_required", "Only an owner can remove an owner.");
+  const membership = await findMember(ctx, user_id);
+  if (membership.deactivatedAt) throw notFound("Agent");
+  requireMayActOn(ctx, membership, "remove an owner");
   const now = new Date();
   const result = await prisma.$transaction(async (tx) => {
-    if (membership.role === "owner") {
-      const owners = await tx.membership.count({ where: { ...inWorkspace(ctx), role: "owner", deactivatedAt: null } });
-      if (owners <= 1) throw new AppError("conflict", "A workspace keeps at least one owner.");
-    }
+    if (membership.role === "owner") await keepAnOwner(tx, ctx, user_id, "remove them");
     await tx.membership.update({
       where: { workspaceId_userId: { ...inWorkspace(ctx), userId: user_id } },
       data: { deactivatedAt: now },

@@ -1,12 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { mayActOn } from "@/lib/auth/rank";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
+import { listInvitations } from "@/lib/services/invitations/list-invitations";
+import { InviteForm } from "./invite-form";
+import { Invitations } from "./invitations";
 
 export const metadata: Metadata = { title: "Agents" };
 
 export default async function AgentsPage() {
-  const { ctx } = await requireWorkspaceSession("admin", "/admin/agents");
+  const { ctx, role } = await requireWorkspaceSession("admin", "/admin/agents");
+  const invitations = await listInvitations(ctx);
   const now = new Date();
   const members = await prisma.membership.findMany({
     where: { workspaceId: ctx.workspaceId },
@@ -38,6 +44,8 @@ export default async function AgentsPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Agents</h1>
+      <InviteForm roles={(["admin", "agent"] as const).filter((r) => mayActOn(role, r))} />
+      <Invitations invitations={invitations} />
       <table className="w-full overflow-hidden rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200">
         <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
           <tr>
@@ -50,12 +58,21 @@ export default async function AgentsPage() {
         </thead>
         <tbody className="divide-y divide-slate-100">
           {members.map((m) => (
-            <tr key={m.user.id} className={m.deactivatedAt ? "text-slate-400" : ""}>
+            <tr
+              key={m.user.id}
+              data-testid="member-row"
+              data-status={m.deactivatedAt ? "deactivated" : "active"}
+              className={m.deactivatedAt ? "bg-slate-50 text-slate-400" : ""}
+            >
               <td className="px-3 py-2">
                 <Link href={`/admin/agents/${m.user.id}`} className="font-medium text-indigo-700 hover:underline">
                   {m.user.name}
                 </Link>
-                {m.deactivatedAt ? " (removed)" : ""}
+                {m.deactivatedAt ? (
+                  <span className="ml-2">
+                    <Badge tone="deactivated">Deactivated</Badge>
+                  </span>
+                ) : null}
               </td>
               <td className="px-3 py-2">{m.user.email}</td>
               <td className="px-3 py-2 capitalize">{m.role}</td>

@@ -63,7 +63,13 @@ export function McpProfileClient({ tokens, limit }: { tokens: CredentialRow[]; l
                 {t.expires_at ? new Date(t.expires_at).toLocaleDateString("en-GB") : "—"}
               </td>
               <td className="py-1.5 text-right">
-                <RevokeForm action={revokeTokenAction} field="id" value={t.id} label={t.masked} />
+                <RevokeForm
+                  action={revokeTokenAction}
+                  field="id"
+                  value={t.id}
+                  label={t.masked}
+                  consequence={`Every client set up with ${t.masked} (${t.name}) is refused from its next request, and keys created with it are revoked too.`}
+                />
               </td>
             </tr>
           ))}

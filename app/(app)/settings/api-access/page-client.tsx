@@ -94,20 +94,17 @@ export function ApiAccessClient({ keys, families }: { keys: CredentialRow[]; fam
               </div>
             ))}
           </div>
-          {Object.entries(state.fields ?? {})
-            .filter(([k]) => k.startsWith("scopes"))
-            .flatMap(([, m]) => m)
-            .map((m) => (
-              <p key={m} role="alert" className="text-xs text-rose-600">
-                {m}
-              </p>
-            ))}
+          {state.fields?.scopes?.map((m) => (
+            <p key={m} role="alert" className="text-xs text-rose-600">
+              {m}
+            </p>
+          ))}
         </fieldset>
         <div className="flex items-center gap-3">
           <Button type="submit" disabled={pending}>
             Create key
           </Button>
-          {state.status === "error" ? <FormMessage state={state} /> : null}
+          {state.status === "error" ? <FormMessage state={state} inline={["name", "expiry_hours", "scopes"]} /> : null}
         </div>
       </form>
 
@@ -145,7 +142,13 @@ export function ApiAccessClient({ keys, families }: { keys: CredentialRow[]; fam
                 </td>
                 <td className="px-3 py-2 text-right">
                   {k.status === "active" ? (
-                    <RevokeForm action={revokeApiKeyAction} field="id" value={k.id} label={k.name} />
+                    <RevokeForm
+                      action={revokeApiKeyAction}
+                      field="id"
+                      value={k.id}
+                      label={k.name}
+                      consequence={`Servers, scripts and MCP clients using ${k.masked} are refused from their next request, and keys created with it are revoked too.`}
+                    />
                   ) : (
                     <span className="text-xs capitalize text-slate-400">{k.status}</span>
                   )}

@@ -60,7 +60,7 @@ export function RateLimitsForm({
       ) : (
         <p className="text-xs text-slate-500">Only owners can change these.</p>
       )}
-      <FormMessage state={state} />
+      <FormMessage state={state} inline={FIELDS.map(([name]) => name)} />
     </form>
   );
 }

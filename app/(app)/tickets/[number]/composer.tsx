@@ -37,7 +37,7 @@ export function Composer({ ticket }: { ticket: number }) {
         <Button type="submit" name="kind" value="note" variant="secondary" disabled={pending}>
           Add internal note
         </Button>
-        <FormMessage state={state.status === "error" && state.fields ? { status: "idle" } : state} />
+        <FormMessage state={state} inline={["body"]} />
       </div>
     </form>
   );

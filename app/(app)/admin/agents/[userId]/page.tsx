@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Badge } from "@/components/ui/badge";
+import { mayActOn } from "@/lib/auth/rank";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import { listCredentials } from "@/lib/services/credentials/list-credentials";
@@ -11,7 +13,7 @@ export const metadata: Metadata = { title: "Agent access" };
 
 export default async function AgentAccessPage({ params }: { params: Promise<{ userId: string }> }) {
   const { userId } = await params;
-  const { ctx } = await requireWorkspaceSession("admin", `/admin/agents/${userId}`);
+  const { ctx, role, workspace } = await requireWorkspaceSession("admin", `/admin/agents/${userId}`);
   const member = await prisma.membership.findUnique({
     where: { workspaceId_userId: { workspaceId: ctx.workspaceId, userId } },
     select: { role: true, deactivatedAt: true, user: { select: { id: true, name: true, email: true } } },
@@ -22,20 +24,34 @@ export default async function AgentAccessPage({ params }: { params: Promise<{ us
     listCredentials(ctx, { kind: "workspace_key", userId }),
     listAuthorizedApps(ctx, { userId }),
   ]);
+  const self = userId === ctx.userId;
+  const canAct = self || mayActOn(role, member.role);
   return (
     <div className="space-y-4">
       <Link href="/admin/agents" className="text-sm text-slate-500 hover:text-slate-800">
         ← Agents
       </Link>
-      <h1 className="text-xl font-semibold">
+      <h1 className="flex items-center gap-2 text-xl font-semibold">
         {member.user.name}{" "}
         <span className="text-base font-normal text-slate-500">
-          · {member.user.email} · {member.role}
+          · {member.user.email} · <span data-testid="member-role">{member.role}</span>
         </span>
+        {member.deactivatedAt ? <Badge tone="deactivated">Deactivated</Badge> : null}
       </h1>
+      {canAct ? null : (
+        <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+          {member.user.name} is an owner: only an owner can change their role, revoke their access or offboard them.
+        </p>
+      )}
       <AgentAccessClient
         userId={userId}
         name={member.user.name}
+        workspace={workspace.name}
+        role={member.role}
+        deactivatedAt={member.deactivatedAt?.toISOString() ?? null}
+        roles={(["owner", "admin", "agent"] as const).filter((r) => mayActOn(role, r))}
+        canAct={canAct}
+        self={self}
         credentials={[...tokens, ...keys].filter((c) => c.status === "active")}
         apps={apps}
       />
