@@ -187,3 +187,26 @@ describe("workspace isolation", () => {
     expect(untouched.activities).toHaveLength(1);
   });
 });
+
+describe("a malformed cursor in a page's address", () => {
+  it("the ticket list and the audit log say the cursor is not one they gave out, with no error page", async () => {
+    const { signIn } = await import("../support/oauth-http");
+    const { baseUrl } = await import("../support/mcp-client");
+    const owner = await signIn(ws.emails.owner);
+    const forged = Buffer.from(JSON.stringify({ u: "not-a-date", c: "not-a-date", i: "x" })).toString("base64url");
+    for (const path of ["/tickets", "/settings/audit"]) {
+      const res = await owner.fetch(`${baseUrl()}${path}?cursor=${forged}`);
+      expect(res.status, path).toBe(200);
+      const html = await res.text();
+      expect(html, path).toContain("cursor is not one this list gave out");
+      expect(html, path).not.toMatch(/Something went wrong|Invalid time value|stack/i);
+    }
+  });
+
+  it("listTickets refuses it as a validation error on cursor", async () => {
+    const forged = Buffer.from(JSON.stringify({ u: "not-a-date", i: "x" })).toString("base64url");
+    const error = await errorOf(listTickets(ws.agent, { cursor: forged }));
+    expect(error.code).toBe("validation_error");
+    expect(error.fields).toEqual({ cursor: ["is not a cursor this list gave out"] });
+  });
+});
