@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseIpRange, type IpRange } from "@/lib/rate-limit/ip-address";
 
 // Environment, validated once at start-up. scripts/dev.ts fills DATABASE_URL and
 // AUTH_SECRET for the embedded default; production sets them explicitly.
@@ -11,6 +12,23 @@ const EnvSchema = z.object({
   /** Public origin of the app, without a path (the OAuth issuer and the MCP URL derive from it). */
   APP_URL: z.url().default("http://localhost:3000"),
   REDIS_URL: z.string().optional(),
+  /**
+   * Proxies whose X-Forwarded-For is believed (comma-separated CIDRs or addresses). None by default:
+   * the client is the address of the connection itself.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((value, ctx): IpRange[] => {
+      const ranges: IpRange[] = [];
+      for (const entry of value.split(",")) {
+        if (!entry.trim()) continue;
+        const range = parseIpRange(entry);
+        if (range) ranges.push(range);
+        else ctx.addIssue({ code: "custom", message: `"${entry.trim()}" is not an address or a CIDR range` });
+      }
+      return ranges;
+    }),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
