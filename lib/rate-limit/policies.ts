@@ -41,3 +41,5 @@ export const WINDOW_SECONDS: Record<WindowName, number> = { second: 1, minute: 6
 
 /** Unauthenticated OAuth endpoints (token exchange) are limited per client IP. */
 export const TOKEN_ENDPOINT_LIMITS: Limits = { perSecond: 20, perMinute: 300, perDay: 20_000, oauthPerMinute: 120 };
+/** Failed token requests per client IP and minute: clients that work rarely fail, guessing always does. */
+export const TOKEN_ENDPOINT_FAILURES_PER_MINUTE = 30;

@@ -88,4 +88,23 @@ describe("behind a trusted proxy (TRUSTED_PROXIES=127.0.0.1/32,::1/128)", () => 
     expect(res.status).toBe(200);
     expect(LOOPBACK).toContain(await lastUsedIp(key.id));
   });
+
+  it("a client that keeps failing at the token endpoint is refused within the minute, however slowly it calls", async () => {
+    const from = { "X-Forwarded-For": someAddress() };
+    const statuses: number[] = [];
+    let refusal: Record<string, unknown> | null = null;
+    for (let i = 0; i < 40; i++) {
+      const res = await fetch(`${proxied()}/api/oauth/token`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", ...from },
+        body: new URLSearchParams({ grant_type: "authorization_code", code: "x", client_id: "x" }),
+      });
+      statuses.push(res.status);
+      if (res.status === 429) refusal ??= (await res.json()) as Record<string, unknown>;
+    }
+    // Thirty failures, then refusals; the per-second burst may refuse a few earlier.
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(30);
+    expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
+    expect(refusal).toMatchObject({ error: "rate limit exceeded" });
+  });
 });
