@@ -9,6 +9,12 @@ test("a wrong password is refused with a message, the right one signs in", async
   await expect(page.getByTestId("current-user")).toContainText(`${DEMO_USERS.agent.name} · agent`);
 });
 
+test("a return path that would leave the app after sign-in lands on the tickets", async ({ page, loginPage }) => {
+  await loginPage.goto(`/login?callbackUrl=${encodeURIComponent("/\t/127.0.0.1:8766/pwned")}`);
+  await loginPage.signIn(DEMO_USERS.agent.email, DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/tickets$/);
+});
+
 test("a bad email gets a field message", async ({ page, loginPage }) => {
   await loginPage.goto();
   await loginPage.signIn("not-an-email", "x");

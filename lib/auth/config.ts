@@ -3,6 +3,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { prisma } from "@/lib/db";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { safeReturnPath } from "@/lib/auth/return-path";
 import { SignInSchema } from "@/lib/validations/auth";
 
 // Auth.js v5: the App Router `auth()` helper reads the session in server
@@ -37,6 +38,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
+    // Every return address Auth.js honours (callbackUrl fields, its cookie) passes the app's one check.
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeReturnPath(url)}`;
+    },
     jwt({ token, user }) {
       if (user?.id) token.sub = user.id;
       return token;
