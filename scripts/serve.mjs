@@ -47,6 +47,11 @@ export async function serve({ dev, port, hostname }) {
     server.once("error", reject);
     server.listen(port, hostname, resolve);
   });
+  // As `next start` does: Next renders a server action's redirect target by fetching it from
+  // this origin, which must be this server itself, not what a request's headers make of it.
+  const listening = hostname && hostname !== "0.0.0.0" && hostname !== "::" ? hostname : "localhost";
+  process.env.PORT = String(port);
+  process.env.__NEXT_PRIVATE_ORIGIN = `http://${listening.includes(":") ? `[${listening}]` : listening}:${port}`;
   return {
     server,
     async stop() {
