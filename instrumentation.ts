@@ -1,7 +1,12 @@
-// Runs once when a server instance starts: connect the shared counter store now,
-// so the first requests are limited by Redis rather than by the local insurance.
+// Runs once when a server instance starts: check the environment now, so a bad
+// setting stops the start rather than failing requests later, and connect the
+// shared counter store, so the first requests are limited by Redis rather than
+// by the local insurance.
 export async function register() {
-  if (process.env.NEXT_RUNTIME === "nodejs" && process.env.REDIS_URL) {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { getEnv } = await import("./lib/env");
+  getEnv();
+  if (process.env.REDIS_URL) {
     const { counterStore } = await import("./lib/rate-limit/store");
     counterStore();
   }

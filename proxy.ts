@@ -1,6 +1,7 @@
 // Broad redirects only: signed-out visits to the app go to sign-in and come back.
 // Real session checks happen in pages and actions (lib/auth/session.ts).
 import { NextResponse, type NextRequest } from "next/server";
+import { signInPath } from "@/lib/auth/return-path";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const PROTECTED = /^\/(tickets|settings|profile|admin)(\/|$)/;
@@ -10,9 +11,7 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set("x-deskbridge-path", pathname + search);
   if (PROTECTED.test(pathname) && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
-    const login = new URL("/login", request.url);
-    login.searchParams.set("callbackUrl", pathname + search);
-    return NextResponse.redirect(login);
+    return NextResponse.redirect(new URL(signInPath(pathname + search), request.url));
   }
   return NextResponse.next({ request: { headers } });
 }

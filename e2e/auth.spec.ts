@@ -9,6 +9,24 @@ test("a wrong password is refused with a message, the right one signs in", async
   await expect(page.getByTestId("current-user")).toContainText(`${DEMO_USERS.agent.name} · agent`);
 });
 
+test("repeated wrong passwords are throttled with a sentence that says when to try again", async ({ loginPage }) => {
+  // An account nobody has: the answer is the same as for a real one.
+  const email = `nobody.${Date.now()}@acme.test`;
+  await loginPage.goto();
+  for (let i = 0; i < 5; i++) {
+    await loginPage.signInAndWait(email, `wrong-${i}`);
+    await loginPage.expectError("Wrong email or password.");
+  }
+  await loginPage.signInAndWait(email, "wrong-again");
+  await loginPage.expectError(/^Too many sign-in attempts\. Try again in \d+ seconds\.$/);
+});
+
+test("a return path that would leave the app after sign-in lands on the tickets", async ({ page, loginPage }) => {
+  await loginPage.goto(`/login?callbackUrl=${encodeURIComponent("/\t/127.0.0.1:8766/pwned")}`);
+  await loginPage.signIn(DEMO_USERS.agent.email, DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/tickets$/);
+});
+
 test("a bad email gets a field message", async ({ page, loginPage }) => {
   await loginPage.goto();
   await loginPage.signIn("not-an-email", "x");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseIpRange, type IpRange } from "@/lib/rate-limit/ip-address";
 
 // Environment, validated once at start-up. scripts/dev.ts fills DATABASE_URL and
 // AUTH_SECRET for the embedded default; production sets them explicitly.
@@ -19,6 +20,23 @@ const EnvSchema = z.object({
     .string()
     .refine((v) => Buffer.from(v, "base64url").length === 32, "SECRET_ENCRYPTION_KEY must be 32 bytes, base64url")
     .optional(),
+  /**
+   * Proxies whose X-Forwarded-For is believed (comma-separated CIDRs or addresses). None by default:
+   * the client is the address of the connection itself.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((value, ctx): IpRange[] => {
+      const ranges: IpRange[] = [];
+      for (const entry of value.split(",")) {
+        if (!entry.trim()) continue;
+        const range = parseIpRange(entry);
+        if (range) ranges.push(range);
+        else ctx.addIssue({ code: "custom", message: `"${entry.trim()}" is not an address or a CIDR range` });
+      }
+      return ranges;
+    }),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -1,13 +1,15 @@
-// `npm run dev` / `npm start`: prepares the database (embedded unless
-// DATABASE_URL is set), then runs Next.js with it. Ctrl-C stops both.
+// `npm run dev` / `npm start` [-p PORT]: prepares the database (embedded unless
+// DATABASE_URL is set), then runs Next.js with it through scripts/serve.mjs, in
+// a process of its own. Ctrl-C stops both.
 import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
+import path from "node:path";
 import { localAuthSecret, localEncryptionKey, prepareDatabase, ROOT } from "./bootstrap.mjs";
 import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/demo-accounts.mjs";
 
-const mode = process.argv[2] === "start" ? "start" : "dev";
-const port = process.env.PORT ?? "3000";
-const require = createRequire(import.meta.url);
+const args = process.argv.slice(2);
+const mode = args[0] === "start" ? "start" : "dev";
+const portAt = args.findIndex((a) => a === "-p" || a === "--port");
+const port = (portAt >= 0 ? args[portAt + 1] : undefined) ?? process.env.PORT ?? "3000";
 
 const { url, embedded } = await prepareDatabase();
 const env = {
@@ -21,7 +23,7 @@ const env = {
   DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? (embedded ? "4" : "10"),
 };
 
-const next = spawn(process.execPath, [require.resolve("next/dist/bin/next"), mode, "-p", port], {
+const next = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs"), mode, "-p", port], {
   stdio: "inherit",
   env,
   cwd: ROOT,

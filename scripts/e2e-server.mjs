@@ -2,13 +2,12 @@
 // first) on a fresh, seeded in-memory embedded database, or on DATABASE_URL.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createRequire } from "node:module";
+import path from "node:path";
 import { prepareDatabase, ROOT } from "./bootstrap.mjs";
 
-const require = createRequire(import.meta.url);
 const port = process.env.PORT ?? "3100";
 const { url, embedded } = await prepareDatabase({ dataDir: null, port: 0 });
-const next = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", port], {
+const next = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs"), "start", "-p", port], {
   stdio: "inherit",
   cwd: ROOT,
   env: {

@@ -3,6 +3,10 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { prisma } from "@/lib/db";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { safeReturnPath } from "@/lib/auth/return-path";
+import { beginSignInAttempt } from "@/lib/auth/sign-in-throttle";
+import { SignInThrottled } from "@/lib/auth/sign-in-throttled";
+import { clientIp } from "@/lib/rate-limit/client-ip";
 import { SignInSchema } from "@/lib/validations/auth";
 
 // Auth.js v5: the App Router `auth()` helper reads the session in server
@@ -22,21 +26,32 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = SignInSchema.safeParse(raw);
         if (!parsed.success) throw new CredentialsSignin();
+        // Before the hash: a throttled try costs nothing.
+        const attempt = await beginSignInAttempt({ email: parsed.data.email, ip: clientIp(request) });
+        if (attempt.refused) throw new SignInThrottled(attempt.retryAfterS);
         const user = await prisma.user.findUnique({
           where: { email: parsed.data.email },
           select: { id: true, email: true, name: true, passwordHash: true, deactivatedAt: true },
         });
         // Verify against a fixed hash when the user is unknown, so timing does not reveal accounts.
         const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), parsed.data.password);
-        if (!user || !ok || user.deactivatedAt) throw new CredentialsSignin();
+        if (!user || !ok || user.deactivatedAt) {
+          await attempt.failed();
+          throw new CredentialsSignin();
+        }
+        await attempt.succeeded();
         return { id: user.id, email: user.email, name: user.name };
       },
     }),
   ],
   callbacks: {
+    // Every return address Auth.js honours (callbackUrl fields, its cookie) passes the app's one check.
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeReturnPath(url)}`;
+    },
     jwt({ token, user }) {
       if (user?.id) token.sub = user.id;
       return token;

@@ -4,6 +4,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth } from "@/lib/auth/config";
 import { prisma } from "@/lib/db";
+import { signInPath } from "@/lib/auth/return-path";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -62,8 +63,7 @@ export const getWorkspaceSession = cache(async (): Promise<WorkspaceSession | nu
 export async function requireWorkspaceSession(minRole: Role = "agent", returnTo?: string): Promise<WorkspaceSession> {
   const session = await getWorkspaceSession();
   if (!session) {
-    const back = returnTo ?? (await headers()).get("x-deskbridge-path");
-    redirect(back ? `/login?callbackUrl=${encodeURIComponent(back)}` : "/login");
+    redirect(signInPath(returnTo ?? (await headers()).get("x-deskbridge-path")));
   }
   if (!roleAtLeast(session.role, minRole)) redirect("/tickets?denied=1");
   return session;

@@ -68,6 +68,24 @@ export async function checkRateLimit(
   return tightest!;
 }
 
+/**
+ * A per-minute window that only failed requests spend (the token endpoint's
+ * bad codes, tokens and client ids): checking spends nothing, `countFailure`
+ * spends one, and once it is spent every request of that identity waits.
+ */
+export async function checkFailureLimit(
+  identity: string,
+  limit: number,
+  store: CounterStore = counterStore(),
+): Promise<RateLimitDecision> {
+  const peek = await store.peek(`${identity}:failed:m`, limit, WINDOW_SECONDS.minute);
+  return describe("minute", limit, peek.remaining, peek.resetMs, peek.remaining > 0);
+}
+
+export async function countFailure(identity: string, limit: number, store: CounterStore = counterStore()) {
+  await store.hit(`${identity}:failed:m`, limit, WINDOW_SECONDS.minute);
+}
+
 function describe(
   window: WindowName,
   limit: number,

@@ -53,3 +53,6 @@ export const PER_IP_LIMITS = {
   "client-document": { perSecond: 30, perMinute: 30, perDay: 500 },
 } satisfies Record<string, Omit<Limits, "oauthPerMinute">>;
 export type PerIpPolicy = keyof typeof PER_IP_LIMITS;
+
+/** Failed token requests per client IP and minute: clients that work rarely fail, guessing always does. */
+export const TOKEN_ENDPOINT_FAILURES_PER_MINUTE = 30;

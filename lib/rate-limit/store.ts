@@ -18,6 +18,8 @@ export interface CounterStore {
   hit(key: string, points: number, durationS: number): Promise<Hit>;
   /** What is left in a window without using any of it. */
   peek(key: string, points: number, durationS: number): Promise<{ remaining: number; resetMs: number }>;
+  /** Forgets what a window has counted (a sign-in that succeeds clears its failures). */
+  reset(key: string, points: number, durationS: number): Promise<void>;
 }
 
 async function peekWith(limiter: RateLimiterAbstract, key: string, points: number, durationS: number) {
@@ -69,6 +71,7 @@ export function createMemoryStore(): CounterStore {
     kind: "memory",
     hit: (key, points, duration) => consume(limiterFor(points, duration), key, points),
     peek: (key, points, duration) => peekWith(limiterFor(points, duration), key, points, duration),
+    reset: async (key, points, duration) => void (await limiterFor(points, duration).delete(key)),
   };
 }
 
@@ -118,6 +121,11 @@ export function createRedisStore(url: string): CounterStore {
     kind: "redis",
     hit: (key, points, duration) => consume(limiterFor(points, duration), key, points),
     peek: (key, points, duration) => peekWith(limiterFor(points, duration), key, points, duration),
+    // A store that cannot be reached keeps its count; the window still expires on its own.
+    reset: async (key, points, duration) =>
+      void (await limiterFor(points, duration)
+        .delete(key)
+        .catch(() => false)),
   };
 }
 
@@ -188,6 +196,12 @@ export function createUpstashStore(url: string, token: string): CounterStore {
       } catch {
         return peekWith(insuranceFor(points, duration), key, points, duration);
       }
+    },
+    async reset(key, points, duration) {
+      await insuranceFor(points, duration).delete(key);
+      await limiterFor(points, duration)
+        .resetUsedTokens(key)
+        .catch(() => undefined);
     },
   };
 }

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../support/app-server.mjs";
 import { startUpstashRest } from "../support/upstash-rest.mjs";
+import { backoffState, clearFailures, recordFailure } from "@/lib/rate-limit/backoff";
 import { checkRateLimit, rateLimitStatus } from "@/lib/rate-limit/limiter";
 import { PLAN_LIMITS } from "@/lib/rate-limit/policies";
 import { createRedisStore, createUpstashStore, type CounterStore } from "@/lib/rate-limit/store";
@@ -54,6 +55,21 @@ describe.each(["redis", "upstash"])("%s store", (kind) => {
     const allowed = [];
     for (let i = 0; i < 6; i++) allowed.push((await checkRateLimit({ identity, limits }, i % 2 ? a : b)).allowed);
     expect(allowed.filter(Boolean)).toHaveLength(4);
+  });
+
+  it("keeps growing waits after failures, and forgets them on reset", async () => {
+    const store = stores[kind]!();
+    await new Promise((r) => setTimeout(r, 200));
+    const policy = { name: "test-backoff", free: 2, firstWaitS: 30, maxWaitS: 900, memoryS: 3_600 };
+    const subject = randomBytes(6).toString("hex");
+    await recordFailure(policy, subject, store);
+    expect(await backoffState(policy, subject, store)).toEqual({ failures: 1, waitS: 0 });
+    await recordFailure(policy, subject, store);
+    const waiting = await backoffState(policy, subject, store);
+    expect(waiting.failures).toBe(2);
+    expect(waiting.waitS).toBeGreaterThan(0);
+    await clearFailures(policy, subject, store);
+    expect(await backoffState(policy, subject, store)).toEqual({ failures: 0, waitS: 0 });
   });
 });
 

@@ -183,7 +183,7 @@ try {
     method: "tools/call",
     params: { name, arguments: args },
   });
-  // The server is the `next start` process or, when it forks one, its newest child.
+  // The server is the scripts/serve.mjs process or, should it fork one, its newest child.
   const children = execSync(`pgrep -P ${app.pid} || true`).toString().trim().split("\n").filter(Boolean);
   const pid = children.at(-1) ?? app.pid;
   const rss = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;

@@ -4,12 +4,10 @@ import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const require = createRequire(import.meta.url);
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -29,7 +27,7 @@ export async function startAppServer({ databaseUrl, port, env = {} }) {
   }
   const appPort = port ?? (await freePort());
   const baseUrl = `http://localhost:${appPort}`;
-  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(appPort)], {
+  const child = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs"), "start", "-p", String(appPort)], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],
     env: {

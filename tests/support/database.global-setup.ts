@@ -1,6 +1,9 @@
 // The integration suite's world: a fresh, migrated database (a new database on
 // the server named by DATABASE_URL, dropped afterwards, or an in-memory embedded
-// one) and the production build of the app serving it on a free port.
+// one) and the production build of the app serving it on a free port; beside it
+// the same app behind a trusted proxy (the loopback), where a test names the
+// client's address with X-Forwarded-For, so tests that exhaust a per-address
+// limit do it from an address of their own.
 import type { TestProject } from "vitest/node";
 import { startAppServer } from "./app-server.mjs";
 import { prepareTestDatabase } from "./test-database.mjs";
@@ -8,11 +11,16 @@ import { prepareTestDatabase } from "./test-database.mjs";
 export default async function setup(project: TestProject) {
   const db = await prepareTestDatabase();
   process.env.DATABASE_URL = db.url;
-  const app = await startAppServer({ databaseUrl: db.url, env: { DATABASE_POOL_MAX: db.embedded ? "4" : "10" } });
+  const pool = { DATABASE_POOL_MAX: db.embedded ? "4" : "10" };
+  const [app, proxied] = await Promise.all([
+    startAppServer({ databaseUrl: db.url, env: pool }),
+    startAppServer({ databaseUrl: db.url, env: { ...pool, TRUSTED_PROXIES: "127.0.0.1/32,::1/128" } }),
+  ]);
   project.provide("databaseUrl", db.url);
   project.provide("baseUrl", app.baseUrl);
+  project.provide("proxiedBaseUrl", proxied.baseUrl);
   return async () => {
-    await app.stop();
+    await Promise.all([app.stop(), proxied.stop()]);
     await db.stop();
   };
 }
@@ -21,5 +29,7 @@ declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
     baseUrl: string;
+    /** The app with the loopback as its trusted proxy (TRUSTED_PROXIES). */
+    proxiedBaseUrl: string;
   }
 }

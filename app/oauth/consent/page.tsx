@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { signInPath } from "@/lib/auth/return-path";
 import { describeScope, type Scope } from "@/lib/auth/scopes";
 import { getWorkspaceSession } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
@@ -22,7 +23,7 @@ function hostOf(uri: string): string {
 export default async function ConsentPage({ searchParams }: { searchParams: Promise<{ request?: string }> }) {
   const { request } = await searchParams;
   const session = await getWorkspaceSession();
-  if (!session) redirect(`/login?callbackUrl=${encodeURIComponent(`/oauth/consent?request=${request ?? ""}`)}`);
+  if (!session) redirect(signInPath(`/oauth/consent?request=${encodeURIComponent(request ?? "")}`));
   const pending = readPending(request);
   const client = pending ? await findClient(pending.client_id).catch(() => null) : null;
   if (!pending || !client || !request) {

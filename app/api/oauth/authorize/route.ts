@@ -1,4 +1,5 @@
 // Authorization endpoint: validates the request, sends the person through sign-in and consent (skipped when remembered).
+import { signInPath } from "@/lib/auth/return-path";
 import { getWorkspaceSession } from "@/lib/auth/session";
 import { approveAuthorization } from "@/lib/oauth/approve";
 import { signPending, validateAuthorizationRequest } from "@/lib/oauth/authorize";
@@ -33,7 +34,7 @@ export async function GET(request: Request) {
   if (outcome.kind === "redirect") return redirect(outcome.location);
 
   const session = await getWorkspaceSession();
-  if (!session) return redirect(`/login?callbackUrl=${encodeURIComponent(url.pathname + url.search)}`);
+  if (!session) return redirect(signInPath(url.pathname + url.search));
 
   const remembered = await rememberedConsent({
     pending: outcome.pending,

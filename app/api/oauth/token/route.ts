@@ -6,18 +6,26 @@ import { exchangeRefreshToken } from "@/lib/oauth/grants/refresh-token";
 import { METADATA_CORS } from "@/lib/oauth/metadata";
 import { readOAuthForm } from "@/lib/oauth/form";
 import { clientIp } from "@/lib/rate-limit/client-ip";
-import { checkRateLimit, identityOf, rateLimitedResponse } from "@/lib/rate-limit/limiter";
-import { TOKEN_ENDPOINT_LIMITS } from "@/lib/rate-limit/policies";
+import {
+  checkFailureLimit,
+  checkRateLimit,
+  countFailure,
+  identityOf,
+  rateLimitedResponse,
+} from "@/lib/rate-limit/limiter";
+import { TOKEN_ENDPOINT_FAILURES_PER_MINUTE, TOKEN_ENDPOINT_LIMITS } from "@/lib/rate-limit/policies";
 
 export const dynamic = "force-dynamic";
 
 export async function POST(request: Request) {
+  const identity = identityOf({ userId: null, ip: clientIp(request) });
   try {
-    const limit = await checkRateLimit({
-      identity: identityOf({ userId: null, ip: clientIp(request) }),
-      limits: TOKEN_ENDPOINT_LIMITS,
-    }).catch(() => null);
-    if (limit && !limit.allowed) return rateLimitedResponse(limit, { ...NO_STORE, ...METADATA_CORS });
+    const decisions = await Promise.all([
+      checkRateLimit({ identity, limits: TOKEN_ENDPOINT_LIMITS }).catch(() => null),
+      checkFailureLimit(identity, TOKEN_ENDPOINT_FAILURES_PER_MINUTE).catch(() => null),
+    ]);
+    const refusal = decisions.find((decision) => decision && !decision.allowed);
+    if (refusal) return rateLimitedResponse(refusal, { ...NO_STORE, ...METADATA_CORS });
     const form = await readOAuthForm(request);
     const client = await authenticateClient(request, form);
     const grantType = form.get("grant_type");
@@ -31,6 +39,7 @@ export async function POST(request: Request) {
             })();
     return Response.json(tokens, { headers: { ...NO_STORE, ...METADATA_CORS } });
   } catch (error) {
+    await countFailure(identity, TOKEN_ENDPOINT_FAILURES_PER_MINUTE).catch(() => undefined);
     return oauthErrorResponse(error, METADATA_CORS);
   }
 }
