@@ -124,7 +124,7 @@ describe("create_api_key over an OAuth grant", () => {
       code_verifier: verifier,
       redirect_uri: redirect,
     });
-    expect(tokens.status).toBe(200);
+    expect(tokens.status, JSON.stringify(tokens.body)).toBe(200);
     const grant = await prisma.oAuthGrant.findFirstOrThrow({
       where: { workspaceId: ws.workspace.id, client: { clientId: client.body.client_id } },
       select: { id: true },

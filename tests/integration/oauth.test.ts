@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { createServer as createHttpServer, type Server as HttpServer } from "node:http";
 import { createServer as createTcpServer, type AddressInfo } from "node:net";
 import * as oauth from "oauth4webapi";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
 import { baseUrl, mcpEndpoint, rpc, toolBody } from "../support/mcp-client";
 import {
@@ -24,6 +24,7 @@ import { findClient, findClientForAuthorization } from "@/lib/oauth/clients";
 import { fetchOutbound, type OutboundFetch } from "@/lib/outbound/fetch";
 
 const REDIRECT = "http://127.0.0.1:8976/callback";
+const proxiedBaseUrl = () => inject("proxiedBaseUrl");
 let ws: TestWorkspace;
 let owner: CookieJar;
 
@@ -520,7 +521,7 @@ async function connectionCounter() {
 describe("client ID metadata documents: no fetch reaches a private address (issue 9, item 2)", () => {
   const authorize = (clientId: string, headers: Record<string, string> = {}) => {
     const { challenge } = pkcePair();
-    return fetch(
+    const url = new URL(
       authorizationUrl({
         client_id: clientId,
         redirect_uri: REDIRECT,
@@ -528,8 +529,10 @@ describe("client ID metadata documents: no fetch reaches a private address (issu
         code_challenge: challenge,
         code_challenge_method: "S256",
       }),
-      { redirect: "manual", headers },
     );
+    // A client address of the test's own is believed only from the proxy that app trusts.
+    const target = headers["X-Forwarded-For"] ? new URL(url.pathname + url.search, proxiedBaseUrl()) : url;
+    return fetch(target, { redirect: "manual", headers });
   };
 
   it("34. an IPv4-mapped loopback client_id opens no connection to loopback", async () => {
@@ -828,7 +831,7 @@ describe("one chain per connection, one grant per approval (issue 9, items 8 and
 describe("registration is limited per client IP (issue 9, item 6)", () => {
   it("44. renaming the client in the body does not buy more registrations", async () => {
     const from = (ip: string, name: string) =>
-      fetch(`${baseUrl()}/api/oauth/register`, {
+      fetch(`${proxiedBaseUrl()}/api/oauth/register`, {
         method: "POST",
         headers: { "Content-Type": "application/json", "X-Forwarded-For": ip },
         body: JSON.stringify({ client_name: name, redirect_uris: [`https://${name}.example/cb`] }),
