@@ -1,6 +1,7 @@
 // The HTTP contract MCP clients rely on: 401 bodies and challenges, metadata,
 // transport hygiene, bad input, revocation on the next request.
-import { beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
 import { baseUrl, connectMcp, mcpEndpoint, postWithHost, rpc } from "../support/mcp-client";
 import { prisma } from "@/lib/db";
@@ -216,5 +217,23 @@ describe("bad input never gets a 500 or a stack trace", () => {
   it("an oversized body is 413", async () => {
     const res = await rpc(call("add_internal_note", { ticket: 1, body: "x".repeat(1_100_000) }), { token });
     expect(res.status).toBe(413);
+  });
+});
+
+describe("another database client's session settings", () => {
+  it("a client that empties search_path, as pg_dump does, leaves MCP calls working while it stays and after", async () => {
+    const dump = new pg.Client({ connectionString: inject("databaseUrl") });
+    await dump.connect();
+    try {
+      await dump.query("SELECT pg_catalog.set_config('search_path', '', false)");
+      for (const body of [LIST, call("get_ticket", { ticket: ws.tickets[0]!.ticket })]) {
+        const res = await rpc(body, { token });
+        expect(res.status).toBe(200);
+        expect(res.json?.error).toBeUndefined();
+      }
+    } finally {
+      await dump.end();
+    }
+    expect((await rpc(call("get_ticket", { ticket: ws.tickets[0]!.ticket }), { token })).status).toBe(200);
   });
 });
