@@ -29,7 +29,7 @@ import {
   renameStatement,
   syncMessage,
 } from "./embedded-db-wire.mjs";
-import { classifySql, findPrepare, quoteIdentifier } from "./embedded-db-sql.mjs";
+import { classifySql, findPrepare, quoteIdentifier, quoteLiteral } from "./embedded-db-sql.mjs";
 
 export const logError = (what, error) =>
   console.error(`[deskbridge] embedded database: ${what}:`, error instanceof Error ? error.message : error);
@@ -115,38 +115,31 @@ export async function createSharedBackend(db) {
     return empty ? null : saved;
   }
 
-  async function resetSession() {
-    await exec(
-      `SET SESSION AUTHORIZATION ${quoteIdentifier(baselineUser)}; RESET ROLE; RESET ALL; ${DEALLOCATE_SQL_PREPARED}`,
-    );
+  /** Back to the defaults; `saved` (when known) says which parts need it. */
+  async function resetSession(saved = null) {
+    const statements = ["RESET ALL"];
+    if (!saved || saved.user) statements.unshift(`SET SESSION AUTHORIZATION ${quoteIdentifier(baselineUser)}`);
+    if (!saved || saved.role) statements.push("RESET ROLE");
+    if (!saved || saved.prepared.length) statements.push(DEALLOCATE_SQL_PREPARED);
+    await exec(statements.join("; "));
   }
 
   async function restore(conn) {
     const { settings, user, role, prepared } = conn.saved;
     for (const statement of prepared) await exec(statement).catch((error) => logError("restoring a PREPARE", error));
     // The session user and role go last: the other settings may need the rights they drop.
-    const names = [...settings.keys()];
-    const values = [...settings.values()];
-    if (user) {
-      names.push("session_authorization");
-      values.push(user);
-    }
-    if (role) {
-      names.push("role");
-      values.push(role);
-    }
-    if (!names.length) return;
+    const values = [...settings];
+    if (user) values.push(["session_authorization", user]);
+    if (role) values.push(["role", role]);
+    if (!values.length) return;
+    const setConfig = ([name, value]) =>
+      `SELECT pg_catalog.set_config(${quoteLiteral(name)}, ${quoteLiteral(value)}, false)`;
     try {
-      await sql("SELECT pg_catalog.set_config(n, v, false) FROM pg_catalog.unnest($1::text[], $2::text[]) AS s(n, v)", [
-        names,
-        values,
-      ]);
+      await exec(values.map(setConfig).join("; "));
     } catch {
       // One refused value (a role dropped since) must not cost the others.
-      for (const [index, name] of names.entries()) {
-        await sql("SELECT pg_catalog.set_config($1, $2, false)", [name, values[index]]).catch((error) =>
-          logError(`restoring setting ${name}`, error),
-        );
+      for (const entry of values) {
+        await exec(setConfig(entry)).catch((error) => logError(`restoring setting ${entry[0]}`, error));
       }
     }
   }
@@ -157,18 +150,19 @@ export async function createSharedBackend(db) {
     if (loaded) {
       const previous = loaded;
       loaded = null;
-      let reset = Boolean(previous.saved);
+      let known = true;
       if (previous.dirty) {
         previous.dirty = false;
         try {
           previous.saved = await capture(previous);
-          reset = Boolean(previous.saved);
         } catch (error) {
           logError("reading a connection's settings", error);
-          reset = true;
+          known = false;
         }
       }
-      if (reset) await resetSession().catch((error) => logError("resetting the session", error));
+      if (previous.saved || !known) {
+        await resetSession(known ? previous.saved : null).catch((error) => logError("resetting the session", error));
+      }
     }
     if (conn?.saved) {
       await restore(conn);
@@ -384,7 +378,8 @@ export async function createSharedBackend(db) {
       if (keepsBackend(conn)) await rollBack(conn);
       if (loaded === conn) {
         loaded = null;
-        await resetSession();
+        // Settings made since the last capture are unknown: reset them all.
+        await resetSession(conn.dirty ? null : conn.saved);
       }
       const names = new Set([...conn.statements.values(), ...conn.parses.keys()]);
       if (names.size) {

@@ -186,3 +186,6 @@ export function findPrepare(sql, name) {
 }
 
 export const quoteIdentifier = (name) => `"${name.replaceAll('"', '""')}"`;
+
+/** An escape-string literal, read the same whatever standard_conforming_strings says. */
+export const quoteLiteral = (text) => `E'${text.replaceAll("\\", "\\\\").replaceAll("'", "\\'")}'`;

@@ -161,13 +161,13 @@ describe("embedded database: connections sharing one backend", () => {
   it("keeps SET and set_config to the connection that ran them, on its every turn", async () => {
     const [a, b] = [await connect(), await connect()];
     await a.query("SET search_path TO ''");
-    await a.query("SELECT pg_catalog.set_config('deskbridge.probe', 'a-value', false)");
+    await a.query("SELECT pg_catalog.set_config('deskbridge.probe', $1, false)", [String.raw`it's A's \value`]);
     await a.query("SET statement_timeout = '7s'");
     expect(await value(b, "SELECT current_setting('search_path')")).toBe("public");
     expect(await value(b, "SELECT coalesce(current_setting('deskbridge.probe', true), '')")).toBe("");
     expect(await value(b, "SELECT current_setting('statement_timeout')")).toBe("0");
     expect(await value(a, "SELECT pg_catalog.current_setting('search_path')")).toBe('""');
-    expect(await value(a, "SELECT pg_catalog.current_setting('deskbridge.probe')")).toBe("a-value");
+    expect(await value(a, "SELECT pg_catalog.current_setting('deskbridge.probe')")).toBe(String.raw`it's A's \value`);
     expect(await value(a, "SELECT pg_catalog.current_setting('statement_timeout')")).toBe("7s");
     await b.query("SET application_name = 'b'");
     expect(await value(a, "SELECT pg_catalog.current_setting('application_name')")).toBe("");
