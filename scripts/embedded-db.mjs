@@ -2,14 +2,15 @@
 // data folder and served on a loopback port, so the app, the CLI and the tests
 // talk to it over the same wire protocol and driver adapter as a real server.
 //
-// PGlite is one backend session. This server lets many connections share it
-// safely: each connection's messages run as whole protocol cycles (up to a Sync
-// or a simple Query), never interleaved with another connection's, and while a
-// connection holds an open transaction no other connection runs at all.
+// PGlite is one backend session. scripts/embedded-db-session.mjs shares it
+// between connections so that each behaves as if it had a session of its own;
+// this file frames each connection's messages into protocol cycles (up to a
+// Sync or a simple Query) for it.
 import { mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { createSharedBackend, logError } from "./embedded-db-session.mjs";
 
 export const DEFAULT_EMBEDDED_PORT = 54329;
 
@@ -19,66 +20,23 @@ const CANCEL_REQUEST = 80877102;
 // Messages that end a protocol cycle: Sync, simple Query, Flush, CopyDone, CopyFail, FunctionCall.
 const CYCLE_END = new Set(["S", "Q", "H", "c", "f", "F"]);
 
-function createSessionLock(db) {
-  let busy = false;
-  let txOwner = null;
-  const waiters = [];
-  const eligible = (conn) => !busy && (txOwner === null || txOwner === conn);
-  const wake = () => {
-    const index = waiters.findIndex((w) => eligible(w.conn));
-    if (index === -1) return;
-    const [waiter] = waiters.splice(index, 1);
-    busy = true;
-    waiter.resolve();
-  };
-  return {
-    async run(conn, fn) {
-      // When the lock is free, every waiter is blocked on another connection's
-      // transaction, so an eligible caller may go first.
-      if (eligible(conn)) busy = true;
-      else await new Promise((resolve) => waiters.push({ conn, resolve }));
-      try {
-        return await fn();
-      } finally {
-        txOwner = db.isInTransaction() ? conn : null;
-        busy = false;
-        wake();
-      }
-    },
-    async release(conn) {
-      const index = waiters.findIndex((w) => w.conn === conn);
-      if (index !== -1) waiters.splice(index, 1);
-      if (txOwner === conn) {
-        await this.run(conn, () => db.exec("ROLLBACK").catch(() => undefined));
-      }
-    },
-  };
-}
-
-function serveConnection(socket, db, lock) {
-  const conn = {};
+function serveConnection(socket, backend) {
   let buffer = Buffer.alloc(0);
   let started = false;
   let batch = [];
   let chain = Promise.resolve();
   let closed = false;
+  const session = backend.connect((data) => {
+    if (!closed && socket.writable) socket.write(data);
+  });
 
-  const run = (message) => {
+  const enqueue = (step) => {
     chain = chain
-      .then(() =>
-        closed
-          ? undefined
-          : lock.run(conn, () =>
-              db.runExclusive(() =>
-                db.execProtocolRawStream(new Uint8Array(message), {
-                  onRawData: (data) => {
-                    if (!closed && socket.writable && data.length > 0) socket.write(Buffer.from(data));
-                  },
-                }),
-              ),
-            ),
-      )
-      .catch(() => socket.destroy());
+      .then(() => (closed ? undefined : step()))
+      .catch((error) => {
+        logError("a connection failed and was closed", error);
+        socket.destroy();
+      });
   };
 
   socket.setNoDelay(true);
@@ -101,7 +59,7 @@ function serveConnection(socket, db, lock) {
           return;
         }
         started = true;
-        run(message);
+        enqueue(() => session.startup(message));
         continue;
       }
       if (buffer.length < 5) return;
@@ -116,19 +74,22 @@ function serveConnection(socket, db, lock) {
       }
       batch.push(message);
       if (CYCLE_END.has(type)) {
-        const cycle = Buffer.concat(batch);
+        const cycle = batch;
         batch = [];
-        run(cycle);
+        enqueue(() => session.cycle(cycle));
       }
     }
   });
   const close = () => {
     if (closed) return;
     closed = true;
-    chain = chain.then(() => lock.release(conn));
+    chain = chain.then(() => session.close()).catch((error) => logError("cleaning up after a connection", error));
   };
   socket.on("close", close);
-  socket.on("error", close);
+  socket.on("error", (error) => {
+    if (error.code !== "ECONNRESET" && error.code !== "EPIPE") logError("connection error", error);
+    close();
+  });
 }
 
 /**
@@ -138,12 +99,12 @@ function serveConnection(socket, db, lock) {
 export async function startEmbeddedPostgres({ dataDir, port = DEFAULT_EMBEDDED_PORT } = {}) {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir ? `file://${dataDir}` : undefined, { extensions: { pg_trgm } });
-  const lock = createSessionLock(db);
+  const backend = await createSharedBackend(db);
   const sockets = new Set();
   const server = createServer((socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
-    serveConnection(socket, db, lock);
+    serveConnection(socket, backend);
   });
   try {
     await new Promise((resolve, reject) => {
@@ -164,6 +125,7 @@ export async function startEmbeddedPostgres({ dataDir, port = DEFAULT_EMBEDDED_P
     url: `postgresql://postgres:postgres@127.0.0.1:${actualPort}/postgres?sslmode=disable`,
     port: actualPort,
     async stop() {
+      backend.stop();
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => server.close(() => resolve()));
       await db.close();

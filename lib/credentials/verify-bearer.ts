@@ -24,44 +24,16 @@ export type VerifiedCredential = {
 export type BearerFailure = { ok: false; reason: "invalid" | "expired" };
 export type BearerResult = { ok: true; credential: VerifiedCredential } | BearerFailure;
 
-type KeyRow = {
-  id: string;
-  name: string;
-  kind: "workspace_key" | "personal_token";
-  binding: "org" | "user";
-  scopes: string[];
-  workspaceId: string;
-  userId: string | null;
-  expiresAt: Date | null;
-  revokedAt: Date | null;
-  lastUsedAt: Date | null;
-  lastUsedIp: string | null;
-  planTier: PlanTier;
-  rateLimitOverrides: unknown;
-  role: Role | null;
-  memberDeactivatedAt: Date | null;
-  userDeactivatedAt: Date | null;
-};
+/** The acting user's standing, read in the same joined query as the credential. */
+const ACTING_USER = {
+  select: {
+    deactivatedAt: true,
+    // All the user's memberships (a handful); the one in the credential's workspace is picked after.
+    memberships: { select: { workspaceId: true, role: true, deactivatedAt: true } },
+  },
+} as const;
 
-type OAuthRow = {
-  id: string;
-  grantId: string;
-  scopes: string[];
-  resource: string;
-  expiresAt: Date;
-  revokedAt: Date | null;
-  grantRevokedAt: Date | null;
-  grantLastUsedAt: Date | null;
-  grantLastUsedIp: string | null;
-  workspaceId: string;
-  userId: string;
-  clientName: string;
-  planTier: PlanTier;
-  rateLimitOverrides: unknown;
-  role: Role | null;
-  memberDeactivatedAt: Date | null;
-  userDeactivatedAt: Date | null;
-};
+const WORKSPACE_PLAN = { select: { planTier: true, rateLimitOverrides: true } } as const;
 
 const INVALID: BearerFailure = { ok: false, reason: "invalid" };
 const EXPIRED: BearerFailure = { ok: false, reason: "expired" };
@@ -91,21 +63,30 @@ export async function verifyBearer(
 }
 
 async function verifyKey(token: string, ip: string | null): Promise<BearerResult> {
-  const rows = await prisma.$queryRaw<KeyRow[]>`
-    SELECT c.id, c.name, c.kind::text AS kind, c.binding::text AS binding, c.scopes, c."workspaceId", c."userId",
-           c."expiresAt", c."revokedAt", c."lastUsedAt", c."lastUsedIp",
-           w."planTier"::text AS "planTier", w."rateLimitOverrides",
-           m.role::text AS role, m."deactivatedAt" AS "memberDeactivatedAt", u."deactivatedAt" AS "userDeactivatedAt"
-    FROM "Credential" c
-    JOIN "Workspace" w ON w.id = c."workspaceId"
-    LEFT JOIN "Membership" m ON m."userId" = c."userId" AND m."workspaceId" = c."workspaceId"
-    LEFT JOIN "User" u ON u.id = c."userId"
-    WHERE c."secretHash" = ${hashToken(token)}`;
-  const row = rows[0];
+  const row = await prisma.credential.findUnique({
+    relationLoadStrategy: "join",
+    where: { secretHash: hashToken(token) },
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      binding: true,
+      scopes: true,
+      workspaceId: true,
+      userId: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      lastUsedIp: true,
+      workspace: WORKSPACE_PLAN,
+      user: ACTING_USER,
+    },
+  });
   if (!row || row.revokedAt) return INVALID;
   if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) return EXPIRED;
   const userBound = row.binding === "user";
-  if (userBound && (!row.role || row.memberDeactivatedAt || row.userDeactivatedAt)) return INVALID;
+  const membership = row.user?.memberships.find((m) => m.workspaceId === row.workspaceId);
+  if (userBound && (!membership || membership.deactivatedAt || row.user?.deactivatedAt)) return INVALID;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_EVERY_MS || row.lastUsedIp !== ip) {
     touchLater(() =>
       prisma.credential.update({ where: { id: row.id }, data: { lastUsedAt: new Date(), lastUsedIp: ip } }),
@@ -118,11 +99,11 @@ async function verifyKey(token: string, ip: string | null): Promise<BearerResult
       id: row.id,
       name: row.name,
       workspaceId: row.workspaceId,
-      planTier: row.planTier,
-      rateLimitOverrides: row.rateLimitOverrides,
+      planTier: row.workspace.planTier,
+      rateLimitOverrides: row.workspace.rateLimitOverrides,
       userId: userBound ? row.userId : null,
       // An org-level key acts as the workspace: admin rights on its data, no user identity.
-      role: userBound ? row.role : "admin",
+      role: userBound ? (membership?.role ?? null) : "admin",
       scopes: row.scopes,
       orgLevel: !userBound,
       expiresAt: row.expiresAt,
@@ -131,30 +112,38 @@ async function verifyKey(token: string, ip: string | null): Promise<BearerResult
 }
 
 async function verifyOAuthAccess(token: string, resource: string, ip: string | null): Promise<BearerResult> {
-  const rows = await prisma.$queryRaw<OAuthRow[]>`
-    SELECT t.id, t."grantId", t.scopes, t.resource, t."expiresAt", t."revokedAt",
-           g."revokedAt" AS "grantRevokedAt", g."lastUsedAt" AS "grantLastUsedAt", g."lastUsedIp" AS "grantLastUsedIp",
-           g."workspaceId", g."userId", cl.name AS "clientName",
-           w."planTier"::text AS "planTier", w."rateLimitOverrides",
-           m.role::text AS role, m."deactivatedAt" AS "memberDeactivatedAt", u."deactivatedAt" AS "userDeactivatedAt"
-    FROM "OAuthToken" t
-    JOIN "OAuthGrant" g ON g.id = t."grantId"
-    JOIN "OAuthClient" cl ON cl.id = g."clientId"
-    JOIN "Workspace" w ON w.id = g."workspaceId"
-    LEFT JOIN "Membership" m ON m."userId" = g."userId" AND m."workspaceId" = g."workspaceId"
-    LEFT JOIN "User" u ON u.id = g."userId"
-    WHERE t."secretHash" = ${hashToken(token)} AND t.kind = 'access'`;
-  const row = rows[0];
-  if (!row || row.revokedAt || row.grantRevokedAt) return INVALID;
+  const row = await prisma.oAuthToken.findUnique({
+    relationLoadStrategy: "join",
+    where: { secretHash: hashToken(token), kind: "access" },
+    select: {
+      id: true,
+      grantId: true,
+      scopes: true,
+      resource: true,
+      expiresAt: true,
+      revokedAt: true,
+      grant: {
+        select: {
+          revokedAt: true,
+          lastUsedAt: true,
+          lastUsedIp: true,
+          workspaceId: true,
+          userId: true,
+          client: { select: { name: true } },
+          workspace: WORKSPACE_PLAN,
+          user: ACTING_USER,
+        },
+      },
+    },
+  });
+  if (!row || row.revokedAt || row.grant.revokedAt) return INVALID;
+  const { grant } = row;
   // RFC 8707: a token minted for another resource is not accepted here.
   if (row.resource !== resource) return INVALID;
   if (row.expiresAt.getTime() <= Date.now()) return EXPIRED;
-  if (!row.role || row.memberDeactivatedAt || row.userDeactivatedAt) return INVALID;
-  if (
-    !row.grantLastUsedAt ||
-    Date.now() - row.grantLastUsedAt.getTime() > LAST_USED_EVERY_MS ||
-    row.grantLastUsedIp !== ip
-  ) {
+  const membership = grant.user.memberships.find((m) => m.workspaceId === grant.workspaceId);
+  if (!membership || membership.deactivatedAt || grant.user.deactivatedAt) return INVALID;
+  if (!grant.lastUsedAt || Date.now() - grant.lastUsedAt.getTime() > LAST_USED_EVERY_MS || grant.lastUsedIp !== ip) {
     touchLater(() =>
       prisma.oAuthGrant.update({ where: { id: row.grantId }, data: { lastUsedAt: new Date(), lastUsedIp: ip } }),
     );
@@ -164,12 +153,12 @@ async function verifyOAuthAccess(token: string, resource: string, ip: string | n
     credential: {
       kind: "oauth",
       id: row.grantId,
-      name: row.clientName,
-      workspaceId: row.workspaceId,
-      planTier: row.planTier,
-      rateLimitOverrides: row.rateLimitOverrides,
-      userId: row.userId,
-      role: row.role,
+      name: grant.client.name,
+      workspaceId: grant.workspaceId,
+      planTier: grant.workspace.planTier,
+      rateLimitOverrides: grant.workspace.rateLimitOverrides,
+      userId: grant.userId,
+      role: membership.role,
       scopes: row.scopes,
       orgLevel: false,
       expiresAt: row.expiresAt,

@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 
 // Calls, errors and 429s per credential and per workspace per day, counted in
-// memory and added to UsageDaily in one statement every second (and on exit).
+// memory and added to UsageDaily in one transaction every second (and on exit).
 
 type Counts = { calls: number; errors: number; rateLimited: number };
 const FLUSH_MS = 1_000;
@@ -33,17 +33,24 @@ export async function flushUsage() {
   if (usage.pending.size === 0) return;
   const rows = [...usage.pending.entries()];
   usage.pending.clear();
-  const ws = rows.map(([k]) => k.split("|")[0]!);
-  const subjects = rows.map(([k]) => k.split("|")[1]!);
-  const days = rows.map(([k]) => k.split("|")[2]!);
   try {
-    await prisma.$executeRaw`
-      INSERT INTO "UsageDaily" ("workspaceId", subject, day, calls, errors, "rateLimited")
-      SELECT * FROM unnest(${ws}::text[], ${subjects}::text[], ${days}::date[], ${rows.map(([, c]) => c.calls)}::int[], ${rows.map(([, c]) => c.errors)}::int[], ${rows.map(([, c]) => c.rateLimited)}::int[])
-      ON CONFLICT ("workspaceId", subject, day) DO UPDATE SET
-        calls = "UsageDaily".calls + EXCLUDED.calls,
-        errors = "UsageDaily".errors + EXCLUDED.errors,
-        "rateLimited" = "UsageDaily"."rateLimited" + EXCLUDED."rateLimited"`;
+    // All or nothing, so a failed flush can be retried without counting twice.
+    await prisma.$transaction(
+      rows.map(([key, c]) => {
+        const [workspaceId, subject, day] = key.split("|") as [string, string, string];
+        const id = { workspaceId, subject, day: new Date(day) };
+        return prisma.usageDaily.upsert({
+          where: { workspaceId_subject_day: id },
+          create: { ...id, calls: c.calls, errors: c.errors, rateLimited: c.rateLimited },
+          update: {
+            calls: { increment: c.calls },
+            errors: { increment: c.errors },
+            rateLimited: { increment: c.rateLimited },
+          },
+          select: { day: true },
+        });
+      }),
+    );
   } catch (error) {
     console.warn("[deskbridge] usage write failed, will retry:", error instanceof Error ? error.message : error);
     for (const [key, c] of rows) {

@@ -137,6 +137,26 @@ describe("personal MCP tokens", () => {
     });
   });
 
+  it("a user-level key answers to the membership in its own workspace, not to the user's others", async () => {
+    const other = await createTestWorkspace("cred-second");
+    const key = await createApiKey({ ...ws.agent2, role: "admin" }, { name: "agent2's key", org_level: false });
+    await prisma.membership.create({
+      data: { workspaceId: other.workspace.id, userId: ws.users.agent2, role: "admin", deactivatedAt: new Date() },
+    });
+    expect(await verify(key.secret)).toMatchObject({
+      ok: true,
+      credential: { workspaceId: ws.workspace.id, userId: ws.users.agent2, role: "agent" },
+    });
+    const here = { workspaceId_userId: { workspaceId: ws.workspace.id, userId: ws.users.agent2 } };
+    await prisma.membership.update({ where: here, data: { deactivatedAt: new Date() } });
+    await prisma.membership.update({
+      where: { workspaceId_userId: { workspaceId: other.workspace.id, userId: ws.users.agent2 } },
+      data: { deactivatedAt: null },
+    });
+    expect(await verify(key.secret)).toEqual({ ok: false, reason: "invalid" });
+    await prisma.membership.update({ where: here, data: { deactivatedAt: null } });
+  });
+
   it("another workspace's admin cannot see or revoke these credentials", async () => {
     const other = await createTestWorkspace("cred-other");
     const key = await createApiKey(ws.admin, { name: "Private" });

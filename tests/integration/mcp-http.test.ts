@@ -1,6 +1,7 @@
 // The HTTP contract MCP clients rely on: 401 bodies and challenges, metadata,
 // transport hygiene, bad input, revocation on the next request.
-import { beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
 import { baseUrl, connectMcp, mcpEndpoint, postWithHost, rpc, toolBody } from "../support/mcp-client";
 import { prisma } from "@/lib/db";
@@ -287,5 +288,21 @@ describe("tool arguments are strict", () => {
         noLeak(res.text);
       }
     }
+
+describe("another database client's session settings", () => {
+  it("a client that empties search_path, as pg_dump does, leaves MCP calls working while it stays and after", async () => {
+    const dump = new pg.Client({ connectionString: inject("databaseUrl") });
+    await dump.connect();
+    try {
+      await dump.query("SELECT pg_catalog.set_config('search_path', '', false)");
+      for (const body of [LIST, call("get_ticket", { ticket: ws.tickets[0]!.ticket })]) {
+        const res = await rpc(body, { token });
+        expect(res.status).toBe(200);
+        expect(res.json?.error).toBeUndefined();
+      }
+    } finally {
+      await dump.end();
+    }
+    expect((await rpc(call("get_ticket", { ticket: ws.tickets[0]!.ticket }), { token })).status).toBe(200);
   });
 });

@@ -18,14 +18,15 @@ export async function getBacklog(ctx: ActorContext, input: BacklogInput) {
         : Prisma.sql`t.priority::text`;
   const label =
     by === "team"
-      ? Prisma.sql`(SELECT name FROM "Team" WHERE id = t."teamId")`
+      ? Prisma.sql`(SELECT name FROM "public"."Team" WHERE id = t."teamId")`
       : by === "assignee"
-        ? Prisma.sql`(SELECT name FROM "User" WHERE id = t."assigneeId")`
+        ? Prisma.sql`(SELECT name FROM "public"."User" WHERE id = t."assigneeId")`
         : Prisma.sql`t.priority::text`;
+  // Table names are schema-qualified like Prisma's own queries, so a session's search_path cannot redirect them.
   const [rows, unassigned, oldest] = await Promise.all([
     prisma.$queryRaw<Row[]>`
       SELECT ${key} AS key, ${label} AS label, t.status::text AS status, count(*)::int AS count
-      FROM "Ticket" t
+      FROM "public"."Ticket" t
       WHERE t."workspaceId" = ${ctx.workspaceId} AND t.status IN ('open', 'pending')
       GROUP BY 1, 2, 3
       ORDER BY 2 NULLS LAST, 3`,

@@ -33,10 +33,11 @@ export async function getSupportMetrics(ctx: ActorContext, input: SupportMetrics
         : Prisma.sql`NULL::text`;
   const label =
     group_by === "team"
-      ? Prisma.sql`(SELECT name FROM "Team" WHERE id = t."teamId")`
+      ? Prisma.sql`(SELECT name FROM "public"."Team" WHERE id = t."teamId")`
       : group_by === "agent"
-        ? Prisma.sql`(SELECT name FROM "User" WHERE id = t."assigneeId")`
+        ? Prisma.sql`(SELECT name FROM "public"."User" WHERE id = t."assigneeId")`
         : Prisma.sql`NULL::text`;
+  // Table names are schema-qualified like Prisma's own queries, so a session's search_path cannot redirect them.
   const rows = await prisma.$queryRaw<Row[]>`
     SELECT ${key} AS key, ${label} AS label,
       count(*)::int AS volume,
@@ -45,7 +46,7 @@ export async function getSupportMetrics(ctx: ActorContext, input: SupportMetrics
       percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM t."firstResponseAt" - t."createdAt")) FILTER (WHERE t."firstResponseAt" IS NOT NULL) AS frt_p90,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t."resolvedAt" - t."createdAt")) FILTER (WHERE t."resolvedAt" IS NOT NULL) AS res_p50,
       percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM t."resolvedAt" - t."createdAt")) FILTER (WHERE t."resolvedAt" IS NOT NULL) AS res_p90
-    FROM "Ticket" t
+    FROM "public"."Ticket" t
     WHERE t."workspaceId" = ${ctx.workspaceId} AND t."createdAt" >= ${since}
     GROUP BY 1, 2
     ORDER BY volume DESC`;

@@ -24,7 +24,8 @@ export async function createPersonalToken(ctx: ActorContext, input: CreatePerson
   const now = new Date();
   const token = await prisma.$transaction(async (tx) => {
     // Serialise this user's token creation so two parallel requests cannot both take the tenth slot.
-    await tx.$queryRaw`SELECT id FROM "User" WHERE id = ${userId} FOR UPDATE`;
+    // Schema-qualified like Prisma's own queries, so a session's search_path cannot redirect it.
+    await tx.$queryRaw`SELECT id FROM "public"."User" WHERE id = ${userId} FOR UPDATE`;
     const active = await tx.credential.count({
       where: { ...inWorkspace(ctx), userId, kind: "personal_token", revokedAt: null, expiresAt: { gt: now } },
     });
