@@ -288,6 +288,8 @@ describe("tool arguments are strict", () => {
         noLeak(res.text);
       }
     }
+  });
+});
 
 describe("another database client's session settings", () => {
   it("a client that empties search_path, as pg_dump does, leaves MCP calls working while it stays and after", async () => {
