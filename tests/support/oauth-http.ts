@@ -1,6 +1,7 @@
 // A person at the browser, done over HTTP: signs in through the real Auth.js
 // route and answers the real consent form, keeping cookies like a browser.
-import { createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes, randomInt } from "node:crypto";
+import { Agent, fetch as undiciFetch } from "undici";
 import { baseUrl, mcpEndpoint } from "./mcp-client";
 
 export class CookieJar {
@@ -122,11 +123,22 @@ export function authorizationUrl(params: Record<string, string | undefined>) {
   return url.toString();
 }
 
+/**
+ * The token endpoint counts failed requests per client address. Each test file
+ * calls it from a loopback address of its own (127.x.y.z all reach this
+ * machine), so one file's deliberate failures never refuse another's exchange.
+ */
+const FILE_ADDRESS = `127.${1 + randomInt(250)}.${randomInt(256)}.${1 + randomInt(250)}`;
+const fromFileAddress = new Agent({ connect: { localAddress: FILE_ADDRESS } });
+
 export async function tokenRequest(
   params: Record<string, string>,
   init: { json?: boolean; headers?: Record<string, string> } = {},
 ) {
-  const res = await fetch(`${baseUrl()}/api/oauth/token`, {
+  const url = new URL("/api/oauth/token", baseUrl());
+  url.hostname = "127.0.0.1";
+  const res = await undiciFetch(url, {
+    dispatcher: fromFileAddress,
     method: "POST",
     headers: { "Content-Type": init.json ? "application/json" : "application/x-www-form-urlencoded", ...init.headers },
     body: init.json ? JSON.stringify(params) : new URLSearchParams(params),
