@@ -82,7 +82,7 @@ describe("usage", () => {
 describe("the token endpoint", () => {
   it("is limited per client IP, with the same 429 contract, however X-Forwarded-For rotates", async () => {
     // From a loopback address of its own, so the failures it piles up count against no other test.
-    const from = new Agent({ connect: { localAddress: "127.0.0.2" } });
+    const from = new Agent({ localAddress: "127.0.0.2" });
     const url = new URL("/api/oauth/token", baseUrl());
     url.hostname = "127.0.0.1";
     const answers = await Promise.all(

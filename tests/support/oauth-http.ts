@@ -129,7 +129,7 @@ export function authorizationUrl(params: Record<string, string | undefined>) {
  * machine), so one file's deliberate failures never refuse another's exchange.
  */
 const FILE_ADDRESS = `127.${1 + randomInt(250)}.${randomInt(256)}.${1 + randomInt(250)}`;
-const fromFileAddress = new Agent({ connect: { localAddress: FILE_ADDRESS } });
+const fromFileAddress = new Agent({ localAddress: FILE_ADDRESS });
 
 export async function tokenRequest(
   params: Record<string, string>,
