@@ -19,44 +19,38 @@ export type TokenResponse = {
 
 type TokenOptions = { grantId: string; scopes: string[]; resource: string };
 
-/** Mints an access token for a grant, hashed at rest. */
-export async function issueAccessToken(tx: Prisma.TransactionClient, options: TokenOptions): Promise<string> {
-  const access = generateToken("oauth_access");
-  await tx.oAuthToken.create({
+/** Mints a token of one kind for a grant, hashed at rest; returns the secret and its row id. */
+async function mintToken(tx: Prisma.TransactionClient, kind: "access" | "refresh", options: TokenOptions) {
+  const secret = generateToken(kind === "access" ? "oauth_access" : "oauth_refresh");
+  const ttlS = kind === "access" ? ACCESS_TOKEN_TTL_S : REFRESH_TOKEN_TTL_S;
+  const row = await tx.oAuthToken.create({
     data: {
       grantId: options.grantId,
-      kind: "access",
-      secretHash: hashToken(access),
-      ...tokenDisplay(access),
+      kind,
+      secretHash: hashToken(secret),
+      ...tokenDisplay(secret),
       scopes: options.scopes,
       resource: options.resource,
-      expiresAt: new Date(Date.now() + ACCESS_TOKEN_TTL_S * 1000),
+      expiresAt: new Date(Date.now() + ttlS * 1000),
     },
     select: { id: true },
   });
-  return access;
+  return { secret, id: row.id };
 }
 
-/** Mints an access and a refresh token for a grant, hashed at rest; also returns the refresh token's row id. */
+/** Mints an access token for a grant. */
+export async function issueAccessToken(tx: Prisma.TransactionClient, options: TokenOptions): Promise<string> {
+  return (await mintToken(tx, "access", options)).secret;
+}
+
+/** Mints an access and a refresh token for a grant; also returns the refresh token's row id. */
 export async function issueTokenPair(
   tx: Prisma.TransactionClient,
   options: TokenOptions,
 ): Promise<TokenResponse & { refreshId: string }> {
   const access = await issueAccessToken(tx, options);
-  const refresh = generateToken("oauth_refresh");
-  const row = await tx.oAuthToken.create({
-    data: {
-      grantId: options.grantId,
-      kind: "refresh",
-      secretHash: hashToken(refresh),
-      ...tokenDisplay(refresh),
-      scopes: options.scopes,
-      resource: options.resource,
-      expiresAt: new Date(Date.now() + REFRESH_TOKEN_TTL_S * 1000),
-    },
-    select: { id: true },
-  });
-  return { ...tokenResponse(access, refresh, options.scopes), refreshId: row.id };
+  const refresh = await mintToken(tx, "refresh", options);
+  return { ...tokenResponse(access, refresh.secret, options.scopes), refreshId: refresh.id };
 }
 
 export function tokenResponse(access: string, refresh: string, scopes: string[]): TokenResponse {
