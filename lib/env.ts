@@ -37,6 +37,11 @@ const EnvSchema = z.object({
       }
       return ranges;
     }),
+  /**
+   * Where job workers run: "in-app" (the default, so `npm run dev` runs them) or "off", for production
+   * instances that leave the work to `npm run worker` processes.
+   */
+  JOB_WORKERS: z.enum(["in-app", "off"], { error: 'JOB_WORKERS must be "in-app" or "off"' }).default("in-app"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -31,6 +31,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 <Link href="/settings/audit" className="hover:text-slate-900">
                   Audit log
                 </Link>
+                <Link href="/settings/jobs" className="hover:text-slate-900">
+                  Jobs
+                </Link>
                 <Link href="/settings/workspace" className="hover:text-slate-900">
                   Settings
                 </Link>

@@ -1,0 +1,22 @@
+// Job workers in a process of their own (run through scripts/worker.mjs): production runs any
+// number of these beside web instances that set JOB_WORKERS=off. Stops cleanly on SIGTERM/SIGINT:
+// no new jobs are taken, and running ones finish first.
+import { getEnv } from "@/lib/env";
+import { JOB_KINDS } from "@/lib/jobs/registry";
+import { getJobQueue } from "@/lib/jobs/queue";
+
+getEnv();
+const queue = getJobQueue();
+await queue.work();
+console.log(`[jobs] worker serving ${JOB_KINDS.map((kind) => kind.name).join(", ")}`);
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await queue.stop();
+  console.log("[jobs] worker stopped");
+  process.exit(0);
+}
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());
