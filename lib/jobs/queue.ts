@@ -87,21 +87,17 @@ export class JobQueue {
   start(): Promise<void> {
     this.#starting ??= (async () => {
       await this.#boss.start();
-      for (const kind of this.#kinds.values()) {
-        const dead = deadLetterQueueOf(kind);
-        await this.#boss.createQueue(dead);
-        const settings = {
-          name: kind.name,
-          retryLimit: kind.retryLimit,
-          retryDelay: kind.retryDelaySeconds,
-          retryBackoff: kind.backoff,
-          expireInSeconds: kind.expireInSeconds,
-          deadLetter: dead,
-        };
-        await this.#boss.createQueue(kind.name, settings);
-        await this.#boss.updateQueue(kind.name, settings);
-        if (kind.cron) await this.#boss.schedule(kind.name, kind.cron, {}, { tz: "UTC" });
-        else await this.#boss.unschedule(kind.name);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await this.#declareQueues();
+          break;
+        } catch (error) {
+          // Instances starting together create the same queues (each creation adds tables), and
+          // PostgreSQL may pick one of them as a deadlock victim; the declarations are idempotent.
+          const code = (error as { code?: string }).code;
+          if (attempt >= 5 || (code !== "40P01" && code !== "23505")) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 200));
+        }
       }
     })().catch((error: unknown) => {
       // A later call starts over rather than handing back this failure for good.
@@ -109,6 +105,26 @@ export class JobQueue {
       throw error;
     });
     return this.#starting;
+  }
+
+  /** Creates (or updates) every kind's queue and dead-letter queue, and its schedule. */
+  async #declareQueues(): Promise<void> {
+    for (const kind of this.#kinds.values()) {
+      const dead = deadLetterQueueOf(kind);
+      await this.#boss.createQueue(dead);
+      const settings = {
+        name: kind.name,
+        retryLimit: kind.retryLimit,
+        retryDelay: kind.retryDelaySeconds,
+        retryBackoff: kind.backoff,
+        expireInSeconds: kind.expireInSeconds,
+        deadLetter: dead,
+      };
+      await this.#boss.createQueue(kind.name, settings);
+      await this.#boss.updateQueue(kind.name, settings);
+      if (kind.cron) await this.#boss.schedule(kind.name, kind.cron, {}, { tz: "UTC" });
+      else await this.#boss.unschedule(kind.name);
+    }
   }
 
   /** Starts serving every kind's queue in this process. */
