@@ -2,7 +2,9 @@
 // sharing one queue, retries with backoff into the dead-letter queue, idempotency keys, a scheduled
 // job, and the audit-retention job doing its real work. Test-only kinds go through the same
 // defineJobKind as the app's own.
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { once } from "node:events";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { z } from "zod";
 import { createTestWorkspace } from "../support/fixtures";
@@ -196,5 +198,26 @@ describe("audit-retention", () => {
     });
     const left = await prisma.auditEvent.count({ where: { workspaceId: ws.workspace.id, action: "retention.recent" } });
     expect(left).toBe(1);
+  });
+});
+
+describe("npm run worker", () => {
+  it("serves the queues in a process of its own and stops cleanly on SIGTERM", async () => {
+    const child = spawn(process.execPath, ["--experimental-wasm-modules", "--no-warnings", "scripts/worker.mjs"], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_POOL_MAX: "2" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    const exited = once(child, "exit");
+    try {
+      await until("the worker starts", () => out.includes("[jobs] worker serving audit-retention"));
+    } finally {
+      child.kill("SIGTERM");
+    }
+    const [code] = (await exited) as [number | null];
+    expect(out).toContain("[jobs] worker stopped");
+    expect(code).toBe(0);
   });
 });
