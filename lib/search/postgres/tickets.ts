@@ -1,0 +1,192 @@
+import "server-only";
+import { z } from "zod";
+import { prisma } from "@/lib/db";
+import type { ActorContext } from "@/lib/context";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { parseQuery, prefixQuerySource, type ParsedQuery } from "@/lib/search/query";
+import type { TicketHit } from "@/lib/search/engine";
+import { CursorId, CursorTime, decodeCursor, encodeCursor, type Page } from "@/lib/validations/common";
+import { TICKET_PRIORITIES, type TicketListFilters } from "@/lib/validations/tickets";
+
+type TicketPriority = (typeof TICKET_PRIORITIES)[number];
+
+const { sql, join, raw, empty } = Prisma;
+
+/** Relevance ranks the newest this-many matches; older matches are left out of a relevance sort. */
+export const RELEVANCE_CANDIDATES = 2_000;
+/** Snippets read at most this many characters of a message and this many messages of a ticket. */
+const SNIPPET_BODY_CHARS = 10_000;
+const SNIPPET_MESSAGES = 200;
+const HEADLINE = "StartSel=<mark>, StopSel=</mark>, MaxWords=24, MinWords=8, MaxFragments=2, FragmentDelimiter=\" … \"";
+
+type Mode = "e" | "f";
+
+const Mode = z.enum(["e", "f"]);
+const CursorShape = z.discriminatedUnion("s", [
+  z.object({ s: z.literal("updated"), m: Mode, u: CursorTime, i: CursorId }),
+  z.object({ s: z.literal("created"), m: Mode, u: CursorTime, i: CursorId }),
+  z.object({ s: z.literal("priority"), m: Mode, p: z.enum(TICKET_PRIORITIES), u: CursorTime, i: CursorId }),
+  z.object({ s: z.literal("relevance"), m: Mode, r: z.number().finite(), i: CursorId }),
+]);
+type Cursor = z.infer<typeof CursorShape>;
+
+type Row = { id: string; u: string | null; p: string | null; r: number | null };
+
+const ISO = sql`'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
+/** The ticket list and ticket search: ids of one page in order, with snippets when there is text. */
+export async function searchTicketIds(ctx: ActorContext, filters: TicketListFilters): Promise<Page<TicketHit>> {
+  const query = filters.q ? parseQuery(filters.q) : null;
+  const sort = filters.sort === "relevance" && !query ? "updated" : filters.sort;
+  // A cursor from another sort order is as foreign as an edited one.
+  const cursor = decodeCursor(
+    filters.cursor,
+    CursorShape.refine((c) => c.s === sort),
+  );
+  const doc = raw(filters.include_notes ? `t."searchAll"` : `t."searchPublic"`);
+
+  let mode: Mode = cursor?.m ?? "e";
+  let rows = await pageRows(ctx, filters, sort, query, mode, doc, cursor);
+  if (!cursor && rows.length === 0 && query && fuzzyMatch(ctx, query, doc)) {
+    mode = "f";
+    rows = await pageRows(ctx, filters, sort, query, mode, doc, null);
+  }
+
+  const hasMore = rows.length > filters.limit;
+  const page = rows.slice(0, filters.limit);
+  const snippets = query && page.length ? await snippetsFor(page, query, mode, filters.include_notes) : new Map();
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => ({ id: row.id, snippet: snippets.get(row.id) ?? null })),
+    next_cursor: hasMore && last ? encodeCursor(cursorFor(sort, mode, last)) : null,
+    has_more: hasMore,
+  };
+}
+
+function cursorFor(sort: TicketListFilters["sort"], m: Mode, row: Row): Cursor {
+  if (sort === "relevance") return { s: sort, m, r: row.r ?? 0, i: row.id };
+  if (sort === "priority") return { s: sort, m, p: row.p as TicketPriority, u: row.u!, i: row.id };
+  return { s: sort, m, u: row.u!, i: row.id };
+}
+
+function tsQuery(query: ParsedQuery, mode: Mode): Prisma.Sql {
+  if (mode === "e") return sql`websearch_to_tsquery('english', ${query.text})`;
+  const prefix = prefixQuerySource(query.fuzzyTerms);
+  return prefix ? sql`to_tsquery('english', ${prefix})` : sql`NULL::tsquery`;
+}
+
+/** The text condition: the document, plus a ticket number or a contact's email, or the fallback. */
+function textMatch(ctx: ActorContext, query: ParsedQuery, mode: Mode, doc: Prisma.Sql): Prisma.Sql | null {
+  if (mode === "f") return fuzzyMatch(ctx, query, doc);
+  const or = [sql`${doc} @@ ${tsQuery(query, "e")}`];
+  if (query.number !== null) or.push(sql`t."number" = ${query.number}`);
+  if (query.email) {
+    or.push(sql`t."contactId" IN (SELECT c."id" FROM "public"."Contact" c
+      WHERE c."workspaceId" = ${ctx.workspaceId} AND c."email" = ${query.email})`);
+  }
+  return sql`(${join(or, " OR ")})`;
+}
+
+/** Prefix words and typo-tolerant contact names and emails; null when the query allows no loosening. */
+function fuzzyMatch(ctx: ActorContext, query: ParsedQuery, doc: Prisma.Sql): Prisma.Sql | null {
+  const or: Prisma.Sql[] = [];
+  const prefix = prefixQuerySource(query.fuzzyTerms);
+  if (prefix) or.push(sql`${doc} @@ to_tsquery('english', ${prefix})`);
+  if (query.fuzzyText) {
+    or.push(sql`t."contactId" IN (SELECT c."id" FROM "public"."Contact" c
+      WHERE c."workspaceId" = ${ctx.workspaceId} AND (c."name" % ${query.fuzzyText} OR c."email" % ${query.fuzzyText}))`);
+  }
+  return or.length ? sql`(${join(or, " OR ")})` : null;
+}
+
+function filterConditions(ctx: ActorContext, f: TicketListFilters): Prisma.Sql[] {
+  const and = [sql`t."workspaceId" = ${ctx.workspaceId}`];
+  if (f.status) and.push(sql`t."status" = CAST(${f.status} AS "public"."TicketStatus")`);
+  if (f.priority) and.push(sql`t."priority" = CAST(${f.priority} AS "public"."TicketPriority")`);
+  if (f.assignee === "me") and.push(sql`t."assigneeId" = ${ctx.userId ?? "__none__"}`);
+  else if (f.assignee === "unassigned") and.push(sql`t."assigneeId" IS NULL`);
+  else if (f.assignee) and.push(sql`t."assigneeId" = ${f.assignee}`);
+  if (f.team === "none") and.push(sql`t."teamId" IS NULL`);
+  else if (f.team) and.push(sql`t."teamId" = ${f.team}`);
+  if (f.tag) {
+    and.push(sql`EXISTS (SELECT 1 FROM "public"."TicketTag" tt JOIN "public"."Tag" g ON g."id" = tt."tagId"
+      WHERE tt."ticketId" = t."id" AND g."workspaceId" = ${ctx.workspaceId} AND g."name" = ${f.tag.toLowerCase()})`);
+  }
+  if (f.contact) and.push(sql`t."contactId" = ${f.contact}`);
+  if (f.created_after) and.push(sql`t."createdAt" >= ${f.created_after.toISOString()}::timestamp(3)`);
+  if (f.created_before) and.push(sql`t."createdAt" < ${f.created_before.toISOString()}::timestamp(3)`);
+  return and;
+}
+
+async function pageRows(
+  ctx: ActorContext,
+  filters: TicketListFilters,
+  sort: TicketListFilters["sort"],
+  query: ParsedQuery | null,
+  mode: Mode,
+  doc: Prisma.Sql,
+  cursor: Cursor | null,
+): Promise<Row[]> {
+  const and = filterConditions(ctx, filters);
+  if (query) {
+    const text = textMatch(ctx, query, mode, doc);
+    if (!text) return [];
+    and.push(text);
+  }
+  const where = join(and, " AND ");
+  const take = filters.limit + 1;
+
+  if (sort === "relevance" && query) {
+    const bonus = query.number !== null ? sql` + CASE WHEN c."number" = ${query.number} THEN 1 ELSE 0 END` : empty;
+    const after = cursor?.s === "relevance" ? sql`WHERE (x."r", x."id") < (${cursor.r}::float8, ${cursor.i})` : empty;
+    return prisma.$queryRaw<Row[]>`
+      SELECT x."id", NULL AS "u", NULL AS "p", x."r" FROM (
+        SELECT c."id", (coalesce(ts_rank(c."doc", ${tsQuery(query, mode)}), 0)${bonus})::float8 AS "r"
+          FROM (SELECT t."id", t."number", ${doc} AS "doc" FROM "public"."Ticket" t WHERE ${where}
+                 ORDER BY t."updatedAt" DESC, t."id" DESC LIMIT ${RELEVANCE_CANDIDATES}) c
+      ) x ${after}
+      ORDER BY x."r" DESC, x."id" DESC LIMIT ${take}`;
+  }
+  if (sort === "priority") {
+    if (cursor?.s === "priority") {
+      and.push(sql`(t."priority", t."updatedAt", t."id") <
+        (CAST(${cursor.p} AS "public"."TicketPriority"), ${cursor.u}::timestamp(3), ${cursor.i})`);
+    }
+    return prisma.$queryRaw<Row[]>`
+      SELECT t."id", to_char(t."updatedAt", ${ISO}) AS "u", t."priority"::text AS "p", NULL AS "r"
+        FROM "public"."Ticket" t WHERE ${join(and, " AND ")}
+       ORDER BY t."priority" DESC, t."updatedAt" DESC, t."id" DESC LIMIT ${take}`;
+  }
+  const column = raw(sort === "created" ? `t."createdAt"` : `t."updatedAt"`);
+  if (cursor && (cursor.s === "updated" || cursor.s === "created")) {
+    and.push(sql`(${column}, t."id") < (${cursor.u}::timestamp(3), ${cursor.i})`);
+  }
+  return prisma.$queryRaw<Row[]>`
+    SELECT t."id", to_char(${column}, ${ISO}) AS "u", NULL AS "p", NULL AS "r"
+      FROM "public"."Ticket" t WHERE ${join(and, " AND ")}
+     ORDER BY ${column} DESC, t."id" DESC LIMIT ${take}`;
+}
+
+/**
+ * Where each row matched: the first matching message (notes only when allowed), else the subject.
+ * Runs for the page's rows only, on bounded text, so its cost does not grow with the workspace.
+ */
+async function snippetsFor(rows: Row[], query: ParsedQuery, mode: Mode, includeNotes: boolean) {
+  const q = tsQuery(query, mode);
+  const kinds = includeNotes ? empty : sql`AND m."kind" = 'reply'`;
+  const clean = (text: Prisma.Sql) => sql`replace(replace(${text}, '<mark>', ''), '</mark>', '')`;
+  const found = await prisma.$queryRaw<{ id: string; body: string | null; subject: string | null }[]>`
+    SELECT t."id",
+      (SELECT ts_headline('english', ${clean(sql`m."body"`)}, ${q}, ${HEADLINE})
+         FROM (SELECT left(m."body", ${SNIPPET_BODY_CHARS}) AS "body" FROM "public"."Message" m
+                WHERE m."ticketId" = t."id" ${kinds} ORDER BY m."createdAt", m."id" LIMIT ${SNIPPET_MESSAGES}) m
+        WHERE to_tsvector('english', m."body") @@ ${q} LIMIT 1) AS "body",
+      ts_headline('english', ${clean(sql`t."subject"`)}, ${q}, 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true') AS "subject"
+    FROM "public"."Ticket" t WHERE t."id" IN (${join(rows.map((r) => r.id))})`;
+  const snippets = new Map<string, string>();
+  for (const row of found) {
+    const snippet = row.body ?? (row.subject?.includes("<mark>") ? row.subject : null);
+    if (snippet) snippets.set(row.id, snippet);
+  }
+  return snippets;
+}
