@@ -8,36 +8,50 @@ import type { SearchContactsFilters } from "@/lib/validations/contacts";
 
 const { sql, join } = Prisma;
 
-const CursorShape = z.object({ n: z.string().max(500), i: CursorId });
+const CursorShape = z.object({ m: z.enum(["e", "f"]), n: z.string().max(500), i: CursorId });
+type Mode = "e" | "f";
 
 /**
- * Contacts alphabetically, matched by a prefix of any word of their name,
- * email or company, or a near spelling of their name or email (trigram).
+ * Contacts alphabetically, matched by any part of their name, email or
+ * company; when that finds nothing, by a near spelling of their name or email.
  */
 export async function searchContactIds(ctx: ActorContext, filters: SearchContactsFilters): Promise<Page<{ id: string }>> {
-  const and = [sql`c."workspaceId" = ${ctx.workspaceId}`];
-  if (filters.q) {
-    const q = filters.q.toLowerCase();
-    const like = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    const or = [
-      sql`c."name" ILIKE ${like}`,
-      sql`c."email" LIKE ${like}`,
-      sql`c."company" ILIKE ${like}`,
-    ];
-    if (q.length >= 3) or.push(sql`c."name" % ${q}`, sql`c."email" % ${q}`);
-    and.push(sql`(${join(or, " OR ")})`);
-  }
   const cursor = decodeCursor(filters.cursor, CursorShape);
-  if (cursor) and.push(sql`(c."name", c."id") > (${cursor.n}, ${cursor.i})`);
-  const rows = await prisma.$queryRaw<{ id: string; name: string }[]>`
-    SELECT c."id", c."name" FROM "public"."Contact" c WHERE ${join(and, " AND ")}
-     ORDER BY c."name", c."id" LIMIT ${filters.limit + 1}`;
+  let mode: Mode = cursor?.m ?? "e";
+  let rows = await contactRows(ctx, filters, mode, cursor);
+  const q = filters.q?.toLowerCase() ?? "";
+  if (!cursor && rows.length === 0 && q.length >= 3) {
+    mode = "f";
+    rows = await contactRows(ctx, filters, mode, null);
+  }
   const hasMore = rows.length > filters.limit;
   const items = rows.slice(0, filters.limit);
   const last = items.at(-1);
   return {
     items: items.map((r) => ({ id: r.id })),
-    next_cursor: hasMore && last ? encodeCursor({ n: last.name, i: last.id }) : null,
+    next_cursor: hasMore && last ? encodeCursor({ m: mode, n: last.name, i: last.id }) : null,
     has_more: hasMore,
   };
+}
+
+async function contactRows(
+  ctx: ActorContext,
+  filters: SearchContactsFilters,
+  mode: Mode,
+  cursor: z.infer<typeof CursorShape> | null,
+) {
+  const and = [sql`c."workspaceId" = ${ctx.workspaceId}`];
+  if (filters.q) {
+    const q = filters.q.toLowerCase();
+    if (mode === "f") {
+      and.push(sql`(c."name" % ${q} OR c."email" % ${q})`);
+    } else {
+      const like = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+      and.push(sql`(c."name" ILIKE ${like} OR c."email" LIKE ${like} OR c."company" ILIKE ${like})`);
+    }
+  }
+  if (cursor) and.push(sql`(c."name", c."id") > (${cursor.n}, ${cursor.i})`);
+  return prisma.$queryRaw<{ id: string; name: string }[]>`
+    SELECT c."id", c."name" FROM "public"."Contact" c WHERE ${join(and, " AND ")}
+     ORDER BY c."name", c."id" LIMIT ${filters.limit + 1}`;
 }
