@@ -118,6 +118,18 @@ function filterConditions(ctx: ActorContext, f: TicketListFilters): Prisma.Sql[]
   return and;
 }
 
+/**
+ * Two ways to the first rows of a text search, chosen here rather than by the
+ * planner, whose guess at how many tickets match a word is often far off:
+ * walk the filtered tickets in the page's order through a btree index and test
+ * the newest WINDOW of them (bounded, and exact when a page's worth matches
+ * there), else read every match from the workspace's GIN index, which is cheap
+ * exactly when matches are rare.
+ */
+const WINDOW = 4_000;
+/** Relevance reads further back before going to the GIN index, to find its candidates in one walk. */
+const RELEVANCE_WINDOW = 10_000;
+
 async function pageRows(
   ctx: ActorContext,
   filters: TicketListFilters,
@@ -128,43 +140,64 @@ async function pageRows(
   cursor: Cursor | null,
 ): Promise<Row[]> {
   const and = filterConditions(ctx, filters);
-  if (query) {
-    const text = textMatch(ctx, query, mode, doc);
-    if (!text) return [];
-    and.push(text);
-  }
-  const where = join(and, " AND ");
   const take = filters.limit + 1;
+  const text = query ? textMatch(ctx, query, mode, doc) : null;
+  if (query && !text) return [];
 
-  if (sort === "relevance" && query) {
-    const bonus = query.number !== null ? sql` + CASE WHEN c."number" = ${query.number} THEN 1 ELSE 0 END` : empty;
+  if (sort === "relevance" && query && text) {
+    const candidates = (source: Prisma.Sql) => sql`(SELECT t.* FROM ${source} t
+      ORDER BY t."updatedAt" DESC, t."id" DESC LIMIT ${RELEVANCE_CANDIDATES}) t`;
+    const bonus = query.number !== null ? sql` + CASE WHEN t."number" = ${query.number} THEN 1 ELSE 0 END` : empty;
     const after = cursor?.s === "relevance" ? sql`WHERE (x."r", x."id") < (${cursor.r}::float8, ${cursor.i})` : empty;
-    return prisma.$queryRaw<Row[]>`
-      SELECT x."id", NULL AS "u", NULL AS "p", x."r" FROM (
-        SELECT c."id", (coalesce(ts_rank(c."doc", ${tsQuery(query, mode)}), 0)${bonus})::float8 AS "r"
-          FROM (SELECT t."id", t."number", ${doc} AS "doc" FROM "public"."Ticket" t WHERE ${where}
-                 ORDER BY t."updatedAt" DESC, t."id" DESC LIMIT ${RELEVANCE_CANDIDATES}) c
+    const ranked = (source: Prisma.Sql) => prisma.$queryRaw<(Row & { n: bigint })[]>`
+      SELECT x."id", NULL AS "u", NULL AS "p", x."r", x."n" FROM (
+        SELECT t."id", (coalesce(ts_rank(${doc}, ${tsQuery(query, mode)}), 0)${bonus})::float8 AS "r", count(*) OVER () AS "n"
+          FROM ${candidates(source)}
       ) x ${after}
       ORDER BY x."r" DESC, x."id" DESC LIMIT ${take}`;
+    const order = sql`t."updatedAt" DESC, t."id" DESC`;
+    const walked = await ranked(windowed(and, order, RELEVANCE_WINDOW, text));
+    // The candidates are the newest matches: found in the walk when it holds enough of them.
+    if (walked.length && Number(walked[0]!.n) >= RELEVANCE_CANDIDATES) return walked;
+    return ranked(fromIndex(ctx, and, text));
   }
+
+  let order: Prisma.Sql;
+  let keys: Prisma.Sql;
   if (sort === "priority") {
     if (cursor?.s === "priority") {
       and.push(sql`(t."priority", t."updatedAt", t."id") <
         (CAST(${cursor.p} AS "public"."TicketPriority"), ${cursor.u}::timestamp(3), ${cursor.i})`);
     }
-    return prisma.$queryRaw<Row[]>`
-      SELECT t."id", to_char(t."updatedAt", ${ISO}) AS "u", t."priority"::text AS "p", NULL AS "r"
-        FROM "public"."Ticket" t WHERE ${join(and, " AND ")}
-       ORDER BY t."priority" DESC, t."updatedAt" DESC, t."id" DESC LIMIT ${take}`;
+    order = sql`t."priority" DESC, t."updatedAt" DESC, t."id" DESC`;
+    keys = sql`to_char(t."updatedAt", ${ISO}) AS "u", t."priority"::text AS "p"`;
+  } else {
+    const column = raw(sort === "created" ? `t."createdAt"` : `t."updatedAt"`);
+    if (cursor && (cursor.s === "updated" || cursor.s === "created")) {
+      and.push(sql`(${column}, t."id") < (${cursor.u}::timestamp(3), ${cursor.i})`);
+    }
+    order = sql`${column} DESC, t."id" DESC`;
+    keys = sql`to_char(${column}, ${ISO}) AS "u", NULL AS "p"`;
   }
-  const column = raw(sort === "created" ? `t."createdAt"` : `t."updatedAt"`);
-  if (cursor && (cursor.s === "updated" || cursor.s === "created")) {
-    and.push(sql`(${column}, t."id") < (${cursor.u}::timestamp(3), ${cursor.i})`);
-  }
-  return prisma.$queryRaw<Row[]>`
-    SELECT t."id", to_char(${column}, ${ISO}) AS "u", NULL AS "p", NULL AS "r"
-      FROM "public"."Ticket" t WHERE ${join(and, " AND ")}
-     ORDER BY ${column} DESC, t."id" DESC LIMIT ${take}`;
+  const select = (source: Prisma.Sql) => prisma.$queryRaw<Row[]>`
+    SELECT t."id", ${keys}, NULL AS "r" FROM ${source} t ORDER BY ${order} LIMIT ${take}`;
+  if (!text) return select(sql`(SELECT t.* FROM "public"."Ticket" t WHERE ${join(and, " AND ")})`);
+  const walked = await select(windowed(and, order, WINDOW, text));
+  if (walked.length >= take) return walked;
+  return select(fromIndex(ctx, and, text));
+}
+
+/** The newest `size` tickets passing the filters, in the page's order, then those matching the text. */
+function windowed(and: Prisma.Sql[], order: Prisma.Sql, size: number, text: Prisma.Sql): Prisma.Sql {
+  return sql`(SELECT t.* FROM (SELECT t.* FROM "public"."Ticket" t WHERE ${join(and, " AND ")}
+    ORDER BY ${order} LIMIT ${size}) t WHERE ${text})`;
+}
+
+/** Every match from the GIN index on (workspace, document), materialised so the planner cannot walk instead. */
+function fromIndex(ctx: ActorContext, and: Prisma.Sql[], text: Prisma.Sql): Prisma.Sql {
+  return sql`(WITH m AS MATERIALIZED (
+      SELECT t."id" FROM "public"."Ticket" t WHERE t."workspaceId" = ${ctx.workspaceId} AND ${text})
+    SELECT t.* FROM "public"."Ticket" t JOIN m ON m."id" = t."id" WHERE ${join(and, " AND ")})`;
 }
 
 /**
