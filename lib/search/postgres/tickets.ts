@@ -17,6 +17,8 @@ export const RELEVANCE_CANDIDATES = 2_000;
 /** Snippets read at most this many characters of a message and this many messages of a ticket. */
 const SNIPPET_BODY_CHARS = 10_000;
 const SNIPPET_MESSAGES = 200;
+/** The fallback matches the tickets of at most this many contacts with names or emails spelled nearly like the query. */
+const FUZZY_CONTACTS = 50;
 const HEADLINE = "StartSel=<mark>, StopSel=</mark>, MaxWords=24, MinWords=8, MaxFragments=2, FragmentDelimiter=\" … \"";
 
 type Mode = "e" | "f";
@@ -47,7 +49,7 @@ export async function searchTicketIds(ctx: ActorContext, filters: TicketListFilt
 
   let mode: Mode = cursor?.m ?? "e";
   let rows = await pageRows(ctx, filters, sort, query, mode, doc, cursor);
-  if (!cursor && rows.length === 0 && query && fuzzyMatch(ctx, query, doc)) {
+  if (!cursor && rows.length === 0 && query && canLoosen(query)) {
     mode = "f";
     rows = await pageRows(ctx, filters, sort, query, mode, doc, null);
   }
@@ -75,28 +77,41 @@ function tsQuery(query: ParsedQuery, mode: Mode): Prisma.Sql {
   return prefix ? sql`to_tsquery('english', ${prefix})` : sql`NULL::tsquery`;
 }
 
-/** The text condition: the document, plus a ticket number or a contact's email, or the fallback. */
-function textMatch(ctx: ActorContext, query: ParsedQuery, mode: Mode, doc: Prisma.Sql): Prisma.Sql | null {
-  if (mode === "f") return fuzzyMatch(ctx, query, doc);
-  const or = [sql`${doc} @@ ${tsQuery(query, "e")}`];
-  if (query.number !== null) or.push(sql`t."number" = ${query.number}`);
-  if (query.email) {
-    or.push(sql`t."contactId" IN (SELECT c."id" FROM "public"."Contact" c
-      WHERE c."workspaceId" = ${ctx.workspaceId} AND c."email" = ${query.email})`);
+/** The text condition: the document, plus a ticket number or the contacts found for the query. */
+function textMatch(query: ParsedQuery, mode: Mode, doc: Prisma.Sql, contacts: string[]): Prisma.Sql | null {
+  const or: Prisma.Sql[] = [];
+  if (mode === "e") or.push(sql`${doc} @@ ${tsQuery(query, "e")}`);
+  else {
+    const prefix = prefixQuerySource(query.fuzzyTerms);
+    if (prefix) or.push(sql`${doc} @@ to_tsquery('english', ${prefix})`);
   }
-  return sql`(${join(or, " OR ")})`;
+  if (mode === "e" && query.number !== null) or.push(sql`t."number" = ${query.number}`);
+  // Literal ids, so the (workspace, contact) index joins the GIN index in one bitmap.
+  if (contacts.length) or.push(sql`t."contactId" IN (${join(contacts)})`);
+  return or.length ? sql`(${join(or, " OR ")})` : null;
 }
 
-/** Prefix words and typo-tolerant contact names and emails; null when the query allows no loosening. */
-function fuzzyMatch(ctx: ActorContext, query: ParsedQuery, doc: Prisma.Sql): Prisma.Sql | null {
-  const or: Prisma.Sql[] = [];
-  const prefix = prefixQuerySource(query.fuzzyTerms);
-  if (prefix) or.push(sql`${doc} @@ to_tsquery('english', ${prefix})`);
-  if (query.fuzzyText) {
-    or.push(sql`t."contactId" IN (SELECT c."id" FROM "public"."Contact" c
-      WHERE c."workspaceId" = ${ctx.workspaceId} AND (c."name" % ${query.fuzzyText} OR c."email" % ${query.fuzzyText}))`);
+/** Whether the query may be loosened at all: a prefix to try or a name or email to spell nearly. */
+function canLoosen(query: ParsedQuery): boolean {
+  return query.fuzzyTerms.length > 0 || query.fuzzyText !== "";
+}
+
+/** Contacts the query names: exactly by email, or in the fallback by a near spelling of name or email. */
+async function contactsFor(ctx: ActorContext, query: ParsedQuery, mode: Mode): Promise<string[]> {
+  if (mode === "e" && query.email) {
+    const rows = await prisma.$queryRaw<{ id: string }[]>`SELECT c."id" FROM "public"."Contact" c
+      WHERE c."workspaceId" = ${ctx.workspaceId} AND c."email" = ${query.email}`;
+    return rows.map((r) => r.id);
   }
-  return or.length ? sql`(${join(or, " OR ")})` : null;
+  if (mode === "f" && query.fuzzyText) {
+    const q = query.fuzzyText;
+    const rows = await prisma.$queryRaw<{ id: string }[]>`SELECT c."id" FROM "public"."Contact" c
+      WHERE c."workspaceId" = ${ctx.workspaceId} AND (c."name" % ${q} OR c."email" % ${q})
+      ORDER BY greatest(similarity(c."name", ${q}), similarity(coalesce(c."email", ''), ${q})) DESC, c."id"
+      LIMIT ${FUZZY_CONTACTS}`;
+    return rows.map((r) => r.id);
+  }
+  return [];
 }
 
 function filterConditions(ctx: ActorContext, f: TicketListFilters): Prisma.Sql[] {
@@ -141,7 +156,7 @@ async function pageRows(
 ): Promise<Row[]> {
   const and = filterConditions(ctx, filters);
   const take = filters.limit + 1;
-  const text = query ? textMatch(ctx, query, mode, doc) : null;
+  const text = query ? textMatch(query, mode, doc, await contactsFor(ctx, query, mode)) : null;
   if (query && !text) return [];
 
   if (sort === "relevance" && query && text) {
