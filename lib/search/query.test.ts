@@ -19,7 +19,11 @@ describe("parseQuery", () => {
 
   it("offers prefix and typo fallback for plain words, without OR or repeats", () => {
     const q = parseQuery("Login  or login Fails");
-    expect(q).toMatchObject({ text: "Login or login Fails", fuzzyTerms: ["login", "fails"], fuzzyText: "login or login fails" });
+    expect(q).toMatchObject({
+      text: "Login or login Fails",
+      fuzzyTerms: ["login", "fails"],
+      fuzzyText: "login or login fails",
+    });
   });
 
   it("never loosens a phrase or an exclusion", () => {

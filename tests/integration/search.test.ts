@@ -62,7 +62,12 @@ beforeAll(async () => {
   // Relevance: the subject match is the oldest of the widget tickets; the others name it in a reply only.
   await ticket("w1", { subject: "Widget broken", body: "It stopped.", contact_email: "w@example.com" });
   for (const [i, priority] of (["low", "urgent", "normal", "high", "urgent"] as const).entries()) {
-    await ticket(`w${i + 2}`, { subject: `Order ${i}`, body: "Something else.", contact_email: "w@example.com", priority });
+    await ticket(`w${i + 2}`, {
+      subject: `Order ${i}`,
+      body: "Something else.",
+      contact_email: "w@example.com",
+      priority,
+    });
     await replyToTicket(ws.agent, { ticket: n[`w${i + 2}`]!, body: "Please restart the widget." });
   }
 });
@@ -175,7 +180,9 @@ describe("sort orders and cursors", () => {
   });
 
   it("names the field for an unknown sort", async () => {
-    const error = await listTickets(ws.agent, { sort: "oldest" } as unknown as TicketListInput).catch((e: unknown) => e);
+    const error = await listTickets(ws.agent, { sort: "oldest" } as unknown as TicketListInput).catch(
+      (e: unknown) => e,
+    );
     expect((error as AppError).fields?.sort?.[0]).toMatch(/sort must be one of updated, created, priority, relevance/);
   });
 });

@@ -15,7 +15,10 @@ type Mode = "e" | "f";
  * Contacts alphabetically, matched by any part of their name, email or
  * company; when that finds nothing, by a near spelling of their name or email.
  */
-export async function searchContactIds(ctx: ActorContext, filters: SearchContactsFilters): Promise<Page<{ id: string }>> {
+export async function searchContactIds(
+  ctx: ActorContext,
+  filters: SearchContactsFilters,
+): Promise<Page<{ id: string }>> {
   const cursor = decodeCursor(filters.cursor, CursorShape);
   let mode: Mode = cursor?.m ?? "e";
   let rows = await contactRows(ctx, filters, mode, cursor);

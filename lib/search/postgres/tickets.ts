@@ -19,7 +19,7 @@ const SNIPPET_BODY_CHARS = 10_000;
 const SNIPPET_MESSAGES = 200;
 /** The fallback matches the tickets of at most this many contacts with names or emails spelled nearly like the query. */
 const FUZZY_CONTACTS = 50;
-const HEADLINE = "StartSel=<mark>, StopSel=</mark>, MaxWords=24, MinWords=8, MaxFragments=2, FragmentDelimiter=\" … \"";
+const HEADLINE = 'StartSel=<mark>, StopSel=</mark>, MaxWords=24, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "';
 
 type Mode = "e" | "f";
 
