@@ -8,6 +8,20 @@ import type { SearchContactsFilters } from "@/lib/validations/contacts";
 
 const { sql, join } = Prisma;
 
+/**
+ * Trigram similarity a near spelling needs. pg_trgm's 0.3 (the % operator,
+ * which the GIN indexes serve) lets every address at one domain match any
+ * other; 0.5 still takes "carla mendes" for Carla Mendez and one swapped pair
+ * of letters in an email.
+ */
+const NEAR = 0.5;
+
+/** A contact whose name or email is spelled nearly like q. */
+export function nearSpelling(q: string): Prisma.Sql {
+  return sql`((c."name" % ${q} AND similarity(c."name", ${q}) >= ${NEAR})
+    OR (c."email" % ${q} AND similarity(c."email", ${q}) >= ${NEAR}))`;
+}
+
 const CursorShape = z.object({ m: z.enum(["e", "f"]), n: z.string().max(500), i: CursorId });
 type Mode = "e" | "f";
 
@@ -47,7 +61,7 @@ async function contactRows(
   if (filters.q) {
     const q = filters.q.toLowerCase();
     if (mode === "f") {
-      and.push(sql`(c."name" % ${q} OR c."email" % ${q})`);
+      and.push(nearSpelling(q));
     } else {
       const like = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
       and.push(sql`(c."name" ILIKE ${like} OR c."email" LIKE ${like} OR c."company" ILIKE ${like})`);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import type { ActorContext } from "@/lib/context";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { nearSpelling } from "@/lib/search/postgres/contacts";
 import { parseQuery, prefixQuerySource, type ParsedQuery } from "@/lib/search/query";
 import type { TicketHit } from "@/lib/search/engine";
 import { CursorId, CursorTime, decodeCursor, encodeCursor, type Page } from "@/lib/validations/common";
@@ -106,7 +107,7 @@ async function contactsFor(ctx: ActorContext, query: ParsedQuery, mode: Mode): P
   if (mode === "f" && query.fuzzyText) {
     const q = query.fuzzyText;
     const rows = await prisma.$queryRaw<{ id: string }[]>`SELECT c."id" FROM "public"."Contact" c
-      WHERE c."workspaceId" = ${ctx.workspaceId} AND (c."name" % ${q} OR c."email" % ${q})
+      WHERE c."workspaceId" = ${ctx.workspaceId} AND ${nearSpelling(q)}
       ORDER BY greatest(similarity(c."name", ${q}), similarity(coalesce(c."email", ''), ${q})) DESC, c."id"
       LIMIT ${FUZZY_CONTACTS}`;
     return rows.map((r) => r.id);
