@@ -16,8 +16,8 @@ const { sql, join, raw, empty } = Prisma;
 /** Relevance ranks the newest this-many matches; older matches are left out of a relevance sort. */
 export const RELEVANCE_CANDIDATES = 2_000;
 /** Snippets read at most this many characters of a message and this many messages of a ticket. */
-const SNIPPET_BODY_CHARS = 10_000;
-const SNIPPET_MESSAGES = 200;
+const SNIPPET_BODY_CHARS = 5_000;
+const SNIPPET_MESSAGES = 50;
 /** The fallback matches the tickets of at most this many contacts with names or emails spelled nearly like the query. */
 const FUZZY_CONTACTS = 50;
 const HEADLINE = 'StartSel=<mark>, StopSel=</mark>, MaxWords=24, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "';
