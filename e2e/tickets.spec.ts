@@ -13,10 +13,14 @@ test("the status filter shows only tickets in that status", async ({ page, ticke
   expect(new Set(statuses)).toEqual(new Set(["pending"]));
 });
 
-test("search finds tickets by words in their messages and pages onward", async ({ page, ticketsPage }) => {
+test("search finds tickets by words in their messages, highlights where, and pages onward", async ({
+  page,
+  ticketsPage,
+}) => {
   await ticketsPage.goto();
   await ticketsPage.search("duplicate");
   await expect(ticketsPage.rows().first()).toBeVisible();
+  await expect(ticketsPage.highlights().first()).toHaveText(/^duplicate/i);
   await ticketsPage.goto();
   await expect(ticketsPage.rows()).toHaveCount(25);
   const firstPage = (await ticketsPage.rows().first().textContent())!;

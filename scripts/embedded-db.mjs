@@ -9,6 +9,7 @@
 import { mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { PGlite } from "@electric-sql/pglite";
+import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { createSharedBackend, logError } from "./embedded-db-session.mjs";
 
@@ -98,7 +99,7 @@ function serveConnection(socket, backend) {
  */
 export async function startEmbeddedPostgres({ dataDir, port = DEFAULT_EMBEDDED_PORT } = {}) {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir ? `file://${dataDir}` : undefined, { extensions: { pg_trgm } });
+  const db = await PGlite.create(dataDir ? `file://${dataDir}` : undefined, { extensions: { pg_trgm, btree_gin } });
   const backend = await createSharedBackend(db);
   const sockets = new Set();
   const server = createServer((socket) => {

@@ -36,8 +36,34 @@ function listMigrations() {
   };
 }
 
+/**
+ * The pg adapter runs a migration script by splitting it at every ";", which
+ * breaks function bodies (plpgsql, dollar-quoted). PostgreSQL and PGlite take a
+ * whole script as one simple query, so send it that way.
+ */
+class WholeScriptPg extends PrismaPg {
+  async connect() {
+    return wholeScripts(await super.connect());
+  }
+
+  async connectToShadowDb() {
+    return wholeScripts(await super.connectToShadowDb());
+  }
+}
+
+function wholeScripts(adapter) {
+  adapter.executeScript = async (script) => {
+    try {
+      await adapter.client.query(script);
+    } catch (error) {
+      adapter.onError(error);
+    }
+  };
+  return adapter;
+}
+
 async function openEngine(connectionString) {
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString }));
+  const adapter = bindMigrationAwareSqlAdapterFactory(new WholeScriptPg({ connectionString }));
   const schema = readFileSync(SCHEMA_PATH, "utf8");
   const logs = [];
   const engine = await SchemaEngine.new({ datamodels: [[SCHEMA_PATH, schema]] }, (line) => logs.push(line), adapter);

@@ -7,6 +7,11 @@ export class TicketsPage {
     return this.page.getByTestId("ticket-row");
   }
 
+  /** The highlighted words of the search snippets, in order. */
+  highlights() {
+    return this.page.getByTestId("ticket-snippet").locator("mark");
+  }
+
   async goto(query = "") {
     await this.page.goto(`/tickets${query}`);
     await expect(this.page.getByRole("heading", { name: "Tickets" })).toBeVisible();

@@ -7,6 +7,7 @@ export const SearchContactsSchema = z.object({
   cursor: CursorSchema,
 });
 export type SearchContactsInput = z.input<typeof SearchContactsSchema>;
+export type SearchContactsFilters = z.output<typeof SearchContactsSchema>;
 
 export const GetContactSchema = z.object({ contact_id: IdSchema });
 export type GetContactInput = z.input<typeof GetContactSchema>;

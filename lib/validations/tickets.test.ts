@@ -9,7 +9,12 @@ describe("ticket schemas", () => {
   });
 
   it("treats empty filter fields from a form as absent and defaults the limit", () => {
-    expect(TicketListSchema.parse({ q: "", status: "", assignee: "me" })).toEqual({ assignee: "me", limit: 20 });
+    expect(TicketListSchema.parse({ q: "", status: "", assignee: "me" })).toEqual({
+      assignee: "me",
+      sort: "updated",
+      include_notes: true,
+      limit: 20,
+    });
     expect(TicketListSchema.safeParse({ status: "archived" }).error?.issues[0]?.message).toMatch(
       /status must be one of/,
     );

@@ -18,6 +18,9 @@ export const TicketStatusSchema = z.enum(TICKET_STATUSES, {
 export const TicketPrioritySchema = z.enum(TICKET_PRIORITIES, {
   error: `priority must be one of ${TICKET_PRIORITIES.join(", ")}`,
 });
+export const TICKET_SORTS = ["updated", "created", "priority", "relevance"] as const;
+export const TicketSortSchema = z.enum(TICKET_SORTS, { error: `sort must be one of ${TICKET_SORTS.join(", ")}` });
+
 export const ChannelSchema = z.enum(CHANNELS, { error: `channel must be one of ${CHANNELS.join(", ")}` });
 
 const optional = <S extends z.ZodType>(schema: S) => z.preprocess(blankToUndefined, schema.optional());
@@ -36,6 +39,13 @@ export const TicketListSchema = z.object({
   contact: optional(IdSchema),
   created_after: optional(isoDate("created_after")),
   created_before: optional(isoDate("created_before")),
+  /** updated (default): latest activity first; created: newest first; priority: urgent first; relevance: best match first. */
+  sort: z.preprocess(blankToUndefined, TicketSortSchema.default("updated")),
+  /** Whether internal notes are matched and shown in snippets; contact-facing callers pass false. */
+  include_notes: z.preprocess(
+    (v) => (v === "true" ? true : v === "false" ? false : v),
+    z.boolean({ error: "include_notes must be true or false" }).default(true),
+  ),
   limit: LimitSchema,
   cursor: CursorSchema,
 });

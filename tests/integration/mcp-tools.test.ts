@@ -43,8 +43,11 @@ const CALLS: Record<string, Call> = {
     check: (r) => expect(r.teams.map((t: { name: string }) => t.name)).toEqual(["Billing", "Technical"]),
   },
   search_tickets: {
-    args: () => ({ q: "gateway error" }),
-    check: (r) => expect(r.items.map((t: { number: number }) => t.number)).toEqual([n()]),
+    args: () => ({ q: '"gateway error"', include_notes: false, sort: "relevance" }),
+    check: (r) => {
+      expect(r.items.map((t: { number: number }) => t.number)).toEqual([n()]);
+      expect(r.items[0].snippet).toContain("<mark>gateway</mark> <mark>error</mark>");
+    },
   },
   get_ticket: {
     args: () => ({ ticket: n() }),

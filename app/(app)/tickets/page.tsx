@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { Snippet } from "@/components/ui/snippet";
 import { INPUT_CLASS } from "@/components/ui/field";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
@@ -9,6 +10,12 @@ import { listTags } from "@/lib/services/tags/list-tags";
 import { listTeams } from "@/lib/services/teams/list-teams";
 import { listAgents } from "@/lib/services/users/list-agents";
 import { TICKET_PRIORITIES, TICKET_STATUSES } from "@/lib/validations/tickets";
+
+const SORTS: [string, string][] = [
+  ["created", "Newest"],
+  ["priority", "Priority"],
+  ["relevance", "Best match"],
+];
 
 export const metadata: Metadata = { title: "Tickets" };
 
@@ -33,6 +40,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
     assignee: params.assignee,
     team: params.team,
     tag: params.tag,
+    sort: params.sort,
   };
   const nextHref = page?.next_cursor
     ? `/tickets?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)), cursor: page.next_cursor } as Record<string, string>)}`
@@ -44,13 +52,13 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
       <h1 className="text-xl font-semibold">Tickets</h1>
       <form
         method="get"
-        className="grid grid-cols-2 gap-2 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 md:grid-cols-7"
+        className="grid grid-cols-2 gap-2 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 md:grid-cols-8"
         role="search"
       >
         <input
           name="q"
           defaultValue={params.q}
-          placeholder="Search subject and messages…"
+          placeholder='Search: words, "a phrase", OR, -word, #1042, email…'
           aria-label="Search"
           className={`${INPUT_CLASS} md:col-span-2`}
         />
@@ -73,7 +81,15 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
         />
         <Select name="team" label="Team" value={params.team} options={teams.map((t) => [t.id, t.name])} />
         <Select name="tag" label="Tag" value={params.tag} options={tags.map((t) => [t.name, t.name])} />
-        <div className="col-span-2 flex gap-2 md:col-span-7">
+        <select name="sort" defaultValue={params.sort ?? ""} aria-label="Sort" className={INPUT_CLASS}>
+          <option value="">Sort: latest activity</option>
+          {SORTS.map(([v, text]) => (
+            <option key={v} value={v}>
+              Sort: {text}
+            </option>
+          ))}
+        </select>
+        <div className="col-span-2 flex gap-2 md:col-span-8">
           <button
             type="submit"
             className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
@@ -120,6 +136,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
                     <Link href={`/tickets/${t.number}`} className="font-medium text-slate-900 hover:text-indigo-700">
                       {t.subject}
                     </Link>
+                    {t.snippet ? <Snippet text={t.snippet} /> : null}
                     <div className="mt-0.5 flex flex-wrap gap-1 text-xs text-slate-500">
                       <span>{t.contact?.name}</span>
                       {t.tags.map((tag) => (

@@ -23,6 +23,13 @@ export const TicketRowShape = z.object({
   updated_at: z.string(),
 });
 
+export const TicketHitShape = TicketRowShape.extend({
+  snippet: z
+    .string()
+    .nullable()
+    .describe("Where the text matched, the matching words between <mark> and </mark>; null without text."),
+});
+
 export const TicketShape = TicketRowShape.extend({
   first_response_at: z.string().nullable(),
   resolved_at: z.string().nullable(),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineTool, IDEMPOTENT_WRITE, READ, WRITE } from "@/lib/mcp/tool";
-import { MessageShape, pageOf, StatusChangeShape, TicketRowShape, TicketShape, Ref } from "@/lib/mcp/tools/shapes";
+import { MessageShape, pageOf, StatusChangeShape, TicketHitShape, TicketShape, Ref } from "@/lib/mcp/tools/shapes";
 import { addInternalNote } from "@/lib/services/tickets/add-internal-note";
 import { assignTicket } from "@/lib/services/tickets/assign-ticket";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
@@ -55,9 +55,9 @@ export const TICKET_TOOLS = [
     name: "search_tickets",
     title: "Search tickets",
     description:
-      "Find tickets by text (subject and message bodies, or a ticket number like #1042) and filters: status, priority, assignee ('me', 'unassigned' or an agent id from list_agents), team id, tag name, contact id and creation dates. Returns short rows, most recently updated first; pass next_cursor back as cursor for more.",
+      "Find tickets by text and filters. q takes words (all must match, with word forms: 'login' finds 'logins'), \"quoted phrases\", OR, -exclusions, a ticket number (#1042 or 1042) or a contact's email; it searches subjects, messages, internal notes (unless include_notes is false) and the contact's name, email and company. When nothing matches exactly and q has no phrase or exclusion, word prefixes and near spellings of contact names and emails are tried. Filters: status, priority, assignee ('me', 'unassigned' or an agent id from list_agents), team id, tag name, contact id, creation dates. sort: updated (default, latest activity first), created, priority (urgent first) or relevance (best match first among the newest 2,000 matches). Each row has a snippet showing where q matched, matches between <mark> and </mark>. Pass next_cursor back as cursor, with the same q, filters and sort, for more.",
     input: TicketListSchema,
-    output: pageOf(TicketRowShape),
+    output: pageOf(TicketHitShape),
     scopes: ["tickets:read"],
     role: "agent",
     needsUser: false,

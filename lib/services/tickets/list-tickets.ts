@@ -1,10 +1,9 @@
 import "server-only";
-import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { inWorkspace, type ActorContext } from "@/lib/context";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/errors";
-import { CursorId, CursorTime, decodeCursor, encodeCursor, type Page } from "@/lib/validations/common";
+import { search } from "@/lib/search";
+import type { Page } from "@/lib/validations/common";
 import { TicketListSchema, type TicketListInput } from "@/lib/validations/tickets";
 
 export type TicketRow = {
@@ -20,45 +19,19 @@ export type TicketRow = {
   tags: string[];
   created_at: string;
   updated_at: string;
+  /** Where the search text matched, with <mark> markers; null without text or when only the number or contact matched. */
+  snippet: string | null;
 };
 
-const CursorShape = z.object({ u: CursorTime, i: CursorId });
-
-/** The ticket list: filters, text search over subject and messages, newest activity first. */
+/**
+ * The ticket list: filters, full-text search and sort orders come from lib/search;
+ * this reads the page's rows for display in the order search gave them.
+ */
 export async function listTickets(ctx: ActorContext, input: TicketListInput): Promise<Page<TicketRow>> {
   const filters = parseInput(TicketListSchema, input);
-  const and: Prisma.TicketWhereInput[] = [inWorkspace(ctx)];
-
-  if (filters.status) and.push({ status: filters.status });
-  if (filters.priority) and.push({ priority: filters.priority });
-  if (filters.assignee === "me") and.push({ assigneeId: ctx.userId ?? "__none__" });
-  else if (filters.assignee === "unassigned") and.push({ assigneeId: null });
-  else if (filters.assignee) and.push({ assigneeId: filters.assignee });
-  if (filters.team === "none") and.push({ teamId: null });
-  else if (filters.team) and.push({ teamId: filters.team });
-  if (filters.tag) and.push({ tags: { some: { tag: { ...inWorkspace(ctx), name: filters.tag.toLowerCase() } } } });
-  if (filters.contact) and.push({ contactId: filters.contact });
-  if (filters.created_after) and.push({ createdAt: { gte: filters.created_after } });
-  if (filters.created_before) and.push({ createdAt: { lt: filters.created_before } });
-  if (filters.q) {
-    const q = filters.q.replace(/^#(?=\d+$)/, "");
-    const or: Prisma.TicketWhereInput[] = [
-      { subject: { contains: q, mode: "insensitive" } },
-      { messages: { some: { body: { contains: q, mode: "insensitive" } } } },
-    ];
-    if (/^\d{1,9}$/.test(q)) or.push({ number: Number(q) });
-    and.push({ OR: or });
-  }
-  const cursor = decodeCursor(filters.cursor, CursorShape);
-  if (cursor) {
-    const at = new Date(cursor.u);
-    and.push({ OR: [{ updatedAt: { lt: at } }, { updatedAt: at, id: { lt: cursor.i } }] });
-  }
-
+  const hits = await search.tickets(ctx, filters);
   const rows = await prisma.ticket.findMany({
-    where: { AND: and },
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    take: filters.limit + 1,
+    where: { ...inWorkspace(ctx), id: { in: hits.items.map((h) => h.id) } },
     select: {
       id: true,
       number: true,
@@ -74,11 +47,13 @@ export async function listTickets(ctx: ActorContext, input: TicketListInput): Pr
       tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: "asc" } } },
     },
   });
-  const hasMore = rows.length > filters.limit;
-  const page = rows.slice(0, filters.limit);
-  const last = page.at(-1);
+  const byId = new Map(rows.map((t) => [t.id, t]));
+  const page = hits.items.flatMap((hit) => {
+    const t = byId.get(hit.id);
+    return t ? [{ t, snippet: hit.snippet }] : [];
+  });
   return {
-    items: page.map((t) => ({
+    items: page.map(({ t, snippet }) => ({
       id: t.id,
       number: t.number,
       subject: t.subject,
@@ -91,8 +66,9 @@ export async function listTickets(ctx: ActorContext, input: TicketListInput): Pr
       tags: t.tags.map((x) => x.tag.name),
       created_at: t.createdAt.toISOString(),
       updated_at: t.updatedAt.toISOString(),
+      snippet,
     })),
-    next_cursor: hasMore && last ? encodeCursor({ u: last.updatedAt.toISOString(), i: last.id }) : null,
-    has_more: hasMore,
+    next_cursor: hits.next_cursor,
+    has_more: hits.has_more,
   };
 }

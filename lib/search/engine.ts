@@ -1,0 +1,18 @@
+import type { ActorContext } from "@/lib/context";
+import type { Page } from "@/lib/validations/common";
+import type { SearchContactsFilters } from "@/lib/validations/contacts";
+import type { TicketListFilters } from "@/lib/validations/tickets";
+
+/** One ticket a search found, in result order, with where the text matched (<mark> markers) if it did. */
+export type TicketHit = { id: string; snippet: string | null };
+
+/**
+ * The one search interface behind the ticket list page, search_tickets and
+ * search_contacts. PostgreSQL full-text search serves it on every deployment;
+ * an external engine for a very large tenant would implement this and nothing
+ * in pages or tools would change.
+ */
+export interface SearchEngine {
+  tickets(ctx: ActorContext, filters: TicketListFilters): Promise<Page<TicketHit>>;
+  contacts(ctx: ActorContext, filters: SearchContactsFilters): Promise<Page<{ id: string }>>;
+}
