@@ -19,8 +19,14 @@ export type BulkSeedInput = {
 
 const BIG_TABLES = ["Ticket", "Message", "TicketTag", "TicketActivity", "Contact", "AuditEvent"];
 
-const FIRST = "Liam Emma Noah Mia Lucas Sofia Mateo Chloe Hugo Isla Omar Yuki Priya Jonas Elena Kofi Zara Felix Nina Ravi Leah Tom Ines Marco".split(" ");
-const LAST = "Schmidt Garcia Nguyen Okafor Rossi Kowalski Silva Tanaka Dubois Jensen Khan Murphy Novak Haddad Larsen Moreau Patel Weber".split(" ");
+const FIRST =
+  "Liam Emma Noah Mia Lucas Sofia Mateo Chloe Hugo Isla Omar Yuki Priya Jonas Elena Kofi Zara Felix Nina Ravi Leah Tom Ines Marco".split(
+    " ",
+  );
+const LAST =
+  "Schmidt Garcia Nguyen Okafor Rossi Kowalski Silva Tanaka Dubois Jensen Khan Murphy Novak Haddad Larsen Moreau Patel Weber".split(
+    " ",
+  );
 const COMPANIES = [
   "Northwind Traders",
   "Contoso Ltd",
@@ -138,7 +144,8 @@ const intArray = (values: (number | null)[]) => `ARRAY[${values.map((v) => v ?? 
 const h = (key: string, salt: number, mod: number | string) =>
   `((hashint8((${key})::bigint * 64 + ${salt}) & 2147483647) % ${mod})`;
 /** 1-based pick from an SQL array literal. */
-const pickFrom = (array: string, length: number, key: string, salt: number) => `(${array})[1 + ${h(key, salt, length)}]`;
+const pickFrom = (array: string, length: number, key: string, salt: number) =>
+  `(${array})[1 + ${h(key, salt, length)}]`;
 
 function sentence(key: string, salt: number, words: number) {
   const parts = Array.from({ length: words }, (_, i) => {
@@ -188,7 +195,10 @@ async function dropIndexesAndForeignKeys(client: pg.Client) {
   for (const index of indexes) await client.query(`DROP INDEX "${index.name}"`);
   return {
     indexes: indexes.map((i): Deferred => ({ table: i.tbl, sql: i.def })),
-    foreignKeys: fks.map((fk): Deferred => ({ table: fk.tbl, sql: `ALTER TABLE ${fk.tbl} ADD CONSTRAINT "${fk.name}" ${fk.def}` })),
+    foreignKeys: fks.map((fk): Deferred => ({
+      table: fk.tbl,
+      sql: `ALTER TABLE ${fk.tbl} ADD CONSTRAINT "${fk.name}" ${fk.def}`,
+    })),
   };
 }
 
