@@ -278,15 +278,22 @@ async function measure(url) {
     data.cursors.audit = await follow((a) => call("list_audit_events", a), { limit: 100 }, 20);
     for (const q of MIX) {
       const samples = [];
-      const first = performance.now();
-      await run(q);
-      const slow = performance.now() - first > SLOW_MS;
-      for (let i = 1; i < 3 && !slow; i++) await run(q);
-      for (let i = 0; i < (slow ? 1 : rounds); i++) {
+      let timedOut = false;
+      // A call that outlasts the timeout counts as one sample of the timeout and ends that query's rounds.
+      const timedRun = async () => {
         const t = performance.now();
-        await run(q);
-        samples.push(performance.now() - t);
-      }
+        try {
+          await run(q);
+        } catch (error) {
+          if (error?.name !== "TimeoutError") throw error;
+          timedOut = true;
+        }
+        return timedOut ? CALL_TIMEOUT_MS : performance.now() - t;
+      };
+      const slow = (await timedRun()) > SLOW_MS;
+      for (let i = 1; i < 3 && !slow; i++) await timedRun();
+      for (let i = 0; i < (slow ? 1 : rounds) && !timedOut; i++) samples.push(await timedRun());
+      if (timedOut && !samples.length) samples.push(CALL_TIMEOUT_MS);
       samples.sort((a, b) => a - b);
       const result = {
         q,
@@ -295,6 +302,7 @@ async function measure(url) {
         p95: quantile(samples, 0.95),
         max: samples.at(-1),
         goal: q.tool ? TOOL_GOAL_MS : PAGE_GOAL_MS,
+        timedOut,
       };
       results.push(result);
       process.stdout.write(`  ${q.name}: p50 ${ms(result.p50)} ms\n`);
@@ -313,7 +321,7 @@ function printTable(size, results) {
     String(r.n),
     ms(r.p50),
     ms(r.p95),
-    ms(r.max),
+    r.timedOut ? "timeout" : ms(r.max),
     `< ${r.goal}`,
     r.p95 < r.goal ? "yes" : "NO",
   ]);
@@ -330,12 +338,16 @@ function printTable(size, results) {
 async function explainSlowest(url, results, data) {
   const slowest = [...results].sort((a, b) => b.p95 - a.p95).slice(0, 3);
   const { app, call, load } = await start(url, data.token, { DATABASE_QUERY_LOG: "1" });
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: url, statement_timeout: CALL_TIMEOUT_MS });
   await client.connect();
   try {
     for (const { q, p95 } of slowest) {
       const from = app.output().length;
-      await (q.tool ? call(q.tool, q.args(data)) : load(q.page(data)));
+      try {
+        await (q.tool ? call(q.tool, q.args(data)) : load(q.page(data)));
+      } catch (error) {
+        if (error?.name !== "TimeoutError") throw error;
+      }
       const statements = app
         .output()
         .slice(from)
@@ -345,12 +357,16 @@ async function explainSlowest(url, results, data) {
       const worst = statements.sort((a, b) => b.ms - a.ms)[0];
       console.log(`\nEXPLAIN (ANALYZE, BUFFERS) — ${q.name} (p95 ${ms(p95)} ms), its slowest statement:`);
       if (!worst) {
-        console.log("  (no SQL captured)");
+        console.log(`  (no SQL captured: nothing finished within ${CALL_TIMEOUT_MS / 1000} s)`);
         continue;
       }
       console.log(worst.query);
-      const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${worst.query}`, JSON.parse(worst.params));
-      for (const row of plan.rows) console.log(`  ${row["QUERY PLAN"]}`);
+      try {
+        const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${worst.query}`, JSON.parse(worst.params));
+        for (const row of plan.rows) console.log(`  ${row["QUERY PLAN"]}`);
+      } catch (error) {
+        console.log(`  (EXPLAIN ANALYZE did not finish: ${error.message})`);
+      }
     }
   } finally {
     await client.end();
