@@ -13,7 +13,12 @@ function createPrismaClient(): PrismaClient {
     max: env.DATABASE_POOL_MAX,
     connectionTimeoutMillis: 5_000,
   });
-  return new PrismaClient({ adapter });
+  if (env.DATABASE_QUERY_LOG !== "1") return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  client.$on("query", (event) =>
+    console.log(`prisma:query ${JSON.stringify({ query: event.query, params: event.params, ms: event.duration })}`),
+  );
+  return client;
 }
 
 export function getPrisma(): PrismaClient {

@@ -42,6 +42,8 @@ const EnvSchema = z.object({
    * instances that leave the work to `npm run worker` processes.
    */
   JOB_WORKERS: z.enum(["in-app", "off"], { error: 'JOB_WORKERS must be "in-app" or "off"' }).default("in-app"),
+  /** "1" prints every SQL statement with its parameters and duration (bench:scale explains the slowest with it). */
+  DATABASE_QUERY_LOG: z.enum(["0", "1"], { error: 'DATABASE_QUERY_LOG must be "0" or "1"' }).default("0"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

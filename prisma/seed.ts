@@ -1,9 +1,12 @@
 // Seeds the demo workspaces with deterministic, realistic helpdesk data.
-// `--size N` seeds N tickets in the demo workspace (default 400) for benchmarks.
+// `--size N` seeds N tickets in the demo workspace (default 400) for benchmarks; above
+// 2,000 they are generated set-based in the database (seed-bulk.ts), and
+// `--audit-events N` adds N audit events for the audit-log queries.
 import { hashPassword } from "@/lib/auth/password";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, MessageKind, TicketPriority, TicketStatus } from "@/lib/generated/prisma/enums";
+import { bulkSeed } from "./seed-bulk";
 import { DEMO_PASSWORD, DEMO_USERS, DEMO_WORKSPACE, SECOND_WORKSPACE } from "./demo-accounts.mjs";
 
 const DAY = 86_400_000;
@@ -444,13 +447,31 @@ async function seedWorkspace(options: {
   await createBatches(messages, (chunk) => prisma.message.createMany({ data: chunk }));
   await createBatches(ticketTags, (chunk) => prisma.ticketTag.createMany({ data: chunk }));
   await createBatches(activities, (chunk) => prisma.ticketActivity.createMany({ data: chunk }));
-  return { tickets: tickets.length, messages: messages.length };
+  return {
+    tickets: tickets.length,
+    messages: messages.length,
+    workspaceId: ws,
+    teamIds: teams.map((t) => t.id),
+    tagIds: tagByName,
+  };
+}
+
+// Above this many tickets (or with audit history) rows are made set-based in the database.
+const BULK_ABOVE = 2_000;
+
+function wholeNumberArg(flag: string, fallback: number) {
+  const at = process.argv.indexOf(flag);
+  if (at < 0) return fallback;
+  const value = Number(process.argv[at + 1]);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${flag} takes a whole number`);
+  return value;
 }
 
 async function main() {
-  const sizeArg = process.argv.indexOf("--size");
-  const size = sizeArg >= 0 ? Number(process.argv[sizeArg + 1]) : 400;
-  if (!Number.isInteger(size) || size < 1) throw new Error("--size takes a positive whole number of tickets");
+  const size = wholeNumberArg("--size", 400);
+  if (size < 1) throw new Error("--size takes a positive whole number of tickets");
+  const auditEvents = wholeNumberArg("--audit-events", 0);
+  const bulk = size > BULK_ABOVE || auditEvents > 0;
   const now = Date.now();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const extraAgents = [
@@ -477,10 +498,24 @@ async function main() {
       { id: idOf(DEMO_USERS.agent.email), role: "agent" },
       ...extraAgents.map((a) => ({ id: idOf(a.email), role: "agent" as const })),
     ],
-    ticketCount: size,
-    contactCount: Math.min(Math.max(60, Math.ceil(size / 3)), 50_000),
+    ticketCount: bulk ? 0 : size,
+    contactCount: bulk ? 0 : Math.min(Math.max(60, Math.ceil(size / 3)), 50_000),
     now,
   });
+  if (bulk) {
+    const agentIds = users.map((u) => u.id).sort();
+    const result = await bulkSeed({
+      workspaceId: acme.workspaceId,
+      agentIds,
+      teamIds: acme.teamIds,
+      tagIds: acme.tagIds,
+      tickets: size,
+      auditEvents,
+    });
+    acme.tickets = result.tickets;
+    acme.messages = result.messages;
+    console.log(`  ${result.contacts} contacts, ${result.audit} audit events`);
+  }
   const globex = await seedWorkspace({
     ...SECOND_WORKSPACE,
     plan: "starter",
