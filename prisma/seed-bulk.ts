@@ -212,14 +212,22 @@ async function runParallel(clients: pg.Client[], statements: string[]) {
   );
 }
 
-/**
- * Search documents: a search module that keeps a per-ticket document by trigger may
- * skip its trigger during the load (prepareSearchForBulkLoad) and build every document
- * in one statement here, inside the timed "search documents and indexes" phase.
- * Until then both are no-ops and any trigger simply fires as rows arrive.
- */
-async function prepareSearchForBulkLoad(_client: pg.Client) {}
-async function buildSearchDocuments(_client: pg.Client) {}
+/** The triggers that keep each ticket's search documents current row by row. */
+const SEARCH_TRIGGERS = [
+  ["Ticket", "Ticket_search"],
+  ["Message", "Message_search"],
+  ["Contact", "Contact_search"],
+] as const;
+
+/** Loading skips the per-row search triggers; the documents are built in one set-based pass after. */
+async function setSearchTriggers(client: pg.Client, state: "ENABLE" | "DISABLE") {
+  for (const [table, trigger] of SEARCH_TRIGGERS)
+    await client.query(`ALTER TABLE "${table}" ${state} TRIGGER "${trigger}"`);
+}
+
+async function buildSearchDocuments(client: pg.Client, workspaceId: string) {
+  await client.query(`SELECT "public".deskbridge_rebuild_search($1)`, [workspaceId]);
+}
 
 export async function bulkSeed(input: BulkSeedInput) {
   const ws = lit(input.workspaceId);
@@ -355,14 +363,14 @@ export async function bulkSeed(input: BulkSeedInput) {
   const [main] = clients as [pg.Client, pg.Client];
   try {
     const deferred = await dropIndexesAndForeignKeys(main);
-    await prepareSearchForBulkLoad(main);
+    await setSearchTriggers(main, "DISABLE");
     await timed("rows", async () => {
       await runParallel(clients, [ticketsSql, contactsSql, ...(input.auditEvents > 0 ? [auditSql] : [])]);
       await runParallel(clients, [messagesSql, ticketTagsSql, activitySql]);
       await main.query(`UPDATE "Workspace" SET "ticketCounter" = ${n} WHERE id = ${ws}`);
     });
     await timed("search documents and indexes", async () => {
-      await buildSearchDocuments(main);
+      await buildSearchDocuments(main, input.workspaceId);
       await runParallel(
         clients,
         deferred.indexes.map((d) => d.sql),
@@ -380,6 +388,8 @@ export async function bulkSeed(input: BulkSeedInput) {
     );
     return { tickets: n, ...rows[0]! };
   } finally {
+    // Even after a failed load, rows written later must keep their documents current.
+    await setSearchTriggers(main, "ENABLE").catch(() => undefined);
     await Promise.all(clients.map((c) => c.end()));
   }
 }

@@ -42,10 +42,7 @@ export const TicketListSchema = z.object({
   /** updated (default): latest activity first; created: newest first; priority: urgent first; relevance: best match first. */
   sort: z.preprocess(blankToUndefined, TicketSortSchema.default("updated")),
   /** Whether internal notes are matched and shown in snippets; contact-facing callers pass false. */
-  include_notes: z.preprocess(
-    (v) => (v === "true" ? true : v === "false" ? false : v),
-    z.boolean({ error: "include_notes must be true or false" }).default(true),
-  ),
+  include_notes: z.boolean({ error: "include_notes must be true or false" }).default(true),
   limit: LimitSchema,
   cursor: CursorSchema,
 });

@@ -252,6 +252,8 @@ describe("tool arguments are strict", () => {
     const n = ws.tickets[0]!.ticket;
     const body = await refused("list_ticket_messages", { ticket: n, include_notes: "false" });
     expect(body.fields.include_notes).toEqual(["include_notes must be true or false"]);
+    const search = await refused("search_tickets", { q: "refund", include_notes: "false" });
+    expect(search.fields.include_notes).toEqual(["include_notes must be true or false"]);
     const res = await rpc(call("list_ticket_messages", { ticket: n, include_notes: false }), { token });
     expect(res.json?.result?.isError).toBeFalsy();
   });

@@ -114,7 +114,13 @@ describe("internal notes in search", () => {
   it("agents match notes; include_notes false never matches them", async () => {
     expect(await numbers({ q: "zebrafish" })).toEqual([n.feature]);
     expect(await numbers({ q: "zebrafish", include_notes: false })).toEqual([]);
-    expect(await numbers({ q: "zebrafish", include_notes: "false" } as unknown as TicketListInput)).toEqual([]);
+    // The string "false" is refused outright, never read as true.
+    await expect(
+      listTickets(ws.agent, { q: "zebrafish", include_notes: "false" } as unknown as TicketListInput),
+    ).rejects.toMatchObject({
+      code: "validation_error",
+      fields: { include_notes: ["include_notes must be true or false"] },
+    });
     // Nor does the fallback reach them.
     expect(await numbers({ q: "zebraf", include_notes: false })).toEqual([]);
   });

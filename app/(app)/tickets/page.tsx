@@ -28,7 +28,13 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
   let page: Awaited<ReturnType<typeof listTickets>> | null = null;
   let error: string | null = null;
   try {
-    page = await listTickets(ctx, { ...params, limit: params.limit ?? 25 });
+    // The address carries text; booleans are read here, never guessed by the schema.
+    const { include_notes: notes, ...filters } = params;
+    page = await listTickets(ctx, {
+      ...filters,
+      include_notes: notes === "false" ? false : notes === "true" || notes === undefined ? true : (notes as never),
+      limit: params.limit ?? 25,
+    });
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
     error = e.message;
