@@ -30,7 +30,8 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
 const SCHEMA = `
   SELECT (SELECT string_agg(indexdef, E'\\n' ORDER BY indexname) FROM pg_indexes WHERE schemaname = 'public') AS indexes,
          (SELECT string_agg(conname || ' ' || pg_get_constraintdef(oid), E'\\n' ORDER BY conname)
-            FROM pg_constraint WHERE contype = 'f' AND convalidated) AS foreign_keys`;
+            FROM pg_constraint WHERE contype = 'f' AND convalidated
+             AND connamespace = 'public'::regnamespace) AS foreign_keys`;
 
 const FINGERPRINT = `
   SELECT (SELECT md5(string_agg(concat_ws('|', t.number, t.subject, t.status, t.priority, t.channel, a.email, c.email,
