@@ -90,6 +90,22 @@ describe("ticket search syntax", () => {
     expect(await numbers({ q: "stone" })).toEqual([n.invoice]);
   });
 
+  it("puts the ticket a number names first, then the other matches, and never repeats it on later pages", async () => {
+    const target = n.password!;
+    await ticket("mentions", {
+      subject: `Follow-up to ${target}`,
+      body: `See ticket ${target} for the details.`,
+      contact_email: "mentions@example.com",
+    });
+    const first = await numbers({ q: `#${target}` });
+    expect(first[0]).toBe(target);
+    expect(first).toContain(n.mentions);
+    const paged = await allPages({ q: `#${target}` });
+    expect(paged[0]).toBe(target);
+    expect(new Set(paged).size).toBe(paged.length);
+    expect([...paged].sort()).toEqual([...first].sort());
+  });
+
   it("falls back to word prefixes and near spellings only when the exact query finds nothing", async () => {
     expect(await numbers({ q: "invo" })).toEqual([n.invoice]);
     expect(await numbers({ q: "carla mendes" })).toEqual([n.password]);

@@ -48,12 +48,19 @@ export async function searchTicketIds(ctx: ActorContext, filters: TicketListFilt
   );
   const doc = raw(filters.include_notes ? `t."searchAll"` : `t."searchPublic"`);
 
+  // The ticket a number names comes first, then the other matches in the page's order (relevance
+  // ranks it first by itself). A one-row page keeps plain order, so its cursor stays a plain keyset.
+  const pinned =
+    query?.number != null && sort !== "relevance" && filters.limit > 1
+      ? await numberedTicket(ctx, filters, query.number)
+      : null;
   let mode: Mode = cursor?.m ?? "e";
-  let rows = await pageRows(ctx, filters, sort, query, mode, doc, cursor);
-  if (!cursor && rows.length === 0 && query && canLoosen(query)) {
+  let rows = await pageRows(ctx, filters, sort, query, mode, doc, cursor, pinned?.id);
+  if (!cursor && rows.length === 0 && !pinned && query && canLoosen(query)) {
     mode = "f";
     rows = await pageRows(ctx, filters, sort, query, mode, doc, null);
   }
+  if (pinned && !cursor) rows = [pinned, ...rows];
 
   const hasMore = rows.length > filters.limit;
   const page = rows.slice(0, filters.limit);
@@ -115,6 +122,17 @@ async function contactsFor(ctx: ActorContext, query: ParsedQuery, mode: Mode): P
   return [];
 }
 
+/** The ticket with this number, when it passes the filters (one lookup on the (workspace, number) key). */
+async function numberedTicket(ctx: ActorContext, filters: TicketListFilters, number: number): Promise<Row | null> {
+  const and = filterConditions(ctx, filters);
+  const column = raw(filters.sort === "created" ? `t."createdAt"` : `t."updatedAt"`);
+  const rows = await prisma.$queryRaw<
+    Row[]
+  >`SELECT t."id", to_char(${column}, ${ISO}) AS "u", t."priority"::text AS "p", NULL AS "r"
+    FROM "public"."Ticket" t WHERE ${join(and, " AND ")} AND t."number" = ${number}`;
+  return rows[0] ?? null;
+}
+
 function filterConditions(ctx: ActorContext, f: TicketListFilters): Prisma.Sql[] {
   const and = [sql`t."workspaceId" = ${ctx.workspaceId}`];
   if (f.status) and.push(sql`t."status" = CAST(${f.status} AS "public"."TicketStatus")`);
@@ -154,8 +172,10 @@ async function pageRows(
   mode: Mode,
   doc: Prisma.Sql,
   cursor: Cursor | null,
+  excludeId?: string,
 ): Promise<Row[]> {
   const and = filterConditions(ctx, filters);
+  if (excludeId) and.push(sql`t."id" <> ${excludeId}`);
   const take = filters.limit + 1;
   const text = query ? textMatch(query, mode, doc, await contactsFor(ctx, query, mode)) : null;
   if (query && !text) return [];
