@@ -7,7 +7,7 @@
 // this file frames each connection's messages into protocol cycles (up to a
 // Sync or a simple Query) for it.
 import { mkdirSync } from "node:fs";
-import { createServer } from "node:net";
+import { connect, createServer } from "node:net";
 import { PGlite } from "@electric-sql/pglite";
 import { btree_gin } from "@electric-sql/pglite/contrib/btree_gin";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
@@ -132,4 +132,18 @@ export async function startEmbeddedPostgres({ dataDir, port = DEFAULT_EMBEDDED_P
       await db.close();
     },
   };
+}
+
+/**
+ * The URL of the embedded database a running dev server serves on this machine
+ * (EMBEDDED_DB_PORT, or the default port), or null when none answers there.
+ */
+export async function runningEmbeddedUrl() {
+  const port = Number(process.env.EMBEDDED_DB_PORT ?? DEFAULT_EMBEDDED_PORT);
+  const open = await new Promise((resolve) => {
+    const socket = connect({ port, host: "127.0.0.1" });
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
+  return open ? `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable` : null;
 }

@@ -1,27 +1,14 @@
 // `npm run worker`: job workers outside the web server. Uses DATABASE_URL, or the embedded database
 // of a running dev server; passes SIGTERM/SIGINT on, so the workers finish their jobs before exiting.
 import { spawn } from "node:child_process";
-import net from "node:net";
 import path from "node:path";
-import { DEFAULT_EMBEDDED_PORT } from "./embedded-db.mjs";
+import { runningEmbeddedUrl } from "./embedded-db.mjs";
 import { ROOT } from "./bootstrap.mjs";
 
-function portOpen(port) {
-  return new Promise((resolve) => {
-    const socket = net.connect({ port, host: "127.0.0.1" });
-    socket.once("connect", () => (socket.destroy(), resolve(true)));
-    socket.once("error", () => resolve(false));
-  });
-}
-
-let url = process.env.DATABASE_URL;
+const url = process.env.DATABASE_URL ?? (await runningEmbeddedUrl());
 if (!url) {
-  const port = Number(process.env.EMBEDDED_DB_PORT ?? DEFAULT_EMBEDDED_PORT);
-  if (!(await portOpen(port))) {
-    console.error("DATABASE_URL is not set and no dev server's embedded database is running: set DATABASE_URL.");
-    process.exit(1);
-  }
-  url = `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+  console.error("DATABASE_URL is not set and no dev server's embedded database is running: set DATABASE_URL.");
+  process.exit(1);
 }
 
 const child = spawn(
