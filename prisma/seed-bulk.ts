@@ -192,21 +192,24 @@ async function runParallel(clients: pg.Client[], statements: string[]) {
   );
 }
 
-/** The triggers that keep each ticket's search documents current row by row. */
-const SEARCH_TRIGGERS = [
+/** The triggers that keep each ticket's search documents and the ticket and tag counts current row by row. */
+const ROW_TRIGGERS = [
   ["Ticket", "Ticket_search"],
   ["Message", "Message_search"],
   ["Contact", "Contact_search"],
+  ["Ticket", "Ticket_count"],
+  ["TicketTag", "TicketTag_count"],
 ] as const;
 
-/** Loading skips the per-row search triggers; the documents are built in one set-based pass after. */
-async function setSearchTriggers(client: pg.Client, state: "ENABLE" | "DISABLE") {
-  for (const [table, trigger] of SEARCH_TRIGGERS)
+/** Loading skips the per-row triggers; documents and counts are built in one set-based pass after. */
+async function setRowTriggers(client: pg.Client, state: "ENABLE" | "DISABLE") {
+  for (const [table, trigger] of ROW_TRIGGERS)
     await client.query(`ALTER TABLE "${table}" ${state} TRIGGER "${trigger}"`);
 }
 
-async function buildSearchDocuments(client: pg.Client, workspaceId: string) {
+async function buildSearchDocumentsAndCounts(client: pg.Client, workspaceId: string) {
   await client.query(`SELECT "public".deskbridge_rebuild_search($1)`, [workspaceId]);
+  await client.query(`SELECT "public".deskbridge_rebuild_counts($1)`, [workspaceId]);
 }
 
 export async function bulkSeed(input: BulkSeedInput) {
@@ -343,14 +346,14 @@ export async function bulkSeed(input: BulkSeedInput) {
   const [main] = clients as [pg.Client, pg.Client];
   try {
     const deferred = await dropIndexesAndForeignKeys(main);
-    await setSearchTriggers(main, "DISABLE");
+    await setRowTriggers(main, "DISABLE");
     await timed("rows", async () => {
       await runParallel(clients, [ticketsSql, contactsSql, ...(input.auditEvents > 0 ? [auditSql] : [])]);
       await runParallel(clients, [messagesSql, ticketTagsSql, activitySql]);
       await main.query(`UPDATE "Workspace" SET "ticketCounter" = ${n} WHERE id = ${ws}`);
     });
-    await timed("search documents and indexes", async () => {
-      await buildSearchDocuments(main, input.workspaceId);
+    await timed("search documents, counts and indexes", async () => {
+      await buildSearchDocumentsAndCounts(main, input.workspaceId);
       await runParallel(
         clients,
         deferred.indexes.map((d) => d.sql),
@@ -369,7 +372,7 @@ export async function bulkSeed(input: BulkSeedInput) {
     return { tickets: n, ...rows[0]! };
   } finally {
     // Even after a failed load, rows written later must keep their documents current.
-    await setSearchTriggers(main, "ENABLE").catch(() => undefined);
+    await setRowTriggers(main, "ENABLE").catch(() => undefined);
     await Promise.all(clients.map((c) => c.end()));
   }
 }

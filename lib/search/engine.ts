@@ -6,6 +6,9 @@ import type { TicketListFilters } from "@/lib/validations/tickets";
 /** One ticket a search found, in result order, with where the text matched (<mark> markers) if it did. */
 export type TicketHit = { id: string; snippet: string | null };
 
+/** How many tickets a list matches: exact, or past the exact limit an estimate ("about N"). */
+export type TicketCount = { count: number; exact: boolean };
+
 /**
  * The one search interface behind the ticket list page, search_tickets and
  * search_contacts. PostgreSQL full-text search serves it on every deployment;
@@ -14,5 +17,6 @@ export type TicketHit = { id: string; snippet: string | null };
  */
 export interface SearchEngine {
   tickets(ctx: ActorContext, filters: TicketListFilters): Promise<Page<TicketHit>>;
+  countTickets(ctx: ActorContext, filters: TicketListFilters): Promise<TicketCount>;
   contacts(ctx: ActorContext, filters: SearchContactsFilters): Promise<Page<{ id: string }>>;
 }

@@ -1,8 +1,9 @@
 import "server-only";
 import type { SearchEngine } from "@/lib/search/engine";
 import { searchContactIds } from "@/lib/search/postgres/contacts";
+import { countTickets } from "@/lib/search/postgres/ticket-count";
 import { searchTicketIds } from "@/lib/search/postgres/tickets";
 
-export type { SearchEngine, TicketHit } from "@/lib/search/engine";
+export type { SearchEngine, TicketCount, TicketHit } from "@/lib/search/engine";
 
-export const search: SearchEngine = { tickets: searchTicketIds, contacts: searchContactIds };
+export const search: SearchEngine = { tickets: searchTicketIds, countTickets, contacts: searchContactIds };

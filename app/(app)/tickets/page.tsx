@@ -6,6 +6,7 @@ import { INPUT_CLASS } from "@/components/ui/field";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { listTickets } from "@/lib/services/tickets/list-tickets";
+import { countTickets, describeCount } from "@/lib/services/tickets/count-tickets";
 import { listTags } from "@/lib/services/tags/list-tags";
 import { listTeams } from "@/lib/services/teams/list-teams";
 import { listAgents } from "@/lib/services/users/list-agents";
@@ -26,15 +27,17 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
   const { ctx } = await requireWorkspaceSession("agent", "/tickets");
   const [agents, teams, tags] = await Promise.all([listAgents(ctx), listTeams(ctx), listTags(ctx)]);
   let page: Awaited<ReturnType<typeof listTickets>> | null = null;
+  let count: Awaited<ReturnType<typeof countTickets>> | null = null;
   let error: string | null = null;
   try {
     // The address carries text; booleans are read here, never guessed by the schema.
     const { include_notes: notes, ...filters } = params;
-    page = await listTickets(ctx, {
+    const input = {
       ...filters,
       include_notes: notes === "false" ? false : notes === "true" || notes === undefined ? true : (notes as never),
       limit: params.limit ?? 25,
-    });
+    };
+    [page, count] = await Promise.all([listTickets(ctx, input), countTickets(ctx, input)]);
   } catch (e) {
     if (!(e instanceof AppError)) throw e;
     error = e.message;
@@ -55,7 +58,14 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
 
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-semibold">Tickets</h1>
+      <div className="flex items-baseline gap-3">
+        <h1 className="text-xl font-semibold">Tickets</h1>
+        {count ? (
+          <p className="text-sm text-slate-500" data-testid="ticket-count">
+            {describeCount(count)}
+          </p>
+        ) : null}
+      </div>
       <form
         method="get"
         className="grid grid-cols-2 gap-2 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 md:grid-cols-8"

@@ -13,9 +13,10 @@ export const ANALYTICS_TOOLS = [
     name: "get_support_metrics",
     title: "Support metrics",
     description:
-      "For tickets created in the last period_days (default 30): volume, resolved count, first-response and resolution time (median and p90, seconds), for the whole workspace or grouped by team or agent.",
+      "For tickets created in the last period_days (default 30): volume, resolved count, first-response and resolution time (median and p90, seconds), for the whole workspace or grouped by team or agent. Recomputed about every minute; as_of says when.",
     input: SupportMetricsSchema,
     output: z.object({
+      as_of: z.string(),
       period_days: z.number().int(),
       since: z.string(),
       group_by: z.string(),

@@ -3,8 +3,17 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import type { ActorContext } from "@/lib/context";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { nearSpelling } from "@/lib/search/postgres/contacts";
-import { parseQuery, prefixQuerySource, type ParsedQuery } from "@/lib/search/query";
+import {
+  canLoosen,
+  contactsFor,
+  estimateTickets,
+  filterConditions,
+  rangeConditions,
+  textMatch,
+  tsQuery,
+  type Mode,
+} from "@/lib/search/postgres/ticket-conditions";
+import { parseQuery, type ParsedQuery } from "@/lib/search/query";
 import type { TicketHit } from "@/lib/search/engine";
 import { CursorId, CursorTime, decodeCursor, encodeCursor, type Page } from "@/lib/validations/common";
 import { TICKET_PRIORITIES, type TicketListFilters } from "@/lib/validations/tickets";
@@ -18,18 +27,14 @@ export const RELEVANCE_CANDIDATES = 2_000;
 /** Snippets read at most this many characters of a message and this many messages of a ticket. */
 const SNIPPET_BODY_CHARS = 5_000;
 const SNIPPET_MESSAGES = 50;
-/** The fallback matches the tickets of at most this many contacts with names or emails spelled nearly like the query. */
-const FUZZY_CONTACTS = 50;
 const HEADLINE = 'StartSel=<mark>, StopSel=</mark>, MaxWords=24, MinWords=8, MaxFragments=2, FragmentDelimiter=" … "';
 
-type Mode = "e" | "f";
-
-const Mode = z.enum(["e", "f"]);
+const ModeSchema = z.enum(["e", "f"]);
 const CursorShape = z.discriminatedUnion("s", [
-  z.object({ s: z.literal("updated"), m: Mode, u: CursorTime, i: CursorId }),
-  z.object({ s: z.literal("created"), m: Mode, u: CursorTime, i: CursorId }),
-  z.object({ s: z.literal("priority"), m: Mode, p: z.enum(TICKET_PRIORITIES), u: CursorTime, i: CursorId }),
-  z.object({ s: z.literal("relevance"), m: Mode, r: z.number().finite(), i: CursorId }),
+  z.object({ s: z.literal("updated"), m: ModeSchema, u: CursorTime, i: CursorId }),
+  z.object({ s: z.literal("created"), m: ModeSchema, u: CursorTime, i: CursorId }),
+  z.object({ s: z.literal("priority"), m: ModeSchema, p: z.enum(TICKET_PRIORITIES), u: CursorTime, i: CursorId }),
+  z.object({ s: z.literal("relevance"), m: ModeSchema, r: z.number().finite(), i: CursorId }),
 ]);
 type Cursor = z.infer<typeof CursorShape>;
 
@@ -79,49 +84,6 @@ function cursorFor(sort: TicketListFilters["sort"], m: Mode, row: Row): Cursor {
   return { s: sort, m, u: row.u!, i: row.id };
 }
 
-function tsQuery(query: ParsedQuery, mode: Mode): Prisma.Sql {
-  if (mode === "e") return sql`websearch_to_tsquery('english', ${query.text})`;
-  const prefix = prefixQuerySource(query.fuzzyTerms);
-  return prefix ? sql`to_tsquery('english', ${prefix})` : sql`NULL::tsquery`;
-}
-
-/** The text condition: the document, plus a ticket number or the contacts found for the query. */
-function textMatch(query: ParsedQuery, mode: Mode, doc: Prisma.Sql, contacts: string[]): Prisma.Sql | null {
-  const or: Prisma.Sql[] = [];
-  if (mode === "e") or.push(sql`${doc} @@ ${tsQuery(query, "e")}`);
-  else {
-    const prefix = prefixQuerySource(query.fuzzyTerms);
-    if (prefix) or.push(sql`${doc} @@ to_tsquery('english', ${prefix})`);
-  }
-  if (mode === "e" && query.number !== null) or.push(sql`t."number" = ${query.number}`);
-  // Literal ids, so the (workspace, contact) index joins the GIN index in one bitmap.
-  if (contacts.length) or.push(sql`t."contactId" IN (${join(contacts)})`);
-  return or.length ? sql`(${join(or, " OR ")})` : null;
-}
-
-/** Whether the query may be loosened at all: a prefix to try or a name or email to spell nearly. */
-function canLoosen(query: ParsedQuery): boolean {
-  return query.fuzzyTerms.length > 0 || query.fuzzyText !== "";
-}
-
-/** Contacts the query names: exactly by email, or in the fallback by a near spelling of name or email. */
-async function contactsFor(ctx: ActorContext, query: ParsedQuery, mode: Mode): Promise<string[]> {
-  if (mode === "e" && query.email) {
-    const rows = await prisma.$queryRaw<{ id: string }[]>`SELECT c."id" FROM "public"."Contact" c
-      WHERE c."workspaceId" = ${ctx.workspaceId} AND c."email" = ${query.email}`;
-    return rows.map((r) => r.id);
-  }
-  if (mode === "f" && query.fuzzyText) {
-    const q = query.fuzzyText;
-    const rows = await prisma.$queryRaw<{ id: string }[]>`SELECT c."id" FROM "public"."Contact" c
-      WHERE c."workspaceId" = ${ctx.workspaceId} AND ${nearSpelling(q)}
-      ORDER BY greatest(similarity(c."name", ${q}), similarity(coalesce(c."email", ''), ${q})) DESC, c."id"
-      LIMIT ${FUZZY_CONTACTS}`;
-    return rows.map((r) => r.id);
-  }
-  return [];
-}
-
 /** The ticket with this number, when it passes the filters (one lookup on the (workspace, number) key). */
 async function numberedTicket(ctx: ActorContext, filters: TicketListFilters, number: number): Promise<Row | null> {
   const and = filterConditions(ctx, filters);
@@ -133,34 +95,18 @@ async function numberedTicket(ctx: ActorContext, filters: TicketListFilters, num
   return rows[0] ?? null;
 }
 
-function filterConditions(ctx: ActorContext, f: TicketListFilters): Prisma.Sql[] {
-  const and = [sql`t."workspaceId" = ${ctx.workspaceId}`];
-  if (f.status) and.push(sql`t."status" = CAST(${f.status} AS "public"."TicketStatus")`);
-  if (f.priority) and.push(sql`t."priority" = CAST(${f.priority} AS "public"."TicketPriority")`);
-  if (f.assignee === "me") and.push(sql`t."assigneeId" = ${ctx.userId ?? "__none__"}`);
-  else if (f.assignee === "unassigned") and.push(sql`t."assigneeId" IS NULL`);
-  else if (f.assignee) and.push(sql`t."assigneeId" = ${f.assignee}`);
-  if (f.team === "none") and.push(sql`t."teamId" IS NULL`);
-  else if (f.team) and.push(sql`t."teamId" = ${f.team}`);
-  if (f.tag) {
-    and.push(sql`EXISTS (SELECT 1 FROM "public"."TicketTag" tt JOIN "public"."Tag" g ON g."id" = tt."tagId"
-      WHERE tt."ticketId" = t."id" AND g."workspaceId" = ${ctx.workspaceId} AND g."name" = ${f.tag.toLowerCase()})`);
-  }
-  if (f.contact) and.push(sql`t."contactId" = ${f.contact}`);
-  if (f.created_after) and.push(sql`t."createdAt" >= ${f.created_after.toISOString()}::timestamp(3)`);
-  if (f.created_before) and.push(sql`t."createdAt" < ${f.created_before.toISOString()}::timestamp(3)`);
-  return and;
-}
-
 /**
- * Two ways to the first rows of a text search, chosen here rather than by the
- * planner, whose guess at how many tickets match a word is often far off:
+ * Two ways to the first rows of a text search, chosen here rather than left to
+ * the planner, whose plans for a word it misjudges can read a whole workspace:
  * walk the filtered tickets in the page's order through a btree index and test
  * the newest WINDOW of them (bounded, and exact when a page's worth matches
  * there), else read every match from the workspace's GIN index, which is cheap
- * exactly when matches are rare.
+ * exactly when matches are rare. A query the planner expects fewer than
+ * RARE matches for goes to the GIN index first: a walk would likely come back
+ * short, after testing a whole window. Either way the rows are the same.
  */
 const WINDOW = 4_000;
+const RARE = 5_000;
 /** Relevance reads further back before going to the GIN index, to find its candidates in one walk. */
 const RELEVANCE_WINDOW = 10_000;
 
@@ -174,7 +120,9 @@ async function pageRows(
   cursor: Cursor | null,
   excludeId?: string,
 ): Promise<Row[]> {
-  const and = filterConditions(ctx, filters);
+  // `and` holds every condition but the created range, which `range` holds (see below for why).
+  const and = filterConditions(ctx, filters, false);
+  const range = rangeConditions(filters);
   if (excludeId) and.push(sql`t."id" <> ${excludeId}`);
   const take = filters.limit + 1;
   const text = query ? textMatch(query, mode, doc, await contactsFor(ctx, query, mode)) : null;
@@ -192,10 +140,12 @@ async function pageRows(
       ) x ${after}
       ORDER BY x."r" DESC, x."id" DESC LIMIT ${take}`;
     const order = sql`t."updatedAt" DESC, t."id" DESC`;
-    const walked = await ranked(windowed(and, order, RELEVANCE_WINDOW, text));
+    const all = [...and, ...range];
+    if ((await estimateTickets([...all, text])) < RARE) return ranked(fromIndex(ctx, all, text));
+    const walked = await ranked(windowed(all, order, RELEVANCE_WINDOW, text));
     // The candidates are the newest matches: found in the walk when it holds enough of them.
     if (walked.length && Number(walked[0]!.n) >= RELEVANCE_CANDIDATES) return walked;
-    return ranked(fromIndex(ctx, and, text));
+    return ranked(fromIndex(ctx, all, text));
   }
 
   let order: Prisma.Sql;
@@ -217,10 +167,20 @@ async function pageRows(
   }
   const select = (source: Prisma.Sql) => prisma.$queryRaw<Row[]>`
     SELECT t."id", ${keys}, NULL AS "r" FROM ${source} t ORDER BY ${order} LIMIT ${take}`;
-  if (!text) return select(sql`(SELECT t.* FROM "public"."Ticket" t WHERE ${join(and, " AND ")})`);
-  const walked = await select(windowed(and, order, WINDOW, text));
+  const all = [...and, ...range];
+  if (!text && (!range.length || sort === "created"))
+    return select(sql`(SELECT t.* FROM "public"."Ticket" t WHERE ${join(all, " AND ")})`);
+  if (!text) {
+    // A created range in another order: walking that order's index would read past every newer
+    // ticket to reach an old range, so as with text, try the newest window, else the range's own index.
+    const walked = await select(windowed(and, order, WINDOW, join(range, " AND ")));
+    if (walked.length >= take) return walked;
+    return select(fromCreatedRange(ctx, all, range));
+  }
+  if ((await estimateTickets([...all, text])) < RARE) return select(fromIndex(ctx, all, text));
+  const walked = await select(windowed(all, order, WINDOW, text));
   if (walked.length >= take) return walked;
-  return select(fromIndex(ctx, and, text));
+  return select(fromIndex(ctx, all, text));
 }
 
 /** The newest `size` tickets passing the filters, in the page's order, then those matching the text. */
@@ -233,6 +193,13 @@ function windowed(and: Prisma.Sql[], order: Prisma.Sql, size: number, text: Pris
 function fromIndex(ctx: ActorContext, and: Prisma.Sql[], text: Prisma.Sql): Prisma.Sql {
   return sql`(WITH m AS MATERIALIZED (
       SELECT t."id" FROM "public"."Ticket" t WHERE t."workspaceId" = ${ctx.workspaceId} AND ${text})
+    SELECT t.* FROM "public"."Ticket" t JOIN m ON m."id" = t."id" WHERE ${join(and, " AND ")})`;
+}
+
+/** The tickets created in the range, from the (workspace, created) index, then the other filters. */
+function fromCreatedRange(ctx: ActorContext, and: Prisma.Sql[], range: Prisma.Sql[]): Prisma.Sql {
+  return sql`(WITH m AS MATERIALIZED (
+      SELECT t."id" FROM "public"."Ticket" t WHERE t."workspaceId" = ${ctx.workspaceId} AND ${join(range, " AND ")})
     SELECT t.* FROM "public"."Ticket" t JOIN m ON m."id" = t."id" WHERE ${join(and, " AND ")})`;
 }
 

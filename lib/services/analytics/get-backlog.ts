@@ -22,23 +22,24 @@ export async function getBacklog(ctx: ActorContext, input: BacklogInput) {
       : by === "assignee"
         ? Prisma.sql`(SELECT name FROM "public"."User" WHERE id = t."assigneeId")`
         : Prisma.sql`t.priority::text`;
-  // Table names are schema-qualified like Prisma's own queries, so a session's search_path cannot redirect them.
-  const [rows, unassigned, oldest] = await Promise.all([
-    prisma.$queryRaw<Row[]>`
-      SELECT ${key} AS key, ${label} AS label, t.status::text AS status, count(*)::int AS count
-      FROM "public"."Ticket" t
+  // Counts come from the TicketCount rows (a few per team, assignee and priority), never a scan of
+  // tickets; table names are schema-qualified like Prisma's own queries.
+  const [rows, oldest] = await Promise.all([
+    prisma.$queryRaw<(Row & { unassigned: number })[]>`
+      SELECT ${key} AS key, ${label} AS label, t.status::text AS status, sum(t.n)::int AS count,
+             (sum(t.n) FILTER (WHERE t."assigneeId" IS NULL))::int AS unassigned
+      FROM "public"."TicketCount" t
       WHERE t."workspaceId" = ${ctx.workspaceId} AND t.status IN ('open', 'pending')
       GROUP BY 1, 2, 3
+      HAVING sum(t.n) <> 0
       ORDER BY 2 NULLS LAST, 3`,
-    prisma.ticket.count({
-      where: { workspaceId: ctx.workspaceId, status: { in: ["open", "pending"] }, assigneeId: null },
-    }),
     prisma.ticket.findFirst({
       where: { workspaceId: ctx.workspaceId, status: "open" },
       orderBy: { createdAt: "asc" },
       select: { number: true, subject: true, createdAt: true },
     }),
   ]);
+  const unassigned = rows.reduce((sum, r) => sum + (r.unassigned ?? 0), 0);
   const groups = new Map<string, { key: string | null; label: string; open: number; pending: number }>();
   for (const r of rows) {
     const id = r.key ?? "";

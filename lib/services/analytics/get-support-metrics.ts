@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import type { ActorContext } from "@/lib/context";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/errors";
+import { readSnapshot, storeSnapshot } from "@/lib/services/analytics/snapshots";
 import { SupportMetricsSchema, type SupportMetricsInput } from "@/lib/validations/analytics";
 
 type Row = {
@@ -18,12 +19,33 @@ type Row = {
 
 const round = (seconds: number | null) => (seconds == null ? null : Math.round(Number(seconds)));
 
+type Metrics = { period_days: number; group_by: "none" | "team" | "agent" };
+
+/** The snapshot key of one question: its normalised input. */
+const SNAPSHOT = "support-metrics";
+const keyOf = (m: Metrics) => `${SNAPSHOT}:${m.period_days}:${m.group_by}`;
+
 /**
- * Volume, first-response and resolution times (median and p90, in seconds) for
- * tickets created in the period, for the workspace or per team or agent.
+ * Volume, first-response and resolution times (median and p90, in seconds) for tickets created
+ * in the period, for the workspace or per team or agent. A year of tickets is too much to read in
+ * every call at volume, so the answer is a snapshot the refresh-analytics job keeps current (at
+ * most about a minute old); `as_of` says when it was computed.
  */
 export async function getSupportMetrics(ctx: ActorContext, input: SupportMetricsInput) {
-  const { period_days, group_by } = parseInput(SupportMetricsSchema, input);
+  const metrics = parseInput(SupportMetricsSchema, input);
+  return readSnapshot(ctx.workspaceId, keyOf(metrics), () => computeSupportMetrics(ctx.workspaceId, metrics));
+}
+
+/** Recomputes a stored answer (for the refresh job); a key it does not know is left alone. */
+export async function refreshSupportMetrics(workspaceId: string, key: string): Promise<boolean> {
+  const [kind, days, group] = key.split(":");
+  const parsed = SupportMetricsSchema.safeParse({ period_days: Number(days), group_by: group });
+  if (kind !== SNAPSHOT || !parsed.success || keyOf(parsed.data) !== key) return false;
+  await storeSnapshot(workspaceId, key, () => computeSupportMetrics(workspaceId, parsed.data));
+  return true;
+}
+
+async function computeSupportMetrics(workspaceId: string, { period_days, group_by }: Metrics) {
   const since = new Date(Date.now() - period_days * 86_400_000);
   const key =
     group_by === "team"
@@ -33,23 +55,27 @@ export async function getSupportMetrics(ctx: ActorContext, input: SupportMetrics
         : Prisma.sql`NULL::text`;
   const label =
     group_by === "team"
-      ? Prisma.sql`(SELECT name FROM "public"."Team" WHERE id = t."teamId")`
+      ? Prisma.sql`(SELECT name FROM "public"."Team" WHERE id = g.key)`
       : group_by === "agent"
-        ? Prisma.sql`(SELECT name FROM "public"."User" WHERE id = t."assigneeId")`
+        ? Prisma.sql`(SELECT name FROM "public"."User" WHERE id = g.key)`
         : Prisma.sql`NULL::text`;
-  // Table names are schema-qualified like Prisma's own queries, so a session's search_path cannot redirect them.
+  const frt = Prisma.sql`extract(epoch FROM t."firstResponseAt" - t."createdAt")`;
+  const res = Prisma.sql`extract(epoch FROM t."resolvedAt" - t."createdAt")`;
+  // Labels are looked up per group after counting; table names are schema-qualified like Prisma's own queries.
   const rows = await prisma.$queryRaw<Row[]>`
-    SELECT ${key} AS key, ${label} AS label,
-      count(*)::int AS volume,
-      count(*) FILTER (WHERE t."resolvedAt" IS NOT NULL)::int AS resolved,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t."firstResponseAt" - t."createdAt")) FILTER (WHERE t."firstResponseAt" IS NOT NULL) AS frt_p50,
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM t."firstResponseAt" - t."createdAt")) FILTER (WHERE t."firstResponseAt" IS NOT NULL) AS frt_p90,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM t."resolvedAt" - t."createdAt")) FILTER (WHERE t."resolvedAt" IS NOT NULL) AS res_p50,
-      percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM t."resolvedAt" - t."createdAt")) FILTER (WHERE t."resolvedAt" IS NOT NULL) AS res_p90
-    FROM "public"."Ticket" t
-    WHERE t."workspaceId" = ${ctx.workspaceId} AND t."createdAt" >= ${since}
-    GROUP BY 1, 2
-    ORDER BY volume DESC`;
+    SELECT g.key, ${label} AS label, g.volume, g.resolved,
+           g.frt[1] AS frt_p50, g.frt[2] AS frt_p90, g.res[1] AS res_p50, g.res[2] AS res_p90
+    FROM (
+      SELECT ${key} AS key,
+        count(*)::int AS volume,
+        count(*) FILTER (WHERE t."resolvedAt" IS NOT NULL)::int AS resolved,
+        percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${frt}) FILTER (WHERE t."firstResponseAt" IS NOT NULL) AS frt,
+        percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${res}) FILTER (WHERE t."resolvedAt" IS NOT NULL) AS res
+      FROM "public"."Ticket" t
+      WHERE t."workspaceId" = ${workspaceId} AND t."createdAt" >= ${since}
+      GROUP BY 1
+    ) g
+    ORDER BY g.volume DESC, g.key`;
   return {
     period_days,
     since: since.toISOString(),

@@ -1,0 +1,92 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { ActorContext } from "@/lib/context";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { nearSpelling } from "@/lib/search/postgres/contacts";
+import { prefixQuerySource, type ParsedQuery } from "@/lib/search/query";
+import type { TicketListFilters } from "@/lib/validations/tickets";
+
+const { sql, join } = Prisma;
+
+/** The fallback matches the tickets of at most this many contacts with names or emails spelled nearly like the query. */
+const FUZZY_CONTACTS = 50;
+
+/** "e": the query as typed; "f": the fallback (prefixes and near spellings) when that finds nothing. */
+export type Mode = "e" | "f";
+
+export function tsQuery(query: ParsedQuery, mode: Mode): Prisma.Sql {
+  if (mode === "e") return sql`websearch_to_tsquery('english', ${query.text})`;
+  const prefix = prefixQuerySource(query.fuzzyTerms);
+  return prefix ? sql`to_tsquery('english', ${prefix})` : sql`NULL::tsquery`;
+}
+
+/** The text condition: the document, plus a ticket number or the contacts found for the query. */
+export function textMatch(query: ParsedQuery, mode: Mode, doc: Prisma.Sql, contacts: string[]): Prisma.Sql | null {
+  const or: Prisma.Sql[] = [];
+  if (mode === "e") or.push(sql`${doc} @@ ${tsQuery(query, "e")}`);
+  else {
+    const prefix = prefixQuerySource(query.fuzzyTerms);
+    if (prefix) or.push(sql`${doc} @@ to_tsquery('english', ${prefix})`);
+  }
+  if (mode === "e" && query.number !== null) or.push(sql`t."number" = ${query.number}`);
+  // Literal ids, so the (workspace, contact) index joins the GIN index in one bitmap.
+  if (contacts.length) or.push(sql`t."contactId" IN (${join(contacts)})`);
+  return or.length ? sql`(${join(or, " OR ")})` : null;
+}
+
+/** Whether the query may be loosened at all: a prefix to try or a name or email to spell nearly. */
+export function canLoosen(query: ParsedQuery): boolean {
+  return query.fuzzyTerms.length > 0 || query.fuzzyText !== "";
+}
+
+/** Contacts the query names: exactly by email, or in the fallback by a near spelling of name or email. */
+export async function contactsFor(ctx: ActorContext, query: ParsedQuery, mode: Mode): Promise<string[]> {
+  if (mode === "e" && query.email) {
+    const rows = await prisma.$queryRaw<{ id: string }[]>`SELECT c."id" FROM "public"."Contact" c
+      WHERE c."workspaceId" = ${ctx.workspaceId} AND c."email" = ${query.email}`;
+    return rows.map((r) => r.id);
+  }
+  if (mode === "f" && query.fuzzyText) {
+    const q = query.fuzzyText;
+    const rows = await prisma.$queryRaw<{ id: string }[]>`SELECT c."id" FROM "public"."Contact" c
+      WHERE c."workspaceId" = ${ctx.workspaceId} AND ${nearSpelling(q)}
+      ORDER BY greatest(similarity(c."name", ${q}), similarity(coalesce(c."email", ''), ${q})) DESC, c."id"
+      LIMIT ${FUZZY_CONTACTS}`;
+    return rows.map((r) => r.id);
+  }
+  return [];
+}
+
+/** The filters' conditions on tickets `t`; the created range among them unless `range` is false. */
+export function filterConditions(ctx: ActorContext, f: TicketListFilters, range = true): Prisma.Sql[] {
+  const and = [sql`t."workspaceId" = ${ctx.workspaceId}`];
+  if (f.status) and.push(sql`t."status" = CAST(${f.status} AS "public"."TicketStatus")`);
+  if (f.priority) and.push(sql`t."priority" = CAST(${f.priority} AS "public"."TicketPriority")`);
+  if (f.assignee === "me") and.push(sql`t."assigneeId" = ${ctx.userId ?? "__none__"}`);
+  else if (f.assignee === "unassigned") and.push(sql`t."assigneeId" IS NULL`);
+  else if (f.assignee) and.push(sql`t."assigneeId" = ${f.assignee}`);
+  if (f.team === "none") and.push(sql`t."teamId" IS NULL`);
+  else if (f.team) and.push(sql`t."teamId" = ${f.team}`);
+  if (f.tag) {
+    and.push(sql`EXISTS (SELECT 1 FROM "public"."TicketTag" tt JOIN "public"."Tag" g ON g."id" = tt."tagId"
+      WHERE tt."ticketId" = t."id" AND g."workspaceId" = ${ctx.workspaceId} AND g."name" = ${f.tag.toLowerCase()})`);
+  }
+  if (f.contact) and.push(sql`t."contactId" = ${f.contact}`);
+  if (range) and.push(...rangeConditions(f));
+  return and;
+}
+
+/** The created range's conditions on tickets `t` (none without a range). */
+export function rangeConditions(f: TicketListFilters): Prisma.Sql[] {
+  const and: Prisma.Sql[] = [];
+  if (f.created_after) and.push(sql`t."createdAt" >= ${f.created_after.toISOString()}::timestamp(3)`);
+  if (f.created_before) and.push(sql`t."createdAt" < ${f.created_before.toISOString()}::timestamp(3)`);
+  return and;
+}
+
+/** The planner's estimate of how many tickets `t` meet the conditions (one EXPLAIN, no execution). */
+export async function estimateTickets(and: Prisma.Sql[]): Promise<number> {
+  const [row] = await prisma.$queryRaw<[{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }]>`
+    EXPLAIN (FORMAT JSON) SELECT 1 FROM "public"."Ticket" t WHERE ${join(and, " AND ")}`;
+  return Math.round(row["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0);
+}

@@ -1,0 +1,61 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { ActorContext } from "@/lib/context";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { TicketCount } from "@/lib/search/engine";
+import {
+  canLoosen,
+  contactsFor,
+  estimateTickets,
+  filterConditions,
+  textMatch,
+  type Mode,
+} from "@/lib/search/postgres/ticket-conditions";
+import { parseQuery } from "@/lib/search/query";
+import type { TicketListFilters } from "@/lib/validations/tickets";
+
+const { join } = Prisma;
+
+/** Counted exactly up to this many matches; beyond it the planner's estimate stands in. */
+export const EXACT_COUNT_LIMIT = 10_000;
+
+/**
+ * How many tickets the list's filters and text match, cheaply at any volume: from the TicketCount
+ * rows when only status, priority, team and assignee filter (exact); otherwise counted up to
+ * EXACT_COUNT_LIMIT, and past it the planner's estimate (`exact: false`, shown as "about N").
+ */
+export async function countTickets(ctx: ActorContext, filters: TicketListFilters): Promise<TicketCount> {
+  const query = filters.q ? parseQuery(filters.q) : null;
+  if (!query && !filters.tag && !filters.contact && !filters.created_after && !filters.created_before) {
+    return { count: await fromCounts(ctx, filters), exact: true };
+  }
+  const doc = Prisma.raw(filters.include_notes ? `t."searchAll"` : `t."searchPublic"`);
+  const count = async (mode: Mode): Promise<TicketCount> => {
+    const and = filterConditions(ctx, filters);
+    if (query) {
+      const text = textMatch(query, mode, doc, await contactsFor(ctx, query, mode));
+      if (!text) return { count: 0, exact: true };
+      and.push(text);
+    }
+    const where = join(and, " AND ");
+    const [{ n }] = await prisma.$queryRaw<[{ n: number }]>`
+      SELECT count(*)::int AS "n" FROM (SELECT 1 FROM "public"."Ticket" t WHERE ${where} LIMIT ${EXACT_COUNT_LIMIT + 1}) x`;
+    if (n <= EXACT_COUNT_LIMIT) return { count: n, exact: true };
+    const estimate = await estimateTickets(and);
+    return { count: Math.max(estimate, EXACT_COUNT_LIMIT + 1), exact: false };
+  };
+  // The same fallback as the list: when the query as typed finds nothing, its loosened form is what shows.
+  const exact = await count("e");
+  return exact.count === 0 && query && canLoosen(query) ? count("f") : exact;
+}
+
+/**
+ * Sums the TicketCount rows the filters select: without tag, contact or range the list's own
+ * conditions name only columns TicketCount shares with Ticket (workspace, status, priority, team, assignee).
+ */
+async function fromCounts(ctx: ActorContext, filters: TicketListFilters): Promise<number> {
+  const [{ n }] = await prisma.$queryRaw<[{ n: number }]>`
+    SELECT coalesce(sum(t."n"), 0)::int AS "n" FROM "public"."TicketCount" t
+     WHERE ${join(filterConditions(ctx, filters, false), " AND ")}`;
+  return n;
+}
