@@ -6,7 +6,8 @@
 // warm-up rounds, then `--rounds` measured ones. Prints p50, p95 and max per query
 // against the goals and `EXPLAIN (ANALYZE, BUFFERS)` for the three slowest. Exits
 // non-zero only when a query fails, never on a missed goal (CI runs it small as a smoke test).
-//   --reuse <db>         time a database seeded earlier (kept afterwards) instead of seeding one
+//   --reuse <db>[,<db>]  time databases seeded earlier (kept afterwards) instead of seeding; their
+//                        sizes are read from them, and two show the growth like --sizes
 //   --audit-events <n>   audit history to seed (default: as many as tickets)
 //   --keep               keep the databases it seeded
 import { randomBytes } from "node:crypto";
@@ -108,8 +109,13 @@ if (![rounds, ...sizes].every((n) => Number.isInteger(n) && n > 0)) {
   console.error("--size, --sizes and --rounds take positive whole numbers.");
   process.exit(2);
 }
-if (opts.reuse && sizes.length > 1) {
-  console.error("--reuse times one seeded database: give it without --sizes.");
+const reused = opts.reuse ? opts.reuse.split(",") : [];
+if (reused.length && (opts.size || opts.sizes)) {
+  console.error("--reuse reads each database's size: give it without --size or --sizes.");
+  process.exit(2);
+}
+if (!reused.every((name) => /^[a-z_][a-z0-9_]*$/.test(name))) {
+  console.error("--reuse takes database names: lower-case letters, digits and underscores.");
   process.exit(2);
 }
 
@@ -376,8 +382,24 @@ async function explainSlowest(url, results, data) {
 
 const bySize = new Map();
 let failed = false;
-for (const size of sizes) {
-  const db = opts.reuse ? { name: opts.reuse, url: urlFor(opts.reuse) } : await seedDatabase(size);
+/** The demo workspace's ticket count in a seeded database. */
+async function ticketsIn(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT "ticketCounter" AS n FROM "Workspace" WHERE slug = $1`, [
+      DEMO_WORKSPACE.slug,
+    ]);
+    return Number(rows[0].n);
+  } finally {
+    await client.end();
+  }
+}
+
+const runs = reused.length ? reused.map((name) => ({ name })) : sizes.map((size) => ({ size }));
+for (const run of runs) {
+  const db = run.name ? { name: run.name, url: urlFor(run.name) } : await seedDatabase(run.size);
+  const size = run.size ?? (await ticketsIn(db.url));
   try {
     const { results, data } = await measure(db.url);
     bySize.set(size, results);
@@ -387,7 +409,7 @@ for (const size of sizes) {
     failed = true;
     console.error(`\nbench:scale failed at ${size} tickets: ${error.message}`);
   } finally {
-    if (!opts.reuse && !opts.keep) await admin(`DROP DATABASE IF EXISTS ${db.name} WITH (FORCE)`);
+    if (!run.name && !opts.keep) await admin(`DROP DATABASE IF EXISTS ${db.name} WITH (FORCE)`);
     else console.log(`\nKept the database ${db.name} (reuse it with --reuse ${db.name}).`);
   }
   if (failed) break;

@@ -11,6 +11,9 @@ test("the status filter shows only tickets in that status", async ({ page, ticke
   const statuses = await ticketsPage.rows().evaluateAll((rows) => rows.map((r) => r.getAttribute("data-status")));
   expect(statuses.length).toBeGreaterThan(0);
   expect(new Set(statuses)).toEqual(new Set(["pending"]));
+  // One page holds them all, so the count above the list is exactly the rows shown.
+  await expect(page.getByRole("link", { name: "Next page →" })).toHaveCount(0);
+  await expect(ticketsPage.count()).toHaveText(`${statuses.length} ticket${statuses.length === 1 ? "" : "s"}`);
 });
 
 test("search finds tickets by words in their messages, highlights where, and pages onward", async ({
@@ -21,6 +24,7 @@ test("search finds tickets by words in their messages, highlights where, and pag
   await ticketsPage.search("duplicate");
   await expect(ticketsPage.rows().first()).toBeVisible();
   await expect(ticketsPage.highlights().first()).toHaveText(/^duplicate/i);
+  await expect(ticketsPage.count()).toHaveText(/^[1-9]\d* tickets?$/);
   await ticketsPage.goto();
   await expect(ticketsPage.rows()).toHaveCount(25);
   const firstPage = (await ticketsPage.rows().first().textContent())!;

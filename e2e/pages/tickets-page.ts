@@ -7,6 +7,11 @@ export class TicketsPage {
     return this.page.getByTestId("ticket-row");
   }
 
+  /** "N tickets" (or "about N tickets") above the list. */
+  count() {
+    return this.page.getByTestId("ticket-count");
+  }
+
   /** The highlighted words of the search snippets, in order. */
   highlights() {
     return this.page.getByTestId("ticket-snippet").locator("mark");

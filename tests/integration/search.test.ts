@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
+import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { searchContacts } from "@/lib/services/contacts/search-contacts";
 import { upsertContact } from "@/lib/services/contacts/upsert-contact";
@@ -199,6 +200,43 @@ describe("sort orders and cursors", () => {
     );
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).fields).toEqual({ cursor: ["is not a cursor this list gave out"] });
+  });
+
+  it("filters by a created range in every order, paging without repeats or gaps", async () => {
+    // Five of the widget tickets created a year ago, a day apart; the range holds the middle three.
+    const day = 86_400_000;
+    const yearAgo = Date.now() - 365 * day;
+    for (const [i, key] of ["w2", "w3", "w4", "w5", "w6"].entries()) {
+      await prisma.ticket.update({
+        where: { workspaceId_number: { workspaceId: ws.workspace.id, number: n[key]! } },
+        data: { createdAt: new Date(yearAgo + i * day) },
+      });
+    }
+    const range = {
+      created_after: new Date(yearAgo + day).toISOString(),
+      created_before: new Date(yearAgo + 3 * day + 1).toISOString(),
+    };
+    const inRange = [n.w3!, n.w4!, n.w5!];
+    const expected = async (sort: "updated" | "priority") =>
+      (
+        await prisma.ticket.findMany({
+          where: { workspaceId: ws.workspace.id, number: { in: inRange } },
+          orderBy:
+            sort === "priority"
+              ? [{ priority: "desc" }, { updatedAt: "desc" }, { id: "desc" }]
+              : [{ updatedAt: "desc" }, { id: "desc" }],
+          select: { number: true },
+        })
+      ).map((t) => t.number);
+    for (const sort of ["updated", "priority"] as const) {
+      // One page of 100 (read from the range's own index), then pages of 2 (the newest tickets' walk first).
+      expect(await numbers({ ...range, sort })).toEqual(await expected(sort));
+      expect(await allPages({ ...range, sort })).toEqual(await expected(sort));
+    }
+    expect(await allPages({ ...range, sort: "created" })).toEqual([n.w5!, n.w4!, n.w3!]);
+    expect(await numbers({ ...range, priority: "urgent" })).toEqual(
+      (await expected("updated")).filter((num) => [n.w3!, n.w6!].includes(num)),
+    );
   });
 
   it("names the field for an unknown sort", async () => {

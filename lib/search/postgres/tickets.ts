@@ -175,7 +175,7 @@ async function pageRows(
     // ticket to reach an old range, so as with text, try the newest window, else the range's own index.
     const walked = await select(windowed(and, order, WINDOW, join(range, " AND ")));
     if (walked.length >= take) return walked;
-    return select(fromCreatedRange(ctx, all, range));
+    return select(fromCreatedRange(ctx, all, range, order, take));
   }
   if ((await estimateTickets([...all, text])) < RARE) return select(fromIndex(ctx, all, text));
   const walked = await select(windowed(all, order, WINDOW, text));
@@ -196,11 +196,25 @@ function fromIndex(ctx: ActorContext, and: Prisma.Sql[], text: Prisma.Sql): Pris
     SELECT t.* FROM "public"."Ticket" t JOIN m ON m."id" = t."id" WHERE ${join(and, " AND ")})`;
 }
 
-/** The tickets created in the range, from the (workspace, created) index, then the other filters. */
-function fromCreatedRange(ctx: ActorContext, and: Prisma.Sql[], range: Prisma.Sql[]): Prisma.Sql {
+/**
+ * The first `take` tickets created in the range, in the page's order: the range read from the
+ * (workspace, created) index alone (it carries the other orders' columns), sorted there, and only
+ * then each ticket, in that order, checked against the other filters until the page is full (the
+ * lateral join keeps the order, so the LIMIT stops the walk).
+ */
+function fromCreatedRange(
+  ctx: ActorContext,
+  all: Prisma.Sql[],
+  range: Prisma.Sql[],
+  order: Prisma.Sql,
+  take: number,
+): Prisma.Sql {
   return sql`(WITH m AS MATERIALIZED (
-      SELECT t."id" FROM "public"."Ticket" t WHERE t."workspaceId" = ${ctx.workspaceId} AND ${join(range, " AND ")})
-    SELECT t.* FROM "public"."Ticket" t JOIN m ON m."id" = t."id" WHERE ${join(and, " AND ")})`;
+      SELECT t."id", t."updatedAt", t."priority" FROM "public"."Ticket" t
+       WHERE t."workspaceId" = ${ctx.workspaceId} AND ${join(range, " AND ")})
+    SELECT x.* FROM (SELECT t."id" AS "mid", t.* FROM m t ORDER BY ${order}) t
+      CROSS JOIN LATERAL (SELECT t.* FROM "public"."Ticket" t WHERE t."id" = "mid" AND ${join(all, " AND ")} OFFSET 0) x
+    ORDER BY ${order} LIMIT ${take})`;
 }
 
 /**
