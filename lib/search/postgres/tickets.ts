@@ -100,10 +100,11 @@ async function numberedTicket(ctx: ActorContext, filters: TicketListFilters, num
  * the planner, whose plans for a word it misjudges can read a whole workspace:
  * walk the filtered tickets in the page's order through a btree index and test
  * the newest WINDOW of them (bounded, and exact when a page's worth matches
- * there), else read every match from the workspace's GIN index, which is cheap
- * exactly when matches are rare. A query the planner expects fewer than
- * RARE matches for goes to the GIN index first: a walk would likely come back
- * short, after testing a whole window. Either way the rows are the same.
+ * there), else read every match from the GIN indexes, which is cheap exactly
+ * when matches are rare. When the planner expects the text alone to match fewer
+ * than RARE tickets (phrases counted as their words, which is what the index
+ * reads), the index comes first: a walk would likely come back short after
+ * testing a whole window. Either way the rows are the same.
  */
 const WINDOW = 4_000;
 const RARE = 5_000;
@@ -125,8 +126,11 @@ async function pageRows(
   const range = rangeConditions(filters);
   if (excludeId) and.push(sql`t."id" <> ${excludeId}`);
   const take = filters.limit + 1;
-  const text = query ? textMatch(query, mode, doc, await contactsFor(ctx, query, mode)) : null;
+  const contacts = query ? await contactsFor(ctx, query, mode) : [];
+  const text = query ? textMatch(query, mode, doc, contacts) : null;
   if (query && !text) return [];
+  const rare = async () =>
+    (await estimateTickets([and[0]!, textMatch(query!, mode, doc, contacts, true)!])) < RARE;
 
   if (sort === "relevance" && query && text) {
     const candidates = (source: Prisma.Sql) => sql`(SELECT t.* FROM ${source} t
@@ -141,11 +145,11 @@ async function pageRows(
       ORDER BY x."r" DESC, x."id" DESC LIMIT ${take}`;
     const order = sql`t."updatedAt" DESC, t."id" DESC`;
     const all = [...and, ...range];
-    if ((await estimateTickets([...all, text])) < RARE) return ranked(fromIndex(ctx, all, text));
+    if (await rare()) return ranked(fromIndex(all, text, doc));
     const walked = await ranked(windowed(all, order, RELEVANCE_WINDOW, text));
     // The candidates are the newest matches: found in the walk when it holds enough of them.
     if (walked.length && Number(walked[0]!.n) >= RELEVANCE_CANDIDATES) return walked;
-    return ranked(fromIndex(ctx, all, text));
+    return ranked(fromIndex(all, text, doc));
   }
 
   let order: Prisma.Sql;
@@ -177,10 +181,10 @@ async function pageRows(
     if (walked.length >= take) return walked;
     return select(fromCreatedRange(ctx, all, range, order, take));
   }
-  if ((await estimateTickets([...all, text])) < RARE) return select(fromIndex(ctx, all, text));
+  if (await rare()) return select(fromIndex(all, text));
   const walked = await select(windowed(all, order, WINDOW, text));
   if (walked.length >= take) return walked;
-  return select(fromIndex(ctx, all, text));
+  return select(fromIndex(all, text));
 }
 
 /** The newest `size` tickets passing the filters, in the page's order, then those matching the text. */
@@ -189,11 +193,15 @@ function windowed(and: Prisma.Sql[], order: Prisma.Sql, size: number, text: Pris
     ORDER BY ${order} LIMIT ${size}) t WHERE ${text})`;
 }
 
-/** Every match from the GIN index on (workspace, document), materialised so the planner cannot walk instead. */
-function fromIndex(ctx: ActorContext, and: Prisma.Sql[], text: Prisma.Sql): Prisma.Sql {
+/**
+ * Every match from the GIN indexes on (workspace, status, document) with every filter applied there,
+ * materialised (with the columns the orders and ranking read) so the planner cannot walk instead.
+ */
+function fromIndex(all: Prisma.Sql[], text: Prisma.Sql, rankDoc?: Prisma.Sql): Prisma.Sql {
   return sql`(WITH m AS MATERIALIZED (
-      SELECT t."id" FROM "public"."Ticket" t WHERE t."workspaceId" = ${ctx.workspaceId} AND ${text})
-    SELECT t.* FROM "public"."Ticket" t JOIN m ON m."id" = t."id" WHERE ${join(and, " AND ")})`;
+      SELECT t."id", t."number", t."updatedAt", t."createdAt", t."priority"${rankDoc ? sql`, ${rankDoc}` : empty}
+        FROM "public"."Ticket" t WHERE ${join(all, " AND ")} AND ${text})
+    SELECT t.* FROM m t)`;
 }
 
 /**
