@@ -1,9 +1,8 @@
-// `npm run db:migrate` applies pending migrations; `npm run db:migration -- <name>`
-// writes a new migration from the schema; `npm run db:seed` seeds an empty database.
+// `npm run db:migrate` applies pending migrations; `npm run db:seed` seeds an empty database.
 // They use DATABASE_URL, or the embedded database when it is unset.
 import path from "node:path";
 import { startEmbeddedPostgres } from "./embedded-db.mjs";
-import { applyMigrations, createMigration } from "./migrate.mjs";
+import { applyMigrations } from "./migrate.mjs";
 import { DATA_DIR, prepareDatabase } from "./bootstrap.mjs";
 
 const [command, ...args] = process.argv.slice(2);
@@ -21,19 +20,11 @@ async function withDatabase(fn) {
 if (command === "migrate") {
   const applied = await withDatabase(applyMigrations);
   console.log(applied.length ? `Applied: ${applied.join(", ")}` : "Database is up to date.");
-} else if (command === "new") {
-  const name = args[0];
-  if (!name) {
-    console.error("Usage: npm run db:migration -- <name>");
-    process.exit(2);
-  }
-  const dir = await withDatabase((url) => createMigration(url, name));
-  console.log(dir ? `Wrote ${path.relative(process.cwd(), dir)}/migration.sql` : "The schema has no changes.");
 } else if (command === "seed") {
   const { embedded, seeded } = await prepareDatabase({ seedArgs: args, port: 0 });
   console.log(seeded ? "Seeded." : "The database already has workspaces; nothing seeded.");
   await embedded?.stop();
 } else {
-  console.error("Usage: node scripts/db.mjs migrate | new <name> | seed [--size N]");
+  console.error("Usage: node scripts/db.mjs migrate | seed [--size N]");
   process.exit(2);
 }

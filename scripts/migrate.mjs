@@ -2,7 +2,7 @@
 // talking to the database through the same driver adapter as the app. Applies
 // Prisma's own migration folders and records them in _prisma_migrations.
 // Needs `node --experimental-wasm-modules` on Node 20 (the engine imports a .wasm file).
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PrismaPg } from "@prisma/adapter-pg";
@@ -76,39 +76,6 @@ export async function applyMigrations(connectionString) {
   try {
     const result = await engine.applyMigrations({ migrationsList: listMigrations(), filters: FILTERS });
     return result.appliedMigrationNames;
-  } finally {
-    engine.free();
-  }
-}
-
-/**
- * Writes a new migration folder with the SQL that takes the database, as the
- * applied migrations leave it, to the current schema. Returns its path, or null
- * when the schema has no changes.
- */
-export async function createMigration(connectionString, name) {
-  await applyMigrations(connectionString);
-  const { engine, schema } = await openEngine(connectionString);
-  try {
-    const hasMigrations = listMigrations().migrationDirectories.length > 0;
-    const result = await engine.diff({
-      from: hasMigrations ? { tag: "url", url: connectionString } : { tag: "empty" },
-      to: { tag: "schemaDatamodel", files: [{ path: SCHEMA_PATH, content: schema }] },
-      script: true,
-      exitCode: null,
-      filters: FILTERS,
-    });
-    const sql = (result.stdout ?? "").trim();
-    if (!sql || sql === "-- This is an empty migration.") return null;
-    const stamp = new Date().toISOString().replace(/[-:T]/g, "").slice(0, 14);
-    const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name.replace(/[^a-z0-9_]+/gi, "_").toLowerCase()}`);
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, "migration.sql"), `${sql}\n`);
-    const lockPath = path.join(MIGRATIONS_DIR, "migration_lock.toml");
-    if (!existsSync(lockPath)) {
-      writeFileSync(lockPath, '# Managed by scripts/migrate.mjs\nprovider = "postgresql"\n');
-    }
-    return dir;
   } finally {
     engine.free();
   }
