@@ -129,8 +129,7 @@ async function pageRows(
   const contacts = query ? await contactsFor(ctx, query, mode) : [];
   const text = query ? textMatch(query, mode, doc, contacts) : null;
   if (query && !text) return [];
-  const rare = async () =>
-    (await estimateTickets([and[0]!, textMatch(query!, mode, doc, contacts, true)!])) < RARE;
+  const rare = async () => (await estimateTickets([and[0]!, textMatch(query!, mode, doc, contacts, true)!])) < RARE;
 
   if (sort === "relevance" && query && text) {
     const candidates = (source: Prisma.Sql) => sql`(SELECT t.* FROM ${source} t
