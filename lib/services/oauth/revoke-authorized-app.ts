@@ -4,7 +4,7 @@ import { inWorkspace, type ActorContext } from "@/lib/context";
 import { requireMayActOn } from "@/lib/auth/rank";
 import { notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
-import { revokeGrant } from "@/lib/oauth/tokens";
+import { forgetConsent, inTransaction, liveGrantIds, revokeGrant } from "@/lib/oauth/store";
 
 export type RevokeAuthorizedAppOptions = { grantId: string };
 
@@ -32,15 +32,10 @@ export async function revokeAuthorizedApp(ctx: ActorContext, options: RevokeAuth
     "revoke an owner's authorized apps",
   );
   const reason = grant.userId === ctx.userId ? "revoked_by_user" : "revoked_by_admin";
-  await prisma.$transaction(async (tx) => {
-    const grants = await tx.oAuthGrant.findMany({
-      where: { ...inWorkspace(ctx), userId: grant.userId, clientId: grant.clientId, revokedAt: null },
-      select: { id: true },
-    });
-    for (const g of grants) await revokeGrant(tx, g.id, reason);
-    await tx.oAuthConsent.deleteMany({
-      where: { ...inWorkspace(ctx), userId: grant.userId, clientId: grant.clientId },
-    });
+  const connection = { ...inWorkspace(ctx), userId: grant.userId, clientId: grant.clientId };
+  await inTransaction(async (tx) => {
+    for (const id of await liveGrantIds(tx, connection)) await revokeGrant(tx, id, reason);
+    await forgetConsent(tx, connection);
   });
   await recordAudit(ctx, { action: "oauth_app.revoke", details: { grant_id: grant.id, client: grant.client.name } });
   return { grant_id: grant.id, client: grant.client.name, revoked: true };
