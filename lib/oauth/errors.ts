@@ -38,7 +38,10 @@ export class OAuthError extends Error {
 
 export const NO_STORE = { "Cache-Control": "no-store", Pragma: "no-cache" };
 
-/** The RFC 6749 code an app error answers with; its message, written for people, is the description. */
+/**
+ * The RFC 6749 code an app error answers with, at that code's status; its
+ * message, written for people, is the description.
+ */
 const APP_ERROR_CODE: Record<ErrorCode, OAuthErrorCode> = {
   validation_error: "invalid_request",
   not_found: "invalid_request",
@@ -62,7 +65,7 @@ export function toOAuthError(error: unknown): OAuthError {
     const code = APP_ERROR_CODE[error.code];
     return code === "server_error"
       ? new OAuthError(code, "The authorization server hit an unexpected problem.")
-      : new OAuthError(code, error.message, error.status);
+      : new OAuthError(code, error.message);
   }
   console.error(
     "[deskbridge] oauth endpoint error:",
