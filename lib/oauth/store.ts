@@ -42,8 +42,9 @@ export async function rememberConsent(tx: Tx, key: ConsentKey, scopes: string[])
   });
 }
 
-export async function forgetConsent(tx: Tx, key: ConsentKey): Promise<void> {
-  await tx.oAuthConsent.deleteMany({ where: key });
+/** Forgets a user's remembered consent in a workspace: for one client, or for every client when none is named. */
+export async function forgetConsent(tx: Tx, owner: GrantOwner): Promise<void> {
+  await tx.oAuthConsent.deleteMany({ where: owner });
 }
 
 /* Grants: one per approval, what every code and token of a connection hangs on. */
@@ -63,10 +64,56 @@ export function openGrant(tx: Tx, key: GrantKey, scopes: string[]) {
   return tx.oAuthGrant.create({ data: { ...key, scopes }, select: { id: true } });
 }
 
-/** The live grants a user gave a client in a workspace. */
-export async function liveGrantIds(tx: Tx, key: ConsentKey): Promise<string[]> {
-  const grants = await tx.oAuthGrant.findMany({ where: { ...key, revokedAt: null }, select: { id: true } });
+/** Whose grants: a user's in a workspace, to one client when it is named. */
+export type GrantOwner = { workspaceId: string; userId: string; clientId?: string };
+
+/** The ids of an owner's grants, or of the live ones only. */
+export async function grantIdsOf(db: Tx, owner: GrantOwner, options: { live?: boolean } = {}): Promise<string[]> {
+  const grants = await db.oAuthGrant.findMany({
+    where: { ...owner, ...(options.live ? { revokedAt: null } : {}) },
+    select: { id: true },
+  });
   return grants.map((grant) => grant.id);
+}
+
+/** A user's live grants in a workspace, newest first, with their client: the authorized apps they see. */
+export function listLiveGrants(owner: GrantOwner) {
+  return prisma.oAuthGrant.findMany({
+    where: { ...owner, revokedAt: null },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      scopes: true,
+      createdAt: true,
+      lastUsedAt: true,
+      workspace: { select: { name: true } },
+      client: { select: { clientId: true, name: true, logoUri: true, redirectUris: true, registrationType: true } },
+    },
+  });
+}
+
+/** A grant in a workspace, with its owner's role there (for the rank rule) and its client. */
+export function findGrant(workspaceId: string, grantId: string) {
+  return prisma.oAuthGrant.findFirst({
+    where: { workspaceId, id: grantId },
+    select: {
+      id: true,
+      userId: true,
+      clientId: true,
+      client: { select: { name: true } },
+      user: { select: { memberships: { where: { workspaceId }, select: { role: true } } } },
+    },
+  });
+}
+
+/** When a live grant stops: its newest live refresh token's expiry; null when it is revoked or has none. */
+export async function liveGrantExpiry(workspaceId: string, grantId: string): Promise<Date | null> {
+  const refresh = await prisma.oAuthToken.findFirst({
+    where: { grantId, kind: "refresh", revokedAt: null, grant: { workspaceId, revokedAt: null } },
+    orderBy: { expiresAt: "desc" },
+    select: { expiresAt: true },
+  });
+  return refresh?.expiresAt ?? null;
 }
 
 /** Revokes a grant, everything it issued and every key minted under it (through revokeAccess). */
