@@ -1,6 +1,7 @@
 import { FAMILY_SCOPES, UMBRELLA_SCOPES } from "@/lib/auth/scopes";
 import { getEnv } from "@/lib/env";
 import { mcpUrl } from "@/lib/mcp/urls";
+import { GRANT_TYPES } from "@/lib/validations/oauth";
 
 export const METADATA_CORS = {
   "Access-Control-Allow-Origin": "*",
@@ -33,7 +34,7 @@ export function authorizationServerMetadata() {
     scopes_supported: [...UMBRELLA_SCOPES, ...FAMILY_SCOPES],
     response_types_supported: ["code"],
     response_modes_supported: ["query"],
-    grant_types_supported: ["authorization_code", "refresh_token"],
+    grant_types_supported: GRANT_TYPES,
     code_challenge_methods_supported: ["S256"],
     token_endpoint_auth_methods_supported: ["none", "client_secret_basic", "client_secret_post"],
     revocation_endpoint_auth_methods_supported: ["none", "client_secret_basic", "client_secret_post"],

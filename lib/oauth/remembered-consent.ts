@@ -1,7 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { mayAuthorize, type PendingAuthorization } from "@/lib/oauth/authorize";
-import type { OAuthClientRecord } from "@/lib/oauth/clients";
+import type { OAuthClientRecord } from "@/lib/oauth/clients/record";
+import { findConsent } from "@/lib/oauth/store";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 /**
@@ -16,16 +17,7 @@ export async function rememberedConsent(options: {
   role: Role;
 }) {
   const [consent, workspace] = await Promise.all([
-    prisma.oAuthConsent.findUnique({
-      where: {
-        userId_clientId_workspaceId: {
-          userId: options.userId,
-          clientId: options.client.id,
-          workspaceId: options.workspaceId,
-        },
-      },
-      select: { scopes: true },
-    }),
+    findConsent({ userId: options.userId, clientId: options.client.id, workspaceId: options.workspaceId }),
     prisma.workspace.findUniqueOrThrow({ where: { id: options.workspaceId }, select: { oauthAuthorizePolicy: true } }),
   ]);
   if (!consent || !mayAuthorize(options.role, workspace.oauthAuthorizePolicy)) return null;

@@ -1,8 +1,7 @@
 import "server-only";
-import { prisma } from "@/lib/db";
-import { hashToken, parseToken } from "@/lib/credentials/token-format";
-import type { OAuthClientRecord } from "@/lib/oauth/clients";
-import { revokeGrant } from "@/lib/oauth/tokens";
+import { parseToken } from "@/lib/credentials/token-format";
+import type { OAuthClientRecord } from "@/lib/oauth/clients/record";
+import { findToken, inTransaction, revokeGrant, revokeToken } from "@/lib/oauth/store";
 
 /**
  * RFC 7009. Revoking a refresh token ends the whole grant (its access tokens
@@ -12,14 +11,8 @@ import { revokeGrant } from "@/lib/oauth/tokens";
 export async function revokeOAuthToken(client: OAuthClientRecord, token: string): Promise<void> {
   const kind = parseToken(token);
   if (kind !== "oauth_access" && kind !== "oauth_refresh") return;
-  const row = await prisma.oAuthToken.findUnique({
-    where: { secretHash: hashToken(token) },
-    select: { id: true, kind: true, grantId: true, grant: { select: { clientId: true } } },
-  });
+  const row = await findToken(token);
   if (!row || row.grant.clientId !== client.id) return;
-  if (row.kind === "refresh") {
-    await prisma.$transaction((tx) => revokeGrant(tx, row.grantId, "revoked_by_client"));
-  } else {
-    await prisma.oAuthToken.updateMany({ where: { id: row.id, revokedAt: null }, data: { revokedAt: new Date() } });
-  }
+  if (row.kind === "refresh") await inTransaction((tx) => revokeGrant(tx, row.grantId, "revoked_by_client"));
+  else await revokeToken(row.id);
 }

@@ -20,7 +20,7 @@ import {
 } from "../support/oauth-http";
 import { prisma } from "@/lib/db";
 import { hashToken } from "@/lib/credentials/token-format";
-import { findClient, findClientForAuthorization } from "@/lib/oauth/clients";
+import { findClient, findClientForAuthorization } from "@/lib/oauth/clients/find";
 import { fetchOutbound, type OutboundFetch } from "@/lib/outbound/fetch";
 
 const REDIRECT = "http://127.0.0.1:8976/callback";

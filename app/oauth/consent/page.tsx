@@ -5,7 +5,7 @@ import { describeScope, type Scope } from "@/lib/auth/scopes";
 import { getWorkspaceSession } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import { mayAuthorize, policyText, readPending } from "@/lib/oauth/authorize";
-import { findClient } from "@/lib/oauth/clients";
+import { findClient } from "@/lib/oauth/clients/find";
 import { csrfToken } from "@/lib/oauth/signed";
 
 export const metadata: Metadata = { title: "Authorize app" };

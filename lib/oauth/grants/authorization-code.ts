@@ -1,64 +1,44 @@
 import "server-only";
-import { prisma } from "@/lib/db";
-import { hashToken, parseToken } from "@/lib/credentials/token-format";
-import type { OAuthClientRecord } from "@/lib/oauth/clients";
+import { parseToken } from "@/lib/credentials/token-format";
+import type { OAuthClientRecord } from "@/lib/oauth/clients/record";
 import { canonicalResource } from "@/lib/oauth/authorize";
 import { OAuthError } from "@/lib/oauth/errors";
 import { verifyPkce } from "@/lib/oauth/pkce";
 import { redirectUriMatches } from "@/lib/oauth/redirect-uri";
-import { issueTokenPair, revokeGrant, type TokenResponse } from "@/lib/oauth/tokens";
+import { claimCode, findCode, inTransaction, issueTokenPair, revokeGrant } from "@/lib/oauth/store";
+import type { TokenResponse } from "@/lib/oauth/tokens";
+import type { AuthorizationCodeGrantInput } from "@/lib/validations/oauth";
 
 /** grant_type=authorization_code: single use, one minute, PKCE S256, exact redirect. A replay revokes what the code issued. */
 export async function exchangeAuthorizationCode(
   client: OAuthClientRecord,
-  form: URLSearchParams,
+  input: AuthorizationCodeGrantInput,
 ): Promise<TokenResponse> {
-  const code = form.get("code");
-  const verifier = form.get("code_verifier");
-  const redirectUri = form.get("redirect_uri");
-  if (!code) throw new OAuthError("invalid_request", "code is required.");
-  if (!verifier) throw new OAuthError("invalid_request", "code_verifier is required (PKCE).");
-  if (parseToken(code) !== "oauth_code") throw new OAuthError("invalid_grant", "The authorization code is invalid.");
-  const row = await prisma.oAuthAuthorizationCode.findUnique({
-    where: { codeHash: hashToken(code) },
-    select: {
-      id: true,
-      grantId: true,
-      clientId: true,
-      redirectUri: true,
-      codeChallenge: true,
-      scopes: true,
-      resource: true,
-      expiresAt: true,
-      usedAt: true,
-      grant: { select: { revokedAt: true } },
-    },
-  });
+  if (parseToken(input.code) !== "oauth_code")
+    throw new OAuthError("invalid_grant", "The authorization code is invalid.");
+  const row = await findCode(input.code);
   if (!row) throw new OAuthError("invalid_grant", "The authorization code is invalid.");
   if (row.clientId !== client.id)
     throw new OAuthError("invalid_grant", "The authorization code was issued to another client.");
   if (row.usedAt) {
-    await prisma.$transaction((tx) => revokeGrant(tx, row.grantId, "code_replayed"));
+    await inTransaction((tx) => revokeGrant(tx, row.grantId, "code_replayed"));
     throw new OAuthError("invalid_grant", "The authorization code was already used; the tokens it issued are revoked.");
   }
   if (row.expiresAt <= new Date()) throw new OAuthError("invalid_grant", "The authorization code has expired.");
   if (row.grant.revokedAt) throw new OAuthError("invalid_grant", "The authorization was revoked.");
+  const redirectUri = input.redirect_uri;
   if (!redirectUri || !redirectUriMatches([row.redirectUri], redirectUri) || redirectUri !== row.redirectUri) {
     throw new OAuthError("invalid_grant", "redirect_uri does not match the authorization request.");
   }
-  if (!verifyPkce(verifier, row.codeChallenge))
+  if (!verifyPkce(input.code_verifier, row.codeChallenge))
     throw new OAuthError("invalid_grant", "The code_verifier does not match the code_challenge.");
-  const resource = form.get("resource");
-  if (resource !== null && canonicalResource(resource) !== row.resource)
+  if (input.resource !== undefined && canonicalResource(input.resource) !== row.resource)
     throw new OAuthError("invalid_target", "resource does not match the authorization.");
 
-  return prisma.$transaction(async (tx) => {
-    // Claim the code atomically: of two racing exchanges only one wins.
-    const claimed = await tx.oAuthAuthorizationCode.updateMany({
-      where: { id: row.id, usedAt: null },
-      data: { usedAt: new Date() },
-    });
-    if (claimed.count === 0) throw new OAuthError("invalid_grant", "The authorization code was already used.");
+  return inTransaction(async (tx) => {
+    // Of two racing exchanges only one claims the code.
+    if (!(await claimCode(tx, row.id)))
+      throw new OAuthError("invalid_grant", "The authorization code was already used.");
     const { refreshId: _, ...pair } = await issueTokenPair(tx, {
       grantId: row.grantId,
       scopes: row.scopes,

@@ -1,18 +1,20 @@
 import "server-only";
-import { prisma } from "@/lib/db";
-import { hashToken, parseToken } from "@/lib/credentials/token-format";
-import type { OAuthClientRecord } from "@/lib/oauth/clients";
+import { parseToken } from "@/lib/credentials/token-format";
+import type { OAuthClientRecord } from "@/lib/oauth/clients/record";
 import { OAuthError } from "@/lib/oauth/errors";
 import { parseRequestedScopes, sameOrNarrower } from "@/lib/oauth/scopes";
-import { canEncrypt, decryptSecret, encryptSecret } from "@/lib/credentials/encryption";
 import {
+  claimRefreshToken,
+  findToken,
+  inTransaction,
   issueAccessToken,
   issueTokenPair,
-  REFRESH_GRACE_MS,
+  readRotation,
+  recordSuccessor,
   revokeGrant,
-  tokenResponse,
-  type TokenResponse,
-} from "@/lib/oauth/tokens";
+} from "@/lib/oauth/store";
+import { REFRESH_GRACE_MS, tokenResponse, type TokenResponse } from "@/lib/oauth/tokens";
+import type { RefreshTokenGrantInput } from "@/lib/validations/oauth";
 
 /**
  * grant_type=refresh_token with rotation. Of parallel refreshes of one token,
@@ -21,69 +23,40 @@ import {
  * window only), so one connection stays one chain. Presented after the window,
  * the token is treated as stolen and the whole grant dies.
  */
-export async function exchangeRefreshToken(client: OAuthClientRecord, form: URLSearchParams): Promise<TokenResponse> {
-  const token = form.get("refresh_token");
-  if (!token) throw new OAuthError("invalid_request", "refresh_token is required.");
-  if (parseToken(token) !== "oauth_refresh") throw new OAuthError("invalid_grant", "The refresh token is invalid.");
-  const row = await prisma.oAuthToken.findUnique({
-    where: { secretHash: hashToken(token) },
-    select: {
-      id: true,
-      kind: true,
-      grantId: true,
-      scopes: true,
-      resource: true,
-      expiresAt: true,
-      rotatedAt: true,
-      revokedAt: true,
-      grant: { select: { clientId: true, revokedAt: true, scopes: true } },
-    },
-  });
+export async function exchangeRefreshToken(
+  client: OAuthClientRecord,
+  input: RefreshTokenGrantInput,
+): Promise<TokenResponse> {
+  if (parseToken(input.refresh_token) !== "oauth_refresh")
+    throw new OAuthError("invalid_grant", "The refresh token is invalid.");
+  const row = await findToken(input.refresh_token);
   if (!row || row.kind !== "refresh") throw new OAuthError("invalid_grant", "The refresh token is invalid.");
   if (row.grant.clientId !== client.id)
     throw new OAuthError("invalid_grant", "The refresh token was issued to another client.");
   if (row.grant.revokedAt || row.revokedAt) throw new OAuthError("invalid_grant", "The authorization was revoked.");
   if (row.expiresAt <= new Date()) throw new OAuthError("invalid_grant", "The refresh token has expired.");
   if (row.rotatedAt && Date.now() - row.rotatedAt.getTime() > REFRESH_GRACE_MS) await refuseReuse(row.grantId);
-  const asked = form.get("scope");
-  const scopes = asked ? parseRequestedScopes(asked) : row.scopes;
+  const scopes = input.scope ? parseRequestedScopes(input.scope) : row.scopes;
   if (!sameOrNarrower(scopes, row.scopes))
     throw new OAuthError("invalid_scope", "A refresh cannot widen the granted scopes.");
   const options = { grantId: row.grantId, scopes, resource: row.resource };
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const now = new Date();
-    // The conditional update takes the row lock: a parallel refresh waits here, then finds it rotated.
-    const claimed = await tx.oAuthToken.updateMany({
-      where: { id: row.id, rotatedAt: null },
-      data: { rotatedAt: now },
-    });
-    if (claimed.count === 1) {
+    if (await claimRefreshToken(tx, row.id, now)) {
       const { refreshId, ...pair } = await issueTokenPair(tx, options);
-      await tx.oAuthToken.update({
-        where: { id: row.id },
-        data: { successorId: refreshId, successorSecret: canEncrypt() ? encryptSecret(pair.refresh_token) : null },
-      });
-      // Successors are held for the grace window only.
-      await tx.oAuthToken.updateMany({
-        where: { rotatedAt: { lt: new Date(now.getTime() - REFRESH_GRACE_MS) }, successorSecret: { not: null } },
-        data: { successorSecret: null },
-      });
+      await recordSuccessor(tx, row.id, { id: refreshId, secret: pair.refresh_token }, now);
       return pair;
     }
-    const rotated = await tx.oAuthToken.findUniqueOrThrow({
-      where: { id: row.id },
-      select: { rotatedAt: true, successorSecret: true },
-    });
-    const successor = rotated.successorSecret ? decryptSecret(rotated.successorSecret) : null;
-    if (!rotated.rotatedAt || Date.now() - rotated.rotatedAt.getTime() > REFRESH_GRACE_MS || !successor) {
+    const rotation = await readRotation(tx, row.id);
+    if (!rotation.rotatedAt || Date.now() - rotation.rotatedAt.getTime() > REFRESH_GRACE_MS || !rotation.successor) {
       throw new OAuthError("invalid_grant", "The refresh token was already used; use the newest one.");
     }
     const access = await issueAccessToken(tx, options);
-    return tokenResponse(access, successor, scopes);
+    return tokenResponse(access, rotation.successor, scopes);
   });
 }
 
 async function refuseReuse(grantId: string): Promise<never> {
-  await prisma.$transaction((tx) => revokeGrant(tx, grantId, "refresh_token_reused"));
+  await inTransaction((tx) => revokeGrant(tx, grantId, "refresh_token_reused"));
   throw new OAuthError("invalid_grant", "The refresh token was already used; the authorization is revoked.");
 }

@@ -5,6 +5,7 @@ import { normalizeScopes, scopeAllows, UMBRELLA_SCOPES, type Scope } from "@/lib
 import { roleAtLeast } from "@/lib/auth/roles";
 import { generateToken, hashToken, maskToken, tokenDisplay } from "@/lib/credentials/token-format";
 import { AppError, parseInput } from "@/lib/errors";
+import { liveGrantExpiry } from "@/lib/oauth/store";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { CreateApiKeySchema, type CreateApiKeyInput } from "@/lib/validations/credentials";
 
@@ -110,11 +111,7 @@ function refuseWiderScopes(asked: readonly Scope[], held: readonly string[]) {
  */
 async function callerExpiry(ctx: ActorContext, parent: NonNullable<ActorContext["credential"]>): Promise<Date | null> {
   if (parent.kind !== "oauth") return parent.expiresAt ?? null;
-  const refresh = await prisma.oAuthToken.findFirst({
-    where: { grantId: parent.id, kind: "refresh", revokedAt: null, grant: { ...inWorkspace(ctx), revokedAt: null } },
-    orderBy: { expiresAt: "desc" },
-    select: { expiresAt: true },
-  });
-  if (!refresh) throw new AppError("unauthorized", "This OAuth connection was revoked.");
-  return refresh.expiresAt;
+  const expiry = await liveGrantExpiry(ctx.workspaceId, parent.id);
+  if (!expiry) throw new AppError("unauthorized", "This OAuth connection was revoked.");
+  return expiry;
 }

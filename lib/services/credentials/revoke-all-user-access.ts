@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { requireMayActOn } from "@/lib/auth/rank";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { revokeAccess } from "@/lib/credentials/revoke";
+import { forgetConsent, grantIdsOf } from "@/lib/oauth/store";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { findMember } from "@/lib/services/users/find-member";
@@ -58,13 +59,13 @@ export async function revokeUserAccess(
 ) {
   const [credentials, grants] = await Promise.all([
     tx.credential.findMany({ where: { ...inWorkspace(ctx), userId }, select: { id: true } }),
-    tx.oAuthGrant.findMany({ where: { ...inWorkspace(ctx), userId }, select: { id: true } }),
+    grantIdsOf(tx, { ...inWorkspace(ctx), userId }),
   ]);
   const counts = await revokeAccess(
     tx,
-    { credentialIds: credentials.map((c) => c.id), grantIds: grants.map((g) => g.id) },
+    { credentialIds: credentials.map((c) => c.id), grantIds: grants },
     { reason: options.reason, revokedById: ctx.userId, now: options.now },
   );
-  await tx.oAuthConsent.deleteMany({ where: { ...inWorkspace(ctx), userId } });
+  await forgetConsent(tx, { ...inWorkspace(ctx), userId });
   return counts;
 }

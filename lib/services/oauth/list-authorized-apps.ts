@@ -1,6 +1,6 @@
 import "server-only";
-import { prisma } from "@/lib/db";
 import { inWorkspace, type ActorContext } from "@/lib/context";
+import { listLiveGrants } from "@/lib/oauth/store";
 
 export type AuthorizedApp = {
   grant_id: string;
@@ -13,18 +13,7 @@ export type AuthorizedApp = {
 
 /** The OAuth apps a user authorized in this workspace: one row per client, over its active grants. */
 export async function listAuthorizedApps(ctx: ActorContext, options: { userId: string }): Promise<AuthorizedApp[]> {
-  const grants = await prisma.oAuthGrant.findMany({
-    where: { ...inWorkspace(ctx), userId: options.userId, revokedAt: null },
-    orderBy: { createdAt: "desc" },
-    select: {
-      id: true,
-      scopes: true,
-      createdAt: true,
-      lastUsedAt: true,
-      workspace: { select: { name: true } },
-      client: { select: { clientId: true, name: true, logoUri: true, redirectUris: true, registrationType: true } },
-    },
-  });
+  const grants = await listLiveGrants({ ...inWorkspace(ctx), userId: options.userId });
   const byClient = new Map<string, (typeof grants)[number][]>();
   for (const g of grants) byClient.set(g.client.clientId, [...(byClient.get(g.client.clientId) ?? []), g]);
   return [...byClient.values()].map((group) => {

@@ -1,10 +1,9 @@
 import "server-only";
-import { prisma } from "@/lib/db";
 import { inWorkspace, type ActorContext } from "@/lib/context";
 import { requireMayActOn } from "@/lib/auth/rank";
 import { notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
-import { revokeGrant } from "@/lib/oauth/tokens";
+import { findGrant, forgetConsent, grantIdsOf, inTransaction, revokeGrant } from "@/lib/oauth/store";
 
 export type RevokeAuthorizedAppOptions = { grantId: string };
 
@@ -15,16 +14,7 @@ export type RevokeAuthorizedAppOptions = { grantId: string };
  * someone else's follow the rank rule (an owner's apps need an owner).
  */
 export async function revokeAuthorizedApp(ctx: ActorContext, options: RevokeAuthorizedAppOptions) {
-  const grant = await prisma.oAuthGrant.findFirst({
-    where: { ...inWorkspace(ctx), id: options.grantId },
-    select: {
-      id: true,
-      userId: true,
-      clientId: true,
-      client: { select: { name: true } },
-      user: { select: { memberships: { where: inWorkspace(ctx), select: { role: true } } } },
-    },
-  });
+  const grant = await findGrant(ctx.workspaceId, options.grantId);
   if (!grant) throw notFound("Authorized app");
   requireMayActOn(
     ctx,
@@ -32,15 +22,10 @@ export async function revokeAuthorizedApp(ctx: ActorContext, options: RevokeAuth
     "revoke an owner's authorized apps",
   );
   const reason = grant.userId === ctx.userId ? "revoked_by_user" : "revoked_by_admin";
-  await prisma.$transaction(async (tx) => {
-    const grants = await tx.oAuthGrant.findMany({
-      where: { ...inWorkspace(ctx), userId: grant.userId, clientId: grant.clientId, revokedAt: null },
-      select: { id: true },
-    });
-    for (const g of grants) await revokeGrant(tx, g.id, reason);
-    await tx.oAuthConsent.deleteMany({
-      where: { ...inWorkspace(ctx), userId: grant.userId, clientId: grant.clientId },
-    });
+  const connection = { ...inWorkspace(ctx), userId: grant.userId, clientId: grant.clientId };
+  await inTransaction(async (tx) => {
+    for (const id of await grantIdsOf(tx, connection, { live: true })) await revokeGrant(tx, id, reason);
+    await forgetConsent(tx, connection);
   });
   await recordAudit(ctx, { action: "oauth_app.revoke", details: { grant_id: grant.id, client: grant.client.name } });
   return { grant_id: grant.id, client: grant.client.name, revoked: true };

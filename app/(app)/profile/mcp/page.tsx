@@ -3,6 +3,7 @@ import { requireWorkspaceSession } from "@/lib/auth/session";
 import { mcpUrl } from "@/lib/mcp/urls";
 import { listCredentials } from "@/lib/services/credentials/list-credentials";
 import { listAuthorizedApps } from "@/lib/services/oauth/list-authorized-apps";
+import { grantIdsOf } from "@/lib/oauth/store";
 import { MAX_PERSONAL_TOKENS } from "@/lib/validations/credentials";
 import { ConnectClient } from "@/components/mcp/connect-client";
 import { LimitsTable } from "@/components/mcp/limits-table";
@@ -25,16 +26,13 @@ export default async function McpProfilePage() {
     listAuthorizedApps(ctx, { userId: user.id }),
   ]);
   const active = tokens.filter((t) => t.status === "active");
-  const grantIds = await prisma.oAuthGrant.findMany({
-    where: { workspaceId: ctx.workspaceId, userId: user.id },
-    select: { id: true },
-  });
+  const grantIds = await grantIdsOf(prisma, { workspaceId: ctx.workspaceId, userId: user.id });
   const workspace = await prisma.workspace.findUniqueOrThrow({
     where: { id: ctx.workspaceId },
     select: { planTier: true, rateLimitOverrides: true },
   });
   const [usage, windows] = await Promise.all([
-    getUsage(ctx.workspaceId, [...tokens.map((t) => t.id), ...grantIds.map((g) => g.id)]),
+    getUsage(ctx.workspaceId, [...tokens.map((t) => t.id), ...grantIds]),
     rateLimitStatus({
       identity: identityOf({ userId: user.id }),
       limits: limitsFor(workspace.planTier, workspace.rateLimitOverrides),

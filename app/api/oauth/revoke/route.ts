@@ -1,24 +1,19 @@
 // Token revocation (RFC 7009).
-import { authenticateClient } from "@/lib/oauth/clients";
-import { NO_STORE, OAuthError, oauthErrorResponse } from "@/lib/oauth/errors";
-import { readOAuthForm } from "@/lib/oauth/form";
-import { METADATA_CORS } from "@/lib/oauth/metadata";
+import { authenticateClient } from "@/lib/oauth/clients/authenticate";
+import { withOAuthEndpoint } from "@/lib/oauth/endpoint";
+import { parseOAuthForm, readOAuthForm } from "@/lib/oauth/form";
 import { revokeOAuthToken } from "@/lib/oauth/revoke";
+import { RevocationRequestSchema } from "@/lib/validations/oauth";
 
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request) {
-  try {
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = withOAuthEndpoint({
+  caller: "client",
+  async POST(request) {
     const form = await readOAuthForm(request);
     const client = await authenticateClient(request, form);
-    const token = form.get("token");
-    if (!token) throw new OAuthError("invalid_request", "token is required.");
+    const { token } = parseOAuthForm(RevocationRequestSchema, form);
     await revokeOAuthToken(client, token);
-    return new Response(null, { status: 200, headers: { ...NO_STORE, ...METADATA_CORS } });
-  } catch (error) {
-    return oauthErrorResponse(error, METADATA_CORS);
-  }
-}
-
-export const OPTIONS = () =>
-  new Response(null, { status: 204, headers: { ...METADATA_CORS, "Access-Control-Allow-Methods": "POST, OPTIONS" } });
+    return new Response(null, { status: 200 });
+  },
+});

@@ -1,10 +1,8 @@
-// Token endpoint: authorization_code and refresh_token grants.
-import { authenticateClient } from "@/lib/oauth/clients";
-import { NO_STORE, OAuthError, oauthErrorResponse } from "@/lib/oauth/errors";
-import { exchangeAuthorizationCode } from "@/lib/oauth/grants/authorization-code";
-import { exchangeRefreshToken } from "@/lib/oauth/grants/refresh-token";
-import { METADATA_CORS } from "@/lib/oauth/metadata";
+// Token endpoint: the grants of lib/oauth/grants/registry.ts, limited per client address.
+import { authenticateClient } from "@/lib/oauth/clients/authenticate";
+import { withOAuthEndpoint } from "@/lib/oauth/endpoint";
 import { readOAuthForm } from "@/lib/oauth/form";
+import { exchangeGrant } from "@/lib/oauth/grants/registry";
 import { clientIp } from "@/lib/rate-limit/client-ip";
 import {
   checkFailureLimit,
@@ -17,32 +15,22 @@ import { TOKEN_ENDPOINT_FAILURES_PER_MINUTE, TOKEN_ENDPOINT_LIMITS } from "@/lib
 
 export const dynamic = "force-dynamic";
 
-export async function POST(request: Request) {
-  const identity = identityOf({ userId: null, ip: clientIp(request) });
-  try {
+const identityOfRequest = (request: Request) => identityOf({ userId: null, ip: clientIp(request) });
+
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = withOAuthEndpoint({
+  caller: "client",
+  async POST(request) {
+    const identity = identityOfRequest(request);
     const decisions = await Promise.all([
       checkRateLimit({ identity, limits: TOKEN_ENDPOINT_LIMITS }).catch(() => null),
       checkFailureLimit(identity, TOKEN_ENDPOINT_FAILURES_PER_MINUTE).catch(() => null),
     ]);
     const refusal = decisions.find((decision) => decision && !decision.allowed);
-    if (refusal) return rateLimitedResponse(refusal, { ...NO_STORE, ...METADATA_CORS });
+    if (refusal) return rateLimitedResponse(refusal);
     const form = await readOAuthForm(request);
     const client = await authenticateClient(request, form);
-    const grantType = form.get("grant_type");
-    const tokens =
-      grantType === "authorization_code"
-        ? await exchangeAuthorizationCode(client, form)
-        : grantType === "refresh_token"
-          ? await exchangeRefreshToken(client, form)
-          : (() => {
-              throw new OAuthError("unsupported_grant_type", "grant_type must be authorization_code or refresh_token.");
-            })();
-    return Response.json(tokens, { headers: { ...NO_STORE, ...METADATA_CORS } });
-  } catch (error) {
-    await countFailure(identity, TOKEN_ENDPOINT_FAILURES_PER_MINUTE).catch(() => undefined);
-    return oauthErrorResponse(error, METADATA_CORS);
-  }
-}
-
-export const OPTIONS = () =>
-  new Response(null, { status: 204, headers: { ...METADATA_CORS, "Access-Control-Allow-Methods": "POST, OPTIONS" } });
+    return Response.json(await exchangeGrant(client, form));
+  },
+  // Failed requests count towards the per-address failure limit.
+  onError: (request) => countFailure(identityOfRequest(request), TOKEN_ENDPOINT_FAILURES_PER_MINUTE),
+});
