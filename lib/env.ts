@@ -11,7 +11,39 @@ const EnvSchema = z.object({
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   /** Public origin of the app, without a path (the OAuth issuer and the MCP URL derive from it). */
   APP_URL: z.url().default("http://localhost:3000"),
-  REDIS_URL: z.string().optional(),
+  /** Redis for the rate-limit counters (shared by every instance); unset keeps them in process memory. */
+  REDIS_URL: z.string({ error: "REDIS_URL must be a redis:// URL" }).optional(),
+  /** Upstash's REST API for the counters instead (both set, it wins over REDIS_URL). */
+  UPSTASH_REDIS_REST_URL: z.url({ error: "UPSTASH_REDIS_REST_URL must be an https:// URL" }).optional(),
+  UPSTASH_REDIS_REST_TOKEN: z.string({ error: "UPSTASH_REDIS_REST_TOKEN must be a string" }).optional(),
+  /** How long the limiter waits on a shared store; unset, 250 ms for Redis and 500 ms for Upstash. */
+  RATE_LIMIT_STORE_TIMEOUT_MS: z.coerce
+    .number({ error: "RATE_LIMIT_STORE_TIMEOUT_MS must be a number of milliseconds" })
+    .int("RATE_LIMIT_STORE_TIMEOUT_MS must be a whole number of milliseconds")
+    .positive("RATE_LIMIT_STORE_TIMEOUT_MS must be above 0")
+    .optional(),
+  /** "off" switches the MCP rate limits off (the benchmark compares both in one run). */
+  RATE_LIMITS: z.enum(["on", "off"], { error: 'RATE_LIMITS must be "on" or "off"' }).default("on"),
+  /**
+   * Signs session cookies (read by Auth.js itself), the pending authorization request and the consent
+   * form's CSRF token. The embedded default generates one into .data/; production sets it.
+   */
+  AUTH_SECRET: z.string({ error: "AUTH_SECRET must be a string" }).optional(),
+  /**
+   * Further browser origins allowed to call the MCP endpoint (comma-separated; "*" allows any). The app's
+   * own origin, and on a loopback install any loopback page, are always allowed.
+   */
+  MCP_ALLOWED_ORIGINS: z
+    .string({ error: "MCP_ALLOWED_ORIGINS must be a comma-separated list of origins" })
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
+  /** "1" serves the benchmark's baseline routes (app/api/bench/*); they answer 404 otherwise. */
+  BENCH_ROUTES: z.enum(["0", "1"], { error: 'BENCH_ROUTES must be "0" or "1"' }).default("0"),
   /**
    * 32 random bytes, base64url: encrypts (AES-256-GCM) the few secrets the server must read back.
    * The embedded default generates one into .data/; production sets it.
