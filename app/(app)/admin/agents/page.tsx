@@ -3,8 +3,8 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { mayActOn } from "@/lib/auth/rank";
 import { requireWorkspaceSession } from "@/lib/auth/session";
-import { prisma } from "@/lib/db";
 import { listInvitations } from "@/lib/services/invitations/list-invitations";
+import { listMembers } from "@/lib/services/users/list-members";
 import { InviteForm } from "./invite-form";
 import { Invitations } from "./invitations";
 
@@ -13,34 +13,7 @@ export const metadata: Metadata = { title: "Agents" };
 export default async function AgentsPage() {
   const { ctx, role } = await requireWorkspaceSession("admin", "/admin/agents");
   const invitations = await listInvitations(ctx);
-  const now = new Date();
-  const members = await prisma.membership.findMany({
-    where: { workspaceId: ctx.workspaceId },
-    orderBy: [{ deactivatedAt: { sort: "desc", nulls: "first" } }, { user: { name: "asc" } }],
-    select: {
-      role: true,
-      deactivatedAt: true,
-      user: {
-        select: {
-          id: true,
-          name: true,
-          email: true,
-          _count: {
-            select: {
-              credentials: {
-                where: {
-                  workspaceId: ctx.workspaceId,
-                  revokedAt: null,
-                  OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
-                },
-              },
-              oauthGrants: { where: { workspaceId: ctx.workspaceId, revokedAt: null } },
-            },
-          },
-        },
-      },
-    },
-  });
+  const members = await listMembers(ctx);
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Agents</h1>
