@@ -1,8 +1,9 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { onShutdown } from "@/lib/shutdown.mjs";
 
 // Calls, errors and 429s per credential and per workspace per day, counted in
-// memory and added to UsageDaily in one transaction every second (and on exit).
+// memory and added to UsageDaily in one transaction every second (and on shutdown).
 
 type Counts = { calls: number; errors: number; rateLimited: number };
 const FLUSH_MS = 1_000;
@@ -25,6 +26,16 @@ export function recordUsage(workspaceId: string, credentialId: string, outcome: 
     usage.pending.set(key, counts);
   }
   usage.timer ??= setTimeout(() => void flushUsage(), FLUSH_MS);
+  flushUsageOnExit();
+}
+
+let hooked = false;
+/** Adds the pending counts to UsageDaily when the server shuts down, or when a process runs out of work. */
+function flushUsageOnExit() {
+  if (hooked) return;
+  hooked = true;
+  onShutdown("usage", flushUsage);
+  process.once("beforeExit", () => void flushUsage());
 }
 
 export async function flushUsage() {
