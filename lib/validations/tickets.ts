@@ -124,3 +124,17 @@ export const CreateTicketSchema = z.object({
   tags: TagNamesSchema.optional(),
 });
 export type CreateTicketInput = z.input<typeof CreateTicketSchema>;
+
+export const ListTicketMessagesSchema = z.object({
+  ticket: TicketNumberSchema,
+  include_notes: z.boolean({ error: "include_notes must be true or false" }).default(true),
+  limit: LimitSchema,
+  cursor: CursorSchema,
+});
+export type ListTicketMessagesInput = z.input<typeof ListTicketMessagesSchema>;
+
+export const GetMessageSchema = z.object({
+  message_id: IdSchema,
+  offset: z.coerce.number().int().min(0, "offset must be 0 or more").default(0),
+});
+export type GetMessageInput = z.input<typeof GetMessageSchema>;

@@ -4,27 +4,11 @@ import { prisma } from "@/lib/db";
 import type { ActorContext } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
 import { findTicketOrThrow, MESSAGE_SELECT } from "@/lib/services/tickets/find-ticket";
-import {
-  CursorSchema,
-  CursorId,
-  CursorTime,
-  decodeCursor,
-  encodeCursor,
-  LimitSchema,
-  TicketNumberSchema,
-  type Page,
-} from "@/lib/validations/common";
+import { CursorId, CursorTime, decodeCursor, encodeCursor, type Page } from "@/lib/validations/common";
+import { ListTicketMessagesSchema, type ListTicketMessagesInput } from "@/lib/validations/tickets";
 
 /** Bodies longer than this are cut in lists; get_message reads the rest. */
 export const BODY_PREVIEW_CHARS = 2_000;
-
-export const ListTicketMessagesSchema = z.object({
-  ticket: TicketNumberSchema,
-  include_notes: z.boolean({ error: "include_notes must be true or false" }).default(true),
-  limit: LimitSchema,
-  cursor: CursorSchema,
-});
-export type ListTicketMessagesInput = z.input<typeof ListTicketMessagesSchema>;
 
 export type MessageRow = {
   id: string;
