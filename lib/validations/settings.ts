@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { OAuthAuthorizePolicy } from "@/lib/generated/prisma/enums";
+import { enumValues } from "@/lib/validations/common";
 
-export const OAUTH_POLICIES = ["owners", "owners_admins", "everyone"] as const;
+export const OAUTH_POLICIES = enumValues(OAuthAuthorizePolicy);
 
 export const OAuthPolicySchema = z.object({
   policy: z.enum(OAUTH_POLICIES, { error: "choose owners, owners_admins or everyone" }),

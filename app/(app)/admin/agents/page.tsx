@@ -5,6 +5,7 @@ import { mayActOn } from "@/lib/auth/rank";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { listInvitations } from "@/lib/services/invitations/list-invitations";
 import { listMembers } from "@/lib/services/users/list-members";
+import { INVITABLE_ROLES } from "@/lib/validations/users";
 import { InviteForm } from "./invite-form";
 import { Invitations } from "./invitations";
 
@@ -17,7 +18,7 @@ export default async function AgentsPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Agents</h1>
-      <InviteForm roles={(["admin", "agent"] as const).filter((r) => mayActOn(role, r))} />
+      <InviteForm roles={INVITABLE_ROLES.filter((r) => mayActOn(role, r))} />
       <Invitations invitations={invitations} />
       <table className="w-full overflow-hidden rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200">
         <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">

@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { listCredentials } from "@/lib/services/credentials/list-credentials";
 import { listAuthorizedApps } from "@/lib/services/oauth/list-authorized-apps";
 import { findMember } from "@/lib/services/users/find-member";
+import { ROLES } from "@/lib/validations/workspaces";
 import { AgentAccessClient } from "./page-client";
 
 export const metadata: Metadata = { title: "Agent access" };
@@ -49,7 +50,7 @@ export default async function AgentAccessPage({ params }: { params: Promise<{ us
         workspace={workspace.name}
         role={member.role}
         deactivatedAt={member.deactivatedAt?.toISOString() ?? null}
-        roles={(["owner", "admin", "agent"] as const).filter((r) => mayActOn(role, r))}
+        roles={ROLES.filter((r) => mayActOn(role, r))}
         canAct={canAct}
         self={self}
         credentials={[...tokens, ...keys].filter((c) => c.status === "active")}
