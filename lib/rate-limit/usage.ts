@@ -9,9 +9,9 @@ type Counts = { calls: number; errors: number; rateLimited: number };
 const FLUSH_MS = 1_000;
 
 const state = globalThis as unknown as {
-  deskbridgeUsage?: { pending: Map<string, Counts>; timer: NodeJS.Timeout | null };
+  deskbridgeUsage?: { pending: Map<string, Counts>; timer: NodeJS.Timeout | null; flushing?: Promise<void> | null };
 };
-const usage = (state.deskbridgeUsage ??= { pending: new Map(), timer: null });
+const usage = (state.deskbridgeUsage ??= { pending: new Map(), timer: null, flushing: null });
 
 export const WORKSPACE_SUBJECT = "workspace";
 
@@ -41,9 +41,18 @@ function flushUsageOnExit() {
 export async function flushUsage() {
   if (usage.timer) clearTimeout(usage.timer);
   usage.timer = null;
+  // One write at a time, and a flush on shutdown waits for the one under way.
+  while (usage.flushing) await usage.flushing;
   if (usage.pending.size === 0) return;
   const rows = [...usage.pending.entries()];
   usage.pending.clear();
+  usage.flushing = writeUsage(rows).finally(() => {
+    usage.flushing = null;
+  });
+  await usage.flushing;
+}
+
+async function writeUsage(rows: [string, Counts][]) {
   try {
     // All or nothing, so a failed flush can be retried without counting twice.
     await prisma.$transaction(
