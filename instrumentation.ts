@@ -7,7 +7,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { getEnv } = await import("./lib/env");
   const env = getEnv();
-  if (process.env.REDIS_URL) {
+  if (env.REDIS_URL) {
     const { counterStore } = await import("./lib/rate-limit/store");
     counterStore();
   }

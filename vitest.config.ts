@@ -17,6 +17,8 @@ export default defineConfig({
           name: "unit",
           include: ["lib/**/*.test.ts", "app/**/*.test.ts", "scripts/**/*.test.ts"],
           environment: "node",
+          // getEnv validates the whole environment, the database URL included; unit tests never connect.
+          env: { DATABASE_URL: "postgresql://unit-tests.invalid/none" },
         },
       },
       {

@@ -10,14 +10,14 @@ import { prepareTestDatabase } from "../tests/support/test-database.mjs";
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 
-// Part 1: the limiter alone, in a TypeScript child (it is server code).
-console.log(await runTs("bench/limiter-micro.ts", [], { REDIS_URL }));
-
-// Part 2: the MCP route with limits off and on.
 const db = await prepareTestDatabase();
 const env = { DATABASE_URL: db.url, DATABASE_POOL_MAX: "2" };
 const results = {};
 try {
+  // Part 1: the limiter alone, in a TypeScript child (it is server code, and reads the validated environment).
+  console.log(await runTs("bench/limiter-micro.ts", [], { ...env, REDIS_URL }));
+
+  // Part 2: the MCP route with limits off and on.
   await runTs(
     "scripts/cli.ts",
     [

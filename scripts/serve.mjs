@@ -9,6 +9,7 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { PEER_HEADER } from "../lib/rate-limit/peer-header.mjs";
+import { runShutdownHooks } from "../lib/shutdown.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -55,11 +56,16 @@ export async function serve({ dev, port, hostname }) {
   return {
     server,
     async stop() {
-      await new Promise((resolve) => {
-        server.close(resolve);
-        server.closeIdleConnections();
-      });
-      await app.close();
+      try {
+        await new Promise((resolve) => {
+          server.close(resolve);
+          server.closeIdleConnections();
+        });
+        await app.close();
+      } finally {
+        // After the last request: what the app still holds in memory (audit rows, usage counts) is written.
+        await runShutdownHooks();
+      }
     },
   };
 }

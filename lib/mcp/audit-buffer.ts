@@ -1,10 +1,10 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { flushUsage } from "@/lib/rate-limit/usage";
+import { onShutdown } from "@/lib/shutdown.mjs";
 
 // Tool-call audit rows are written in batches off the request path: a flush
-// every FLUSH_MS or every MAX_BATCH rows, and on shutdown. A failed write is
+// every FLUSH_MS or every MAX_BATCH rows, and on shutdown (lib/shutdown.mjs). A failed write is
 // retried once with the next batch rather than dropped.
 const FLUSH_MS = 200;
 const MAX_BATCH = 200;
@@ -47,14 +47,13 @@ export async function flushAudit(): Promise<void> {
 }
 
 let hooked = false;
-/** Flushes pending rows when the process is asked to stop. */
+/**
+ * Flushes pending rows when the server shuts down (it runs the hooks after its last request, then
+ * exits) or when a process runs out of work. Stopping the process is the server's call, not ours.
+ */
 export function flushAuditOnExit() {
   if (hooked) return;
   hooked = true;
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
-      void Promise.allSettled([flushAudit(), flushUsage()]).finally(() => process.exit(0));
-    });
-  }
-  process.once("beforeExit", () => void Promise.allSettled([flushAudit(), flushUsage()]));
+  onShutdown("audit", flushAudit);
+  process.once("beforeExit", () => void flushAudit());
 }

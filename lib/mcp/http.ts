@@ -64,10 +64,7 @@ function originAllowed(origin: string): boolean {
       return false;
     }
   }
-  const extra = (process.env.MCP_ALLOWED_ORIGINS ?? "")
-    .split(",")
-    .map((o) => o.trim())
-    .filter(Boolean);
+  const extra = getEnv().MCP_ALLOWED_ORIGINS;
   return extra.includes("*") || extra.includes(origin);
 }
 
@@ -198,7 +195,7 @@ let limiterFailed = false;
 /** The caller's limits: per user, else per workspace for org-level keys; OAuth also shares a workspace ceiling. */
 async function limitCaller(auth: McpAuth): Promise<RateLimitDecision | null> {
   // Operators may switch limits off (the benchmark compares both in one run).
-  if (process.env.RATE_LIMITS === "off") return null;
+  if (getEnv().RATE_LIMITS === "off") return null;
   const { credential } = auth;
   try {
     const decision = await checkRateLimit({

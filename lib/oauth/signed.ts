@@ -1,10 +1,11 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { getEnv } from "@/lib/env";
 
 // Small signed envelopes (HMAC-SHA256 with AUTH_SECRET) for the pending
 // authorization request and the consent form's CSRF token.
 
 function secret(): string {
-  const value = process.env.AUTH_SECRET;
+  const value = getEnv().AUTH_SECRET;
   if (!value) throw new Error("AUTH_SECRET is not set");
   return value;
 }

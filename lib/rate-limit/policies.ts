@@ -1,5 +1,5 @@
-import { z } from "zod";
 import type { PlanTier } from "@/lib/generated/prisma/enums";
+import { RateLimitOverridesSchema } from "@/lib/validations/settings";
 
 /** Atender's table: requests per minute, per day, and the per-second burst. */
 export const PLAN_LIMITS: Record<PlanTier, Limits> = {
@@ -15,21 +15,6 @@ export type Limits = {
   /** The ceiling all OAuth connections of a workspace share, per minute. */
   oauthPerMinute: number;
 };
-
-const Count = z.coerce
-  .number()
-  .int("must be a whole number")
-  .min(1, "must be at least 1")
-  .max(10_000_000, "is too large");
-
-/** Per-workspace overrides an owner sets in Settings; any field may be left to the plan. */
-export const RateLimitOverridesSchema = z.object({
-  perSecond: Count.optional(),
-  perMinute: Count.optional(),
-  perDay: Count.optional(),
-  oauthPerMinute: Count.optional(),
-});
-export type RateLimitOverrides = z.infer<typeof RateLimitOverridesSchema>;
 
 export function limitsFor(plan: PlanTier, overrides: unknown): Limits {
   const parsed = RateLimitOverridesSchema.safeParse(overrides ?? {});

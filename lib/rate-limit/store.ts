@@ -3,6 +3,7 @@ import { Ratelimit } from "@upstash/ratelimit";
 import { Redis as UpstashRedis } from "@upstash/redis";
 import Redis from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { getEnv } from "@/lib/env";
 
 // The counter store behind every limit: in-process memory by default, Redis
 // when REDIS_URL is set, Upstash when its REST URL and token are (both shared
@@ -38,8 +39,7 @@ async function peekWith(limiter: RateLimiterAbstract, key: string, points: numbe
  * be timed out and the request let through on a local count.
  */
 function storeTimeoutMs(fallback: number) {
-  const configured = Number(process.env.RATE_LIMIT_STORE_TIMEOUT_MS);
-  return Number.isFinite(configured) && configured > 0 ? configured : fallback;
+  return getEnv().RATE_LIMIT_STORE_TIMEOUT_MS ?? fallback;
 }
 
 function toHit(res: RateLimiterRes, points: number, allowed: boolean): Hit {
@@ -210,11 +210,7 @@ const globalStore = globalThis as unknown as { deskbridgeCounterStore?: CounterS
 
 /** The process's store, chosen by the environment once. */
 export function counterStore(): CounterStore {
-  const {
-    UPSTASH_REDIS_REST_URL: upstashUrl,
-    UPSTASH_REDIS_REST_TOKEN: upstashToken,
-    REDIS_URL: redisUrl,
-  } = process.env;
+  const { UPSTASH_REDIS_REST_URL: upstashUrl, UPSTASH_REDIS_REST_TOKEN: upstashToken, REDIS_URL: redisUrl } = getEnv();
   globalStore.deskbridgeCounterStore ??=
     upstashUrl && upstashToken
       ? createUpstashStore(upstashUrl, upstashToken)

@@ -1,16 +1,17 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { onShutdown } from "@/lib/shutdown.mjs";
 
 // Calls, errors and 429s per credential and per workspace per day, counted in
-// memory and added to UsageDaily in one transaction every second (and on exit).
+// memory and added to UsageDaily in one transaction every second (and on shutdown).
 
 type Counts = { calls: number; errors: number; rateLimited: number };
 const FLUSH_MS = 1_000;
 
 const state = globalThis as unknown as {
-  deskbridgeUsage?: { pending: Map<string, Counts>; timer: NodeJS.Timeout | null };
+  deskbridgeUsage?: { pending: Map<string, Counts>; timer: NodeJS.Timeout | null; flushing?: Promise<void> | null };
 };
-const usage = (state.deskbridgeUsage ??= { pending: new Map(), timer: null });
+const usage = (state.deskbridgeUsage ??= { pending: new Map(), timer: null, flushing: null });
 
 export const WORKSPACE_SUBJECT = "workspace";
 
@@ -25,14 +26,33 @@ export function recordUsage(workspaceId: string, credentialId: string, outcome: 
     usage.pending.set(key, counts);
   }
   usage.timer ??= setTimeout(() => void flushUsage(), FLUSH_MS);
+  flushUsageOnExit();
+}
+
+let hooked = false;
+/** Adds the pending counts to UsageDaily when the server shuts down, or when a process runs out of work. */
+function flushUsageOnExit() {
+  if (hooked) return;
+  hooked = true;
+  onShutdown("usage", flushUsage);
+  process.once("beforeExit", () => void flushUsage());
 }
 
 export async function flushUsage() {
   if (usage.timer) clearTimeout(usage.timer);
   usage.timer = null;
+  // One write at a time, and a flush on shutdown waits for the one under way.
+  while (usage.flushing) await usage.flushing;
   if (usage.pending.size === 0) return;
   const rows = [...usage.pending.entries()];
   usage.pending.clear();
+  usage.flushing = writeUsage(rows).finally(() => {
+    usage.flushing = null;
+  });
+  await usage.flushing;
+}
+
+async function writeUsage(rows: [string, Counts][]) {
   try {
     // All or nothing, so a failed flush can be retried without counting twice.
     await prisma.$transaction(

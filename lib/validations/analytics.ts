@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { blankToUndefined, CursorSchema, IdSchema, LimitSchema, fromDigits } from "@/lib/validations/common";
+import { Via } from "@/lib/generated/prisma/enums";
+import {
+  blankToUndefined,
+  CursorSchema,
+  enumValues,
+  IdSchema,
+  LimitSchema,
+  fromDigits,
+} from "@/lib/validations/common";
 
 export const SupportMetricsSchema = z.object({
   period_days: fromDigits(
@@ -23,7 +31,7 @@ export const AuditListSchema = z.object({
   outcome: z.preprocess(blankToUndefined, z.string().trim().max(40).optional()),
   credential_id: z.preprocess(blankToUndefined, IdSchema.optional()),
   user_id: z.preprocess(blankToUndefined, IdSchema.optional()),
-  via: z.preprocess(blankToUndefined, z.enum(["web", "mcp", "cli", "system"]).optional()),
+  via: z.preprocess(blankToUndefined, z.enum(enumValues(Via)).optional()),
   limit: LimitSchema,
   cursor: CursorSchema,
 });

@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 
+/**
+ * The values of a Prisma enum in the schema's order, as the non-empty list z.enum and pickers take:
+ * the database's enum is the one list of statuses, roles and plans.
+ */
+export function enumValues<const E extends Record<string, string>>(values: E): readonly [E[keyof E], ...E[keyof E][]] {
+  return Object.values(values) as [E[keyof E], ...E[keyof E][]];
+}
+
 export const LIMIT_DEFAULT = 20;
 export const LIMIT_MAX = 100;
 

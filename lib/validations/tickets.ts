@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { Channel, TicketPriority, TicketStatus } from "@/lib/generated/prisma/enums";
 import {
   blankToUndefined,
+  enumValues,
   CursorSchema,
   IdSchema,
   isoDate,
@@ -8,9 +10,9 @@ import {
   TicketNumberSchema,
 } from "@/lib/validations/common";
 
-export const TICKET_STATUSES = ["open", "pending", "resolved", "closed"] as const;
-export const TICKET_PRIORITIES = ["low", "normal", "high", "urgent"] as const;
-export const CHANNELS = ["email", "chat", "phone", "web", "api"] as const;
+export const TICKET_STATUSES = enumValues(TicketStatus);
+export const TICKET_PRIORITIES = enumValues(TicketPriority);
+export const CHANNELS = enumValues(Channel);
 
 export const TicketStatusSchema = z.enum(TICKET_STATUSES, {
   error: `status must be one of ${TICKET_STATUSES.join(", ")}`,
@@ -124,3 +126,17 @@ export const CreateTicketSchema = z.object({
   tags: TagNamesSchema.optional(),
 });
 export type CreateTicketInput = z.input<typeof CreateTicketSchema>;
+
+export const ListTicketMessagesSchema = z.object({
+  ticket: TicketNumberSchema,
+  include_notes: z.boolean({ error: "include_notes must be true or false" }).default(true),
+  limit: LimitSchema,
+  cursor: CursorSchema,
+});
+export type ListTicketMessagesInput = z.input<typeof ListTicketMessagesSchema>;
+
+export const GetMessageSchema = z.object({
+  message_id: IdSchema,
+  offset: z.coerce.number().int().min(0, "offset must be 0 or more").default(0),
+});
+export type GetMessageInput = z.input<typeof GetMessageSchema>;

@@ -1,14 +1,19 @@
 import { z } from "zod";
+import { Role } from "@/lib/generated/prisma/enums";
 import { IdSchema } from "@/lib/validations/common";
 import { MIN_PASSWORD_LENGTH_VALUE } from "@/lib/validations/password";
 import { ROLES } from "@/lib/validations/workspaces";
+
+/** The roles an invitation may carry (never owner). */
+export const INVITABLE_ROLES = [Role.admin, Role.agent] as const;
+export type InvitableRole = (typeof INVITABLE_ROLES)[number];
 
 const PersonNameSchema = z.string().trim().min(1, "Name cannot be empty.").max(100, "Name is at most 100 characters.");
 
 export const InviteUserSchema = z.object({
   email: z.email("Email must be an email address, like name@example.com.").trim().toLowerCase(),
   name: PersonNameSchema.optional(),
-  role: z.enum(["admin", "agent"], { error: "Role must be admin or agent." }).default("agent"),
+  role: z.enum(INVITABLE_ROLES, { error: "Role must be admin or agent." }).default("agent"),
 });
 export type InviteUserInput = z.input<typeof InviteUserSchema>;
 

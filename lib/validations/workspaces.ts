@@ -1,8 +1,10 @@
 import { z } from "zod";
+import { PlanTier, Role } from "@/lib/generated/prisma/enums";
+import { enumValues } from "@/lib/validations/common";
 import { MIN_PASSWORD_LENGTH_VALUE } from "@/lib/validations/password";
 
-export const ROLES = ["owner", "admin", "agent"] as const;
-export const PLAN_TIERS = ["starter", "professional", "enterprise"] as const;
+export const ROLES = enumValues(Role);
+export const PLAN_TIERS = enumValues(PlanTier);
 
 export const RoleSchema = z.enum(ROLES, { error: `role must be one of ${ROLES.join(", ")}` });
 export const PlanTierSchema = z.enum(PLAN_TIERS, { error: `plan must be one of ${PLAN_TIERS.join(", ")}` });

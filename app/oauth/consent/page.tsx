@@ -3,10 +3,10 @@ import { redirect } from "next/navigation";
 import { signInPath } from "@/lib/auth/return-path";
 import { describeScope, type Scope } from "@/lib/auth/scopes";
 import { getWorkspaceSession } from "@/lib/auth/session";
-import { prisma } from "@/lib/db";
 import { mayAuthorize, policyText, readPending } from "@/lib/oauth/authorize";
 import { findClient } from "@/lib/oauth/clients/find";
 import { csrfToken } from "@/lib/oauth/signed";
+import { listOAuthPolicies } from "@/lib/services/workspaces/list-oauth-policies";
 
 export const metadata: Metadata = { title: "Authorize app" };
 export const dynamic = "force-dynamic";
@@ -34,10 +34,7 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
       </Shell>
     );
   }
-  const policies = await prisma.workspace.findMany({
-    where: { id: { in: session.workspaces.map((w) => w.id) } },
-    select: { id: true, oauthAuthorizePolicy: true },
-  });
+  const policies = await listOAuthPolicies(session.workspaces);
   const workspaces = session.workspaces.map((w) => {
     const policy = policies.find((p) => p.id === w.id)!.oauthAuthorizePolicy;
     return { ...w, allowed: mayAuthorize(w.role, policy), policy };

@@ -4,14 +4,10 @@ import { MessageShape, pageOf, StatusChangeShape, TicketHitShape, TicketShape, R
 import { addInternalNote } from "@/lib/services/tickets/add-internal-note";
 import { assignTicket } from "@/lib/services/tickets/assign-ticket";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
-import { getMessage, GetMessageSchema } from "@/lib/services/tickets/get-message";
+import { getMessage } from "@/lib/services/tickets/get-message";
 import { getTicket, type TicketDetail } from "@/lib/services/tickets/get-ticket";
 import { getWorkspaceMetadata } from "@/lib/services/tickets/get-workspace-metadata";
-import {
-  listTicketMessages,
-  ListTicketMessagesSchema,
-  toMessageRow,
-} from "@/lib/services/tickets/list-ticket-messages";
+import { listTicketMessages, toMessageRow } from "@/lib/services/tickets/list-ticket-messages";
 import { listTickets } from "@/lib/services/tickets/list-tickets";
 import { reopenTicket } from "@/lib/services/tickets/reopen-ticket";
 import { replyToTicket } from "@/lib/services/tickets/reply-to-ticket";
@@ -21,6 +17,8 @@ import { updateTicket } from "@/lib/services/tickets/update-ticket";
 import {
   AssignSchema,
   CreateTicketSchema,
+  GetMessageSchema,
+  ListTicketMessagesSchema,
   NoteSchema,
   ReplySchema,
   TicketListSchema,

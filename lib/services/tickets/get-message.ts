@@ -1,17 +1,10 @@
 import "server-only";
-import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { inWorkspace, type ActorContext } from "@/lib/context";
 import { notFound, parseInput } from "@/lib/errors";
-import { IdSchema } from "@/lib/validations/common";
+import { GetMessageSchema, type GetMessageInput } from "@/lib/validations/tickets";
 
 export const MESSAGE_CHUNK_CHARS = 20_000;
-
-export const GetMessageSchema = z.object({
-  message_id: IdSchema,
-  offset: z.coerce.number().int().min(0, "offset must be 0 or more").default(0),
-});
-export type GetMessageInput = z.input<typeof GetMessageSchema>;
 
 /** One message's body from an offset, in chunks small enough for a model's context. */
 export async function getMessage(ctx: ActorContext, input: GetMessageInput) {

@@ -2,34 +2,19 @@ import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import type { ActorContext } from "@/lib/context";
+import type { AuthorType, MessageKind } from "@/lib/generated/prisma/enums";
 import { parseInput } from "@/lib/errors";
 import { findTicketOrThrow, MESSAGE_SELECT } from "@/lib/services/tickets/find-ticket";
-import {
-  CursorSchema,
-  CursorId,
-  CursorTime,
-  decodeCursor,
-  encodeCursor,
-  LimitSchema,
-  TicketNumberSchema,
-  type Page,
-} from "@/lib/validations/common";
+import { CursorId, CursorTime, decodeCursor, encodeCursor, type Page } from "@/lib/validations/common";
+import { ListTicketMessagesSchema, type ListTicketMessagesInput } from "@/lib/validations/tickets";
 
 /** Bodies longer than this are cut in lists; get_message reads the rest. */
 export const BODY_PREVIEW_CHARS = 2_000;
 
-export const ListTicketMessagesSchema = z.object({
-  ticket: TicketNumberSchema,
-  include_notes: z.boolean({ error: "include_notes must be true or false" }).default(true),
-  limit: LimitSchema,
-  cursor: CursorSchema,
-});
-export type ListTicketMessagesInput = z.input<typeof ListTicketMessagesSchema>;
-
 export type MessageRow = {
   id: string;
-  kind: "reply" | "note";
-  author: { type: "agent" | "contact"; id: string | null; name: string | null };
+  kind: MessageKind;
+  author: { type: AuthorType; id: string | null; name: string | null };
   body: string;
   truncated: boolean;
   body_length: number;
@@ -69,8 +54,8 @@ export async function listTicketMessages(ctx: ActorContext, input: ListTicketMes
 
 export function toMessageRow(m: {
   id: string;
-  kind: "reply" | "note";
-  authorType: "agent" | "contact";
+  kind: MessageKind;
+  authorType: AuthorType;
   body: string;
   via: string;
   createdAt: Date;

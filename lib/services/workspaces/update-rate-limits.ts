@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import type { ActorContext } from "@/lib/context";
 import { AppError, parseInput } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
-import { RateLimitOverridesSchema, type RateLimitOverrides } from "@/lib/rate-limit/policies";
+import { RateLimitOverridesSchema, type RateLimitOverrides } from "@/lib/validations/settings";
 
 /** Per-workspace rate-limit overrides (owners); empty fields fall back to the plan. */
 export async function updateRateLimits(ctx: ActorContext, input: RateLimitOverrides) {

@@ -6,10 +6,11 @@ import { Field, INPUT_CLASS } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { NewSecret } from "@/components/mcp/new-secret";
 import { IDLE } from "@/lib/action-state";
+import type { InvitableRole } from "@/lib/validations/users";
 import { inviteAction } from "./actions";
 
 /** Invite by email; the single-use link is shown here once for the admin to send. */
-export function InviteForm({ roles }: { roles: readonly ("admin" | "agent")[] }) {
+export function InviteForm({ roles }: { roles: readonly InvitableRole[] }) {
   const [state, action, pending] = useActionState(inviteAction, IDLE);
   const made = state.status === "ok" ? (state.data as { link: string; email: string } | undefined) : undefined;
   return (

@@ -3,8 +3,9 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { mayActOn } from "@/lib/auth/rank";
 import { requireWorkspaceSession } from "@/lib/auth/session";
-import { prisma } from "@/lib/db";
 import { listInvitations } from "@/lib/services/invitations/list-invitations";
+import { listMembers } from "@/lib/services/users/list-members";
+import { INVITABLE_ROLES } from "@/lib/validations/users";
 import { InviteForm } from "./invite-form";
 import { Invitations } from "./invitations";
 
@@ -13,38 +14,11 @@ export const metadata: Metadata = { title: "Agents" };
 export default async function AgentsPage() {
   const { ctx, role } = await requireWorkspaceSession("admin", "/admin/agents");
   const invitations = await listInvitations(ctx);
-  const now = new Date();
-  const members = await prisma.membership.findMany({
-    where: { workspaceId: ctx.workspaceId },
-    orderBy: [{ deactivatedAt: { sort: "desc", nulls: "first" } }, { user: { name: "asc" } }],
-    select: {
-      role: true,
-      deactivatedAt: true,
-      user: {
-        select: {
-          id: true,
-          name: true,
-          email: true,
-          _count: {
-            select: {
-              credentials: {
-                where: {
-                  workspaceId: ctx.workspaceId,
-                  revokedAt: null,
-                  OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
-                },
-              },
-              oauthGrants: { where: { workspaceId: ctx.workspaceId, revokedAt: null } },
-            },
-          },
-        },
-      },
-    },
-  });
+  const members = await listMembers(ctx);
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Agents</h1>
-      <InviteForm roles={(["admin", "agent"] as const).filter((r) => mayActOn(role, r))} />
+      <InviteForm roles={INVITABLE_ROLES.filter((r) => mayActOn(role, r))} />
       <Invitations invitations={invitations} />
       <table className="w-full overflow-hidden rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200">
         <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">

@@ -3,12 +3,12 @@ import { requireWorkspaceSession } from "@/lib/auth/session";
 import { mcpUrl } from "@/lib/mcp/urls";
 import { listCredentials } from "@/lib/services/credentials/list-credentials";
 import { listAuthorizedApps } from "@/lib/services/oauth/list-authorized-apps";
-import { grantIdsOf } from "@/lib/oauth/store";
+import { listGrantIds } from "@/lib/services/oauth/list-grant-ids";
+import { getWorkspaceSettings } from "@/lib/services/workspaces/get-workspace-settings";
 import { MAX_PERSONAL_TOKENS } from "@/lib/validations/credentials";
 import { ConnectClient } from "@/components/mcp/connect-client";
 import { LimitsTable } from "@/components/mcp/limits-table";
 import { UsageChart } from "@/components/mcp/usage-chart";
-import { prisma } from "@/lib/db";
 import { identityOf, rateLimitStatus } from "@/lib/rate-limit/limiter";
 import { limitsFor } from "@/lib/rate-limit/policies";
 import { getUsage } from "@/lib/rate-limit/usage";
@@ -26,11 +26,8 @@ export default async function McpProfilePage() {
     listAuthorizedApps(ctx, { userId: user.id }),
   ]);
   const active = tokens.filter((t) => t.status === "active");
-  const grantIds = await grantIdsOf(prisma, { workspaceId: ctx.workspaceId, userId: user.id });
-  const workspace = await prisma.workspace.findUniqueOrThrow({
-    where: { id: ctx.workspaceId },
-    select: { planTier: true, rateLimitOverrides: true },
-  });
+  const grantIds = await listGrantIds(ctx, { userId: user.id });
+  const workspace = await getWorkspaceSettings(ctx);
   const [usage, windows] = await Promise.all([
     getUsage(ctx.workspaceId, [...tokens.map((t) => t.id), ...grantIds]),
     rateLimitStatus({

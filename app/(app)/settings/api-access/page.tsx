@@ -3,10 +3,10 @@ import { requireWorkspaceSession } from "@/lib/auth/session";
 import { SCOPE_FAMILIES } from "@/lib/auth/scopes";
 import { mcpUrl } from "@/lib/mcp/urls";
 import { listCredentials } from "@/lib/services/credentials/list-credentials";
+import { getWorkspaceSettings } from "@/lib/services/workspaces/get-workspace-settings";
 import { ConnectClient } from "@/components/mcp/connect-client";
 import { LimitsTable } from "@/components/mcp/limits-table";
 import { UsageChart } from "@/components/mcp/usage-chart";
-import { prisma } from "@/lib/db";
 import { identityOf, rateLimitStatus } from "@/lib/rate-limit/limiter";
 import { limitsFor } from "@/lib/rate-limit/policies";
 import { getUsage, WORKSPACE_SUBJECT } from "@/lib/rate-limit/usage";
@@ -17,10 +17,7 @@ export const metadata: Metadata = { title: "API Access" };
 export default async function ApiAccessPage() {
   const { ctx } = await requireWorkspaceSession("admin", "/settings/api-access");
   const keys = await listCredentials(ctx, { kind: "workspace_key", includeRevoked: true });
-  const workspace = await prisma.workspace.findUniqueOrThrow({
-    where: { id: ctx.workspaceId },
-    select: { planTier: true, rateLimitOverrides: true },
-  });
+  const workspace = await getWorkspaceSettings(ctx);
   const [usage, windows] = await Promise.all([
     getUsage(ctx.workspaceId, [WORKSPACE_SUBJECT]),
     rateLimitStatus({

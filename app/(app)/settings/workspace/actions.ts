@@ -4,9 +4,8 @@ import { revalidatePath } from "next/cache";
 import { formToObject, runAction, type ActionState } from "@/lib/action-state";
 import { requireActor } from "@/lib/auth/session";
 import { updateOAuthPolicy } from "@/lib/services/workspaces/update-oauth-policy";
-import type { OAuthPolicyInput } from "@/lib/validations/settings";
 import { updateRateLimits } from "@/lib/services/workspaces/update-rate-limits";
-import type { RateLimitOverrides } from "@/lib/rate-limit/policies";
+import type { OAuthPolicyInput, RateLimitOverrides } from "@/lib/validations/settings";
 
 export async function updateOAuthPolicyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction(async () => {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireWorkspaceSession } from "@/lib/auth/session";
-import { prisma } from "@/lib/db";
+import { getWorkspaceSettings } from "@/lib/services/workspaces/get-workspace-settings";
 import { WorkspaceSettingsForm } from "./settings-form";
 import { RateLimitsForm } from "./rate-limits-form";
 import { PLAN_LIMITS } from "@/lib/rate-limit/policies";
@@ -9,10 +9,7 @@ export const metadata: Metadata = { title: "Workspace settings" };
 
 export default async function WorkspaceSettingsPage() {
   const { ctx, role, workspace } = await requireWorkspaceSession("admin", "/settings/workspace");
-  const settings = await prisma.workspace.findUniqueOrThrow({
-    where: { id: ctx.workspaceId },
-    select: { oauthAuthorizePolicy: true, planTier: true, rateLimitOverrides: true },
-  });
+  const settings = await getWorkspaceSettings(ctx);
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">{workspace.name} settings</h1>

@@ -4,13 +4,15 @@ import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { IDLE } from "@/lib/action-state";
+import type { OAuthAuthorizePolicy } from "@/lib/generated/prisma/enums";
+import { OAUTH_POLICIES } from "@/lib/validations/settings";
 import { updateOAuthPolicyAction } from "./actions";
 
-const CHOICES = [
-  ["owners", "Owners only (recommended)"],
-  ["owners_admins", "Owners and admins"],
-  ["everyone", "Every agent"],
-] as const;
+const LABELS: Record<OAuthAuthorizePolicy, string> = {
+  owners: "Owners only (recommended)",
+  owners_admins: "Owners and admins",
+  everyone: "Every agent",
+};
 
 export function WorkspaceSettingsForm({ policy, canEdit }: { policy: string; canEdit: boolean }) {
   const [state, action, pending] = useActionState(updateOAuthPolicyAction, IDLE);
@@ -18,9 +20,9 @@ export function WorkspaceSettingsForm({ policy, canEdit }: { policy: string; can
     <form action={action} className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <fieldset disabled={!canEdit} className="space-y-1 text-sm">
         <legend className="font-semibold">Who may authorize OAuth apps (MCP clients)</legend>
-        {CHOICES.map(([value, label]) => (
+        {OAUTH_POLICIES.map((value) => (
           <label key={value} className="flex items-center gap-2">
-            <input type="radio" name="policy" value={value} defaultChecked={policy === value} /> {label}
+            <input type="radio" name="policy" value={value} defaultChecked={policy === value} /> {LABELS[value]}
           </label>
         ))}
       </fieldset>

@@ -7,6 +7,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { RevokeForm } from "@/components/ui/revoke-form";
 import { AuthorizedApps } from "@/components/mcp/authorized-apps";
 import { IDLE } from "@/lib/action-state";
+import type { Role } from "@/lib/generated/prisma/enums";
 import type { CredentialRow } from "@/lib/services/credentials/list-credentials";
 import type { AuthorizedApp } from "@/lib/services/oauth/list-authorized-apps";
 import {
@@ -16,8 +17,6 @@ import {
   revokeAgentAppAction,
   revokeAgentCredentialAction,
 } from "./actions";
-
-type Role = "owner" | "admin" | "agent";
 
 export function AgentAccessClient(props: {
   userId: string;

@@ -4,9 +4,11 @@ import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { mayActOn } from "@/lib/auth/rank";
 import { requireWorkspaceSession } from "@/lib/auth/session";
-import { prisma } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import { listCredentials } from "@/lib/services/credentials/list-credentials";
 import { listAuthorizedApps } from "@/lib/services/oauth/list-authorized-apps";
+import { findMember } from "@/lib/services/users/find-member";
+import { ROLES } from "@/lib/validations/workspaces";
 import { AgentAccessClient } from "./page-client";
 
 export const metadata: Metadata = { title: "Agent access" };
@@ -14,11 +16,10 @@ export const metadata: Metadata = { title: "Agent access" };
 export default async function AgentAccessPage({ params }: { params: Promise<{ userId: string }> }) {
   const { userId } = await params;
   const { ctx, role, workspace } = await requireWorkspaceSession("admin", `/admin/agents/${userId}`);
-  const member = await prisma.membership.findUnique({
-    where: { workspaceId_userId: { workspaceId: ctx.workspaceId, userId } },
-    select: { role: true, deactivatedAt: true, user: { select: { id: true, name: true, email: true } } },
+  const member = await findMember(ctx, userId).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
   });
-  if (!member) notFound();
   const [tokens, keys, apps] = await Promise.all([
     listCredentials(ctx, { kind: "personal_token", userId }),
     listCredentials(ctx, { kind: "workspace_key", userId }),
@@ -49,7 +50,7 @@ export default async function AgentAccessPage({ params }: { params: Promise<{ us
         workspace={workspace.name}
         role={member.role}
         deactivatedAt={member.deactivatedAt?.toISOString() ?? null}
-        roles={(["owner", "admin", "agent"] as const).filter((r) => mayActOn(role, r))}
+        roles={ROLES.filter((r) => mayActOn(role, r))}
         canAct={canAct}
         self={self}
         credentials={[...tokens, ...keys].filter((c) => c.status === "active")}

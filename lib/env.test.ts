@@ -1,0 +1,40 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+// getEnv reads process.env once per module instance: each case loads a fresh one.
+async function envWith(values: Record<string, string>) {
+  vi.resetModules();
+  for (const [name, value] of Object.entries(values)) vi.stubEnv(name, value);
+  const { getEnv } = await import("@/lib/env");
+  return getEnv;
+}
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe("getEnv", () => {
+  it("reads the MCP origins as a list and leaves the limits on unless switched off", async () => {
+    const getEnv = await envWith({
+      DATABASE_URL: "postgresql://db.test/app",
+      MCP_ALLOWED_ORIGINS: "https://a.example, ,https://b.example",
+      RATE_LIMIT_STORE_TIMEOUT_MS: "300",
+    });
+    const env = getEnv();
+    expect(env.MCP_ALLOWED_ORIGINS).toEqual(["https://a.example", "https://b.example"]);
+    expect(env.RATE_LIMIT_STORE_TIMEOUT_MS).toBe(300);
+    expect(env.RATE_LIMITS).toBe("on");
+    expect(env.BENCH_ROUTES).toBe("0");
+  });
+
+  it("refuses a bad setting and names the variable", async () => {
+    const getEnv = await envWith({
+      DATABASE_URL: "postgresql://db.test/app",
+      RATE_LIMITS: "maybe",
+      RATE_LIMIT_STORE_TIMEOUT_MS: "-5",
+      UPSTASH_REDIS_REST_URL: "not a url",
+    });
+    expect(getEnv).toThrow(/RATE_LIMITS must be "on" or "off"/);
+    expect(getEnv).toThrow(/RATE_LIMIT_STORE_TIMEOUT_MS must be above 0/);
+    expect(getEnv).toThrow(/UPSTASH_REDIS_REST_URL must be a URL/);
+  });
+});
