@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { hashToken, parseToken } from "@/lib/credentials/token-format";
+import { announceAccessChange } from "@/lib/credentials/auth-cache";
 import type { OAuthClientRecord } from "@/lib/oauth/clients";
 import { revokeGrant } from "@/lib/oauth/tokens";
 
@@ -14,7 +15,7 @@ export async function revokeOAuthToken(client: OAuthClientRecord, token: string)
   if (kind !== "oauth_access" && kind !== "oauth_refresh") return;
   const row = await prisma.oAuthToken.findUnique({
     where: { secretHash: hashToken(token) },
-    select: { id: true, kind: true, grantId: true, grant: { select: { clientId: true } } },
+    select: { id: true, kind: true, grantId: true, grant: { select: { clientId: true, workspaceId: true } } },
   });
   if (!row || row.grant.clientId !== client.id) return;
   if (row.kind === "refresh") {
@@ -22,4 +23,5 @@ export async function revokeOAuthToken(client: OAuthClientRecord, token: string)
   } else {
     await prisma.oAuthToken.updateMany({ where: { id: row.id, revokedAt: null }, data: { revokedAt: new Date() } });
   }
+  await announceAccessChange([row.grant.workspaceId]);
 }

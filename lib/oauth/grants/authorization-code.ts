@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { hashToken, parseToken } from "@/lib/credentials/token-format";
+import { announceAccessChange } from "@/lib/credentials/auth-cache";
 import type { OAuthClientRecord } from "@/lib/oauth/clients";
 import { canonicalResource } from "@/lib/oauth/authorize";
 import { OAuthError } from "@/lib/oauth/errors";
@@ -31,7 +32,7 @@ export async function exchangeAuthorizationCode(
       resource: true,
       expiresAt: true,
       usedAt: true,
-      grant: { select: { revokedAt: true } },
+      grant: { select: { revokedAt: true, workspaceId: true } },
     },
   });
   if (!row) throw new OAuthError("invalid_grant", "The authorization code is invalid.");
@@ -39,6 +40,7 @@ export async function exchangeAuthorizationCode(
     throw new OAuthError("invalid_grant", "The authorization code was issued to another client.");
   if (row.usedAt) {
     await prisma.$transaction((tx) => revokeGrant(tx, row.grantId, "code_replayed"));
+    await announceAccessChange([row.grant.workspaceId]);
     throw new OAuthError("invalid_grant", "The authorization code was already used; the tokens it issued are revoked.");
   }
   if (row.expiresAt <= new Date()) throw new OAuthError("invalid_grant", "The authorization code has expired.");

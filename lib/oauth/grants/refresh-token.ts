@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { hashToken, parseToken } from "@/lib/credentials/token-format";
+import { announceAccessChange } from "@/lib/credentials/auth-cache";
 import type { OAuthClientRecord } from "@/lib/oauth/clients";
 import { OAuthError } from "@/lib/oauth/errors";
 import { parseRequestedScopes, sameOrNarrower } from "@/lib/oauth/scopes";
@@ -36,7 +37,7 @@ export async function exchangeRefreshToken(client: OAuthClientRecord, form: URLS
       expiresAt: true,
       rotatedAt: true,
       revokedAt: true,
-      grant: { select: { clientId: true, revokedAt: true, scopes: true } },
+      grant: { select: { clientId: true, revokedAt: true, scopes: true, workspaceId: true } },
     },
   });
   if (!row || row.kind !== "refresh") throw new OAuthError("invalid_grant", "The refresh token is invalid.");
@@ -44,7 +45,8 @@ export async function exchangeRefreshToken(client: OAuthClientRecord, form: URLS
     throw new OAuthError("invalid_grant", "The refresh token was issued to another client.");
   if (row.grant.revokedAt || row.revokedAt) throw new OAuthError("invalid_grant", "The authorization was revoked.");
   if (row.expiresAt <= new Date()) throw new OAuthError("invalid_grant", "The refresh token has expired.");
-  if (row.rotatedAt && Date.now() - row.rotatedAt.getTime() > REFRESH_GRACE_MS) await refuseReuse(row.grantId);
+  if (row.rotatedAt && Date.now() - row.rotatedAt.getTime() > REFRESH_GRACE_MS)
+    await refuseReuse(row.grantId, row.grant.workspaceId);
   const asked = form.get("scope");
   const scopes = asked ? parseRequestedScopes(asked) : row.scopes;
   if (!sameOrNarrower(scopes, row.scopes))
@@ -83,7 +85,8 @@ export async function exchangeRefreshToken(client: OAuthClientRecord, form: URLS
   });
 }
 
-async function refuseReuse(grantId: string): Promise<never> {
+async function refuseReuse(grantId: string, workspaceId: string): Promise<never> {
   await prisma.$transaction((tx) => revokeGrant(tx, grantId, "refresh_token_reused"));
+  await announceAccessChange([workspaceId]);
   throw new OAuthError("invalid_grant", "The refresh token was already used; the authorization is revoked.");
 }

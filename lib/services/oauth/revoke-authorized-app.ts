@@ -5,6 +5,7 @@ import { requireMayActOn } from "@/lib/auth/rank";
 import { notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { revokeGrant } from "@/lib/oauth/tokens";
+import { announceAccessChange } from "@/lib/credentials/auth-cache";
 
 export type RevokeAuthorizedAppOptions = { grantId: string };
 
@@ -42,6 +43,7 @@ export async function revokeAuthorizedApp(ctx: ActorContext, options: RevokeAuth
       where: { ...inWorkspace(ctx), userId: grant.userId, clientId: grant.clientId },
     });
   });
+  await announceAccessChange([ctx.workspaceId]);
   await recordAudit(ctx, { action: "oauth_app.revoke", details: { grant_id: grant.id, client: grant.client.name } });
   return { grant_id: grant.id, client: grant.client.name, revoked: true };
 }
