@@ -259,6 +259,20 @@ export function createRedisStore(url: string): CounterStore {
     }
     return limiter;
   };
+  const whenReady = () =>
+    client.status === "ready"
+      ? Promise.resolve()
+      : new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => {
+            client.off("ready", ready);
+            reject(new Error("not ready"));
+          }, 1_000);
+          const ready = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+          client.once("ready", ready);
+        });
   // The same keys and counts as the RateLimiterRedis windows above, so hit, hitAll and peek agree.
   const keyOf = (w: WindowSpec) => `deskbridge:rl:${w.points}/${w.durationS}:${w.key}`;
   const evalHitAll = async (keys: string[], args: string[]) => {
@@ -284,8 +298,9 @@ export function createRedisStore(url: string): CounterStore {
     },
     async bumpVersions(scopes) {
       if (!scopes.length) return true;
-      return client
-        .mset(...scopes.flatMap((scope) => [versionKey(scope), newVersion()]))
+      // Unlike a count, a bump is worth waiting for while the connection comes up (a fresh process, a reconnect).
+      return whenReady()
+        .then(() => client.mset(...scopes.flatMap((scope) => [versionKey(scope), newVersion()])))
         .then(() => true)
         .catch(() => false);
     },
