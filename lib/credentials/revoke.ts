@@ -9,7 +9,9 @@ export type RevokeCounts = { credentials: number; grants: number };
  * The one way access ends: revokes API keys and personal tokens, OAuth grants
  * with their access and refresh tokens, and then every key minted through MCP
  * under any of them, down every level of children. Run it inside the caller's
- * transaction so a revocation is all or nothing.
+ * transaction so a revocation is all or nothing, and once that transaction has
+ * committed call announceAccessChange (lib/credentials/auth-cache.ts) for the
+ * workspace, so that no instance acts on a credential it cached before.
  */
 export async function revokeAccess(
   tx: Prisma.TransactionClient,

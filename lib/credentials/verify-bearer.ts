@@ -22,7 +22,9 @@ export type VerifiedCredential = {
 };
 
 export type BearerFailure = { ok: false; reason: "invalid" | "expired" };
-export type BearerResult = { ok: true; credential: VerifiedCredential } | BearerFailure;
+/** When the credential's last use was recorded, and from where, once this verification's own record is made. */
+export type LastUse = { at: Date; ip: string | null };
+export type BearerResult = { ok: true; credential: VerifiedCredential; lastUse?: LastUse } | BearerFailure;
 
 /** The acting user's standing, read in the same joined query as the credential. */
 const ACTING_USER = {
@@ -38,19 +40,35 @@ const WORKSPACE_PLAN = { select: { planTier: true, rateLimitOverrides: true } } 
 const INVALID: BearerFailure = { ok: false, reason: "invalid" };
 const EXPIRED: BearerFailure = { ok: false, reason: "expired" };
 /** last-used is written at most this often per credential, off the request path. */
-const LAST_USED_EVERY_MS = 60_000;
+export const LAST_USED_EVERY_MS = 60_000;
 
-function touchLater(run: () => Promise<unknown>) {
-  run().catch((error: unknown) =>
+/** Whether a use from `ip` should be recorded, given the last one recorded. */
+export function lastUseIsStale(last: { at: Date | null; ip: string | null }, ip: string | null): boolean {
+  return !last.at || Date.now() - last.at.getTime() > LAST_USED_EVERY_MS || last.ip !== ip;
+}
+
+/**
+ * Records a use of a verified credential (the key, or the OAuth grant) off the
+ * request path; returns what is now the last use.
+ */
+export function recordUse(credential: Pick<VerifiedCredential, "kind" | "id">, ip: string | null): LastUse {
+  const data = { lastUsedAt: new Date(), lastUsedIp: ip };
+  const write =
+    credential.kind === "oauth"
+      ? prisma.oAuthGrant.update({ where: { id: credential.id }, data, select: { id: true } })
+      : prisma.credential.update({ where: { id: credential.id }, data, select: { id: true } });
+  write.catch((error: unknown) =>
     console.warn("[deskbridge] could not record last use:", error instanceof Error ? error.message : error),
   );
+  return { at: data.lastUsedAt, ip };
 }
 
 /**
  * Verifies a bearer token of any kind: shape and checksum first (no database
  * work for typos), then one indexed lookup by SHA-256 hash joined with the
- * acting user's membership. Nothing is cached, so a revocation applies to the
- * very next request on every instance.
+ * acting user's membership. Nothing is cached here (lib/credentials/auth-cache.ts
+ * caches results only as long as the workspace's access version holds), so a
+ * revocation applies to the very next request on every instance.
  */
 export async function verifyBearer(
   token: string,
@@ -87,13 +105,10 @@ async function verifyKey(token: string, ip: string | null): Promise<BearerResult
   const userBound = row.binding === "user";
   const membership = row.user?.memberships.find((m) => m.workspaceId === row.workspaceId);
   if (userBound && (!membership || membership.deactivatedAt || row.user?.deactivatedAt)) return INVALID;
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > LAST_USED_EVERY_MS || row.lastUsedIp !== ip) {
-    touchLater(() =>
-      prisma.credential.update({ where: { id: row.id }, data: { lastUsedAt: new Date(), lastUsedIp: ip } }),
-    );
-  }
+  const last = { at: row.lastUsedAt, ip: row.lastUsedIp };
   return {
     ok: true,
+    lastUse: lastUseIsStale(last, ip) ? recordUse({ kind: row.kind, id: row.id }, ip) : { at: last.at!, ip: last.ip },
     credential: {
       kind: row.kind,
       id: row.id,
@@ -143,13 +158,12 @@ async function verifyOAuthAccess(token: string, resource: string, ip: string | n
   if (row.expiresAt.getTime() <= Date.now()) return EXPIRED;
   const membership = grant.user.memberships.find((m) => m.workspaceId === grant.workspaceId);
   if (!membership || membership.deactivatedAt || grant.user.deactivatedAt) return INVALID;
-  if (!grant.lastUsedAt || Date.now() - grant.lastUsedAt.getTime() > LAST_USED_EVERY_MS || grant.lastUsedIp !== ip) {
-    touchLater(() =>
-      prisma.oAuthGrant.update({ where: { id: row.grantId }, data: { lastUsedAt: new Date(), lastUsedIp: ip } }),
-    );
-  }
+  const last = { at: grant.lastUsedAt, ip: grant.lastUsedIp };
   return {
     ok: true,
+    lastUse: lastUseIsStale(last, ip)
+      ? recordUse({ kind: "oauth", id: row.grantId }, ip)
+      : { at: last.at!, ip: last.ip },
     credential: {
       kind: "oauth",
       id: row.grantId,

@@ -1,5 +1,6 @@
 import "server-only";
 import { parseToken } from "@/lib/credentials/token-format";
+import { announceAccessChange } from "@/lib/credentials/auth-cache";
 import type { OAuthClientRecord } from "@/lib/oauth/clients/record";
 import { findToken, inTransaction, revokeGrant, revokeToken } from "@/lib/oauth/store";
 
@@ -15,4 +16,5 @@ export async function revokeOAuthToken(client: OAuthClientRecord, token: string)
   if (!row || row.grant.clientId !== client.id) return;
   if (row.kind === "refresh") await inTransaction((tx) => revokeGrant(tx, row.grantId, "revoked_by_client"));
   else await revokeToken(row.id);
+  await announceAccessChange([row.grant.workspaceId]);
 }

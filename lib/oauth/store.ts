@@ -157,7 +157,7 @@ export function findCode(code: string) {
       resource: true,
       expiresAt: true,
       usedAt: true,
-      grant: { select: { revokedAt: true } },
+      grant: { select: { revokedAt: true, workspaceId: true } },
     },
   });
 }
@@ -219,7 +219,7 @@ export function findToken(secret: string) {
       expiresAt: true,
       rotatedAt: true,
       revokedAt: true,
-      grant: { select: { clientId: true, revokedAt: true, scopes: true } },
+      grant: { select: { clientId: true, revokedAt: true, scopes: true, workspaceId: true } },
     },
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkPerIpRateLimit, checkRateLimit, identityOf } from "@/lib/rate-limit/limiter";
+import { checkPerIpRateLimit, checkRateLimit, identityOf, rateLimitStatus } from "@/lib/rate-limit/limiter";
 import { limitsFor, PER_IP_LIMITS, PLAN_LIMITS } from "@/lib/rate-limit/policies";
 import { createMemoryStore } from "@/lib/rate-limit/store";
 
@@ -42,6 +42,20 @@ describe("rate limiter (memory store)", () => {
       window: "minute",
     });
     expect((await checkRateLimit({ identity: "user-3", limits: l }, store)).allowed).toBe(true);
+  });
+
+  it("a refusal by a later window leaves the earlier windows as they were", async () => {
+    const store = createMemoryStore();
+    const l = limits({ perSecond: 5, oauthPerMinute: 1 });
+    expect((await checkRateLimit({ identity: "user-4", limits: l, oauthWorkspaceId: "ws-2" }, store)).allowed).toBe(
+      true,
+    );
+    for (let i = 0; i < 3; i++) {
+      const refused = await checkRateLimit({ identity: "user-5", limits: l, oauthWorkspaceId: "ws-2" }, store);
+      expect(refused).toMatchObject({ allowed: false, window: "minute", limit: 1 });
+    }
+    const status = await rateLimitStatus({ identity: "user-5", limits: l }, store);
+    expect(status.map((w) => w.remaining)).toEqual([5, l.perMinute, l.perDay]);
   });
 
   it("picks the identity in Attention's order and applies overrides over the plan", () => {

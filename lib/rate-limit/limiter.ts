@@ -16,6 +16,12 @@ export type RateLimitDecision = {
   remaining: number;
   resetS: number;
   headers: Record<string, string>;
+  /**
+   * The access version of the subject's `accessScope`, read in the same round
+   * trip as the counts; null when the store keeps no versions or was not
+   * reached (see lib/credentials/auth-cache.ts).
+   */
+  accessVersion?: string | null;
 };
 
 export type RateLimitSubject = {
@@ -24,6 +30,8 @@ export type RateLimitSubject = {
   limits: Limits;
   /** OAuth connections of a workspace also share one per-minute ceiling. */
   oauthWorkspaceId?: string;
+  /** A workspace id whose access version the decision should carry (the caller's workspace). */
+  accessScope?: string;
 };
 
 export function identityOf(options: {
@@ -37,8 +45,10 @@ export function identityOf(options: {
 }
 
 /**
- * Checks the windows shortest first and stops at the first refusal, so a
- * request refused by the burst never uses up the minute or the day.
+ * Counts one request in every window of the subject (second, minute, the
+ * OAuth workspace ceiling, day) in one call to the store, all or nothing: a
+ * request refused by any window, the burst say, uses up none of the others.
+ * The decision names the first window that refused, or the tightest one.
  */
 export async function checkRateLimit(
   subject: RateLimitSubject,
@@ -58,14 +68,19 @@ export async function checkRateLimit(
       : []),
     { key: `${subject.identity}:d`, window: "day", points: subject.limits.perDay },
   ];
-  let tightest: RateLimitDecision | null = null;
-  for (const w of windows) {
-    const hit = await store.hit(w.key, w.points, WINDOW_SECONDS[w.window]);
-    const decision = describe(w.window, w.points, hit.remaining, hit.resetMs, hit.allowed);
-    if (!hit.allowed) return decision;
-    if (!tightest || hit.remaining / w.points < tightest.remaining / tightest.limit) tightest = decision;
-  }
-  return tightest!;
+  const result = await store.hitAll(
+    windows.map((w) => ({ key: w.key, points: w.points, durationS: WINDOW_SECONDS[w.window] })),
+    subject.accessScope,
+  );
+  const decisions = windows.map((w, i) => {
+    const hit = result.hits[i]!;
+    return describe(w.window, w.points, hit.remaining, hit.resetMs, hit.allowed);
+  });
+  const decision =
+    result.refused >= 0
+      ? decisions[result.refused]!
+      : decisions.reduce((tightest, d) => (d.remaining / d.limit < tightest.remaining / tightest.limit ? d : tightest));
+  return { ...decision, accessVersion: result.version };
 }
 
 /**

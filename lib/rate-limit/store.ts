@@ -1,6 +1,7 @@
 import "server-only";
 import { Ratelimit } from "@upstash/ratelimit";
 import { Redis as UpstashRedis } from "@upstash/redis";
+import { createHash, randomUUID } from "node:crypto";
 import Redis from "ioredis";
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { getEnv } from "@/lib/env";
@@ -14,9 +15,34 @@ import { getEnv } from "@/lib/env";
 
 export type Hit = { allowed: boolean; remaining: number; resetMs: number };
 
+/** One window of a request's limit: its key, how many requests it allows, how long it lasts. */
+export type WindowSpec = { key: string; points: number; durationS: number };
+
+export type HitAll = {
+  /** One per window, in order; when a window refuses, what each window held without this request. */
+  hits: Hit[];
+  /** The first window that refused, or -1 when every window counted the request. */
+  refused: number;
+  /** The access version of `versionScope` (see hitAll), or null when the store keeps none or was not reached. */
+  version: string | null;
+};
+
 export interface CounterStore {
   readonly kind: "memory" | "redis" | "upstash";
   hit(key: string, points: number, durationS: number): Promise<Hit>;
+  /**
+   * Counts one request in every window or in none: a request that any window
+   * refuses leaves every count as it was. On Redis and Upstash this is one
+   * script, one round trip, which also reads the access version of
+   * `versionScope` (a workspace id) when one is given.
+   */
+  hitAll(windows: readonly WindowSpec[], versionScope?: string): Promise<HitAll>;
+  /**
+   * Gives each scope a new access version, so that whatever was cached under
+   * the old one is no longer trusted. False when the store keeps no versions
+   * or could not be reached.
+   */
+  bumpVersions(scopes: readonly string[]): Promise<boolean>;
   /** What is left in a window without using any of it. */
   peek(key: string, points: number, durationS: number): Promise<{ remaining: number; resetMs: number }>;
   /** Forgets what a window has counted (a sign-in that succeeds clears its failures). */
@@ -42,6 +68,85 @@ function storeTimeoutMs(fallback: number) {
   return getEnv().RATE_LIMIT_STORE_TIMEOUT_MS ?? fallback;
 }
 
+/**
+ * hitAll in one round trip. KEYS: the windows' counters, then the access
+ * version when one is asked for. ARGV: the number of windows, then each
+ * window's limit and length in ms. Every window is read first; only when all
+ * have room is each counted (a new counter expires with its window), so a
+ * refused request changes nothing and there is nothing to give back. A
+ * missing version is created from the server's clock, so a version lost with
+ * the data is never one that was handed out before. Returns: the 1-based
+ * index of the first window that refused (0: none), the version ("" when not
+ * asked for), then each window's count and milliseconds left.
+ */
+export const HIT_ALL_SCRIPT = `
+local n = tonumber(ARGV[1])
+local counts = {}
+local refused = 0
+for i = 1, n do
+  counts[i] = tonumber(redis.call('GET', KEYS[i]) or '0')
+  if refused == 0 and counts[i] >= tonumber(ARGV[2 * i]) then refused = i end
+end
+local version = ''
+if #KEYS > n then
+  version = redis.call('GET', KEYS[n + 1])
+  if not version then
+    local now = redis.call('TIME')
+    version = 'v' .. now[1] .. '.' .. now[2]
+    redis.call('SET', KEYS[n + 1], version)
+  end
+end
+local reply = {refused, version}
+for i = 1, n do
+  local ttl
+  if refused == 0 then
+    counts[i] = redis.call('INCR', KEYS[i])
+    ttl = redis.call('PTTL', KEYS[i])
+    if ttl < 0 then
+      redis.call('PEXPIRE', KEYS[i], ARGV[2 * i + 1])
+      ttl = tonumber(ARGV[2 * i + 1])
+    end
+  else
+    ttl = redis.call('PTTL', KEYS[i])
+  end
+  reply[2 * i + 1] = counts[i]
+  reply[2 * i + 2] = ttl
+end
+return reply
+`;
+const HIT_ALL_SHA = createHash("sha1").update(HIT_ALL_SCRIPT).digest("hex");
+
+const versionKey = (scope: string) => `deskbridge:access:${scope}`;
+const newVersion = () => `v${randomUUID()}`;
+
+/** The script's arguments for some windows, under each window's key in the store. */
+function hitAllArgs(windows: readonly WindowSpec[], keyOf: (w: WindowSpec) => string, versionScope?: string) {
+  const keys = windows.map(keyOf);
+  if (versionScope) keys.push(versionKey(versionScope));
+  const args = [String(windows.length), ...windows.flatMap((w) => [String(w.points), String(w.durationS * 1000)])];
+  return { keys, args };
+}
+
+function fromHitAllReply(
+  reply: unknown,
+  windows: readonly WindowSpec[],
+  resetMsOf: (w: WindowSpec, ttlMs: number) => number,
+): HitAll {
+  const values = reply as (string | number)[];
+  const refused = Number(values[0]) - 1;
+  const hits = windows.map((w, i) => {
+    const count = Number(values[2 * i + 2]);
+    return {
+      allowed: refused === -1 || count < w.points,
+      remaining: Math.max(0, w.points - count),
+      resetMs: resetMsOf(w, Number(values[2 * i + 3])),
+    };
+  });
+  return { hits, refused, version: values[1] ? String(values[1]) : null };
+}
+
+const isNoScript = (error: unknown) => error instanceof Error && /NOSCRIPT/i.test(error.message);
+
 function toHit(res: RateLimiterRes, points: number, allowed: boolean): Hit {
   return { allowed, remaining: Math.max(0, points - res.consumedPoints), resetMs: res.msBeforeNext };
 }
@@ -53,6 +158,40 @@ async function consume(limiter: RateLimiterAbstract, key: string, points: number
     if (rejection instanceof RateLimiterRes) return toHit(rejection, points, false);
     throw rejection;
   }
+}
+
+/**
+ * hitAll on in-process limiters: counts window after window and, when one
+ * refuses, gives back what this request counted, each window once (the
+ * refusing one included), so a refused request counts nowhere.
+ */
+async function hitAllIn(
+  limiterFor: (points: number, duration: number) => RateLimiterAbstract,
+  windows: readonly WindowSpec[],
+): Promise<HitAll> {
+  const hits: Hit[] = [];
+  for (const [index, w] of windows.entries()) {
+    const limiter = limiterFor(w.points, w.durationS);
+    const hit = await consume(limiter, w.key, w.points);
+    if (hit.allowed) {
+      hits.push(hit);
+      continue;
+    }
+    const counted = windows.slice(0, index + 1);
+    await Promise.all(counted.map((c) => limiterFor(c.points, c.durationS).reward(c.key, 1)));
+    const unread = await Promise.all(
+      windows.slice(index + 1).map(async (w) => {
+        const peek = await peekWith(limiterFor(w.points, w.durationS), w.key, w.points, w.durationS);
+        return { allowed: peek.remaining > 0, ...peek };
+      }),
+    );
+    return {
+      hits: [...hits.map((h) => ({ ...h, remaining: h.remaining + 1 })), hit, ...unread],
+      refused: index,
+      version: null,
+    };
+  }
+  return { hits, refused: -1, version: null };
 }
 
 function memoryLimiters() {
@@ -70,6 +209,9 @@ export function createMemoryStore(): CounterStore {
   return {
     kind: "memory",
     hit: (key, points, duration) => consume(limiterFor(points, duration), key, points),
+    hitAll: (windows) => hitAllIn(limiterFor, windows),
+    // One process has no one to tell: callers verify from the database when the version is unknown.
+    bumpVersions: async () => false,
     peek: (key, points, duration) => peekWith(limiterFor(points, duration), key, points, duration),
     reset: async (key, points, duration) => void (await limiterFor(points, duration).delete(key)),
   };
@@ -117,9 +259,51 @@ export function createRedisStore(url: string): CounterStore {
     }
     return limiter;
   };
+  const whenReady = () =>
+    client.status === "ready"
+      ? Promise.resolve()
+      : new Promise<void>((resolve, reject) => {
+          const timer = setTimeout(() => {
+            client.off("ready", ready);
+            reject(new Error("not ready"));
+          }, 1_000);
+          const ready = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+          client.once("ready", ready);
+        });
+  // The same keys and counts as the RateLimiterRedis windows above, so hit, hitAll and peek agree.
+  const keyOf = (w: WindowSpec) => `deskbridge:rl:${w.points}/${w.durationS}:${w.key}`;
+  const evalHitAll = async (keys: string[], args: string[]) => {
+    try {
+      return await client.evalsha(HIT_ALL_SHA, keys.length, ...keys, ...args);
+    } catch (error) {
+      if (!isNoScript(error)) throw error;
+      return client.eval(HIT_ALL_SCRIPT, keys.length, ...keys, ...args);
+    }
+  };
   return {
     kind: "redis",
     hit: (key, points, duration) => consume(limiterFor(points, duration), key, points),
+    async hitAll(windows, versionScope) {
+      if (client.status !== "ready") return hitAllIn(insuranceFor, windows);
+      const { keys, args } = hitAllArgs(windows, keyOf, versionScope);
+      try {
+        const reply = await evalHitAll(keys, args);
+        return fromHitAllReply(reply, windows, (w, ttl) => (ttl >= 0 ? ttl : w.durationS * 1000));
+      } catch {
+        return hitAllIn(insuranceFor, windows);
+      }
+    },
+    async bumpVersions(scopes) {
+      if (!scopes.length) return true;
+      // Unlike a count, a bump is worth waiting for while the connection comes up (a fresh process, a reconnect).
+      return whenReady()
+        .then(() => client.mset(...scopes.flatMap((scope) => [versionKey(scope), newVersion()])))
+        .then(() => true)
+        .catch(() => false);
+    },
     peek: (key, points, duration) => peekWith(limiterFor(points, duration), key, points, duration),
     // A store that cannot be reached keeps its count; the window still expires on its own.
     reset: async (key, points, duration) =>
@@ -161,25 +345,65 @@ export function createUpstashStore(url: string, token: string): CounterStore {
     }
     return limiter;
   };
-  const fallBack = (key: string, points: number, duration: number, reason: string) => {
+  const warnDown = (reason: string) => {
     if (!warned) {
       warned = true;
       console.warn(
         `[deskbridge] rate-limit store unreachable (${reason}); failing open with in-memory limits until it is back`,
       );
     }
+  };
+  const noteUp = () => {
+    if (warned) {
+      warned = false;
+      console.warn("[deskbridge] rate-limit store reachable again; shared limits apply");
+    }
+  };
+  const fallBack = (key: string, points: number, duration: number, reason: string) => {
+    warnDown(reason);
     return consume(insuranceFor(points, duration), key, points);
+  };
+  // @upstash/ratelimit's fixed-window keys: its prefix, the identifier, and the window's number since the epoch.
+  const bucketOf = (w: WindowSpec, now: number) => Math.floor(now / (w.durationS * 1000));
+  const withTimeout = <T>(promise: Promise<T>) =>
+    new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("timeout")), timeout);
+      promise.then(resolve, reject).finally(() => clearTimeout(timer));
+    });
+  const evalHitAll = async (keys: string[], args: string[]) => {
+    try {
+      return await redis.evalsha(HIT_ALL_SHA, keys, args);
+    } catch (error) {
+      if (!isNoScript(error)) throw error;
+      return redis.eval(HIT_ALL_SCRIPT, keys, args);
+    }
   };
   return {
     kind: "upstash",
+    async hitAll(windows, versionScope) {
+      const now = Date.now();
+      const keyOf = (w: WindowSpec) => `deskbridge:up:${w.points}/${w.durationS}:${w.key}:${bucketOf(w, now)}`;
+      const { keys, args } = hitAllArgs(windows, keyOf, versionScope);
+      try {
+        const reply = await withTimeout(evalHitAll(keys, args));
+        noteUp();
+        return fromHitAllReply(reply, windows, (w) => (bucketOf(w, now) + 1) * w.durationS * 1000 - now);
+      } catch (error) {
+        warnDown(error instanceof Error ? error.message : "error");
+        return hitAllIn(insuranceFor, windows);
+      }
+    },
+    async bumpVersions(scopes) {
+      if (!scopes.length) return true;
+      return withTimeout(redis.mset(Object.fromEntries(scopes.map((scope) => [versionKey(scope), newVersion()]))))
+        .then(() => true)
+        .catch(() => false);
+    },
     async hit(key, points, duration) {
       try {
         const result = await limiterFor(points, duration).limit(key);
         if (result.reason === "timeout") return fallBack(key, points, duration, "timeout");
-        if (warned) {
-          warned = false;
-          console.warn("[deskbridge] rate-limit store reachable again; shared limits apply");
-        }
+        noteUp();
         return {
           allowed: result.success,
           remaining: Math.max(0, result.remaining),

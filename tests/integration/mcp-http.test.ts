@@ -7,6 +7,7 @@ import { baseUrl, connectMcp, mcpEndpoint, postWithHost, rpc, toolBody } from ".
 import { prisma } from "@/lib/db";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
 import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
+import { revokeCredential } from "@/lib/services/credentials/revoke-credential";
 
 let ws: TestWorkspace;
 let token: string;
@@ -71,7 +72,7 @@ describe("authentication errors", () => {
     const key = await createApiKey(ws.admin, { name: "to revoke" });
     const client = await connectMcp(key.secret);
     expect((await client.listTools()).tools.length).toBeGreaterThan(0);
-    await prisma.credential.update({ where: { id: key.id }, data: { revokedAt: new Date() } });
+    await revokeCredential(ws.admin, { id: key.id });
     await expect(client.listTools()).rejects.toThrow(/401|invalid/i);
     await client.close().catch(() => undefined);
   });

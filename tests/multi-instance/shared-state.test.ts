@@ -43,6 +43,24 @@ describe("two instances, one PostgreSQL, one Redis", () => {
     expect(next.headers.get("x-served-by")).toBe("b");
   });
 
+  it("a key A has just served, revoked through B, is refused on A's very next request", async () => {
+    const admin = (await createPersonalToken(ws.admin)).secret;
+    const key = await createApiKey(ws.admin, { name: "served by a", org_level: true });
+    for (let i = 0; i < 3; i++) {
+      const served = await rpc(LIST, { token: key.secret, headers: on("a") });
+      expect(served.status).toBe(200);
+      expect(served.headers.get("x-served-by")).toBe("a");
+    }
+    const revoke = await rpc(
+      { jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "revoke_api_key", arguments: { id: key.id } } },
+      { token: admin, headers: on("b") },
+    );
+    expect(revoke.json?.result.structuredContent).toMatchObject({ revoked: true });
+    const next = await rpc(LIST, { token: key.secret, headers: on("a") });
+    expect(next.status).toBe(401);
+    expect(next.headers.get("x-served-by")).toBe("a");
+  });
+
   it("a consent granted on A works on B", async () => {
     const owner = await signIn(ws.emails.owner);
     const clientId = (await registerClient({ client_name: "Multi-instance client" })).body.client_id;

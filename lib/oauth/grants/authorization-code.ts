@@ -1,5 +1,6 @@
 import "server-only";
 import { parseToken } from "@/lib/credentials/token-format";
+import { announceAccessChange } from "@/lib/credentials/auth-cache";
 import type { OAuthClientRecord } from "@/lib/oauth/clients/record";
 import { canonicalResource } from "@/lib/oauth/authorize";
 import { OAuthError } from "@/lib/oauth/errors";
@@ -22,6 +23,7 @@ export async function exchangeAuthorizationCode(
     throw new OAuthError("invalid_grant", "The authorization code was issued to another client.");
   if (row.usedAt) {
     await inTransaction((tx) => revokeGrant(tx, row.grantId, "code_replayed"));
+    await announceAccessChange([row.grant.workspaceId]);
     throw new OAuthError("invalid_grant", "The authorization code was already used; the tokens it issued are revoked.");
   }
   if (row.expiresAt <= new Date()) throw new OAuthError("invalid_grant", "The authorization code has expired.");

@@ -1,5 +1,6 @@
 import "server-only";
 import { parseToken } from "@/lib/credentials/token-format";
+import { announceAccessChange } from "@/lib/credentials/auth-cache";
 import type { OAuthClientRecord } from "@/lib/oauth/clients/record";
 import { OAuthError } from "@/lib/oauth/errors";
 import { parseRequestedScopes, sameOrNarrower } from "@/lib/oauth/scopes";
@@ -35,7 +36,8 @@ export async function exchangeRefreshToken(
     throw new OAuthError("invalid_grant", "The refresh token was issued to another client.");
   if (row.grant.revokedAt || row.revokedAt) throw new OAuthError("invalid_grant", "The authorization was revoked.");
   if (row.expiresAt <= new Date()) throw new OAuthError("invalid_grant", "The refresh token has expired.");
-  if (row.rotatedAt && Date.now() - row.rotatedAt.getTime() > REFRESH_GRACE_MS) await refuseReuse(row.grantId);
+  if (row.rotatedAt && Date.now() - row.rotatedAt.getTime() > REFRESH_GRACE_MS)
+    await refuseReuse(row.grantId, row.grant.workspaceId);
   const scopes = input.scope ? parseRequestedScopes(input.scope) : row.scopes;
   if (!sameOrNarrower(scopes, row.scopes))
     throw new OAuthError("invalid_scope", "A refresh cannot widen the granted scopes.");
@@ -56,7 +58,8 @@ export async function exchangeRefreshToken(
   });
 }
 
-async function refuseReuse(grantId: string): Promise<never> {
+async function refuseReuse(grantId: string, workspaceId: string): Promise<never> {
   await inTransaction((tx) => revokeGrant(tx, grantId, "refresh_token_reused"));
+  await announceAccessChange([workspaceId]);
   throw new OAuthError("invalid_grant", "The refresh token was already used; the authorization is revoked.");
 }

@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { requireMayActOn } from "@/lib/auth/rank";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { revokeAccess } from "@/lib/credentials/revoke";
+import { announceAccessChange } from "@/lib/credentials/auth-cache";
 import { forgetConsent, grantIdsOf } from "@/lib/oauth/store";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAudit } from "@/lib/services/audit/record-audit";
@@ -37,6 +38,7 @@ export async function revokeAllUserAccess(ctx: ActorContext, options: RevokeAllU
     const counts = await revokeUserAccess(tx, ctx, member.userId, { reason: "revoked_by_admin", now });
     return { credentials: counts.credentials, apps: counts.grants };
   });
+  await announceAccessChange([ctx.workspaceId]);
   await recordAudit(ctx, { action: "user.revoke_all_access", details: { user_id: member.userId, ...result } });
   return {
     user_id: member.userId,

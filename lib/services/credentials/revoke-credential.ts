@@ -5,6 +5,7 @@ import { requireMayActOn } from "@/lib/auth/rank";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { revokeAccess } from "@/lib/credentials/revoke";
+import { announceAccessChange } from "@/lib/credentials/auth-cache";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { RevokeCredentialSchema, type RevokeCredentialInput } from "@/lib/validations/credentials";
 
@@ -17,8 +18,8 @@ export type RevokeCredentialOptions = {
  * Revokes an API key or personal token. Anyone may revoke their own; a
  * credential bound to someone else follows the rank rule (an owner's token or
  * user-level key needs an owner); an org-level key, which acts as the
- * workspace, needs an admin. Takes effect on the next request: verification
- * reads the row every time.
+ * workspace, needs an admin. Takes effect on the next request on every
+ * instance: the access change voids whatever any of them cached.
  */
 export async function revokeCredential(
   ctx: ActorContext,
@@ -59,6 +60,7 @@ export async function revokeCredential(
   const counts = await prisma.$transaction((tx) =>
     revokeAccess(tx, { credentialIds: [credential.id] }, { reason: "revoked", revokedById: ctx.userId }),
   );
+  await announceAccessChange([ctx.workspaceId]);
   if (counts.credentials) {
     await recordAudit(ctx, {
       action: `${credential.kind}.revoke`,

@@ -3,6 +3,7 @@ import { inWorkspace, type ActorContext } from "@/lib/context";
 import { requireMayActOn } from "@/lib/auth/rank";
 import { notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
+import { announceAccessChange } from "@/lib/credentials/auth-cache";
 import { findGrant, forgetConsent, grantIdsOf, inTransaction, revokeGrant } from "@/lib/oauth/store";
 
 export type RevokeAuthorizedAppOptions = { grantId: string };
@@ -27,6 +28,7 @@ export async function revokeAuthorizedApp(ctx: ActorContext, options: RevokeAuth
     for (const id of await grantIdsOf(tx, connection, { live: true })) await revokeGrant(tx, id, reason);
     await forgetConsent(tx, connection);
   });
+  await announceAccessChange([ctx.workspaceId]);
   await recordAudit(ctx, { action: "oauth_app.revoke", details: { grant_id: grant.id, client: grant.client.name } });
   return { grant_id: grant.id, client: grant.client.name, revoked: true };
 }

@@ -4,6 +4,7 @@ import { inWorkspace, type ActorContext } from "@/lib/context";
 import { mayActOn, requireMayActOn } from "@/lib/auth/rank";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { AppError, parseInput } from "@/lib/errors";
+import { announceAccessChange } from "@/lib/credentials/auth-cache";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { findMember } from "@/lib/services/users/find-member";
 import { keepAnOwner } from "@/lib/services/users/keep-an-owner";
@@ -32,6 +33,7 @@ export async function changeMemberRole(ctx: ActorContext, input: ChangeMemberRol
       data: { role: data.role },
     });
   });
+  await announceAccessChange([ctx.workspaceId]);
   await recordAudit(ctx, {
     action: "user.change_role",
     details: { user_id: member.userId, from: member.role, to: data.role },

@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { inWorkspace, type ActorContext } from "@/lib/context";
 import { requireMayActOn } from "@/lib/auth/rank";
 import { AppError, notFound, parseInput } from "@/lib/errors";
+import { announceAccessChange } from "@/lib/credentials/auth-cache";
 import { revokeUserAccess } from "@/lib/services/credentials/revoke-all-user-access";
 import { findMember } from "@/lib/services/users/find-member";
 import { keepAnOwner } from "@/lib/services/users/keep-an-owner";
@@ -49,6 +50,7 @@ export async function deleteUser(ctx: ActorContext, input: DeleteUserInput) {
     const revoked = await revokeUserAccess(tx, ctx, user_id, { reason: "user_removed", now });
     return { unassigned: tickets.length, credentials: revoked.credentials, apps: revoked.grants };
   });
+  await announceAccessChange([ctx.workspaceId]);
   await recordAudit(ctx, { action: "user.remove", details: { user_id, ...result } });
   return {
     user_id,

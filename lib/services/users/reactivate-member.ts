@@ -4,6 +4,7 @@ import { inWorkspace, type ActorContext } from "@/lib/context";
 import { requireMayActOn } from "@/lib/auth/rank";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { AppError, parseInput } from "@/lib/errors";
+import { announceAccessChange } from "@/lib/credentials/auth-cache";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { findMember } from "@/lib/services/users/find-member";
 import { MemberRefSchema, type MemberRefInput } from "@/lib/validations/users";
@@ -23,6 +24,7 @@ export async function reactivateMember(ctx: ActorContext, input: MemberRefInput)
     where: { workspaceId_userId: { ...inWorkspace(ctx), userId: user_id } },
     data: { deactivatedAt: null },
   });
+  await announceAccessChange([ctx.workspaceId]);
   await recordAudit(ctx, { action: "user.reactivate", details: { user_id } });
   return { user_id, reactivated: true };
 }

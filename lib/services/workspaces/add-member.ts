@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError, parseInput } from "@/lib/errors";
+import { announceAccessChange } from "@/lib/credentials/auth-cache";
 import { generatePassword } from "@/lib/services/users/generate-password";
 import { AddMemberSchema, type AddMemberInput } from "@/lib/validations/workspaces";
 
@@ -16,7 +17,7 @@ export async function addMember(input: AddMemberInput) {
   const user = await prisma.user.findUnique({ where: { email: data.email }, select: { id: true } });
   const password = user ? undefined : (data.password ?? generatePassword());
   const passwordHash = password ? await hashPassword(password) : undefined;
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const member = user
       ? user
       : await tx.user.create({
@@ -31,4 +32,6 @@ export async function addMember(input: AddMemberInput) {
     });
     return { userId: member.id, role: membership.role, generatedPassword: data.password ? undefined : password };
   });
+  await announceAccessChange([workspace.id]);
+  return result;
 }
