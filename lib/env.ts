@@ -44,6 +44,23 @@ const EnvSchema = z.object({
   JOB_WORKERS: z.enum(["in-app", "off"], { error: 'JOB_WORKERS must be "in-app" or "off"' }).default("in-app"),
   /** "1" prints every SQL statement with its parameters and duration (bench:scale explains the slowest with it). */
   DATABASE_QUERY_LOG: z.enum(["0", "1"], { error: 'DATABASE_QUERY_LOG must be "0" or "1"' }).default("0"),
+  /**
+   * Browser origins, besides the app's own, allowed to call the MCP endpoint (comma-separated; "*" for
+   * any). A local install also accepts local pages on any port.
+   */
+  MCP_ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((value) =>
+      value
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    ),
+  /** "off" disables the MCP route's rate limits (the benchmarks compare both in one run). */
+  RATE_LIMITS: z.enum(["on", "off"], { error: 'RATE_LIMITS must be "on" or "off"' }).default("on"),
+  /** "1" mounts the benchmark routes under /api/bench (bench:mcp starts the app with it). */
+  BENCH_ROUTES: z.enum(["0", "1"], { error: 'BENCH_ROUTES must be "0" or "1"' }).default("0"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 
