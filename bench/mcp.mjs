@@ -95,7 +95,7 @@ try {
     ["api-key", "create", "--workspace", "acme", "--name", "bench", "--scopes", "tickets:read"],
     env,
   );
-  // tools/list as a full-scope key sees it (29 tools), the list a client reads on every connection.
+  // tools/list as a full-scope org-level key sees it: the long list a client reads on every connection.
   const listKey = await captureTs(
     "scripts/cli.ts",
     ["api-key", "create", "--workspace", "acme", "--name", "bench-list", "--scopes", "mcp:read,mcp:write"],
