@@ -5,10 +5,8 @@
 //     the way most Next.js MCP routes are built (app/api/bench/mcp-handler);
 //   - bare: a route that answers a fixed JSON-RPC body (app/api/bench/echo), the ceiling.
 // Drives `tools/call get_ticket` with a workspace API key at 20 connections for a fixed time, plus
-// tools/list on Deskbridge with a full-scope key and, for 2025 requests, the same call through the SDK rather than the
-// fast path for a lone tools/call or tools/list (X-Deskbridge-Path: sdk). Prints req/s, p50, p99 and the ratios
-// Deskbridge/bare (goal >= 0.75), Deskbridge/mcp-handler (goal >= 3), tools/list/get_ticket (goal >= 1)
-// and fast path/SDK path (the fast path stays only while it is worth more than 10%).
+// tools/list on Deskbridge with a full-scope key. Prints req/s, p50, p99 and the ratios Deskbridge/bare
+// (goal >= 0.75), Deskbridge/mcp-handler (goal >= 3) and tools/list/get_ticket (goal >= 1).
 // Embedded database by default; DATABASE_URL (and REDIS_URL) run it on real services.
 import autocannon from "autocannon";
 import { captureTs, setWorkspaceLimits } from "../scripts/bootstrap.mjs";
@@ -124,38 +122,12 @@ try {
         url,
         request: { body: call.body, headers: { ...call.headers, ...headers } },
       })),
-      // The same call through the SDK rather than the fast path (2025 only; 2026 always takes the SDK).
-      ...(revision === "2025-06-18"
-        ? [
-            {
-              route: "Deskbridge SDK path",
-              label: "Deskbridge get_ticket",
-              url: routes.Deskbridge.url,
-              request: { body: call.body, headers: { ...call.headers, ...auth, "X-Deskbridge-Path": "sdk" } },
-              path: "sdk",
-            },
-          ]
-        : []),
       {
         route: "Deskbridge tools/list",
         label: "Deskbridge tools/list",
         url: routes.Deskbridge.url,
         request: { body: list.body, headers: { ...list.headers, Authorization: `Bearer ${listKey}` } },
       },
-      ...(revision === "2025-06-18"
-        ? [
-            {
-              route: "Deskbridge tools/list SDK path",
-              label: "Deskbridge tools/list",
-              url: routes.Deskbridge.url,
-              request: {
-                body: list.body,
-                headers: { ...list.headers, Authorization: `Bearer ${listKey}`, "X-Deskbridge-Path": "sdk" },
-              },
-              path: "sdk",
-            },
-          ]
-        : []),
     ];
     // Check each MCP route answers before timing it.
     for (const target of targets.filter((t) => t.route !== "bare")) {
@@ -164,14 +136,11 @@ try {
         body: target.request.body,
         headers: { "Content-Type": "application/json", Accept: ACCEPT, ...target.request.headers },
       });
-      const path = response.headers.get("x-deskbridge-path");
       const message = await messageOf(response);
       const ok = target.label.includes("tools/list")
         ? message.result?.tools?.some((tool) => tool.name === "get_ticket")
         : message.result?.structuredContent?.number === 42;
       if (!ok) throw new Error(`${target.label} (${revision}) probe failed: ${JSON.stringify(message).slice(0, 300)}`);
-      if (target.route.startsWith("Deskbridge")) target.label += ` [${path}]`;
-      if (target.path && path !== target.path) throw new Error(`${target.label} (${revision}) took the ${path} path`);
     }
     for (const target of targets) await load(target.url, target.request, WARMUP);
     for (const target of targets)
@@ -193,10 +162,6 @@ try {
     console.log(`ratio Deskbridge / bare:          ${ratio(desk, of("bare"), 0.75)}`);
     console.log(`ratio Deskbridge / mcp-handler:   ${ratio(desk, of("mcp-handler"), 3)}`);
     console.log(`ratio tools/list / get_ticket:    ${ratio(of("Deskbridge tools/list"), desk, 1)}`);
-    const sdk = of("Deskbridge SDK path");
-    if (sdk) console.log(`ratio fast path / SDK, get_ticket: ${ratio(desk, sdk, 1.1)}`);
-    const listSdk = of("Deskbridge tools/list SDK path");
-    if (listSdk) console.log(`ratio fast path / SDK, tools/list: ${ratio(of("Deskbridge tools/list"), listSdk, 1.1)}`);
   }
   if (rows.some((r) => r.errors > 0)) process.exitCode = 1;
 } finally {

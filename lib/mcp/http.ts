@@ -1,5 +1,4 @@
 import "server-only";
-import { getEnv } from "@/lib/env";
 import { toAppError } from "@/lib/errors";
 import { authenticate } from "@/lib/mcp/route/authenticate";
 import { guardRequest } from "@/lib/mcp/route/guard";
@@ -25,11 +24,9 @@ export async function handleMcpPost(request: Request): Promise<Response> {
     }
     const served = await serveMcp(request, auth, token);
     if (!served.ok) return served.response;
-    const { response, servedBy, toolFailed } = served;
+    const { response, toolFailed } = served;
     recordRequest(auth, toolFailed || response.status >= 500 ? "error" : "ok");
-    // Benchmark mode names the path that answered (tests and bench:mcp check it).
-    const path = getEnv().BENCH_ROUTES === "1" ? { "X-Deskbridge-Path": servedBy } : {};
-    for (const [name, value] of Object.entries({ ...guarded.cors, ...limited.headers, ...path }))
+    for (const [name, value] of Object.entries({ ...guarded.cors, ...limited.headers }))
       response.headers.set(name, value);
     return response;
   } catch (error) {

@@ -98,36 +98,24 @@ const DESCRIPTIONS = new Map(TOOLS.map((tool) => [tool.name, describeTool(tool)]
  * the list is computed from that shape alone, never from the caller who missed, so an entry can
  * only ever hold the list of its own key.
  */
-const LIST_CACHE = new Map<string, { tools: Tool[]; json?: string }>();
+const LIST_CACHE = new Map<string, Tool[]>();
 const LIST_CACHE_MAX = 1_000;
 
 function listShapeOf(caller: Caller): Caller {
   return { scopes: [...new Set(caller.scopes)].sort(), role: caller.role, actsAsUser: caller.actsAsUser };
 }
 
-function cachedListFor(caller: Caller) {
-  const shape = listShapeOf(caller);
-  const key = JSON.stringify(shape);
-  let entry = LIST_CACHE.get(key);
-  if (!entry) {
-    const tools = TOOLS.filter((tool) => checkToolAccess(tool, shape) === null);
-    entry = { tools: tools.map((tool) => DESCRIPTIONS.get(tool.name)!) };
-    if (LIST_CACHE.size >= LIST_CACHE_MAX) LIST_CACHE.clear();
-    LIST_CACHE.set(key, entry);
-  }
-  return entry;
-}
-
 /** tools/list for a caller: only the tools it could call (a fresh result around the shared list). */
 export function listToolsFor(caller: Caller): { tools: Tool[] } {
-  return { tools: cachedListFor(caller).tools };
-}
-
-/** The tools/list result for a call's caller as JSON text, serialized once per shape. */
-export function serializedToolList(call: McpCall): string {
-  const entry = cachedListFor(callerOf(call.auth.credential));
-  entry.json ??= JSON.stringify({ tools: entry.tools });
-  return entry.json;
+  const shape = listShapeOf(caller);
+  const key = JSON.stringify(shape);
+  let tools = LIST_CACHE.get(key);
+  if (!tools) {
+    tools = TOOLS.filter((tool) => checkToolAccess(tool, shape) === null).map((tool) => DESCRIPTIONS.get(tool.name)!);
+    if (LIST_CACHE.size >= LIST_CACHE_MAX) LIST_CACHE.clear();
+    LIST_CACHE.set(key, tools);
+  }
+  return { tools };
 }
 
 /**
@@ -172,7 +160,7 @@ export function actorOf(auth: McpAuth): ActorContext {
 }
 
 /** tools/call: permission check, argument validation, the service call, one audit row. */
-export async function callTool(call: McpCall, name: string, args: unknown): Promise<CallToolResult> {
+async function callTool(call: McpCall, name: string, args: unknown): Promise<CallToolResult> {
   const { auth } = call;
   const tool = TOOLS_BY_NAME.get(name);
   if (!tool)
