@@ -1,7 +1,12 @@
-// `npm run bench:mcp`: MCP throughput on the production build, against a bare
-// route in the same app in the same run. Drives `tools/call get_ticket` with a
-// workspace API key at 20 connections for a fixed time, then the bare route that
-// answers a fixed JSON-RPC body, and prints req/s, p50, p99 and the ratio.
+// `npm run bench:mcp`: MCP throughput on the production build, three routes side by side in one
+// run, for 2025-06-18 requests and for 2026-07-28 requests:
+//   - Deskbridge: /api/v1/mcp (guard, bearer, limits, the SDK, usage, audit);
+//   - mcp-handler: the same get_ticket (same registry entry, bearer check and database read) served
+//     the way most Next.js MCP routes are built (app/api/bench/mcp-handler);
+//   - bare: a route that answers a fixed JSON-RPC body (app/api/bench/echo), the ceiling.
+// Drives `tools/call get_ticket` with a workspace API key at 20 connections for a fixed time, plus
+// tools/list on Deskbridge with a full-scope key. Prints req/s, p50, p99 and the ratios Deskbridge/bare
+// (goal >= 0.75), Deskbridge/mcp-handler (goal >= 3) and tools/list/get_ticket (goal >= 1).
 // Embedded database by default; DATABASE_URL (and REDIS_URL) run it on real services.
 import autocannon from "autocannon";
 import { captureTs, setWorkspaceLimits } from "../scripts/bootstrap.mjs";
@@ -10,17 +15,41 @@ import { prepareTestDatabase } from "../tests/support/test-database.mjs";
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
+const ACCEPT = "application/json, text/event-stream";
 
-function run(url, body, headers) {
+/** One request per revision: the 2025 shape, and the 2026-07-28 envelope with its standard headers. */
+function requestFor(revision, method, params) {
+  if (revision === "2025-06-18") {
+    return {
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+      headers: { "MCP-Protocol-Version": revision },
+    };
+  }
+  const meta = {
+    "io.modelcontextprotocol/protocolVersion": revision,
+    "io.modelcontextprotocol/clientCapabilities": {},
+  };
+  return {
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params: { ...params, _meta: meta } }),
+    headers: {
+      "MCP-Protocol-Version": revision,
+      "Mcp-Method": method,
+      ...(params.name ? { "Mcp-Name": params.name } : {}),
+    },
+  };
+}
+
+function load(url, { body, headers }, duration) {
   return new Promise((resolve, reject) => {
     autocannon(
       {
         url,
         method: "POST",
         body,
-        headers: { "Content-Type": "application/json", Accept: "application/json, text/event-stream", ...headers },
+        headers: { "Content-Type": "application/json", Accept: ACCEPT, ...headers },
         connections: CONNECTIONS,
-        duration: DURATION,
+        duration,
       },
       (error, result) => (error ? reject(error) : resolve(result)),
     );
@@ -32,8 +61,24 @@ const summary = (r) => ({
   p50: r.latency.p50,
   p99: r.latency.p99,
   errors: r.errors + r.non2xx,
-  total: r.requests.total,
 });
+
+/** The answer's JSON-RPC message, whether the route answered JSON or an event stream. */
+async function messageOf(response) {
+  const text = await response.text();
+  const data = response.headers.get("content-type")?.includes("text/event-stream")
+    ? text
+        .split("\n")
+        .filter((line) => line.startsWith("data:"))
+        .map((line) => line.slice(5))
+        .at(-1)
+    : text;
+  try {
+    return JSON.parse(data ?? "");
+  } catch {
+    return { unreadable: text.slice(0, 300), status: response.status };
+  }
+}
 
 const db = await prepareTestDatabase();
 const services = process.env.DATABASE_URL ? `PostgreSQL${process.env.REDIS_URL ? " + Redis" : ""}` : "embedded PGlite";
@@ -48,68 +93,77 @@ try {
     ["api-key", "create", "--workspace", "acme", "--name", "bench", "--scopes", "tickets:read"],
     env,
   );
+  // tools/list as a full-scope org-level key sees it: the long list a client reads on every connection.
+  const listKey = await captureTs(
+    "scripts/cli.ts",
+    ["api-key", "create", "--workspace", "acme", "--name", "bench-list", "--scopes", "mcp:read,mcp:write"],
+    env,
+  );
   app = await startAppServer({
     databaseUrl: db.url,
     env: { BENCH_ROUTES: "1", DATABASE_POOL_MAX: db.embedded ? "4" : "20" },
   });
-  const mcp = `${app.baseUrl}/api/v1/mcp`;
-  const bare = `${app.baseUrl}/api/bench/echo`;
-  const call = JSON.stringify({
-    jsonrpc: "2.0",
-    id: 1,
-    method: "tools/call",
-    params: { name: "get_ticket", arguments: { ticket: 42 } },
-  });
   const auth = { Authorization: `Bearer ${key}` };
+  const routes = {
+    bare: { url: `${app.baseUrl}/api/bench/echo`, auth: {} },
+    "mcp-handler": { url: `${app.baseUrl}/api/bench/mcp-handler`, auth },
+    Deskbridge: { url: `${app.baseUrl}/api/v1/mcp`, auth },
+  };
+  const GET_TICKET = { name: "get_ticket", arguments: { ticket: 42 } };
 
-  // Check the call works before timing it.
-  const probe = await fetch(mcp, {
-    method: "POST",
-    body: call,
-    headers: { "Content-Type": "application/json", Accept: "application/json, text/event-stream", ...auth },
-  });
-  const probeBody = await probe.json();
-  if (!probeBody.result?.structuredContent?.number)
-    throw new Error(`get_ticket probe failed: ${JSON.stringify(probeBody).slice(0, 300)}`);
-
-  console.log(`Warming up (3 s each)…`);
-  const warm = Number(process.env.BENCH_WARMUP ?? 3);
-  await new Promise((resolve, reject) =>
-    autocannon({ url: bare, method: "POST", body: call, connections: CONNECTIONS, duration: warm }, (e) =>
-      e ? reject(e) : resolve(),
-    ),
-  );
-  await new Promise((resolve, reject) =>
-    autocannon(
+  const rows = [];
+  for (const revision of ["2025-06-18", "2026-07-28"]) {
+    const call = requestFor(revision, "tools/call", GET_TICKET);
+    const list = requestFor(revision, "tools/list", {});
+    const targets = [
+      ...Object.entries(routes).map(([route, { url, auth: headers }]) => ({
+        route,
+        label: `${route} get_ticket`,
+        url,
+        request: { body: call.body, headers: { ...call.headers, ...headers } },
+      })),
       {
-        url: mcp,
-        method: "POST",
-        body: call,
-        headers: { "Content-Type": "application/json", Accept: "application/json, text/event-stream", ...auth },
-        connections: CONNECTIONS,
-        duration: warm,
+        route: "Deskbridge tools/list",
+        label: "Deskbridge tools/list",
+        url: routes.Deskbridge.url,
+        request: { body: list.body, headers: { ...list.headers, Authorization: `Bearer ${listKey}` } },
       },
-      (e) => (e ? reject(e) : resolve()),
-    ),
-  );
+    ];
+    // Check each MCP route answers before timing it.
+    for (const target of targets.filter((t) => t.route !== "bare")) {
+      const response = await fetch(target.url, {
+        method: "POST",
+        body: target.request.body,
+        headers: { "Content-Type": "application/json", Accept: ACCEPT, ...target.request.headers },
+      });
+      const message = await messageOf(response);
+      const ok = target.label.includes("tools/list")
+        ? message.result?.tools?.some((tool) => tool.name === "get_ticket")
+        : message.result?.structuredContent?.number === 42;
+      if (!ok) throw new Error(`${target.label} (${revision}) probe failed: ${JSON.stringify(message).slice(0, 300)}`);
+    }
+    for (const target of targets) await load(target.url, target.request, WARMUP);
+    for (const target of targets)
+      rows.push({ revision, ...target, ...summary(await load(target.url, target.request, DURATION)) });
+  }
 
-  const baseline = summary(await run(bare, call, {}));
-  const real = summary(await run(mcp, call, auth));
-  // Where the time goes: the same route answering ping (auth, limits, MCP framing, no tool).
-  const ping = process.env.BENCH_PROFILE
-    ? summary(await run(mcp, JSON.stringify({ jsonrpc: "2.0", id: 1, method: "ping" }), auth))
-    : null;
   const row = (name, s) =>
-    `${name.padEnd(34)} ${s.rps.toFixed(0).padStart(8)} ${String(s.p50).padStart(8)} ${String(s.p99).padStart(8)} ${String(s.errors).padStart(7)}`;
+    `${name.padEnd(32)} ${s.rps.toFixed(0).padStart(8)} ${String(s.p50).padStart(8)} ${String(s.p99).padStart(8)} ${String(s.errors).padStart(7)}`;
   console.log(`\nMCP benchmark: ${CONNECTIONS} connections, ${DURATION} s each, ${services}, Node ${process.version}`);
-  console.log(
-    `${"target".padEnd(34)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"errors".padStart(7)}`,
-  );
-  console.log(row("bare JSON-RPC route (baseline)", baseline));
-  console.log(row("tools/call get_ticket (API key)", real));
-  if (ping) console.log(row("ping (auth + limits + MCP framing)", ping));
-  console.log(`ratio get_ticket / baseline: ${(real.rps / baseline.rps).toFixed(2)}`);
-  if (real.errors > 0 || baseline.errors > 0) process.exitCode = 1;
+  for (const revision of ["2025-06-18", "2026-07-28"]) {
+    const of = (route) => rows.find((r) => r.revision === revision && r.route === route);
+    console.log(`\n${revision} requests`);
+    console.log(
+      `${"route".padEnd(32)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"errors".padStart(7)}`,
+    );
+    for (const r of rows.filter((r) => r.revision === revision)) console.log(row(r.label, r));
+    const desk = of("Deskbridge");
+    const ratio = (a, b, goal) => `${(a.rps / b.rps).toFixed(2)} (goal >= ${goal})`;
+    console.log(`ratio Deskbridge / bare:          ${ratio(desk, of("bare"), 0.75)}`);
+    console.log(`ratio Deskbridge / mcp-handler:   ${ratio(desk, of("mcp-handler"), 3)}`);
+    console.log(`ratio tools/list / get_ticket:    ${ratio(of("Deskbridge tools/list"), desk, 1)}`);
+  }
+  if (rows.some((r) => r.errors > 0)) process.exitCode = 1;
 } finally {
   await app?.stop();
   await db.stop();

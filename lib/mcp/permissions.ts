@@ -3,8 +3,11 @@ import { roleAtLeast } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { AnyTool } from "@/lib/mcp/tool";
 
-/** What the permission check needs to know about the caller. */
-export type Caller = { scopes: readonly string[]; role: Role | null; userId: string | null };
+/**
+ * What the permission check knows about the caller, and all it knows: tools/list is cached per
+ * distinct value of this shape, so a field the check reads must be a field here.
+ */
+export type Caller = { scopes: readonly string[]; role: Role | null; actsAsUser: boolean };
 
 export type ToolRefusal = {
   error: "insufficient_scope" | "user_required" | "admin_required" | "owner_required";
@@ -23,7 +26,7 @@ export function checkToolAccess(tool: AnyTool, caller: Caller): ToolRefusal | nu
       required_scope: missing,
     };
   }
-  if (tool.needsUser && !caller.userId) {
+  if (tool.needsUser && !caller.actsAsUser) {
     return {
       error: "user_required",
       message: `${tool.name} acts as a person: use a user-level key, a personal token or an OAuth connection, not an org-level key.`,

@@ -23,27 +23,20 @@ const INSTRUCTIONS =
   "Deskbridge is a helpdesk. Tickets are addressed by number. Start with search_tickets or get_ticket_context; use list_agents and list_teams for ids before assign_ticket or transfer_ticket. Every change is recorded in the ticket's history under the connected identity.";
 
 /** What the MCP layer knows about the caller after the bearer check. */
-export type McpAuth = {
-  credential: VerifiedCredential;
-  ip: string | null;
-  /** set when a tool call failed, for usage counts */ failed?: boolean;
+export type McpAuth = { readonly credential: VerifiedCredential; readonly ip: string | null };
+
+/** One request, as the server built for it sees it: who calls, and who hears how each tool call ended. */
+export type McpCall = {
+  readonly auth: McpAuth;
+  /** "ok", or the refusal or error code the call answered (usage counts the request as an error). */
+  readonly onToolOutcome: (outcome: string) => void;
 };
 
-export function toAuthInfo(auth: McpAuth, token: string, resource: string): AuthInfo {
-  return {
-    token,
-    clientId: auth.credential.id,
-    scopes: auth.credential.scopes,
-    expiresAt: auth.credential.expiresAt ? Math.floor(auth.credential.expiresAt.getTime() / 1000) : undefined,
-    resource: new URL(resource),
-    extra: { deskbridge: auth },
-  };
-}
-
-function authFrom(info: AuthInfo | undefined): McpAuth {
-  const auth = info?.extra?.deskbridge as McpAuth | undefined;
-  if (!auth) throw new ProtocolError(ProtocolErrorCode.InvalidRequest, "Not authenticated.");
-  return auth;
+/** The call the route handed the SDK with the request (the SDK passes authInfo through untouched). */
+export function callOf(info: AuthInfo | undefined): McpCall {
+  const call = info?.extra?.deskbridge as McpCall | undefined;
+  if (!call) throw new ProtocolError(ProtocolErrorCode.InvalidRequest, "Not authenticated.");
+  return call;
 }
 
 /**
@@ -98,18 +91,31 @@ function describeTool(tool: AnyTool): Tool {
 }
 
 const DESCRIPTIONS = new Map(TOOLS.map((tool) => [tool.name, describeTool(tool)]));
-const LIST_CACHE = new Map<string, Tool[]>();
 
-/** tools/list for a caller: only the tools it could call. Cached per permission shape. */
-export function listToolsFor(caller: Caller): Tool[] {
-  const key = `${[...caller.scopes].sort().join(" ")}|${caller.role ?? ""}|${caller.userId ? "user" : "org"}`;
+/**
+ * tools/list per caller shape, for the process's lifetime: the registry is fixed at start-up and no
+ * workspace setting changes what a credential may list. The key is the whole normalized shape and
+ * the list is computed from that shape alone, never from the caller who missed, so an entry can
+ * only ever hold the list of its own key.
+ */
+const LIST_CACHE = new Map<string, Tool[]>();
+const LIST_CACHE_MAX = 1_000;
+
+function listShapeOf(caller: Caller): Caller {
+  return { scopes: [...new Set(caller.scopes)].sort(), role: caller.role, actsAsUser: caller.actsAsUser };
+}
+
+/** tools/list for a caller: only the tools it could call (a fresh result around the shared list). */
+export function listToolsFor(caller: Caller): { tools: Tool[] } {
+  const shape = listShapeOf(caller);
+  const key = JSON.stringify(shape);
   let tools = LIST_CACHE.get(key);
   if (!tools) {
-    tools = TOOLS.filter((tool) => checkToolAccess(tool, caller) === null).map((tool) => DESCRIPTIONS.get(tool.name)!);
-    if (LIST_CACHE.size > 1_000) LIST_CACHE.clear();
+    tools = TOOLS.filter((tool) => checkToolAccess(tool, shape) === null).map((tool) => DESCRIPTIONS.get(tool.name)!);
+    if (LIST_CACHE.size >= LIST_CACHE_MAX) LIST_CACHE.clear();
     LIST_CACHE.set(key, tools);
   }
-  return tools;
+  return { tools };
 }
 
 /**
@@ -137,7 +143,7 @@ function argumentErrorsOf(tool: AnyTool, error: z.ZodError) {
 }
 
 function callerOf(credential: VerifiedCredential): Caller {
-  return { scopes: credential.scopes, role: credential.role, userId: credential.userId };
+  return { scopes: credential.scopes, role: credential.role, actsAsUser: credential.userId !== null };
 }
 
 export function actorOf(auth: McpAuth): ActorContext {
@@ -154,7 +160,8 @@ export function actorOf(auth: McpAuth): ActorContext {
 }
 
 /** tools/call: permission check, argument validation, the service call, one audit row. */
-export async function callTool(auth: McpAuth, name: string, args: unknown): Promise<CallToolResult> {
+async function callTool(call: McpCall, name: string, args: unknown): Promise<CallToolResult> {
+  const { auth } = call;
   const tool = TOOLS_BY_NAME.get(name);
   if (!tool)
     throw new ProtocolError(
@@ -191,7 +198,7 @@ export async function callTool(auth: McpAuth, name: string, args: unknown): Prom
       ...(appError.details ?? {}),
     });
   } finally {
-    if (outcome !== "ok") auth.failed = true;
+    call.onToolOutcome(outcome);
     enqueueAudit(auditRow(ctx, { action: name, outcome, latencyMs: Math.round(performance.now() - started) }));
   }
 }
@@ -200,21 +207,19 @@ flushAuditOnExit();
 
 /**
  * A server for one request. The SDK binds a server to one transport, so this
- * is built per request; it holds only two handlers over the module-level
+ * is built per request; it holds only three handlers over the module-level
  * registry, so building it is cheap.
  */
-export function buildMcpServer(): McpServer {
+export function buildMcpServer(call: McpCall): McpServer {
   const server = new McpServer(SERVER_INFO, {
     capabilities: { tools: { listChanged: false }, logging: {} },
     instructions: INSTRUCTIONS,
   });
-  server.server.setRequestHandler("tools/list", (_request, ctx) => ({
-    tools: listToolsFor(callerOf(authFrom(ctx.http?.authInfo).credential)),
-  }));
+  server.server.setRequestHandler("tools/list", () => listToolsFor(callerOf(call.auth.credential)));
   // Deskbridge sends no log notifications; the level is accepted so clients that set it work.
   server.server.setRequestHandler("logging/setLevel", () => ({}));
-  server.server.setRequestHandler("tools/call", (request, ctx) =>
-    callTool(authFrom(ctx.http?.authInfo), request.params.name, request.params.arguments),
+  server.server.setRequestHandler("tools/call", (request) =>
+    callTool(call, request.params.name, request.params.arguments),
   );
   return server;
 }

@@ -1,0 +1,92 @@
+import "server-only";
+import { authenticateBearer, confirmBearer, type Authentication } from "@/lib/credentials/auth-cache";
+import type { McpAuth } from "@/lib/mcp/server";
+import type { Step } from "@/lib/mcp/route/step";
+import { mcpUrl, resourceMetadataUrl } from "@/lib/mcp/urls";
+import { clientIp } from "@/lib/rate-limit/client-ip";
+
+// The MCP route's second step: the bearer, from the Authorization header only, verified (from this
+// process's credential cache when it holds it); or the 401 (or 400) of the contract, with the challenge
+// that points clients at the resource metadata. A cached credential is trusted only once the limit
+// step's access version confirms it (confirmCaller), so a revocation on any instance applies to the
+// very next request.
+
+const SCOPE_HINT = "mcp:read mcp:write";
+
+function challenge(error: string | null, description: string | null): string {
+  const parts = [`resource_metadata="${resourceMetadataUrl()}"`];
+  if (error) parts.push(`error="${error}"`);
+  if (description) parts.push(`error_description="${description}"`);
+  parts.push(`scope="${SCOPE_HINT}"`);
+  return `Bearer ${parts.join(", ")}`;
+}
+
+/** The 401s of the contract: missing header, invalid token, expired token. */
+export function unauthorized(kind: "missing" | "invalid" | "expired"): Response {
+  const body =
+    kind === "missing"
+      ? { error: "unauthorized", error_description: "missing or invalid Authorization header" }
+      : kind === "invalid"
+        ? { error: "invalid_token", error_description: "The access token is invalid." }
+        : {
+            error: "invalid_token",
+            error_description: "The access token has expired. Refresh it (OAuth) or rotate the API key.",
+          };
+  return Response.json(body, {
+    status: 401,
+    headers: {
+      "WWW-Authenticate": challenge(
+        kind === "missing" ? null : "invalid_token",
+        kind === "missing" ? null : body.error_description,
+      ),
+      "Cache-Control": "no-store",
+    },
+  });
+}
+
+function bearerOf(request: Request): string | null {
+  const header = request.headers.get("authorization");
+  const match = header ? /^Bearer[ ]+([^\s]+)\s*$/i.exec(header) : null;
+  return match?.[1] ?? null;
+}
+
+type Authenticated = Extract<Authentication, { ok: true }>;
+
+/** Goes on with the caller as verified or cached, the token it presented and its address. */
+export async function authenticate(
+  request: Request,
+): Promise<Step<{ authentication: Authenticated; token: string; ip: string | null }>> {
+  const url = new URL(request.url);
+  if (url.searchParams.has("access_token") || url.searchParams.has("token")) {
+    return {
+      ok: false,
+      response: Response.json(
+        {
+          error: "invalid_request",
+          error_description: "Access tokens are accepted only in the Authorization header.",
+        },
+        { status: 400, headers: { "Cache-Control": "no-store" } },
+      ),
+    };
+  }
+  const token = bearerOf(request);
+  if (!token) return { ok: false, response: unauthorized("missing") };
+  const ip = clientIp(request);
+  const authentication = await authenticateBearer(token, { resource: mcpUrl(), ip });
+  if (!authentication.ok) return { ok: false, response: unauthorized(authentication.reason) };
+  return { ok: true, authentication, token, ip };
+}
+
+/**
+ * Goes on with the caller once its credential is confirmed: a cached one against the workspace's
+ * access version the limiter read (unknown or changed: verified again from the database).
+ */
+export async function confirmCaller(
+  authentication: Authenticated,
+  ip: string | null,
+  accessVersion: string | null | undefined,
+): Promise<Step<{ auth: McpAuth }>> {
+  const confirmed = await confirmBearer(authentication, accessVersion);
+  if (!confirmed.ok) return { ok: false, response: unauthorized(confirmed.reason) };
+  return { ok: true, auth: { credential: confirmed.credential, ip } };
+}

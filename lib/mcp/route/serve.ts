@@ -1,0 +1,83 @@
+import "server-only";
+import {
+  createMcpHandler,
+  isLegacyRequest,
+  readRequestBody,
+  WebStandardStreamableHTTPServerTransport,
+  type AuthInfo,
+} from "@modelcontextprotocol/server";
+import { buildMcpServer, callOf, type McpAuth, type McpCall } from "@/lib/mcp/server";
+import { jsonRpcError, type Step } from "@/lib/mcp/route/step";
+import { mcpUrl } from "@/lib/mcp/urls";
+
+// The MCP route's fourth step: the request handed to the SDK, which owns the wire. The 2026-07-28
+// revision is served by the SDK's handler (created once); the 2025 revisions, which the SDK's own
+// fallback would answer as event streams, by a stateless transport per request that answers plain
+// JSON, routed with the SDK's isLegacyRequest as its documentation shows.
+
+const MAX_BODY_BYTES = 1_048_576;
+
+const modernHandler = createMcpHandler((ctx) => buildMcpServer(callOf(ctx.authInfo)), {
+  legacy: "reject",
+  responseMode: "json",
+  maxRequestBodySize: MAX_BODY_BYTES,
+});
+
+function toAuthInfo(call: McpCall, token: string): AuthInfo {
+  const { credential } = call.auth;
+  return {
+    token,
+    clientId: credential.id,
+    scopes: credential.scopes,
+    expiresAt: credential.expiresAt ? Math.floor(credential.expiresAt.getTime() / 1000) : undefined,
+    resource: new URL(mcpUrl()),
+    extra: { deskbridge: call },
+  };
+}
+
+async function serveLegacy(request: Request, body: unknown, call: McpCall, authInfo: AuthInfo): Promise<Response> {
+  const server = buildMcpServer(call);
+  const transport = new WebStandardStreamableHTTPServerTransport({
+    sessionIdGenerator: undefined,
+    enableJsonResponse: true,
+    maxRequestBodySize: MAX_BODY_BYTES,
+  });
+  await server.connect(transport);
+  try {
+    return await transport.handleRequest(request, { authInfo, parsedBody: body });
+  } finally {
+    await server.close();
+  }
+}
+
+/**
+ * Reads the body once (the SDK gets it parsed) and serves it. Goes on with the SDK's answer and
+ * whether a tool call in it was refused or failed; stops on a body too large or not JSON.
+ */
+export async function serveMcp(
+  request: Request,
+  auth: McpAuth,
+  token: string,
+): Promise<Step<{ response: Response; toolFailed: boolean }>> {
+  const read = await readRequestBody(request, MAX_BODY_BYTES);
+  if (read.tooLarge)
+    return { ok: false, response: jsonRpcError(413, -32600, `Request body is larger than ${MAX_BODY_BYTES} bytes.`) };
+  let body: unknown;
+  try {
+    body = JSON.parse(read.text);
+  } catch {
+    return { ok: false, response: jsonRpcError(400, -32700, "Parse error: the body is not valid JSON.") };
+  }
+  let toolFailed = false;
+  const call: McpCall = {
+    auth,
+    onToolOutcome: (outcome) => {
+      if (outcome !== "ok") toolFailed = true;
+    },
+  };
+  const authInfo = toAuthInfo(call, token);
+  const response = (await isLegacyRequest(request, body, { maxRequestBodySize: MAX_BODY_BYTES }))
+    ? await serveLegacy(request, body, call, authInfo)
+    : await modernHandler.fetch(request, { authInfo, parsedBody: body });
+  return { ok: true, response, toolFailed };
+}
