@@ -420,9 +420,11 @@ try {
     `${fiveXX(fuzz)} failed`,
   );
   check(
-    "fuzz: memory flat over the second half (< +60 MB)",
-    rssAfter - rssMiddle < 60,
-    `${(rssAfter - rssMiddle).toFixed(0)} MB`,
+    "fuzz: memory flat over the second half (< +60 MB above the earlier peak)",
+    // RSS falls after a collection and climbs back to its working size without a leak, so the
+    // second half is measured against the highest RSS seen before it, not a dip in between.
+    rssAfter - Math.max(rssBefore, rssMiddle) < 60,
+    `${(rssAfter - Math.max(rssBefore, rssMiddle)).toFixed(0)} MB`,
   );
   check("fuzz: no stack traces in answers", !fuzz.some((r) => /at .+\.(js|ts):\d+|node_modules/.test(r.text)));
 } finally {
