@@ -159,7 +159,9 @@ const redisPort = await freePort();
 let redis = await startRedis(redisPort);
 let app;
 try {
-  const env = { DATABASE_URL: db.url, DATABASE_POOL_MAX: "2" };
+  // The operator CLI runs with the deployment's configuration, Redis included: its changes reach
+  // every instance's credential cache through the access version.
+  const env = { DATABASE_URL: db.url, DATABASE_POOL_MAX: "2", REDIS_URL: `redis://127.0.0.1:${redisPort}` };
   await captureTs("prisma/seed.ts", ["--size", "60"], env);
   await setWorkspaceLimits(env, "acme", { perSecond: 100_000, perMinute: 1_000_000, perDay: 10_000_000 });
   const owner = await captureTs(

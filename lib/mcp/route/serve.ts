@@ -69,15 +69,21 @@ export async function serveMcp(
     return { ok: false, response: jsonRpcError(400, -32700, "Parse error: the body is not valid JSON.") };
   }
   let toolFailed = false;
+  let unavailable = false;
   const call: McpCall = {
     auth,
     onToolOutcome: (outcome) => {
       if (outcome !== "ok") toolFailed = true;
+      if (outcome === "unavailable") unavailable = true;
     },
   };
   const authInfo = toAuthInfo(call, token);
   const response = (await isLegacyRequest(request, body, { maxRequestBodySize: MAX_BODY_BYTES }))
     ? await serveLegacy(request, body, call, authInfo)
     : await modernHandler.fetch(request, { authInfo, parsedBody: body });
+  // The database went away under a tool (the caller was known from the credential cache): the same
+  // retryable 503 a request gets when the database is down before it reaches a tool.
+  if (unavailable)
+    return { ok: false, response: jsonRpcError(503, -32603, "The database is unavailable. Try again shortly.") };
   return { ok: true, response, toolFailed };
 }
