@@ -160,7 +160,7 @@ describe("support metrics snapshots", () => {
     // Once the answer is older than the refresh interval, the job's pass recomputes it.
     await prisma.analyticsSnapshot.updateMany({
       where: { workspaceId: mine.workspace.id },
-      data: { computedAt: new Date(Date.now() - 120_000) },
+      data: { computedAt: new Date(Date.now() - 10 * 60_000) },
     });
     const due = (await dueSnapshots()).filter((s) => s.workspaceId === mine.workspace.id);
     expect(due).toEqual([{ workspaceId: mine.workspace.id, key: "support-metrics:7:none" }]);

@@ -13,7 +13,7 @@ export const ANALYTICS_TOOLS = [
     name: "get_support_metrics",
     title: "Support metrics",
     description:
-      "For tickets created in the last period_days (default 30): volume, resolved count, first-response and resolution time (median and p90, seconds), for the whole workspace or grouped by team or agent. Recomputed about every minute; as_of says when.",
+      "For tickets created in the last period_days (default 30): volume, resolved count, first-response and resolution time (median and p90, seconds), for the whole workspace or grouped by team or agent. Recomputed about every five minutes; as_of says when.",
     input: SupportMetricsSchema,
     output: z.object({
       as_of: z.string(),

@@ -100,11 +100,11 @@ async function numberedTicket(ctx: ActorContext, filters: TicketListFilters, num
  * the planner, whose plans for a word it misjudges can read a whole workspace:
  * walk the filtered tickets in the page's order through a btree index and test
  * the newest WINDOW of them (bounded, and exact when a page's worth matches
- * there), else read every match from the GIN indexes, which is cheap exactly
- * when matches are rare. When the planner expects the text alone to match fewer
- * than RARE tickets (phrases counted as their words, which is what the index
- * reads), the index comes first: a walk would likely come back short after
- * testing a whole window. Either way the rows are the same.
+ * there), else read every match from the GIN indexes, which is cheap
+ * exactly when matches are rare. When the query is one term (or terms joined
+ * by OR) and the planner expects it to match fewer than RARE tickets, the index
+ * comes first: a walk would likely come back short after testing a whole
+ * window. Either way the rows are the same.
  */
 const WINDOW = 4_000;
 const RARE = 5_000;
@@ -129,7 +129,11 @@ async function pageRows(
   const contacts = query ? await contactsFor(ctx, query, mode) : [];
   const text = query ? textMatch(query, mode, doc, contacts) : null;
   if (query && !text) return [];
-  const rare = async () => (await estimateTickets([and[0]!, textMatch(query!, mode, doc, contacts, true)!])) < RARE;
+  // Only a single word (or words joined by OR) may jump to the index: for words that must all match,
+  // the planner multiplies their frequencies as if they were independent, and words that come
+  // together (a phrase) are far commoner than that.
+  const rare = async () =>
+    singleTerm(query!) && (await estimateTickets([and[0]!, textMatch(query!, mode, doc, contacts, true)!])) < RARE;
 
   if (sort === "relevance" && query && text) {
     const candidates = (source: Prisma.Sql) => sql`(SELECT t.* FROM ${source} t
@@ -184,6 +188,13 @@ async function pageRows(
   const walked = await select(windowed(all, order, WINDOW, text));
   if (walked.length >= take) return walked;
   return select(fromIndex(all, text));
+}
+
+/** Whether the query names one term, or several joined only by OR. */
+function singleTerm(query: ParsedQuery): boolean {
+  if (query.text.includes('"')) return false;
+  const words = query.text.split(/\s+/).filter(Boolean);
+  return words.every((word, i) => (i % 2 === 1 ? word.toLowerCase() === "or" : !word.startsWith("-")));
 }
 
 /** The newest `size` tickets passing the filters, in the page's order, then those matching the text. */

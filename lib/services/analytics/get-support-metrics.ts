@@ -29,7 +29,7 @@ const keyOf = (m: Metrics) => `${SNAPSHOT}:${m.period_days}:${m.group_by}`;
  * Volume, first-response and resolution times (median and p90, in seconds) for tickets created
  * in the period, for the workspace or per team or agent. A year of tickets is too much to read in
  * every call at volume, so the answer is a snapshot the refresh-analytics job keeps current (at
- * most about a minute old); `as_of` says when it was computed.
+ * most about five minutes old); `as_of` says when it was computed.
  */
 export async function getSupportMetrics(ctx: ActorContext, input: SupportMetricsInput) {
   const metrics = parseInput(SupportMetricsSchema, input);

@@ -3,9 +3,9 @@ import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 /** A stored answer older than this is recomputed in the request (when no worker refreshed it). */
-export const SNAPSHOT_MAX_AGE_MS = 5 * 60_000;
-/** The refresh job recomputes answers older than this. */
-export const SNAPSHOT_REFRESH_AFTER_MS = 30_000;
+export const SNAPSHOT_MAX_AGE_MS = 15 * 60_000;
+/** The refresh job (every five minutes) recomputes answers older than this. */
+export const SNAPSHOT_REFRESH_AFTER_MS = 4 * 60_000;
 /** Answers nobody asked for in this long are left to go stale (and are recomputed when asked again). */
 const KEEP_REFRESHING_MS = 24 * 3_600_000;
 /** readAt is written at most this often per answer, so serving an answer rarely writes. */
@@ -15,8 +15,8 @@ export type Snapshotted<T> = T & { as_of: string };
 
 /**
  * An analytics answer that reads a long period of tickets: served from its stored snapshot while
- * that is younger than SNAPSHOT_MAX_AGE_MS (the refresh-analytics job keeps it within about a
- * minute), else computed now and stored. `as_of` says when it was computed.
+ * that is younger than SNAPSHOT_MAX_AGE_MS (the refresh-analytics job keeps it within about five
+ * minutes), else computed now and stored. `as_of` says when it was computed.
  */
 export async function readSnapshot<T extends object>(
   workspaceId: string,
