@@ -6,6 +6,7 @@ import autocannon from "autocannon";
 import { captureTs as runTs, setWorkspaceLimits } from "../scripts/bootstrap.mjs";
 import { startAppServer } from "../tests/support/app-server.mjs";
 import { prepareTestDatabase } from "../tests/support/test-database.mjs";
+import { benchWorkspaceToken } from "./bench-workspace.mjs";
 
 const REDIS_URL = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -18,30 +19,8 @@ try {
   console.log(await runTs("bench/limiter-micro.ts", [], { ...env, REDIS_URL }));
 
   // Part 2: the MCP route with limits off and on.
-  await runTs(
-    "scripts/cli.ts",
-    [
-      "workspace",
-      "create",
-      "--name",
-      "Bench",
-      "--slug",
-      "bench",
-      "--owner-email",
-      "bench@bench.test",
-      "--owner-password",
-      "bench-password",
-      "--plan",
-      "enterprise",
-    ],
-    env,
-  );
+  const token = await benchWorkspaceToken(env);
   await setWorkspaceLimits(env, "bench", { perSecond: 10_000_000, perMinute: 10_000_000, perDay: 10_000_000 });
-  const token = await runTs(
-    "scripts/cli.ts",
-    ["token", "create", "--workspace", "bench", "--user", "bench@bench.test"],
-    env,
-  );
   // Alternate off/on twice so warm-up and drift fall on both sides alike.
   const modes = [
     ["limits off", { RATE_LIMITS: "off" }],
