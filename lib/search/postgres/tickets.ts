@@ -108,6 +108,8 @@ async function numberedTicket(ctx: ActorContext, filters: TicketListFilters, num
  */
 const WINDOW = 4_000;
 const RARE = 5_000;
+/** A created range expected to hold fewer tickets is read from its own index before any walk. */
+const RANGE_FIRST = 20_000;
 /** Relevance reads further back before going to the GIN index, to find its candidates in one walk. */
 const RELEVANCE_WINDOW = 10_000;
 
@@ -179,7 +181,10 @@ async function pageRows(
     return select(sql`(SELECT t.* FROM "public"."Ticket" t WHERE ${join(all, " AND ")})`);
   if (!text) {
     // A created range in another order: walking that order's index would read past every newer
-    // ticket to reach an old range, so as with text, try the newest window, else the range's own index.
+    // ticket to reach an old range. A range of few tickets is read whole from its own index (index
+    // only, then sorted); a wide one, likely to hold recent tickets, tries the newest window first.
+    if ((await estimateTickets([and[0]!, ...range])) < RANGE_FIRST)
+      return select(fromCreatedRange(ctx, all, range, order, take));
     const walked = await select(windowed(and, order, WINDOW, join(range, " AND ")));
     if (walked.length >= take) return walked;
     return select(fromCreatedRange(ctx, all, range, order, take));
