@@ -92,7 +92,7 @@ const { values: opts } = parseArgs({
     size: { type: "string" },
     sizes: { type: "string" },
     reuse: { type: "string" },
-    rounds: { type: "string", default: "15" },
+    rounds: { type: "string", default: "40" },
     "audit-events": { type: "string" },
     keep: { type: "boolean", default: false },
   },
