@@ -3,7 +3,8 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
-import { connectMcp, toolBody } from "../support/mcp-client";
+import { baseUrl, connectMcp, toolBody } from "../support/mcp-client";
+import { describeScope } from "@/lib/auth/scopes";
 import { prisma } from "@/lib/db";
 import { flushAudit } from "@/lib/mcp/audit-buffer";
 import { TOOLS_BY_NAME } from "@/lib/mcp/tools";
@@ -457,5 +458,15 @@ describe("the service verbs the web app calls", () => {
       "snippet.delete",
     ])
       expect(actions, action).toContain(action);
+  });
+});
+
+describe("the families in plain words", () => {
+  it("the docs page lists the tools and scopes, and consent describes them", async () => {
+    const html = await (await fetch(`${baseUrl()}/docs/mcp`)).text();
+    for (const text of ["apply_macro", "preview_macro", "list_snippets", "macros:read", "snippets:write"])
+      expect(html, text).toContain(text);
+    expect(describeScope("macros:write")).toBe("Macros: Create, change and delete macros");
+    expect(describeScope("snippets:read")).toBe("Snippets: See snippets (short reusable reply texts)");
   });
 });
