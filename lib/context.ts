@@ -22,6 +22,8 @@ export type ActorContext = {
   ip?: string | null;
   /** The scopes the credential carries (MCP calls). */
   scopes?: readonly string[];
+  /** Set while a macro applies its actions, so each ticket activity row names the macro. */
+  macro?: { id: string; name: string };
 };
 
 /** The `where` fragment that keeps a query inside the actor's workspace. */

@@ -19,6 +19,16 @@ export const SCOPE_FAMILIES = {
     write: "create and update contacts",
   },
   tags: { label: "Tags", read: "see tags", write: "add and remove tags on tickets" },
+  macros: {
+    label: "Macros",
+    read: "see macros (saved sets of ticket actions), preview them on a ticket, and apply them where you may also change tickets",
+    write: "create, change and delete macros",
+  },
+  snippets: {
+    label: "Snippets",
+    read: "see snippets (short reusable reply texts)",
+    write: "create, change and delete snippets",
+  },
   users: {
     label: "Agents",
     read: "see the workspace's agents and your own profile",

@@ -10,6 +10,8 @@ import { TOOLS } from "@/lib/mcp/tools";
 import type { AnyTool } from "@/lib/mcp/tool";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
 import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
+import { createMacro } from "@/lib/services/macros/create-macro";
+import { createSnippet } from "@/lib/services/snippets/create-snippet";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 
 type Credential = {
@@ -164,6 +166,8 @@ describe("permission matrix", () => {
       where: { workspaceId_number: { workspaceId: ws.workspace.id, number: secret.ticket } },
       select: { id: true, messages: { select: { id: true } } },
     });
+    const macro = await createMacro(ws.admin, { name: "Secret macro", shared: true, actions: { priority: "low" } });
+    await createSnippet(ws.admin, { shortcut: "secret-snippet", name: "Secret", body: "x", shared: true });
     const outsider = (await createPersonalToken(other.admin)).secret;
     const callAs = (name: string, args: unknown) =>
       rpc({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name, arguments: args } }, { token: outsider });
@@ -175,6 +179,12 @@ describe("permission matrix", () => {
       ["assign_ticket", { ticket: secret.ticket, assignee: "me" }],
       ["transfer_ticket", { ticket: secret.ticket, team: ws.teams[0]!.id }],
       ["delete_user", { user_id: ws.users.agent }],
+      ["get_macro", { macro: macro.id }],
+      ["preview_macro", { macro: macro.id, ticket: secret.ticket }],
+      ["apply_macro", { macro: macro.id, ticket: secret.ticket }],
+      ["delete_macro", { macro: macro.id }],
+      ["get_snippet", { snippet: "secret-snippet" }],
+      ["delete_snippet", { snippet: "secret-snippet" }],
     ] as const) {
       const res = await callAs(name, args);
       expect(toolBody(res.json?.result).error, name).toBe("not_found");

@@ -150,6 +150,59 @@ const CALLS: Record<string, Call> = {
     args: () => ({ by: "priority" }),
     check: (r) => expect(r.total.open + r.total.pending).toBeGreaterThanOrEqual(3),
   },
+  // Macros and snippets work on the third ticket, so the second's history stays one row per tool.
+  create_macro: {
+    args: () => ({ name: "Triage", actions: { priority: "high", add_tags: ["triaged"] } }),
+    check: (r) => {
+      expect(r).toMatchObject({ name: "Triage", shared: false, usage_count: 0, owner: { id: ws.users.admin } });
+      state.macro = r.id;
+    },
+  },
+  list_macros: {
+    args: () => ({ q: "tria" }),
+    check: (r) => expect(r.items.map((m: { id: string }) => m.id)).toEqual([state.macro]),
+  },
+  get_macro: {
+    args: () => ({ macro: state.macro }),
+    check: (r) => expect(r.actions).toEqual({ priority: "high", add_tags: ["triaged"] }),
+  },
+  update_macro: {
+    args: () => ({ macro: state.macro, name: "Triage high" }),
+    check: (r) => expect(r.name).toBe("Triage high"),
+  },
+  preview_macro: {
+    args: () => ({ macro: state.macro, ticket: ws.tickets[2]!.ticket }),
+    check: (r) => expect(r.changes.map((c: { result: string }) => c.result)).toEqual(["change", "change"]),
+  },
+  apply_macro: {
+    args: () => ({ macro: state.macro, ticket: ws.tickets[2]!.ticket }),
+    check: (r) => {
+      expect(r.results.map((c: { result: string }) => c.result)).toEqual(["done", "done"]);
+      expect(r.usage_count).toBe(1);
+    },
+  },
+  delete_macro: { args: () => ({ macro: state.macro }), check: (r) => expect(r.deleted).toBe(true) },
+  create_snippet: {
+    args: () => ({
+      shortcut: "hello",
+      name: "Hello",
+      body: "Hi {{contact.first_name}}, this is {{agent.first_name}}.",
+    }),
+    check: (r) => expect(r).toMatchObject({ shortcut: "hello", shared: false }),
+  },
+  list_snippets: {
+    args: () => ({ q: "hel" }),
+    check: (r) => expect(r.items.map((s: { shortcut: string }) => s.shortcut)).toEqual(["hello"]),
+  },
+  get_snippet: {
+    args: () => ({ snippet: "hello", ticket: ws.tickets[2]!.ticket }),
+    check: (r) => expect(r.rendered).toMatch(/^Hi customer2\.\w+, this is admin\.\w+\.$/),
+  },
+  update_snippet: {
+    args: () => ({ snippet: "hello", shortcut: "hello-there" }),
+    check: (r) => expect(r.shortcut).toBe("hello-there"),
+  },
+  delete_snippet: { args: () => ({ snippet: "hello-there" }), check: (r) => expect(r.deleted).toBe(true) },
   invite_user: {
     args: () => ({ email: `new.${ws.slug}@example.com`, role: "agent" }),
     check: (r) => {

@@ -2,6 +2,8 @@ import type { AnyTool } from "@/lib/mcp/tool";
 import { ANALYTICS_TOOLS } from "@/lib/mcp/tools/analytics";
 import { CONTACT_TOOLS } from "@/lib/mcp/tools/contacts";
 import { CREDENTIAL_TOOLS } from "@/lib/mcp/tools/credentials";
+import { MACRO_TOOLS } from "@/lib/mcp/tools/macros";
+import { SNIPPET_TOOLS } from "@/lib/mcp/tools/snippets";
 import { TAG_TOOLS } from "@/lib/mcp/tools/tags";
 import { TICKET_TOOLS } from "@/lib/mcp/tools/tickets";
 import { USER_TOOLS } from "@/lib/mcp/tools/users";
@@ -10,6 +12,8 @@ import { USER_TOOLS } from "@/lib/mcp/tools/users";
 export const TOOLS: readonly AnyTool[] = [
   ...TICKET_TOOLS,
   ...TAG_TOOLS,
+  ...MACRO_TOOLS,
+  ...SNIPPET_TOOLS,
   ...CONTACT_TOOLS,
   ...USER_TOOLS,
   ...CREDENTIAL_TOOLS,

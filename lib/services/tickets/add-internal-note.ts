@@ -1,16 +1,17 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorContext } from "@/lib/context";
 import { AppError, parseInput } from "@/lib/errors";
 import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
+import { inTransaction } from "@/lib/services/tickets/in-transaction";
 import { recordActivity } from "@/lib/services/tickets/record-activity";
 import { NoteSchema, type NoteInput } from "@/lib/validations/tickets";
 
 /** An internal note: visible to agents only, never sent to the contact. */
-export async function addInternalNote(ctx: ActorContext, input: NoteInput) {
+export async function addInternalNote(ctx: ActorContext, input: NoteInput, db?: Prisma.TransactionClient) {
   const { ticket: number, body } = parseInput(NoteSchema, input);
   if (!ctx.userId) throw new AppError("user_required", "Notes are written by an agent: use a user-bound credential.");
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const ticket = await findTicketOrThrow(tx, ctx, number, { id: true });
     const message = await tx.message.create({
       data: {

@@ -1,8 +1,9 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { inWorkspace, type ActorContext } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
 import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
+import { inTransaction } from "@/lib/services/tickets/in-transaction";
 import { recordActivity } from "@/lib/services/tickets/record-activity";
 import { TagsSchema, type TagsInput } from "@/lib/validations/tickets";
 
@@ -11,10 +12,10 @@ import { TagsSchema, type TagsInput } from "@/lib/validations/tickets";
  * concurrency: a tag already on the ticket is skipped, and only the tags this
  * call actually added are written to the history.
  */
-export async function addTicketTags(ctx: ActorContext, input: TagsInput) {
+export async function addTicketTags(ctx: ActorContext, input: TagsInput, db?: Prisma.TransactionClient) {
   const { ticket: number, tags } = parseInput(TagsSchema, input);
   const names = [...new Set(tags)];
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const ticket = await findTicketOrThrow(tx, ctx, number, { id: true });
     await tx.tag.createMany({ data: names.map((name) => ({ ...inWorkspace(ctx), name })), skipDuplicates: true });
     const tagRows = await tx.tag.findMany({

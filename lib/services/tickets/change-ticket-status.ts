@@ -1,18 +1,23 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorContext } from "@/lib/context";
 import type { TicketStatus } from "@/lib/generated/prisma/enums";
 import { parseInput } from "@/lib/errors";
 import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
+import { inTransaction } from "@/lib/services/tickets/in-transaction";
 import { recordActivity } from "@/lib/services/tickets/record-activity";
 import { StatusChangeSchema } from "@/lib/validations/tickets";
 
 export type ChangeTicketStatusOptions = { ticket: number | string; to: TicketStatus; action: string };
 
 /** The one place a ticket's status moves; resolve-ticket and reopen-ticket name the verbs. */
-export async function changeTicketStatus(ctx: ActorContext, options: ChangeTicketStatusOptions) {
+export async function changeTicketStatus(
+  ctx: ActorContext,
+  options: ChangeTicketStatusOptions,
+  db?: Prisma.TransactionClient,
+) {
   const { ticket: number } = parseInput(StatusChangeSchema, { ticket: options.ticket });
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const ticket = await findTicketOrThrow(tx, ctx, number, { id: true, status: true });
     if (ticket.status === options.to) return { ticket: number, status: ticket.status, changed: false };
     const now = new Date();

@@ -19,7 +19,9 @@ export async function recordActivity(tx: Prisma.TransactionClient, ctx: ActorCon
       credentialId: ctx.credential?.id ?? null,
       credentialName: ctx.credential?.name ?? null,
       action: options.action,
-      changes: options.changes,
+      changes: ctx.macro
+        ? { ...(options.changes as Prisma.InputJsonObject), macro: { id: ctx.macro.id, name: ctx.macro.name } }
+        : options.changes,
     },
   });
 }

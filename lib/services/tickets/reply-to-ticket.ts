@@ -1,16 +1,17 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorContext } from "@/lib/context";
 import { AppError, parseInput } from "@/lib/errors";
 import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
+import { inTransaction } from "@/lib/services/tickets/in-transaction";
 import { recordActivity } from "@/lib/services/tickets/record-activity";
 import { ReplySchema, type ReplyInput } from "@/lib/validations/tickets";
 
 /** A public reply from the acting agent; reopens a resolved ticket as pending and stamps the first response. */
-export async function replyToTicket(ctx: ActorContext, input: ReplyInput) {
+export async function replyToTicket(ctx: ActorContext, input: ReplyInput, db?: Prisma.TransactionClient) {
   const { ticket: number, body } = parseInput(ReplySchema, input);
   if (!ctx.userId) throw new AppError("user_required", "Replies are written by an agent: use a user-bound credential.");
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const ticket = await findTicketOrThrow(tx, ctx, number, { id: true, status: true, firstResponseAt: true });
     const now = new Date();
     const message = await tx.message.create({

@@ -1,15 +1,16 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { inWorkspace, type ActorContext } from "@/lib/context";
 import { notFound, parseInput } from "@/lib/errors";
 import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
+import { inTransaction } from "@/lib/services/tickets/in-transaction";
 import { recordActivity } from "@/lib/services/tickets/record-activity";
 import { TransferSchema, type TransferInput } from "@/lib/validations/tickets";
 
 /** Moves a ticket to another team (LiveAgent's department transfer), with an optional internal note. */
-export async function transferTicket(ctx: ActorContext, input: TransferInput) {
+export async function transferTicket(ctx: ActorContext, input: TransferInput, db?: Prisma.TransactionClient) {
   const { ticket: number, team: teamId, note } = parseInput(TransferSchema, input);
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const team = await tx.team.findFirst({
       where: { ...inWorkspace(ctx), id: teamId },
       select: { id: true, name: true },

@@ -1,15 +1,16 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorContext } from "@/lib/context";
 import { AppError, parseInput } from "@/lib/errors";
 import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
+import { inTransaction } from "@/lib/services/tickets/in-transaction";
 import { recordActivity } from "@/lib/services/tickets/record-activity";
 import { UpdateTicketSchema, type UpdateTicketInput } from "@/lib/validations/tickets";
 
 /** Changes a ticket's subject and/or priority, refusing a stale edit when expected_updated_at is given. */
-export async function updateTicket(ctx: ActorContext, input: UpdateTicketInput) {
+export async function updateTicket(ctx: ActorContext, input: UpdateTicketInput, db?: Prisma.TransactionClient) {
   const { ticket: number, subject, priority, expected_updated_at } = parseInput(UpdateTicketSchema, input);
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const ticket = await findTicketOrThrow(tx, ctx, number, {
       id: true,
       subject: true,

@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { formToObject, runAction, type ActionState } from "@/lib/action-state";
 import { requireActor } from "@/lib/auth/session";
 import type { ActorContext } from "@/lib/context";
+import { applyMacro } from "@/lib/services/macros/apply-macro";
+import { previewMacro } from "@/lib/services/macros/preview-macro";
 import { addInternalNote } from "@/lib/services/tickets/add-internal-note";
 import { addTicketTags } from "@/lib/services/tickets/add-ticket-tags";
 import { assignTicket } from "@/lib/services/tickets/assign-ticket";
@@ -88,4 +90,30 @@ export async function priorityAction(_prev: ActionState, form: FormData) {
     (ctx, input) => updateTicket(ctx, { ticket: input.ticket, priority: input.priority as "normal" }),
     "Priority changed.",
   );
+}
+
+/** What a macro would do to this ticket (nothing is written). */
+export async function previewMacroAction(macro: string, ticket: number): Promise<ActionState> {
+  return runAction(async () => {
+    const { ctx } = await requireActor();
+    const preview = await previewMacro(ctx, { macro, ticket });
+    return { status: "ok", data: preview };
+  });
+}
+
+/** Applies a macro to this ticket and refreshes the page; data.results says what each action did. */
+export async function applyMacroAction(macro: string, ticket: number): Promise<ActionState> {
+  return runAction(async () => {
+    const { ctx } = await requireActor();
+    const applied = await applyMacro(ctx, { macro, ticket });
+    revalidatePath(`/tickets/${ticket}`);
+    const refused = applied.results.filter((r) => r.result === "refused").length;
+    return {
+      status: "ok",
+      message: refused
+        ? `Applied “${applied.macro.name}”; ${refused} action(s) refused.`
+        : `Applied “${applied.macro.name}”.`,
+      data: applied,
+    };
+  });
 }

@@ -10,4 +10,11 @@ describe("describeActivity", () => {
     );
     expect(describeActivity("something_new", {})).toBe("something new");
   });
+
+  it("names the macro that made a change", () => {
+    expect(
+      describeActivity("update", { priority: { from: "low", to: "high" }, macro: { id: "m1", name: "Escalate" } }),
+    ).toBe("changed priority from low to high (macro “Escalate”)");
+    expect(describeActivity("status", { status: { from: "open", to: "pending" } })).toBe("set the status to pending");
+  });
 });

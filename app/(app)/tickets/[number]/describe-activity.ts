@@ -1,8 +1,14 @@
 type Change = { from?: unknown; to?: unknown };
 
-/** One line of the ticket history, in words. */
+/** One line of the ticket history, in words; a change a macro made names the macro. */
 export function describeActivity(action: string, changes: unknown): string {
-  const c = (changes ?? {}) as Record<string, unknown>;
+  const { macro, ...c } = (changes ?? {}) as Record<string, unknown>;
+  const words = describeChange(action, c);
+  const name = (macro as { name?: unknown } | undefined)?.name;
+  return typeof name === "string" ? `${words} (macro “${name}”)` : words;
+}
+
+function describeChange(action: string, c: Record<string, unknown>): string {
   const change = (key: string) => c[key] as Change | undefined;
   const show = (v: unknown) => (v == null ? "nobody" : String(v));
   switch (action) {
@@ -24,6 +30,8 @@ export function describeActivity(action: string, changes: unknown): string {
       return "resolved the ticket";
     case "reopen":
       return "reopened the ticket";
+    case "status":
+      return `set the status to ${show(change("status")?.to)}`;
     case "update": {
       const parts = Object.entries(c).map(
         ([field, v]) => `${field} from ${show((v as Change).from)} to ${show((v as Change).to)}`,

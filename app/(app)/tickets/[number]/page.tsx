@@ -5,11 +5,14 @@ import { Badge } from "@/components/ui/badge";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { getTicket } from "@/lib/services/tickets/get-ticket";
+import { listMacros } from "@/lib/services/macros/list-macros";
+import { listSnippets } from "@/lib/services/snippets/list-snippets";
 import { listTeams } from "@/lib/services/teams/list-teams";
 import { listAgents } from "@/lib/services/users/list-agents";
 import { TicketActions } from "./ticket-actions";
 import { Composer } from "./composer";
 import { describeActivity } from "./describe-activity";
+import { MacroApply } from "./macro-apply";
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }): Promise<Metadata> {
   return { title: `Ticket #${(await params).number}` };
@@ -17,7 +20,7 @@ export async function generateMetadata({ params }: { params: Promise<{ number: s
 
 export default async function TicketPage({ params }: { params: Promise<{ number: string }> }) {
   const { number } = await params;
-  const { ctx } = await requireWorkspaceSession("agent", `/tickets/${number}`);
+  const { ctx, user } = await requireWorkspaceSession("agent", `/tickets/${number}`);
   if (!/^\d{1,9}$/.test(number)) notFound();
   let ticket;
   try {
@@ -26,11 +29,16 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   }
-  const [agents, teams] = await Promise.all([listAgents(ctx), listTeams(ctx)]);
+  const [agents, teams, macros, snippets] = await Promise.all([
+    listAgents(ctx),
+    listTeams(ctx),
+    listMacros(ctx),
+    listSnippets(ctx),
+  ]);
 
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_320px]">
-      <section className="space-y-4">
+      <section className="min-w-0 space-y-4">
         <div>
           <Link href="/tickets" className="text-sm text-slate-500 hover:text-slate-800">
             ← Tickets
@@ -69,7 +77,15 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
           ))}
         </ol>
 
-        <Composer ticket={ticket.number} />
+        <Composer
+          ticket={ticket.number}
+          snippets={snippets.items.map((s) => ({ id: s.id, shortcut: s.shortcut, name: s.name, body: s.body }))}
+          values={{
+            contact: ticket.contact ? { name: ticket.contact.name } : null,
+            ticket: { number: ticket.number, subject: ticket.subject },
+            agent: { name: user.name },
+          }}
+        />
 
         <section className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
           <h2 className="mb-2 text-sm font-semibold">Activity</h2>
@@ -97,7 +113,8 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
         </section>
       </section>
 
-      <aside className="space-y-4">
+      <aside className="min-w-0 space-y-4">
+        <MacroApply ticket={ticket.number} macros={macros.items.map((m) => ({ id: m.id, name: m.name }))} />
         <section className="rounded-lg bg-white p-4 text-sm shadow-sm ring-1 ring-slate-200">
           <h2 className="mb-2 font-semibold">Contact</h2>
           {ticket.contact ? (
