@@ -7,6 +7,7 @@ import { prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, MessageKind, TicketPriority, TicketStatus } from "@/lib/generated/prisma/enums";
 import { bulkSeed } from "./seed-bulk";
+import { seedKnowledge } from "./seed-knowledge";
 import { DEMO_PASSWORD, DEMO_USERS, DEMO_WORKSPACE, SECOND_WORKSPACE } from "./demo-accounts.mjs";
 import { CONTACT_REPLIES, NOTES, REPLIES } from "./seed-text";
 
@@ -496,6 +497,7 @@ async function main() {
     acme.messages = result.messages;
     console.log(`  ${result.contacts} contacts, ${result.audit} audit events`);
   }
+  await seedKnowledge(acme.workspaceId, [DEMO_USERS.admin.email, DEMO_USERS.agent.email].map(idOf), now);
   const globex = await seedWorkspace({
     ...SECOND_WORKSPACE,
     plan: "starter",

@@ -2,6 +2,7 @@ import type { AnyTool } from "@/lib/mcp/tool";
 import { ANALYTICS_TOOLS } from "@/lib/mcp/tools/analytics";
 import { CONTACT_TOOLS } from "@/lib/mcp/tools/contacts";
 import { CREDENTIAL_TOOLS } from "@/lib/mcp/tools/credentials";
+import { KNOWLEDGE_TOOLS } from "@/lib/mcp/tools/knowledge";
 import { TAG_TOOLS } from "@/lib/mcp/tools/tags";
 import { TICKET_TOOLS } from "@/lib/mcp/tools/tickets";
 import { USER_TOOLS } from "@/lib/mcp/tools/users";
@@ -11,6 +12,7 @@ export const TOOLS: readonly AnyTool[] = [
   ...TICKET_TOOLS,
   ...TAG_TOOLS,
   ...CONTACT_TOOLS,
+  ...KNOWLEDGE_TOOLS,
   ...USER_TOOLS,
   ...CREDENTIAL_TOOLS,
   ...ANALYTICS_TOOLS,

@@ -5,8 +5,9 @@ import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { IDLE } from "@/lib/action-state";
 import { replyAction } from "./actions";
+import { InsertArticleLink, type LinkableArticle } from "./insert-article-link";
 
-export function Composer({ ticket }: { ticket: number }) {
+export function Composer({ ticket, articles = [] }: { ticket: number; articles?: LinkableArticle[] }) {
   const [state, action, pending] = useActionState(replyAction, IDLE);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -30,13 +31,17 @@ export function Composer({ ticket }: { ticket: number }) {
           {m}
         </p>
       ))}
-      <div className="flex items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         <Button type="submit" name="kind" value="reply" disabled={pending}>
           Send reply
         </Button>
         <Button type="submit" name="kind" value="note" variant="secondary" disabled={pending}>
           Add internal note
         </Button>
+        <InsertArticleLink
+          articles={articles}
+          target={() => formRef.current?.elements.namedItem("body") as HTMLTextAreaElement | null}
+        />
         <FormMessage state={state} inline={["body"]} />
       </div>
     </form>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { searchArticles } from "@/lib/services/knowledge/search-articles";
 import { getTicket } from "@/lib/services/tickets/get-ticket";
 import { listTeams } from "@/lib/services/teams/list-teams";
 import { listAgents } from "@/lib/services/users/list-agents";
@@ -26,7 +27,17 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   }
-  const [agents, teams] = await Promise.all([listAgents(ctx), listTeams(ctx)]);
+  const [agents, teams, published] = await Promise.all([
+    listAgents(ctx),
+    listTeams(ctx),
+    searchArticles(ctx, { status: "published", limit: 100 }),
+  ]);
+  const articles = published.items.map((a) => ({
+    id: a.id,
+    title: a.title,
+    url: a.url ?? "",
+    category: a.category?.name ?? null,
+  }));
 
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_320px]">
@@ -69,7 +80,7 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
           ))}
         </ol>
 
-        <Composer ticket={ticket.number} />
+        <Composer ticket={ticket.number} articles={articles} />
 
         <section className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
           <h2 className="mb-2 text-sm font-semibold">Activity</h2>
