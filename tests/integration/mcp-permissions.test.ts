@@ -10,6 +10,7 @@ import { TOOLS } from "@/lib/mcp/tools";
 import type { AnyTool } from "@/lib/mcp/tool";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
 import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
+import { createArticle } from "@/lib/services/knowledge/create-article";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 
 type Credential = {
@@ -164,6 +165,11 @@ describe("permission matrix", () => {
       where: { workspaceId_number: { workspaceId: ws.workspace.id, number: secret.ticket } },
       select: { id: true, messages: { select: { id: true } } },
     });
+    const article = await createArticle(ws.owner, {
+      title: "Confidential pricing",
+      body: "do not leak",
+      publish: true,
+    });
     const outsider = (await createPersonalToken(other.admin)).secret;
     const callAs = (name: string, args: unknown) =>
       rpc({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name, arguments: args } }, { token: outsider });
@@ -175,6 +181,9 @@ describe("permission matrix", () => {
       ["assign_ticket", { ticket: secret.ticket, assignee: "me" }],
       ["transfer_ticket", { ticket: secret.ticket, team: ws.teams[0]!.id }],
       ["delete_user", { user_id: ws.users.agent }],
+      ["get_article", { article: article.id }],
+      ["update_article", { article: article.id, title: "Mine now" }],
+      ["publish_article", { article: article.slug, published: false }],
     ] as const) {
       const res = await callAs(name, args);
       expect(toolBody(res.json?.result).error, name).toBe("not_found");
@@ -183,6 +192,8 @@ describe("permission matrix", () => {
     expect(search.json?.result.structuredContent.items).toEqual([]);
     const contacts = await callAs("search_contacts", { q: "ceo@example.com" });
     expect(contacts.json?.result.structuredContent.items).toEqual([]);
-    expect(search.text + contacts.text).not.toContain("Confidential");
+    const articles = await callAs("search_knowledge", { q: "confidential pricing" });
+    expect(articles.json?.result.structuredContent.items).toEqual([]);
+    expect(search.text + contacts.text + articles.text).not.toContain("Confidential");
   });
 });
