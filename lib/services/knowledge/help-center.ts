@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { prisma } from "@/lib/db";
 import { search } from "@/lib/search";
 import { listCategories } from "@/lib/services/knowledge/list-categories";
@@ -7,11 +8,11 @@ import { articlesFor } from "@/lib/services/knowledge/search-articles";
 // The public help center: no sign-in and no actor, only the workspace named in the
 // address. Every read here is of published articles; drafts never leave the app.
 
-/** The workspace a help-center address names, or null. */
-export async function findHelpCenter(workspaceSlug: string) {
+/** The workspace a help-center address names, or null (read once per request: metadata and page share it). */
+export const findHelpCenter = cache(async (workspaceSlug: string) => {
   if (!/^[a-z0-9-]{1,64}$/.test(workspaceSlug)) return null;
   return prisma.workspace.findUnique({ where: { slug: workspaceSlug }, select: { id: true, name: true, slug: true } });
-}
+});
 
 type HelpCenter = NonNullable<Awaited<ReturnType<typeof findHelpCenter>>>;
 
@@ -44,7 +45,7 @@ export async function searchHelpCenter(center: HelpCenter, q: string, limit = 20
 }
 
 /** One published article by its slug, or null (a draft is as unknown as a missing one). */
-export async function getHelpCenterArticle(center: HelpCenter, articleSlug: string) {
+export const getHelpCenterArticle = cache(async (center: HelpCenter, articleSlug: string) => {
   if (!/^[a-z0-9-]{1,80}$/.test(articleSlug)) return null;
   return prisma.article.findFirst({
     where: { workspaceId: center.id, slug: articleSlug, status: "published" },
@@ -57,4 +58,4 @@ export async function getHelpCenterArticle(center: HelpCenter, articleSlug: stri
       category: { select: { name: true, slug: true } },
     },
   });
-}
+});
