@@ -4,7 +4,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { signInPath } from "@/lib/auth/return-path";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
-const PROTECTED = /^\/(tickets|settings|profile|admin)(\/|$)/;
+// /help (the public help center) is deliberately absent: it needs no sign-in.
+const PROTECTED = /^\/(tickets|knowledge|settings|profile|admin)(\/|$)/;
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;

@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, MessageKind, TicketPriority, TicketStatus } from "@/lib/generated/prisma/enums";
 import { bulkSeed } from "./seed-bulk";
 import { seedMacrosAndSnippets } from "./seed-macros";
+import { seedKnowledge } from "./seed-knowledge";
 import { DEMO_PASSWORD, DEMO_USERS, DEMO_WORKSPACE, SECOND_WORKSPACE } from "./demo-accounts.mjs";
 import { CONTACT_REPLIES, NOTES, REPLIES } from "./seed-text";
 
@@ -502,6 +503,7 @@ async function main() {
     teamIds: acme.teamIds,
     agentId: idOf(DEMO_USERS.agent.email),
   });
+  await seedKnowledge(acme.workspaceId, [DEMO_USERS.admin.email, DEMO_USERS.agent.email].map(idOf), now);
   const globex = await seedWorkspace({
     ...SECOND_WORKSPACE,
     plan: "starter",

@@ -23,6 +23,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <Link href="/settings/snippets" className="hover:text-slate-900">
               Snippets
             </Link>
+            <Link href="/knowledge" className="hover:text-slate-900">
+              Knowledge
+            </Link>
             <Link href="/profile/mcp" className="hover:text-slate-900">
               MCP Integration
             </Link>

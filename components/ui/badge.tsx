@@ -8,6 +8,8 @@ const TONES: Record<string, string> = {
   high: "bg-orange-100 text-orange-800",
   urgent: "bg-rose-100 text-rose-800",
   deactivated: "bg-rose-100 text-rose-800",
+  draft: "bg-amber-100 text-amber-800",
+  published: "bg-emerald-100 text-emerald-800",
 };
 
 export function Badge({ children, tone }: { children: React.ReactNode; tone?: string }) {

@@ -34,6 +34,11 @@ export const SCOPE_FAMILIES = {
     read: "see the workspace's agents and your own profile",
     write: "invite and deactivate agents",
   },
+  knowledge: {
+    label: "Knowledge base",
+    read: "see help articles, drafts included, and their categories",
+    write: "write, edit, publish and unpublish help articles",
+  },
   teams: { label: "Teams", read: "see teams (departments)", write: "create teams" },
   "api-keys": {
     label: "API keys",

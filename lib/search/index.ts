@@ -1,9 +1,15 @@
 import "server-only";
 import type { SearchEngine } from "@/lib/search/engine";
+import { searchArticleIds } from "@/lib/search/postgres/articles";
 import { searchContactIds } from "@/lib/search/postgres/contacts";
 import { countTickets } from "@/lib/search/postgres/ticket-count";
 import { searchTicketIds } from "@/lib/search/postgres/tickets";
 
-export type { SearchEngine, TicketCount, TicketHit } from "@/lib/search/engine";
+export type { ArticleHit, SearchEngine, TicketCount, TicketHit } from "@/lib/search/engine";
 
-export const search: SearchEngine = { tickets: searchTicketIds, countTickets, contacts: searchContactIds };
+export const search: SearchEngine = {
+  tickets: searchTicketIds,
+  countTickets,
+  contacts: searchContactIds,
+  articles: searchArticleIds,
+};

@@ -12,6 +12,7 @@ import { createApiKey } from "@/lib/services/credentials/create-api-key";
 import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
 import { createMacro } from "@/lib/services/macros/create-macro";
 import { createSnippet } from "@/lib/services/snippets/create-snippet";
+import { createArticle } from "@/lib/services/knowledge/create-article";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 
 type Credential = {
@@ -168,6 +169,11 @@ describe("permission matrix", () => {
     });
     const macro = await createMacro(ws.admin, { name: "Secret macro", shared: true, actions: { priority: "low" } });
     await createSnippet(ws.admin, { shortcut: "secret-snippet", name: "Secret", body: "x", shared: true });
+    const article = await createArticle(ws.owner, {
+      title: "Confidential pricing",
+      body: "do not leak",
+      publish: true,
+    });
     const outsider = (await createPersonalToken(other.admin)).secret;
     const callAs = (name: string, args: unknown) =>
       rpc({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name, arguments: args } }, { token: outsider });
@@ -185,6 +191,9 @@ describe("permission matrix", () => {
       ["delete_macro", { macro: macro.id }],
       ["get_snippet", { snippet: "secret-snippet" }],
       ["delete_snippet", { snippet: "secret-snippet" }],
+      ["get_article", { article: article.id }],
+      ["update_article", { article: article.id, title: "Mine now" }],
+      ["publish_article", { article: article.slug, published: false }],
     ] as const) {
       const res = await callAs(name, args);
       expect(toolBody(res.json?.result).error, name).toBe("not_found");
@@ -193,6 +202,8 @@ describe("permission matrix", () => {
     expect(search.json?.result.structuredContent.items).toEqual([]);
     const contacts = await callAs("search_contacts", { q: "ceo@example.com" });
     expect(contacts.json?.result.structuredContent.items).toEqual([]);
-    expect(search.text + contacts.text).not.toContain("Confidential");
+    const articles = await callAs("search_knowledge", { q: "confidential pricing" });
+    expect(articles.json?.result.structuredContent.items).toEqual([]);
+    expect(search.text + contacts.text + articles.text).not.toContain("Confidential");
   });
 });

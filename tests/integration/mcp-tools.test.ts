@@ -142,6 +142,35 @@ const CALLS: Record<string, Call> = {
     args: () => ({ contact_id: state.contactId }),
     check: (r) => expect(r.recent_tickets[0].subject).toBe("Webhook retries"),
   },
+  create_article: {
+    args: () => ({ title: "Export a CSV of tickets", body: "Open **Tickets** and choose *Export*.", publish: false }),
+    check: (r) => {
+      expect(r).toMatchObject({ slug: "export-a-csv-of-tickets", status: "draft", url: null });
+      state.articleId = r.id;
+    },
+  },
+  update_article: {
+    args: () => ({ article: state.articleId, body: "Open **Tickets**, filter, then choose *Export CSV*." }),
+    check: (r) => expect(r.body).toContain("Export CSV"),
+  },
+  publish_article: {
+    args: () => ({ article: "export-a-csv-of-tickets" }),
+    check: (r) =>
+      expect(r).toMatchObject({
+        status: "published",
+        changed: true,
+        url: expect.stringContaining(`/help/${ws.slug}/`),
+      }),
+  },
+  get_article: {
+    args: () => ({ article: state.articleId }),
+    check: (r) => expect(r).toMatchObject({ title: "Export a CSV of tickets", status: "published" }),
+  },
+  search_knowledge: {
+    args: () => ({ q: "export csv" }),
+    check: (r) => expect(r.items[0]).toMatchObject({ id: state.articleId, snippet: expect.stringContaining("<mark>") }),
+  },
+  list_knowledge_categories: { args: () => ({}), check: (r) => expect(r.items).toEqual([]) },
   get_support_metrics: {
     args: () => ({ period_days: 7, group_by: "team" }),
     check: (r) => expect(r.groups.reduce((s: number, g: { volume: number }) => s + g.volume, 0)).toBe(4),

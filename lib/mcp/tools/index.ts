@@ -4,6 +4,7 @@ import { CONTACT_TOOLS } from "@/lib/mcp/tools/contacts";
 import { CREDENTIAL_TOOLS } from "@/lib/mcp/tools/credentials";
 import { MACRO_TOOLS } from "@/lib/mcp/tools/macros";
 import { SNIPPET_TOOLS } from "@/lib/mcp/tools/snippets";
+import { KNOWLEDGE_TOOLS } from "@/lib/mcp/tools/knowledge";
 import { TAG_TOOLS } from "@/lib/mcp/tools/tags";
 import { TICKET_TOOLS } from "@/lib/mcp/tools/tickets";
 import { USER_TOOLS } from "@/lib/mcp/tools/users";
@@ -15,6 +16,7 @@ export const TOOLS: readonly AnyTool[] = [
   ...MACRO_TOOLS,
   ...SNIPPET_TOOLS,
   ...CONTACT_TOOLS,
+  ...KNOWLEDGE_TOOLS,
   ...USER_TOOLS,
   ...CREDENTIAL_TOOLS,
   ...ANALYTICS_TOOLS,

@@ -6,6 +6,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { IDLE, type ActionState } from "@/lib/action-state";
 import { renderTemplate, type PlaceholderValues } from "@/lib/templates/placeholders";
 import { replyAction } from "./actions";
+import { InsertArticleLink, type LinkableArticle } from "./insert-article-link";
 
 export type ComposerSnippet = { id: string; shortcut: string; name: string; body: string };
 
@@ -29,10 +30,12 @@ function matching(snippets: ComposerSnippet[], query: string) {
 export function Composer({
   ticket,
   snippets = [],
+  articles = [],
   values,
 }: {
   ticket: number;
   snippets?: ComposerSnippet[];
+  articles?: LinkableArticle[];
   values: PlaceholderValues;
 }) {
   const [text, setText] = useState("");
@@ -63,6 +66,24 @@ export function Composer({
     setText(next);
     setCaret(position);
     setActive(0);
+    requestAnimationFrame(() => {
+      areaRef.current?.focus();
+      areaRef.current?.setSelectionRange(position, position);
+    });
+  }
+
+  /** Puts `inserted` at the caret (or over the selection) on a line of its own. */
+  function insertLine(inserted: string) {
+    const area = areaRef.current;
+    const start = area?.selectionStart ?? text.length;
+    const end = area?.selectionEnd ?? start;
+    const before = text.slice(0, start);
+    const after = text.slice(end);
+    const lead = before && !before.endsWith("\n") ? "\n" : "";
+    const trail = after && !after.startsWith("\n") ? "\n" : "";
+    const position = (before + lead + inserted).length;
+    setText(`${before}${lead}${inserted}${trail}${after}`);
+    setCaret(position);
     requestAnimationFrame(() => {
       areaRef.current?.focus();
       areaRef.current?.setSelectionRange(position, position);
@@ -144,6 +165,7 @@ export function Composer({
         <Button type="submit" name="kind" value="note" variant="secondary" disabled={pending}>
           Add internal note
         </Button>
+        <InsertArticleLink articles={articles} onInsert={insertLine} />
         <FormMessage state={state} inline={["body"]} />
       </div>
     </form>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { searchArticles } from "@/lib/services/knowledge/search-articles";
 import { getTicket } from "@/lib/services/tickets/get-ticket";
 import { listMacros } from "@/lib/services/macros/list-macros";
 import { listSnippets } from "@/lib/services/snippets/list-snippets";
@@ -29,12 +30,19 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   }
-  const [agents, teams, macros, snippets] = await Promise.all([
+  const [agents, teams, macros, snippets, published] = await Promise.all([
     listAgents(ctx),
     listTeams(ctx),
     listMacros(ctx),
     listSnippets(ctx),
+    searchArticles(ctx, { status: "published", limit: 100 }),
   ]);
+  const articles = published.items.map((a) => ({
+    id: a.id,
+    title: a.title,
+    url: a.url ?? "",
+    category: a.category?.name ?? null,
+  }));
 
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_320px]">
@@ -79,6 +87,7 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
 
         <Composer
           ticket={ticket.number}
+          articles={articles}
           snippets={snippets.items.map((s) => ({ id: s.id, shortcut: s.shortcut, name: s.name, body: s.body }))}
           values={{
             contact: ticket.contact ? { name: ticket.contact.name } : null,
