@@ -9,11 +9,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-2.5">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2.5">
           <Link href="/tickets" className="font-semibold text-indigo-700">
             Deskbridge
           </Link>
-          <nav className="flex gap-4 text-sm text-slate-600">
+          <nav className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600">
             <Link href="/tickets" className="hover:text-slate-900">
               Tickets
             </Link>
@@ -34,6 +34,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 <Link href="/settings/jobs" className="hover:text-slate-900">
                   Jobs
                 </Link>
+                <Link href="/settings/statuses" className="hover:text-slate-900">
+                  Statuses
+                </Link>
                 <Link href="/settings/workspace" className="hover:text-slate-900">
                   Settings
                 </Link>
@@ -43,7 +46,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               Docs
             </Link>
           </nav>
-          <div className="ml-auto flex items-center gap-3 text-sm">
+          <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
             <WorkspaceSwitcher
               current={session.workspace.slug}
               workspaces={session.workspaces.map((w) => ({ slug: w.slug, name: w.name }))}

@@ -1,5 +1,6 @@
 import type { AnyTool } from "@/lib/mcp/tool";
 import { ANALYTICS_TOOLS } from "@/lib/mcp/tools/analytics";
+import { CASE_STATUS_TOOLS } from "@/lib/mcp/tools/case-statuses";
 import { CONTACT_TOOLS } from "@/lib/mcp/tools/contacts";
 import { CREDENTIAL_TOOLS } from "@/lib/mcp/tools/credentials";
 import { TAG_TOOLS } from "@/lib/mcp/tools/tags";
@@ -10,6 +11,7 @@ import { USER_TOOLS } from "@/lib/mcp/tools/users";
 export const TOOLS: readonly AnyTool[] = [
   ...TICKET_TOOLS,
   ...TAG_TOOLS,
+  ...CASE_STATUS_TOOLS,
   ...CONTACT_TOOLS,
   ...USER_TOOLS,
   ...CREDENTIAL_TOOLS,
