@@ -10,6 +10,7 @@ import { TOOLS } from "@/lib/mcp/tools";
 import type { AnyTool } from "@/lib/mcp/tool";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
 import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
+import { createCaseStatus } from "@/lib/services/case-statuses/create-case-status";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 
 type Credential = {
@@ -164,6 +165,7 @@ describe("permission matrix", () => {
       where: { workspaceId_number: { workspaceId: ws.workspace.id, number: secret.ticket } },
       select: { id: true, messages: { select: { id: true } } },
     });
+    const caseStatus = await createCaseStatus(ws.admin, { name: "Legal review", base_status: "pending" });
     const outsider = (await createPersonalToken(other.admin)).secret;
     const callAs = (name: string, args: unknown) =>
       rpc({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name, arguments: args } }, { token: outsider });
@@ -175,6 +177,9 @@ describe("permission matrix", () => {
       ["assign_ticket", { ticket: secret.ticket, assignee: "me" }],
       ["transfer_ticket", { ticket: secret.ticket, team: ws.teams[0]!.id }],
       ["delete_user", { user_id: ws.users.agent }],
+      ["set_ticket_case_status", { ticket: secret.ticket, status: "pending" }],
+      ["update_case_status", { case_status: caseStatus.id, color: "red" }],
+      ["delete_case_status", { case_status: caseStatus.id }],
     ] as const) {
       const res = await callAs(name, args);
       expect(toolBody(res.json?.result).error, name).toBe("not_found");

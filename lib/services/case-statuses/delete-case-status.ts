@@ -21,7 +21,7 @@ export async function deleteCaseStatus(ctx: ActorContext, input: CaseStatusRefIn
       throw new AppError(
         "conflict",
         `"${current.name}" is on ${inUse} ticket${inUse === 1 ? "" : "s"}: move them to another status, then delete it.`,
-        { fields: { case_status: ["is in use"] }, details: { ticket_count: inUse } },
+        { details: { ticket_count: inUse } },
       );
     await tx.caseStatus.delete({ where: { id: current.id } });
     return current;
