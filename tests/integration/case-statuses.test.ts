@@ -309,16 +309,22 @@ describe("workflow rules", () => {
     expect(followUp).toMatchObject({ status: "open", subject: "Follow-up: Closed last week", follow_up_of: old });
     expect((await ok(agent, "get_ticket", { ticket: old })).follow_ups).toEqual([reopened.follow_up]);
 
-    // A reply goes to a second follow-up, pending since an agent answered it.
+    // A reply lands in the follow-up still being worked, where an agent's answer makes it pending.
     const reply = await replyToTicket(ws.agent, { ticket: old, body: "Picking this up again." });
-    expect(reply).toMatchObject({ follow_up_of: old, status: "pending" });
-    expect(reply.ticket).not.toBe(old);
+    expect(reply).toMatchObject({ ticket: reopened.follow_up, follow_up_of: old, status: "pending" });
     const message = await prisma.message.findUniqueOrThrow({
       where: { id: reply.message_id },
       select: { ticketId: true },
     });
-    expect(message.ticketId).toBe((await ticketRow(ws, reply.ticket)).id);
-    expect((await ticketRow(ws, reply.ticket)).followUpOfId).toBe(oldRow.id);
+    expect(message.ticketId).toBe((await ticketRow(ws, reopened.follow_up)).id);
+    expect((await ticketRow(ws, reopened.follow_up)).followUpOfId).toBe(oldRow.id);
+
+    // Once that follow-up is closed too, the next reply opens another.
+    await setTicketStatus(ws.agent, { ticket: reopened.follow_up, status: "closed" });
+    const again = await replyToTicket(ws.agent, { ticket: old, body: "One more thing." });
+    expect(again.follow_up_of).toBe(old);
+    expect(again.ticket).not.toBe(reopened.follow_up);
+    expect((await ok(agent, "get_ticket", { ticket: old })).follow_ups).toEqual([reopened.follow_up, again.ticket]);
 
     const history = await prisma.ticketActivity.findMany({
       where: { ticketId: oldRow.id, action: "follow_up" },
@@ -326,7 +332,7 @@ describe("workflow rules", () => {
     });
     expect(history.map((h) => h.changes)).toEqual([
       { follow_up: reopened.follow_up, reason: "reopen" },
-      { follow_up: reply.ticket, reason: "reply" },
+      { follow_up: again.ticket, reason: "reply" },
     ]);
     // Closing again is allowed: only leaving closed is held.
     expect(await ok(agent, "set_ticket_case_status", { ticket: old, status: "closed" })).toMatchObject({

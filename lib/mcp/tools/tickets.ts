@@ -205,7 +205,7 @@ export const TICKET_TOOLS = [
     name: "reopen_ticket",
     title: "Reopen ticket",
     description:
-      "Set a resolved or closed ticket back to open. A ticket closed longer than the workspace's reopen window stays closed; a linked follow-up ticket opens instead (follow_up).",
+      "Set a resolved or closed ticket back to open. A ticket closed longer than the workspace's reopen window stays closed; a linked follow-up ticket opens instead (follow_up; the one already being worked, if any).",
     input: TicketRefSchema,
     output: StatusChangeShape,
     scopes: ["tickets:write"],
@@ -243,7 +243,7 @@ export const TICKET_TOOLS = [
     name: "reply_to_ticket",
     title: "Reply to customer",
     description:
-      "Send a public reply to the ticket's contact, written as you. An open ticket becomes pending (waiting on the customer); a reply to a ticket closed past the reopen window goes to a new linked follow-up ticket. Use add_internal_note for anything the customer must not see.",
+      "Send a public reply to the ticket's contact, written as you. An open ticket becomes pending (waiting on the customer); a reply to a ticket closed past the reopen window goes to its linked follow-up ticket (opened if none is being worked). Use add_internal_note for anything the customer must not see.",
     input: ReplySchema,
     output: z.object({
       message_id: z.string(),

@@ -28,14 +28,15 @@ export type StatusChangeResult = {
   status: TicketStatus;
   case_status: CaseStatusRef | null;
   changed: boolean;
-  /** When the ticket was closed past the workspace's reopen window: the follow-up ticket opened instead. */
+  /** When the ticket was closed past the workspace's reopen window: its follow-up ticket, opened instead. */
   follow_up: number | null;
 };
 
 /**
  * The one place a ticket's status moves; resolve-ticket, reopen-ticket and set-ticket-status name
  * the verbs. A ticket's sub-status always belongs to its status. A closed ticket past the workspace's
- * reopen window stays closed: moving it out of closed opens a linked follow-up ticket instead.
+ * reopen window stays closed: moving it out of closed opens a linked follow-up ticket instead (or
+ * names the follow-up still being worked).
  */
 export async function changeTicketStatus(
   ctx: ActorContext,

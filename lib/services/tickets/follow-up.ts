@@ -50,8 +50,10 @@ export type FollowUpOptions = {
 };
 
 /**
- * Opens a ticket that follows up a closed one past its reopen window: same contact, team,
- * assignee and priority, linked back to it, with a line in both histories. Returns its number and id.
+ * The follow-up of a closed ticket past its reopen window: the newest one still being worked (not
+ * closed), so a conversation that goes on lands in one place; else a new ticket with the same
+ * contact, team, assignee and priority, linked back, with a line in both histories. Returns its
+ * number, id and status.
  */
 export async function openFollowUp(
   tx: Prisma.TransactionClient,
@@ -59,6 +61,12 @@ export async function openFollowUp(
   original: FollowUpSource,
   options: FollowUpOptions,
 ) {
+  const current = await tx.ticket.findFirst({
+    where: { ...inWorkspace(ctx), followUpOfId: original.id, status: { not: "closed" } },
+    orderBy: { number: "desc" },
+    select: { id: true, number: true, status: true, firstResponseAt: true },
+  });
+  if (current) return { ...current, created: false };
   const { ticketCounter: number } = await tx.workspace.update({
     where: { id: ctx.workspaceId },
     data: { ticketCounter: { increment: 1 } },
@@ -79,7 +87,7 @@ export async function openFollowUp(
       contactId: original.contactId,
       followUpOfId: original.id,
     },
-    select: { id: true, number: true, status: true },
+    select: { id: true, number: true, status: true, firstResponseAt: true },
   });
   await recordActivity(tx, ctx, {
     ticketId: followUp.id,
@@ -91,5 +99,5 @@ export async function openFollowUp(
     action: "follow_up",
     changes: { follow_up: followUp.number, reason: options.reason },
   });
-  return followUp;
+  return { ...followUp, created: true };
 }

@@ -10,7 +10,8 @@ import { ReplySchema, type ReplyInput } from "@/lib/validations/tickets";
 /**
  * A public reply from the acting agent: an open ticket becomes pending (its sub-status, which
  * belonged to open, is cleared) and the first response is stamped. A reply to a ticket closed past
- * the workspace's reopen window goes to a new follow-up ticket, pending, linked to the closed one.
+ * the workspace's reopen window goes to its follow-up ticket (the one still being worked, else a new
+ * one), linked to the closed one.
  */
 export async function replyToTicket(ctx: ActorContext, input: ReplyInput) {
   const { ticket: number, body } = parseInput(ReplySchema, input);
@@ -22,7 +23,13 @@ export async function replyToTicket(ctx: ActorContext, input: ReplyInput) {
     let followUpOf: number | null = null;
     if (await reopenWindowPassed(tx, ctx, found, now)) {
       const followUp = await openFollowUp(tx, ctx, found, { status: "open", reason: "reply" });
-      ticket = { ...found, id: followUp.id, number: followUp.number, status: "open", firstResponseAt: null };
+      ticket = {
+        ...found,
+        id: followUp.id,
+        number: followUp.number,
+        status: followUp.status,
+        firstResponseAt: followUp.firstResponseAt,
+      };
       followUpOf = number;
     }
     const message = await tx.message.create({
