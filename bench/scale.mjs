@@ -47,6 +47,7 @@ const MIX = [
   { name: "filter: tag", tool: "search_tickets", args: () => ({ tag: "billing" }) },
   { name: "filter: rare tag", tool: "search_tickets", args: () => ({ tag: "churn-risk" }) },
   { name: "filter: contact", tool: "search_tickets", args: (d) => ({ contact: d.contactId }) },
+  { name: "filter: sub-status", tool: "search_tickets", args: (d) => ({ case_status: d.caseStatusId }) },
   { name: "filter: created range", tool: "search_tickets", args: (d) => d.createdRange },
   {
     name: "filters combined",
@@ -157,6 +158,9 @@ async function dataFor(url) {
     const contact = await one(
       `SELECT c.id, c.email FROM "Ticket" t JOIN "Contact" c ON c.id = t."contactId" WHERE t."workspaceId" = '${ws.id}' AND t.number = ${midTicket}`,
     );
+    const caseStatus = await one(
+      `SELECT id FROM "CaseStatus" WHERE "workspaceId" = '${ws.id}' AND name = 'Waiting on engineering'`,
+    );
     const yearAgo = new Date(Date.now() - 365 * 86_400_000);
     const monthAfter = new Date(yearAgo.getTime() + 30 * 86_400_000);
     return {
@@ -165,6 +169,7 @@ async function dataFor(url) {
       agentId: agent.id,
       contactId: contact.id,
       contactEmail: contact.email,
+      caseStatusId: caseStatus.id,
       createdRange: { created_after: yearAgo.toISOString(), created_before: monthAfter.toISOString() },
       cursors: {},
     };

@@ -266,6 +266,18 @@ async function seedWorkspace(options: {
   const tags = TAGS.map(([name, color]) => ({ id: nextId("tg"), workspaceId: ws, name, color }));
   await prisma.tag.createMany({ data: tags });
   const tagByName = new Map<string, string>(tags.map((t) => [t.name, t.id]));
+  // Two sub-statuses of pending, worn by the pending tickets that wait on a refund or on a fix
+  // (chosen by topic, not by the random stream, so the rest of the data stays as it was).
+  const caseStatuses = CASE_STATUSES.map(([name, baseStatus, color], position) => ({
+    id: nextId("cs"),
+    workspaceId: ws,
+    name,
+    baseStatus,
+    color,
+    position,
+  }));
+  await prisma.caseStatus.createMany({ data: caseStatuses });
+  const [waitingOnEngineering, awaitingRefund] = caseStatuses.map((c) => c.id);
 
   const contacts = Array.from({ length: options.contactCount }, (_, i) => {
     const first = pick(FIRST);
@@ -385,6 +397,15 @@ async function seedWorkspace(options: {
       updatedAt,
       firstResponseAt,
       resolvedAt,
+      closedAt: status === "closed" ? resolvedAt : null,
+      caseStatusId:
+        status !== "pending"
+          ? null
+          : topic.tags.includes("refund")
+            ? awaitingRefund
+            : topic.tags.includes("bug")
+              ? waitingOnEngineering
+              : null,
     });
     const tagNames = new Set<string>(topic.tags);
     if (random() < 0.15) tagNames.add("vip");
@@ -435,8 +456,14 @@ async function seedWorkspace(options: {
     workspaceId: ws,
     teamIds: teams.map((t) => t.id),
     tagIds: tagByName,
+    caseStatusIds: caseStatuses.map((c) => c.id),
   };
 }
+
+const CASE_STATUSES: [string, TicketStatus, string][] = [
+  ["Waiting on engineering", "pending", "violet"],
+  ["Awaiting refund", "pending", "amber"],
+];
 
 // Above this many tickets (or with audit history) rows are made set-based in the database.
 const BULK_ABOVE = 2_000;
@@ -494,6 +521,10 @@ async function main() {
       tickets: size,
       auditEvents,
     });
+    // One pending ticket in five wears a sub-status: one set-based update.
+    await prisma.$executeRaw`UPDATE "Ticket" SET "caseStatusId" =
+        CASE WHEN "number" % 2 = 0 THEN ${acme.caseStatusIds[0]} ELSE ${acme.caseStatusIds[1]} END
+      WHERE "workspaceId" = ${acme.workspaceId} AND "status" = 'pending' AND "number" % 5 = 0`;
     acme.tickets = result.tickets;
     acme.messages = result.messages;
     console.log(`  ${result.contacts} contacts, ${result.audit} audit events`);
@@ -504,6 +535,8 @@ async function main() {
     agentId: idOf(DEMO_USERS.agent.email),
   });
   await seedKnowledge(acme.workspaceId, [DEMO_USERS.admin.email, DEMO_USERS.agent.email].map(idOf), now);
+  // The demo's workflow rule: closed tickets reopen within 30 days; later a follow-up opens.
+  await prisma.caseWorkflow.create({ data: { workspaceId: acme.workspaceId, reopenWindowDays: 30 } });
   const globex = await seedWorkspace({
     ...SECOND_WORKSPACE,
     plan: "starter",

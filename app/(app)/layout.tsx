@@ -43,6 +43,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 <Link href="/settings/jobs" className="hover:text-slate-900">
                   Jobs
                 </Link>
+                <Link href="/settings/statuses" className="hover:text-slate-900">
+                  Statuses
+                </Link>
                 <Link href="/settings/workspace" className="hover:text-slate-900">
                   Settings
                 </Link>

@@ -22,8 +22,8 @@ export class TicketsPage {
     await expect(this.page.getByRole("heading", { name: "Tickets" })).toBeVisible();
   }
 
-  async filter(label: "Status" | "Priority" | "Assignee" | "Team" | "Tag", option: string) {
-    await this.page.getByLabel(label).selectOption({ label: option });
+  async filter(label: "Status" | "Sub-status" | "Priority" | "Assignee" | "Team" | "Tag", option: string) {
+    await this.page.getByLabel(label, { exact: true }).selectOption({ label: option });
     await this.page.getByRole("button", { name: "Apply filters" }).click();
   }
 

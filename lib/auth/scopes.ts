@@ -49,6 +49,16 @@ export const SCOPE_FAMILIES = {
   analytics: { label: "Analytics", read: "see support metrics and the backlog" },
   search: { label: "Search", read: "search across tickets and contacts" },
   audit: { label: "Audit log", read: "read the workspace's audit log" },
+  "case-statuses": {
+    label: "Ticket statuses",
+    read: "see the workspace's custom sub-statuses (like “Waiting on engineering”)",
+    write: "create, rename, recolour, reorder and delete custom sub-statuses",
+  },
+  "case-workflows": {
+    label: "Status workflow",
+    read: "see the workflow rules (reopen window, auto-close)",
+    write: "change when closed tickets may reopen and when resolved tickets close by themselves",
+  },
   settings: { label: "Settings", read: "see workspace settings", write: "change workspace settings" },
 } as const satisfies Record<string, { label: string; read: string; write?: string }>;
 

@@ -1,11 +1,18 @@
 import "server-only";
 import { auditRetention } from "@/lib/jobs/handlers/audit-retention";
+import { autoCloseTicketsJob } from "@/lib/jobs/handlers/auto-close-tickets";
 import { compactCountsJob } from "@/lib/jobs/handlers/compact-counts";
 import { jobReceiptRetention } from "@/lib/jobs/handlers/job-receipt-retention";
 import { refreshAnalytics } from "@/lib/jobs/handlers/refresh-analytics";
 import type { JobKind } from "@/lib/jobs/kind";
 
 /** Every job kind the app runs; workers serve these queues and keep their schedules. */
-export const JOB_KINDS: readonly JobKind[] = [auditRetention, jobReceiptRetention, compactCountsJob, refreshAnalytics];
+export const JOB_KINDS: readonly JobKind[] = [
+  auditRetention,
+  jobReceiptRetention,
+  compactCountsJob,
+  refreshAnalytics,
+  autoCloseTicketsJob,
+];
 
 export type JobKindName = (typeof JOB_KINDS)[number]["name"];

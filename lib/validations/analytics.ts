@@ -22,7 +22,11 @@ export const SupportMetricsSchema = z.object({
 export type SupportMetricsInput = z.input<typeof SupportMetricsSchema>;
 
 export const BacklogSchema = z.object({
-  by: z.enum(["team", "assignee", "priority"], { error: "by must be team, assignee or priority" }).default("team"),
+  by: z
+    .enum(["team", "assignee", "priority", "case_status"], {
+      error: "by must be team, assignee, priority or case_status",
+    })
+    .default("team"),
 });
 export type BacklogInput = z.input<typeof BacklogSchema>;
 

@@ -31,6 +31,8 @@ const optional = <S extends z.ZodType>(schema: S) => z.preprocess(blankToUndefin
 export const TicketListSchema = z.object({
   q: optional(z.string().trim().max(200, "search text is at most 200 characters")),
   status: optional(TicketStatusSchema),
+  /** A case status (sub-status) id from list_case_statuses. */
+  case_status: optional(IdSchema),
   priority: optional(TicketPrioritySchema),
   /** "me", "unassigned" or an agent's user id. */
   assignee: optional(z.string().trim().max(64)),

@@ -13,6 +13,7 @@ import { createPersonalToken } from "@/lib/services/credentials/create-personal-
 import { createMacro } from "@/lib/services/macros/create-macro";
 import { createSnippet } from "@/lib/services/snippets/create-snippet";
 import { createArticle } from "@/lib/services/knowledge/create-article";
+import { createCaseStatus } from "@/lib/services/case-statuses/create-case-status";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 
 type Credential = {
@@ -174,6 +175,7 @@ describe("permission matrix", () => {
       body: "do not leak",
       publish: true,
     });
+    const caseStatus = await createCaseStatus(ws.admin, { name: "Legal review", base_status: "pending" });
     const outsider = (await createPersonalToken(other.admin)).secret;
     const callAs = (name: string, args: unknown) =>
       rpc({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name, arguments: args } }, { token: outsider });
@@ -194,6 +196,9 @@ describe("permission matrix", () => {
       ["get_article", { article: article.id }],
       ["update_article", { article: article.id, title: "Mine now" }],
       ["publish_article", { article: article.slug, published: false }],
+      ["set_ticket_case_status", { ticket: secret.ticket, status: "pending" }],
+      ["update_case_status", { case_status: caseStatus.id, color: "red" }],
+      ["delete_case_status", { case_status: caseStatus.id }],
     ] as const) {
       const res = await callAs(name, args);
       expect(toolBody(res.json?.result).error, name).toBe("not_found");

@@ -259,6 +259,45 @@ const CALLS: Record<string, Call> = {
     },
   },
   revoke_api_key: { args: () => ({ id: state.keyId }), check: (r) => expect(r.revoked).toBe(true) },
+  create_case_status: {
+    args: () => ({ name: "Waiting on engineering", base_status: "pending", color: "violet" }),
+    check: (r) => {
+      expect(r).toMatchObject({ name: "Waiting on engineering", base_status: "pending", color: "violet" });
+      state.caseStatusId = r.id;
+    },
+  },
+  update_case_status: {
+    args: () => ({ case_status: state.caseStatusId, color: "indigo" }),
+    check: (r) => expect(r).toMatchObject({ id: state.caseStatusId, color: "indigo" }),
+  },
+  list_case_statuses: {
+    args: () => ({}),
+    check: (r) => expect(r.items).toEqual([expect.objectContaining({ id: state.caseStatusId, ticket_count: 0 })]),
+  },
+  set_ticket_case_status: {
+    args: () => ({ ticket: ws.tickets[2]!.ticket, case_status: state.caseStatusId }),
+    check: async (r) => {
+      expect(r).toMatchObject({ status: "pending", case_status: { id: state.caseStatusId }, changed: true });
+      // A new base status clears the sub-status (so delete_case_status below finds it unused).
+      const back = await admin.callTool({
+        name: "set_ticket_case_status",
+        arguments: { ticket: ws.tickets[2]!.ticket, status: "open" },
+      });
+      expect(back.structuredContent).toMatchObject({ status: "open", case_status: null, changed: true });
+    },
+  },
+  get_case_workflow: {
+    args: () => ({}),
+    check: (r) => expect(r).toEqual({ reopen_window_days: null, auto_close_days: null }),
+  },
+  update_case_workflow: {
+    args: () => ({ auto_close_days: 10 }),
+    check: (r) => expect(r).toEqual({ reopen_window_days: null, auto_close_days: 10 }),
+  },
+  delete_case_status: {
+    args: () => ({ case_status: state.caseStatusId }),
+    check: (r) => expect(r).toMatchObject({ id: state.caseStatusId, deleted: true }),
+  },
   list_audit_events: {
     args: () => ({ action: "create_api_key" }),
     check: (r) => expect(r.items[0]).toMatchObject({ outcome: "ok", credential_kind: "personal_token" }),

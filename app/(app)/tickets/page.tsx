@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CaseStatusBadge } from "@/components/case-status/case-status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Snippet } from "@/components/ui/snippet";
 import { INPUT_CLASS } from "@/components/ui/field";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { listCaseStatuses } from "@/lib/services/case-statuses/list-case-statuses";
 import { listTickets } from "@/lib/services/tickets/list-tickets";
 import { countTickets, describeCount } from "@/lib/services/tickets/count-tickets";
 import { listTags } from "@/lib/services/tags/list-tags";
@@ -25,7 +27,12 @@ type Search = Record<string, string | undefined>;
 export default async function TicketsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const params = await searchParams;
   const { ctx } = await requireWorkspaceSession("agent", "/tickets");
-  const [agents, teams, tags] = await Promise.all([listAgents(ctx), listTeams(ctx), listTags(ctx)]);
+  const [agents, teams, tags, caseStatuses] = await Promise.all([
+    listAgents(ctx),
+    listTeams(ctx),
+    listTags(ctx),
+    listCaseStatuses(ctx),
+  ]);
   let page: Awaited<ReturnType<typeof listTickets>> | null = null;
   let count: Awaited<ReturnType<typeof countTickets>> | null = null;
   let error: string | null = null;
@@ -45,6 +52,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
   const filters = {
     q: params.q,
     status: params.status,
+    case_status: params.case_status,
     priority: params.priority,
     assignee: params.assignee,
     team: params.team,
@@ -68,7 +76,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
       </div>
       <form
         method="get"
-        className="grid grid-cols-2 gap-2 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 md:grid-cols-8"
+        className="grid grid-cols-2 gap-2 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 md:grid-cols-9"
         role="search"
       >
         <input
@@ -79,6 +87,14 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
           className={`${INPUT_CLASS} md:col-span-2`}
         />
         <Select name="status" label="Status" value={params.status} options={TICKET_STATUSES.map((s) => [s, s])} />
+        {caseStatuses.length ? (
+          <Select
+            name="case_status"
+            label="Sub-status"
+            value={params.case_status}
+            options={caseStatuses.map((s) => [s.id, `${s.base_status} › ${s.name}`])}
+          />
+        ) : null}
         <Select
           name="priority"
           label="Priority"
@@ -105,7 +121,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
             </option>
           ))}
         </select>
-        <div className="col-span-2 flex gap-2 md:col-span-8">
+        <div className="col-span-2 flex gap-2 md:col-span-9">
           <button
             type="submit"
             className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
@@ -161,7 +177,10 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
                     </div>
                   </td>
                   <td className="px-3 py-2">
-                    <Badge tone={t.status}>{t.status}</Badge>
+                    <div className="flex flex-col items-start gap-1">
+                      <Badge tone={t.status}>{t.status}</Badge>
+                      {t.case_status ? <CaseStatusBadge name={t.case_status.name} color={t.case_status.color} /> : null}
+                    </div>
                   </td>
                   <td className="px-3 py-2">
                     <Badge tone={t.priority}>{t.priority}</Badge>

@@ -41,7 +41,7 @@ export const ANALYTICS_TOOLS = [
     name: "get_backlog",
     title: "Backlog",
     description:
-      "Unresolved tickets (open and pending) counted by team, assignee or priority, the unassigned count, and the oldest open ticket.",
+      "Unresolved tickets (open and pending) counted by team, assignee, priority or case_status (sub-status), the unassigned count, and the oldest open ticket.",
     input: BacklogSchema,
     output: z.object({
       by: z.string(),

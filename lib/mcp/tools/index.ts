@@ -1,5 +1,6 @@
 import type { AnyTool } from "@/lib/mcp/tool";
 import { ANALYTICS_TOOLS } from "@/lib/mcp/tools/analytics";
+import { CASE_STATUS_TOOLS } from "@/lib/mcp/tools/case-statuses";
 import { CONTACT_TOOLS } from "@/lib/mcp/tools/contacts";
 import { CREDENTIAL_TOOLS } from "@/lib/mcp/tools/credentials";
 import { MACRO_TOOLS } from "@/lib/mcp/tools/macros";
@@ -15,6 +16,7 @@ export const TOOLS: readonly AnyTool[] = [
   ...TAG_TOOLS,
   ...MACRO_TOOLS,
   ...SNIPPET_TOOLS,
+  ...CASE_STATUS_TOOLS,
   ...CONTACT_TOOLS,
   ...KNOWLEDGE_TOOLS,
   ...USER_TOOLS,

@@ -8,11 +8,23 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), next_cursor: z.string().nullable(), has_more: z.boolean() });
 }
 
+/** A ticket's sub-status as rows show it. */
+export const CaseStatusRefShape = z.object({ id: z.string(), name: z.string(), color: z.string() });
+
+export const CaseStatusShape = z.object({
+  id: z.string(),
+  name: z.string(),
+  base_status: z.string(),
+  color: z.string(),
+  position: z.number().int(),
+});
+
 export const TicketRowShape = z.object({
   id: z.string(),
   number: z.number().int(),
   subject: z.string(),
   status: z.string(),
+  case_status: CaseStatusRefShape.nullable().describe("The workspace's sub-status; its base status is status."),
   priority: z.string(),
   channel: z.string(),
   assignee: Ref.nullable(),
@@ -33,6 +45,9 @@ export const TicketHitShape = TicketRowShape.extend({
 export const TicketShape = TicketRowShape.extend({
   first_response_at: z.string().nullable(),
   resolved_at: z.string().nullable(),
+  closed_at: z.string().nullable(),
+  follow_up_of: z.number().int().nullable().describe("The closed ticket this one follows up."),
+  follow_ups: z.array(z.number().int()).describe("Tickets opened to follow this one up after it closed."),
   contact: z
     .object({
       id: z.string(),
@@ -63,7 +78,17 @@ export const ContactShape = z.object({
   company: z.string().nullable(),
 });
 
-export const StatusChangeShape = z.object({ ticket: z.number().int(), status: z.string(), changed: z.boolean() });
+export const StatusChangeShape = z.object({
+  ticket: z.number().int(),
+  status: z.string(),
+  case_status: CaseStatusRefShape.nullable(),
+  changed: z.boolean(),
+  follow_up: z
+    .number()
+    .int()
+    .nullable()
+    .describe("Set when the ticket was closed past the reopen window: the follow-up ticket opened instead."),
+});
 
 export const CredentialShape = z.object({
   id: z.string(),

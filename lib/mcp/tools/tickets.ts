@@ -33,6 +33,7 @@ function ticketJson(t: TicketDetail) {
     number: t.number,
     subject: t.subject,
     status: t.status,
+    case_status: t.caseStatus,
     priority: t.priority,
     channel: t.channel,
     assignee: t.assignee ? { id: t.assignee.id, name: t.assignee.name } : null,
@@ -43,6 +44,9 @@ function ticketJson(t: TicketDetail) {
     updated_at: t.updatedAt.toISOString(),
     first_response_at: t.firstResponseAt?.toISOString() ?? null,
     resolved_at: t.resolvedAt?.toISOString() ?? null,
+    closed_at: t.closedAt?.toISOString() ?? null,
+    follow_up_of: t.followUpOf?.number ?? null,
+    follow_ups: t.followUps.map((f) => f.number),
   };
 }
 
@@ -53,7 +57,7 @@ export const TICKET_TOOLS = [
     name: "search_tickets",
     title: "Search tickets",
     description:
-      "Find tickets by text and filters. q takes words (all must match, with word forms: 'login' finds 'logins'), \"quoted phrases\", OR, -exclusions, a ticket number (#1042 or 1042) or a contact's email; it searches subjects, messages, internal notes (unless include_notes is false) and the contact's name, email and company. When nothing matches exactly and q has no phrase or exclusion, word prefixes and near spellings of contact names and emails are tried. Filters: status, priority, assignee ('me', 'unassigned' or an agent id from list_agents), team id, tag name, contact id, creation dates. sort: updated (default, latest activity first), created, priority (urgent first) or relevance (best match first among the newest 2,000 matches). Each row has a snippet showing where q matched, matches between <mark> and </mark>. Pass next_cursor back as cursor, with the same q, filters and sort, for more.",
+      "Find tickets by text and filters. q takes words (all must match, with word forms: 'login' finds 'logins'), \"quoted phrases\", OR, -exclusions, a ticket number (#1042 or 1042) or a contact's email; it searches subjects, messages, internal notes (unless include_notes is false) and the contact's name, email and company. When nothing matches exactly and q has no phrase or exclusion, word prefixes and near spellings of contact names and emails are tried. Filters: status, case_status (a sub-status id from list_case_statuses), priority, assignee ('me', 'unassigned' or an agent id from list_agents), team id, tag name, contact id, creation dates. sort: updated (default, latest activity first), created, priority (urgent first) or relevance (best match first among the newest 2,000 matches). Each row has a snippet showing where q matched, matches between <mark> and </mark>. Pass next_cursor back as cursor, with the same q, filters and sort, for more.",
     input: TicketListSchema,
     output: pageOf(TicketHitShape),
     scopes: ["tickets:read"],
@@ -200,7 +204,8 @@ export const TICKET_TOOLS = [
   defineTool({
     name: "reopen_ticket",
     title: "Reopen ticket",
-    description: "Set a resolved or closed ticket back to open.",
+    description:
+      "Set a resolved or closed ticket back to open. A ticket closed longer than the workspace's reopen window stays closed; a linked follow-up ticket opens instead (follow_up; the one already being worked, if any).",
     input: TicketRefSchema,
     output: StatusChangeShape,
     scopes: ["tickets:write"],
@@ -238,9 +243,15 @@ export const TICKET_TOOLS = [
     name: "reply_to_ticket",
     title: "Reply to customer",
     description:
-      "Send a public reply to the ticket's contact, written as you. An open ticket becomes pending (waiting on the customer). Use add_internal_note for anything the customer must not see.",
+      "Send a public reply to the ticket's contact, written as you. An open ticket becomes pending (waiting on the customer); a reply to a ticket closed past the reopen window goes to its linked follow-up ticket (opened if none is being worked). Use add_internal_note for anything the customer must not see.",
     input: ReplySchema,
-    output: z.object({ message_id: z.string(), ticket: z.number().int(), status: z.string(), created_at: z.string() }),
+    output: z.object({
+      message_id: z.string(),
+      ticket: z.number().int(),
+      status: z.string(),
+      created_at: z.string(),
+      follow_up_of: z.number().int().nullable(),
+    }),
     scopes: ["messages:write"],
     role: "agent",
     needsUser: true,

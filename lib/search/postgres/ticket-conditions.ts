@@ -73,6 +73,8 @@ export async function contactsFor(ctx: ActorContext, query: ParsedQuery, mode: M
 export function filterConditions(ctx: ActorContext, f: TicketListFilters, range = true): Prisma.Sql[] {
   const and = [sql`t."workspaceId" = ${ctx.workspaceId}`];
   if (f.status) and.push(sql`t."status" = CAST(${f.status} AS "public"."TicketStatus")`);
+  // Served by the (workspace, caseStatusId, updatedAt, id) index in the list's order.
+  if (f.case_status) and.push(sql`t."caseStatusId" = ${f.case_status}`);
   if (f.priority) and.push(sql`t."priority" = CAST(${f.priority} AS "public"."TicketPriority")`);
   if (f.assignee === "me") and.push(sql`t."assigneeId" = ${ctx.userId ?? "__none__"}`);
   else if (f.assignee === "unassigned") and.push(sql`t."assigneeId" IS NULL`);

@@ -21,12 +21,19 @@ export const EXACT_COUNT_LIMIT = 10_000;
 
 /**
  * How many tickets the list's filters and text match, cheaply at any volume: from the TicketCount
- * rows when only status, priority, team and assignee filter (exact); otherwise counted up to
+ * rows when only status, priority, team and assignee filter (exact; TicketCount has no sub-status); otherwise counted up to
  * EXACT_COUNT_LIMIT, and past it the planner's estimate (`exact: false`, shown as "about N").
  */
 export async function countTickets(ctx: ActorContext, filters: TicketListFilters): Promise<TicketCount> {
   const query = filters.q ? parseQuery(filters.q) : null;
-  if (!query && !filters.tag && !filters.contact && !filters.created_after && !filters.created_before) {
+  if (
+    !query &&
+    !filters.tag &&
+    !filters.contact &&
+    !filters.case_status &&
+    !filters.created_after &&
+    !filters.created_before
+  ) {
     return { count: await fromCounts(ctx, filters), exact: true };
   }
   const doc = Prisma.raw(filters.include_notes ? `t."searchAll"` : `t."searchPublic"`);

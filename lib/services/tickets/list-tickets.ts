@@ -11,6 +11,7 @@ export type TicketRow = {
   number: number;
   subject: string;
   status: string;
+  case_status: { id: string; name: string; color: string } | null;
   priority: string;
   channel: string;
   assignee: { id: string; name: string } | null;
@@ -37,6 +38,7 @@ export async function listTickets(ctx: ActorContext, input: TicketListInput): Pr
       number: true,
       subject: true,
       status: true,
+      caseStatus: { select: { id: true, name: true, color: true } },
       priority: true,
       channel: true,
       createdAt: true,
@@ -58,6 +60,7 @@ export async function listTickets(ctx: ActorContext, input: TicketListInput): Pr
       number: t.number,
       subject: t.subject,
       status: t.status,
+      case_status: t.caseStatus,
       priority: t.priority,
       channel: t.channel,
       assignee: t.assignee,

@@ -13,6 +13,7 @@ import { removeTicketTags } from "@/lib/services/tickets/remove-ticket-tags";
 import { reopenTicket } from "@/lib/services/tickets/reopen-ticket";
 import { replyToTicket } from "@/lib/services/tickets/reply-to-ticket";
 import { resolveTicket } from "@/lib/services/tickets/resolve-ticket";
+import { setTicketStatus } from "@/lib/services/tickets/set-ticket-status";
 import { transferTicket } from "@/lib/services/tickets/transfer-ticket";
 import { updateTicket } from "@/lib/services/tickets/update-ticket";
 import type { NoteInput, ReplyInput } from "@/lib/validations/tickets";
@@ -20,15 +21,25 @@ import type { NoteInput, ReplyInput } from "@/lib/validations/tickets";
 type Input = Record<string, unknown> & { ticket: string };
 
 /** Parse the form, act as the signed-in agent, refresh the ticket page. */
-function ticketAction(form: FormData, run: (ctx: ActorContext, input: Input) => Promise<unknown>, done: string) {
+function ticketAction(
+  form: FormData,
+  run: (ctx: ActorContext, input: Input) => Promise<unknown>,
+  done: string | ((result: unknown) => string),
+) {
   return runAction(async () => {
     const { ctx } = await requireActor();
     const input = formToObject(form) as Input;
-    await run(ctx, input);
+    const result = await run(ctx, input);
     revalidatePath(`/tickets/${input.ticket}`);
-    return { status: "ok", message: done };
+    return { status: "ok", message: typeof done === "string" ? done : done(result) };
   });
 }
+
+/** The closed ticket past its reopen window stays closed; say where the follow-up went. */
+const statusDone = (result: unknown) => {
+  const followUp = (result as { follow_up?: number | null }).follow_up;
+  return followUp ? `This ticket stays closed: follow-up #${followUp} was opened.` : "Status changed.";
+};
 
 const splitTags = (value: unknown) =>
   String(value ?? "")
@@ -41,7 +52,10 @@ export async function replyAction(_prev: ActionState, form: FormData) {
     form,
     (ctx, input) =>
       input.kind === "note" ? addInternalNote(ctx, input as NoteInput) : replyToTicket(ctx, input as ReplyInput),
-    "Sent.",
+    (result) => {
+      const r = result as { ticket: number; follow_up_of?: number | null };
+      return r.follow_up_of ? `This ticket is closed: the reply went to follow-up #${r.ticket}.` : "Sent.";
+    },
   );
 }
 
@@ -80,7 +94,19 @@ export async function statusAction(_prev: ActionState, form: FormData) {
       input.to === "resolved"
         ? resolveTicket(ctx, { ticket: input.ticket })
         : reopenTicket(ctx, { ticket: input.ticket }),
-    "Status changed.",
+    statusDone,
+  );
+}
+
+/** The status picker's value is a base status, or "base:caseStatusId" for a sub-status. */
+export async function setStatusAction(_prev: ActionState, form: FormData) {
+  return ticketAction(
+    form,
+    (ctx, input) => {
+      const [status, caseStatus] = String(input.target ?? "").split(":");
+      return setTicketStatus(ctx, { ticket: input.ticket, status: status as never, case_status: caseStatus ?? null });
+    },
+    statusDone,
   );
 }
 

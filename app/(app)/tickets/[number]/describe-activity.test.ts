@@ -9,6 +9,20 @@ describe("describeActivity", () => {
       "changed priority from low to high",
     );
     expect(describeActivity("something_new", {})).toBe("something new");
+    expect(
+      describeActivity("status", {
+        status: { from: "open", to: "pending" },
+        case_status: { from: null, to: "Awaiting refund" },
+      }),
+    ).toBe("set status to pending and sub-status to Awaiting refund");
+    expect(
+      describeActivity("status", {
+        status: { from: "open", to: "resolved" },
+        case_status: { from: "Triage", to: null },
+      }),
+    ).toBe("set status to resolved (sub-status Triage cleared)");
+    expect(describeActivity("auto_close", { after_days: 7 })).toBe("closed automatically after 7 days with no reply");
+    expect(describeActivity("follow_up", { follow_up: 12 })).toContain("follow-up #12");
   });
 
   it("names the macro that made a change", () => {

@@ -13,7 +13,7 @@ function describeChange(action: string, c: Record<string, unknown>): string {
   const show = (v: unknown) => (v == null ? "nobody" : String(v));
   switch (action) {
     case "create":
-      return "opened the ticket";
+      return c.follow_up_of ? `opened the ticket as a follow-up of #${String(c.follow_up_of)}` : "opened the ticket";
     case "reply":
       return "replied";
     case "note":
@@ -30,8 +30,18 @@ function describeChange(action: string, c: Record<string, unknown>): string {
       return "resolved the ticket";
     case "reopen":
       return "reopened the ticket";
-    case "status":
-      return `set the status to ${show(change("status")?.to)}`;
+    case "status": {
+      const parts: string[] = [];
+      if (change("status")) parts.push(`status to ${show(change("status")?.to)}`);
+      const sub = change("case_status");
+      if (sub?.to != null) parts.push(`sub-status to ${show(sub.to)}`);
+      const cleared = sub && sub.to == null ? ` (sub-status ${show(sub.from)} cleared)` : "";
+      return parts.length ? `set ${parts.join(" and ")}${cleared}` : `cleared sub-status ${show(sub?.from)}`;
+    }
+    case "auto_close":
+      return `closed automatically after ${String(c.after_days)} days with no reply`;
+    case "follow_up":
+      return `opened follow-up #${String(c.follow_up ?? "")}: the ticket was closed past its reopen window`;
     case "update": {
       const parts = Object.entries(c).map(
         ([field, v]) => `${field} from ${show((v as Change).from)} to ${show((v as Change).to)}`,

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CaseStatusBadge } from "@/components/case-status/case-status-badge";
 import { Badge } from "@/components/ui/badge";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { searchArticles } from "@/lib/services/knowledge/search-articles";
+import { listCaseStatuses } from "@/lib/services/case-statuses/list-case-statuses";
 import { getTicket } from "@/lib/services/tickets/get-ticket";
 import { listMacros } from "@/lib/services/macros/list-macros";
 import { listSnippets } from "@/lib/services/snippets/list-snippets";
@@ -30,12 +32,13 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   }
-  const [agents, teams, macros, snippets, published] = await Promise.all([
+  const [agents, teams, macros, snippets, published, caseStatuses] = await Promise.all([
     listAgents(ctx),
     listTeams(ctx),
     listMacros(ctx),
     listSnippets(ctx),
     searchArticles(ctx, { status: "published", limit: 100 }),
+    listCaseStatuses(ctx),
   ]);
   const articles = published.items.map((a) => ({
     id: a.id,
@@ -58,9 +61,39 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
             <Badge tone={ticket.status}>
               <span data-testid="ticket-status">{ticket.status}</span>
             </Badge>
+            {ticket.caseStatus ? (
+              <CaseStatusBadge name={ticket.caseStatus.name} color={ticket.caseStatus.color} />
+            ) : null}
             <Badge tone={ticket.priority}>{ticket.priority}</Badge>
             <span className="text-slate-500">via {ticket.channel}</span>
           </div>
+          {ticket.followUpOf || ticket.followUps.length ? (
+            <p className="mt-2 text-sm text-slate-600" data-testid="follow-ups">
+              {ticket.followUpOf ? (
+                <>
+                  Follows up{" "}
+                  <Link href={`/tickets/${ticket.followUpOf.number}`} className="text-indigo-700 hover:underline">
+                    #{ticket.followUpOf.number}
+                  </Link>
+                  .{" "}
+                </>
+              ) : null}
+              {ticket.followUps.length ? (
+                <>
+                  Followed up in{" "}
+                  {ticket.followUps.map((f, i) => (
+                    <span key={f.number}>
+                      {i ? ", " : ""}
+                      <Link href={`/tickets/${f.number}`} className="text-indigo-700 hover:underline">
+                        #{f.number}
+                      </Link>
+                    </span>
+                  ))}
+                  .
+                </>
+              ) : null}
+            </p>
+          ) : null}
         </div>
 
         <ol className="space-y-3" data-testid="messages">
@@ -141,6 +174,7 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
           ticket={{
             number: ticket.number,
             status: ticket.status,
+            caseStatusId: ticket.caseStatus?.id ?? "",
             priority: ticket.priority,
             assigneeId: ticket.assignee?.id ?? "",
             teamId: ticket.team?.id ?? "",
@@ -148,6 +182,7 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
           }}
           agents={agents.map((a) => ({ id: a.id, name: a.name }))}
           teams={teams.map((t) => ({ id: t.id, name: t.name }))}
+          caseStatuses={caseStatuses}
         />
       </aside>
     </div>

@@ -6,12 +6,30 @@ import { INPUT_CLASS } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { IDLE, type ActionState } from "@/lib/action-state";
 import { TICKET_PRIORITIES } from "@/lib/validations/tickets";
-import { addTagsAction, assignAction, priorityAction, removeTagAction, statusAction, transferAction } from "./actions";
+import { TICKET_STATUSES } from "@/lib/validations/tickets";
+import {
+  addTagsAction,
+  assignAction,
+  priorityAction,
+  removeTagAction,
+  setStatusAction,
+  statusAction,
+  transferAction,
+} from "./actions";
 
 type Props = {
-  ticket: { number: number; status: string; priority: string; assigneeId: string; teamId: string; tags: string[] };
+  ticket: {
+    number: number;
+    status: string;
+    caseStatusId: string;
+    priority: string;
+    assigneeId: string;
+    teamId: string;
+    tags: string[];
+  };
   agents: { id: string; name: string }[];
   teams: { id: string; name: string }[];
+  caseStatuses: { id: string; name: string; base_status: string }[];
 };
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
@@ -79,7 +97,17 @@ function SelectAction(props: {
   );
 }
 
-export function TicketActions({ ticket, agents, teams }: Props) {
+/** Every base status, each followed by its sub-statuses ("pending:<id>"). */
+function statusOptions(caseStatuses: Props["caseStatuses"]): Option[] {
+  return TICKET_STATUSES.flatMap((base) => [
+    { value: base, label: base.charAt(0).toUpperCase() + base.slice(1) },
+    ...caseStatuses
+      .filter((s) => s.base_status === base)
+      .map((s) => ({ value: `${base}:${s.id}`, label: `\u00a0\u00a0${base} › ${s.name}` })),
+  ]);
+}
+
+export function TicketActions({ ticket, agents, teams, caseStatuses }: Props) {
   const hidden = <input type="hidden" name="ticket" value={ticket.number} />;
   const closed = ticket.status === "resolved" || ticket.status === "closed";
   return (
@@ -96,6 +124,15 @@ export function TicketActions({ ticket, agents, teams }: Props) {
         )}
       </ActionForm>
 
+      <SelectAction
+        action={setStatusAction}
+        ticket={ticket.number}
+        name="target"
+        label="Status and sub-status"
+        value={ticket.caseStatusId ? `${ticket.status}:${ticket.caseStatusId}` : ticket.status}
+        options={statusOptions(caseStatuses)}
+        submit="Set status"
+      />
       <SelectAction
         action={assignAction}
         ticket={ticket.number}
