@@ -1,5 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
 
 // The one Prisma client, through the pg driver adapter for the embedded
@@ -36,3 +36,13 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
 });
 
 export type { PrismaClient };
+
+export type Db = Prisma.TransactionClient;
+
+/**
+ * Runs fn inside the caller's transaction when one is given, else in a new one: a verb called by
+ * another (bulk work applies several ticket verbs in one transaction per ticket) joins its transaction.
+ */
+export function withTransaction<T>(db: Db | undefined, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db ? fn(db) : prisma.$transaction(fn);
+}

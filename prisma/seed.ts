@@ -263,6 +263,13 @@ async function seedWorkspace(options: {
   });
   const tags = TAGS.map(([name, color]) => ({ id: nextId("tg"), workspaceId: ws, name, color }));
   await prisma.tag.createMany({ data: tags });
+  // Two shared views every agent sees in the ticket list's sidebar (filters as the list's address carries them).
+  await prisma.savedView.createMany({
+    data: [
+      { id: nextId("sv"), workspaceId: ws, name: "My open", filters: { assignee: "me", status: "open" } },
+      { id: nextId("sv"), workspaceId: ws, name: "Unassigned", filters: { assignee: "unassigned", status: "open" } },
+    ],
+  });
   const tagByName = new Map<string, string>(tags.map((t) => [t.name, t.id]));
 
   const contacts = Array.from({ length: options.contactCount }, (_, i) => {

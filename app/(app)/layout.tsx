@@ -9,11 +9,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-2.5">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2.5">
           <Link href="/tickets" className="font-semibold text-indigo-700">
             Deskbridge
           </Link>
-          <nav className="flex gap-4 text-sm text-slate-600">
+          <nav className="order-last flex w-full flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600 md:order-none md:w-auto">
             <Link href="/tickets" className="hover:text-slate-900">
               Tickets
             </Link>
@@ -43,7 +43,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               Docs
             </Link>
           </nav>
-          <div className="ml-auto flex items-center gap-3 text-sm">
+          <div className="ml-auto flex min-w-0 flex-wrap items-center gap-3 text-sm">
             <WorkspaceSwitcher
               current={session.workspace.slug}
               workspaces={session.workspaces.map((w) => ({ slug: w.slug, name: w.name }))}

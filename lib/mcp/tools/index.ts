@@ -5,11 +5,13 @@ import { CREDENTIAL_TOOLS } from "@/lib/mcp/tools/credentials";
 import { TAG_TOOLS } from "@/lib/mcp/tools/tags";
 import { TICKET_TOOLS } from "@/lib/mcp/tools/tickets";
 import { USER_TOOLS } from "@/lib/mcp/tools/users";
+import { VIEW_TOOLS } from "@/lib/mcp/tools/views";
 
 /** The one registry: tools/list, tools/call, consent text, the docs page and the permission tests read it. */
 export const TOOLS: readonly AnyTool[] = [
   ...TICKET_TOOLS,
   ...TAG_TOOLS,
+  ...VIEW_TOOLS,
   ...CONTACT_TOOLS,
   ...USER_TOOLS,
   ...CREDENTIAL_TOOLS,

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { withTransaction, type Db } from "@/lib/db";
 import { inWorkspace, type ActorContext } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
 import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
@@ -11,10 +11,10 @@ import { TagsSchema, type TagsInput } from "@/lib/validations/tickets";
  * concurrency: a tag already on the ticket is skipped, and only the tags this
  * call actually added are written to the history.
  */
-export async function addTicketTags(ctx: ActorContext, input: TagsInput) {
+export async function addTicketTags(ctx: ActorContext, input: TagsInput, db?: Db) {
   const { ticket: number, tags } = parseInput(TagsSchema, input);
   const names = [...new Set(tags)];
-  return prisma.$transaction(async (tx) => {
+  return withTransaction(db, async (tx) => {
     const ticket = await findTicketOrThrow(tx, ctx, number, { id: true });
     await tx.tag.createMany({ data: names.map((name) => ({ ...inWorkspace(ctx), name })), skipDuplicates: true });
     const tagRows = await tx.tag.findMany({

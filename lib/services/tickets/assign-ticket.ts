@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { withTransaction, type Db } from "@/lib/db";
 import { inWorkspace, type ActorContext } from "@/lib/context";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
@@ -7,7 +7,7 @@ import { recordActivity } from "@/lib/services/tickets/record-activity";
 import { AssignSchema, type AssignInput } from "@/lib/validations/tickets";
 
 /** Assigns a ticket to an active agent of the workspace ("me" for the actor), or unassigns it. */
-export async function assignTicket(ctx: ActorContext, input: AssignInput) {
+export async function assignTicket(ctx: ActorContext, input: AssignInput, db?: Db) {
   const { ticket: number, assignee } = parseInput(AssignSchema, input);
   let assigneeId: string | null = assignee;
   if (assignee === "me") {
@@ -15,7 +15,7 @@ export async function assignTicket(ctx: ActorContext, input: AssignInput) {
       throw new AppError("user_required", '"me" needs a user: name the agent, or use a user-bound credential.');
     assigneeId = ctx.userId;
   }
-  return prisma.$transaction(async (tx) => {
+  return withTransaction(db, async (tx) => {
     let agent: { id: string; name: string } | null = null;
     if (assigneeId) {
       const membership = await tx.membership.findUnique({

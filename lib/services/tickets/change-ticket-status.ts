@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { withTransaction, type Db } from "@/lib/db";
 import type { ActorContext } from "@/lib/context";
 import type { TicketStatus } from "@/lib/generated/prisma/enums";
 import { parseInput } from "@/lib/errors";
@@ -10,9 +10,9 @@ import { StatusChangeSchema } from "@/lib/validations/tickets";
 export type ChangeTicketStatusOptions = { ticket: number | string; to: TicketStatus; action: string };
 
 /** The one place a ticket's status moves; resolve-ticket and reopen-ticket name the verbs. */
-export async function changeTicketStatus(ctx: ActorContext, options: ChangeTicketStatusOptions) {
+export async function changeTicketStatus(ctx: ActorContext, options: ChangeTicketStatusOptions, db?: Db) {
   const { ticket: number } = parseInput(StatusChangeSchema, { ticket: options.ticket });
-  return prisma.$transaction(async (tx) => {
+  return withTransaction(db, async (tx) => {
     const ticket = await findTicketOrThrow(tx, ctx, number, { id: true, status: true });
     if (ticket.status === options.to) return { ticket: number, status: ticket.status, changed: false };
     const now = new Date();

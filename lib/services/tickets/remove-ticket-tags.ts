@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { withTransaction, type Db } from "@/lib/db";
 import { inWorkspace, type ActorContext } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
 import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
@@ -7,9 +7,9 @@ import { recordActivity } from "@/lib/services/tickets/record-activity";
 import { TagsSchema, type TagsInput } from "@/lib/validations/tickets";
 
 /** Removes tags from a ticket; tags it does not carry are ignored. */
-export async function removeTicketTags(ctx: ActorContext, input: TagsInput) {
+export async function removeTicketTags(ctx: ActorContext, input: TagsInput, db?: Db) {
   const { ticket: number, tags } = parseInput(TagsSchema, input);
-  return prisma.$transaction(async (tx) => {
+  return withTransaction(db, async (tx) => {
     const ticket = await findTicketOrThrow(tx, ctx, number, { id: true });
     const present = await tx.ticketTag.findMany({
       where: { ...inWorkspace(ctx), ticketId: ticket.id, tag: { name: { in: tags } } },

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { withTransaction, type Db } from "@/lib/db";
 import { inWorkspace, type ActorContext } from "@/lib/context";
 import { notFound, parseInput } from "@/lib/errors";
 import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
@@ -7,9 +7,9 @@ import { recordActivity } from "@/lib/services/tickets/record-activity";
 import { TransferSchema, type TransferInput } from "@/lib/validations/tickets";
 
 /** Moves a ticket to another team (LiveAgent's department transfer), with an optional internal note. */
-export async function transferTicket(ctx: ActorContext, input: TransferInput) {
+export async function transferTicket(ctx: ActorContext, input: TransferInput, db?: Db) {
   const { ticket: number, team: teamId, note } = parseInput(TransferSchema, input);
-  return prisma.$transaction(async (tx) => {
+  return withTransaction(db, async (tx) => {
     const team = await tx.team.findFirst({
       where: { ...inWorkspace(ctx), id: teamId },
       select: { id: true, name: true },

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { withTransaction, type Db } from "@/lib/db";
 import type { ActorContext } from "@/lib/context";
 import { AppError, parseInput } from "@/lib/errors";
 import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
@@ -7,9 +7,9 @@ import { recordActivity } from "@/lib/services/tickets/record-activity";
 import { UpdateTicketSchema, type UpdateTicketInput } from "@/lib/validations/tickets";
 
 /** Changes a ticket's subject and/or priority, refusing a stale edit when expected_updated_at is given. */
-export async function updateTicket(ctx: ActorContext, input: UpdateTicketInput) {
+export async function updateTicket(ctx: ActorContext, input: UpdateTicketInput, db?: Db) {
   const { ticket: number, subject, priority, expected_updated_at } = parseInput(UpdateTicketSchema, input);
-  return prisma.$transaction(async (tx) => {
+  return withTransaction(db, async (tx) => {
     const ticket = await findTicketOrThrow(tx, ctx, number, {
       id: true,
       subject: true,

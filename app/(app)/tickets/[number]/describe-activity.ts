@@ -24,6 +24,10 @@ export function describeActivity(action: string, changes: unknown): string {
       return "resolved the ticket";
     case "reopen":
       return "reopened the ticket";
+    case "close":
+      return "closed the ticket";
+    case "status":
+      return `set the status to ${show(change("status")?.to)}`;
     case "update": {
       const parts = Object.entries(c).map(
         ([field, v]) => `${field} from ${show((v as Change).from)} to ${show((v as Change).to)}`,
