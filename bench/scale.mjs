@@ -70,6 +70,8 @@ const MIX = [
   { name: "ticket messages", tool: "list_ticket_messages", args: (d) => ({ ticket: d.midTicket }) },
   { name: "contacts search", tool: "search_contacts", args: () => ({ q: "garcia" }) },
   { name: "tags with counts", tool: "list_tags", args: () => ({}) },
+  // The seeded shared views ("My open", "Unassigned"), each counted through the list's count path.
+  { name: "saved view counts", tool: "list_views", args: () => ({}) },
   { name: "backlog by team", tool: "get_backlog", args: () => ({ by: "team" }) },
   { name: "backlog by assignee", tool: "get_backlog", args: () => ({ by: "assignee" }) },
   { name: "metrics 30 days", tool: "get_support_metrics", args: () => ({ period_days: 30 }) },

@@ -265,6 +265,13 @@ async function seedWorkspace(options: {
   });
   const tags = TAGS.map(([name, color]) => ({ id: nextId("tg"), workspaceId: ws, name, color }));
   await prisma.tag.createMany({ data: tags });
+  // Two shared views every agent sees in the ticket list's sidebar (filters as the list's address carries them).
+  await prisma.savedView.createMany({
+    data: [
+      { id: nextId("sv"), workspaceId: ws, name: "My open", filters: { assignee: "me", status: "open" } },
+      { id: nextId("sv"), workspaceId: ws, name: "Unassigned", filters: { assignee: "unassigned", status: "open" } },
+    ],
+  });
   const tagByName = new Map<string, string>(tags.map((t) => [t.name, t.id]));
   // Two sub-statuses of pending, worn by the pending tickets that wait on a refund or on a fix
   // (chosen by topic, not by the random stream, so the rest of the data stays as it was).

@@ -13,7 +13,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/tickets" className="font-semibold text-indigo-700">
             Deskbridge
           </Link>
-          <nav className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600">
+          <nav className="order-last flex w-full flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600 md:order-none md:w-auto">
             <Link href="/tickets" className="hover:text-slate-900">
               Tickets
             </Link>
@@ -55,7 +55,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               Docs
             </Link>
           </nav>
-          <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
+          <div className="ml-auto flex min-w-0 flex-wrap items-center gap-3 text-sm">
             <WorkspaceSwitcher
               current={session.workspace.slug}
               workspaces={session.workspaces.map((w) => ({ slug: w.slug, name: w.name }))}

@@ -60,6 +60,12 @@ export const SCOPE_FAMILIES = {
     write: "change when closed tickets may reopen and when resolved tickets close by themselves",
   },
   settings: { label: "Settings", read: "see workspace settings", write: "change workspace settings" },
+  bulk: {
+    label: "Views and bulk work",
+    read: "see saved ticket views (yours and the shared ones) and how many tickets each holds",
+    write:
+      "save, rename and delete ticket views, and change up to 100 tickets at once (status, priority, assignee, team, tags)",
+  },
 } as const satisfies Record<string, { label: string; read: string; write?: string }>;
 
 export type ScopeFamily = keyof typeof SCOPE_FAMILIES;

@@ -98,6 +98,34 @@ const CALLS: Record<string, Call> = {
     args: () => ({}),
     check: (r) => expect(r.items.find((t: { name: string }) => t.name === "bug").ticket_count).toBe(1),
   },
+  create_view: {
+    args: () => ({
+      name: "Urgent billing",
+      visibility: "shared",
+      filters: { priority: "urgent", team: ws.teams[0]!.id },
+    }),
+    check: (r) => {
+      expect(r).toMatchObject({ name: "Urgent billing", visibility: "shared", filters: { priority: "urgent" } });
+      state.viewId = r.id;
+    },
+  },
+  update_view: {
+    args: () => ({ view_id: state.viewId, name: "Urgent billing (team)" }),
+    check: (r) => expect(r.name).toBe("Urgent billing (team)"),
+  },
+  list_views: {
+    args: () => ({}),
+    check: (r) => {
+      const view = r.items.find((v: { id: string }) => v.id === state.viewId);
+      expect(view).toMatchObject({ visibility: "shared", exact: true, can_edit: true });
+      expect(view.count).toBeGreaterThanOrEqual(0);
+    },
+  },
+  delete_view: { args: () => ({ view_id: state.viewId }), check: (r) => expect(r.deleted).toBe(true) },
+  bulk_update_tickets: {
+    args: () => ({ tickets: [ws.tickets[2]!.ticket], changes: { priority: "high" } }),
+    check: (r) => expect(r.results).toEqual([{ ticket: ws.tickets[2]!.ticket, result: "done", changed: ["priority"] }]),
+  },
   update_ticket: {
     args: () => ({ ticket: n(), priority: "high" }),
     check: (r) => expect(r).toMatchObject({ priority: "high", changed: true }),

@@ -1,18 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { CaseStatusBadge } from "@/components/case-status/case-status-badge";
-import { Badge } from "@/components/ui/badge";
-import { Snippet } from "@/components/ui/snippet";
 import { INPUT_CLASS } from "@/components/ui/field";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { listCaseStatuses } from "@/lib/services/case-statuses/list-case-statuses";
 import { listTickets } from "@/lib/services/tickets/list-tickets";
 import { countTickets, describeCount } from "@/lib/services/tickets/count-tickets";
 import { listTags } from "@/lib/services/tags/list-tags";
 import { listTeams } from "@/lib/services/teams/list-teams";
 import { listAgents } from "@/lib/services/users/list-agents";
+import { listViews } from "@/lib/services/views/list-views";
+import { listCaseStatuses } from "@/lib/services/case-statuses/list-case-statuses";
 import { TICKET_PRIORITIES, TICKET_STATUSES } from "@/lib/validations/tickets";
+import { TicketTable } from "./ticket-table";
+import { ViewsPanel } from "./views-panel";
 
 const SORTS: [string, string][] = [
   ["created", "Newest"],
@@ -27,10 +27,11 @@ type Search = Record<string, string | undefined>;
 export default async function TicketsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const params = await searchParams;
   const { ctx } = await requireWorkspaceSession("agent", "/tickets");
-  const [agents, teams, tags, caseStatuses] = await Promise.all([
+  const [agents, teams, tags, views, caseStatuses] = await Promise.all([
     listAgents(ctx),
     listTeams(ctx),
     listTags(ctx),
+    listViews(ctx),
     listCaseStatuses(ctx),
   ]);
   let page: Awaited<ReturnType<typeof listTickets>> | null = null;
@@ -38,7 +39,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
   let error: string | null = null;
   try {
     // The address carries text; booleans are read here, never guessed by the schema.
-    const { include_notes: notes, ...filters } = params;
+    const { include_notes: notes, view: _view, ...filters } = params;
     const input = {
       ...filters,
       include_notes: notes === "false" ? false : notes === "true" || notes === undefined ? true : (notes as never),
@@ -57,166 +58,118 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
     assignee: params.assignee,
     team: params.team,
     tag: params.tag,
+    contact: params.contact,
+    created_after: params.created_after,
+    created_before: params.created_before,
     sort: params.sort,
   };
+  const current = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>;
   const nextHref = page?.next_cursor
     ? `/tickets?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v)), cursor: page.next_cursor } as Record<string, string>)}`
     : null;
   const firstHref = `/tickets?${new URLSearchParams(Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>)}`;
 
   return (
-    <div className="space-y-4">
-      <div className="flex items-baseline gap-3">
-        <h1 className="text-xl font-semibold">Tickets</h1>
-        {count ? (
-          <p className="text-sm text-slate-500" data-testid="ticket-count">
-            {describeCount(count)}
+    <div className="grid min-w-0 gap-4 md:grid-cols-[14rem_minmax(0,1fr)]">
+      <ViewsPanel views={views} current={current} activeId={params.view} />
+      <div className="min-w-0 space-y-4">
+        <div className="flex items-baseline gap-3">
+          <h1 className="text-xl font-semibold">Tickets</h1>
+          {count ? (
+            <p className="text-sm text-slate-500" data-testid="ticket-count">
+              {describeCount(count)}
+            </p>
+          ) : null}
+        </div>
+        <form
+          method="get"
+          className="grid grid-cols-2 gap-2 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 md:grid-cols-9"
+          role="search"
+        >
+          <input
+            name="q"
+            defaultValue={params.q}
+            placeholder='Search: words, "a phrase", OR, -word, #1042, email…'
+            aria-label="Search"
+            className={`${INPUT_CLASS} col-span-2`}
+          />
+          <Select name="status" label="Status" value={params.status} options={TICKET_STATUSES.map((s) => [s, s])} />
+          {caseStatuses.length ? (
+            <Select
+              name="case_status"
+              label="Sub-status"
+              value={params.case_status}
+              options={caseStatuses.map((s) => [s.id, `${s.base_status} › ${s.name}`])}
+            />
+          ) : null}
+          <Select
+            name="priority"
+            label="Priority"
+            value={params.priority}
+            options={TICKET_PRIORITIES.map((p) => [p, p])}
+          />
+          <Select
+            name="assignee"
+            label="Assignee"
+            value={params.assignee}
+            options={[
+              ["me", "Me"],
+              ["unassigned", "Unassigned"],
+              ...agents.map((a) => [a.id, a.name] as [string, string]),
+            ]}
+          />
+          <Select name="team" label="Team" value={params.team} options={teams.map((t) => [t.id, t.name])} />
+          <Select name="tag" label="Tag" value={params.tag} options={tags.map((t) => [t.name, t.name])} />
+          <select name="sort" defaultValue={params.sort ?? ""} aria-label="Sort" className={INPUT_CLASS}>
+            <option value="">Sort: latest activity</option>
+            {SORTS.map(([v, text]) => (
+              <option key={v} value={v}>
+                Sort: {text}
+              </option>
+            ))}
+          </select>
+          <div className="col-span-2 flex gap-2 md:col-span-8">
+            <button
+              type="submit"
+              className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
+            >
+              Apply filters
+            </button>
+            <Link href="/tickets" className="rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100">
+              Clear
+            </Link>
+          </div>
+        </form>
+
+        {error ? (
+          <p role="alert" className="rounded-md bg-rose-50 p-3 text-sm text-rose-700">
+            {error}
           </p>
         ) : null}
-      </div>
-      <form
-        method="get"
-        className="grid grid-cols-2 gap-2 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 md:grid-cols-9"
-        role="search"
-      >
-        <input
-          name="q"
-          defaultValue={params.q}
-          placeholder='Search: words, "a phrase", OR, -word, #1042, email…'
-          aria-label="Search"
-          className={`${INPUT_CLASS} md:col-span-2`}
-        />
-        <Select name="status" label="Status" value={params.status} options={TICKET_STATUSES.map((s) => [s, s])} />
-        {caseStatuses.length ? (
-          <Select
-            name="case_status"
-            label="Sub-status"
-            value={params.case_status}
-            options={caseStatuses.map((s) => [s.id, `${s.base_status} › ${s.name}`])}
-          />
-        ) : null}
-        <Select
-          name="priority"
-          label="Priority"
-          value={params.priority}
-          options={TICKET_PRIORITIES.map((p) => [p, p])}
-        />
-        <Select
-          name="assignee"
-          label="Assignee"
-          value={params.assignee}
-          options={[
-            ["me", "Me"],
-            ["unassigned", "Unassigned"],
-            ...agents.map((a) => [a.id, a.name] as [string, string]),
-          ]}
-        />
-        <Select name="team" label="Team" value={params.team} options={teams.map((t) => [t.id, t.name])} />
-        <Select name="tag" label="Tag" value={params.tag} options={tags.map((t) => [t.name, t.name])} />
-        <select name="sort" defaultValue={params.sort ?? ""} aria-label="Sort" className={INPUT_CLASS}>
-          <option value="">Sort: latest activity</option>
-          {SORTS.map(([v, text]) => (
-            <option key={v} value={v}>
-              Sort: {text}
-            </option>
-          ))}
-        </select>
-        <div className="col-span-2 flex gap-2 md:col-span-9">
-          <button
-            type="submit"
-            className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
-          >
-            Apply filters
-          </button>
-          <Link href="/tickets" className="rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100">
-            Clear
-          </Link>
-        </div>
-      </form>
 
-      {error ? (
-        <p role="alert" className="rounded-md bg-rose-50 p-3 text-sm text-rose-700">
-          {error}
-        </p>
-      ) : null}
-
-      {page ? (
-        <div className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-          <table className="w-full text-sm" data-testid="ticket-list">
-            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th className="px-3 py-2">#</th>
-                <th className="px-3 py-2">Subject</th>
-                <th className="px-3 py-2">Status</th>
-                <th className="px-3 py-2">Priority</th>
-                <th className="px-3 py-2">Assignee</th>
-                <th className="px-3 py-2">Team</th>
-                <th className="px-3 py-2">Updated</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {page.items.map((t) => (
-                <tr
-                  key={t.id}
-                  className="hover:bg-slate-50"
-                  data-testid="ticket-row"
-                  data-status={t.status}
-                  data-priority={t.priority}
-                >
-                  <td className="px-3 py-2 text-slate-500">{t.number}</td>
-                  <td className="px-3 py-2">
-                    <Link href={`/tickets/${t.number}`} className="font-medium text-slate-900 hover:text-indigo-700">
-                      {t.subject}
-                    </Link>
-                    {t.snippet ? <Snippet text={t.snippet} /> : null}
-                    <div className="mt-0.5 flex flex-wrap gap-1 text-xs text-slate-500">
-                      <span>{t.contact?.name}</span>
-                      {t.tags.map((tag) => (
-                        <Badge key={tag}>{tag}</Badge>
-                      ))}
-                    </div>
-                  </td>
-                  <td className="px-3 py-2">
-                    <div className="flex flex-col items-start gap-1">
-                      <Badge tone={t.status}>{t.status}</Badge>
-                      {t.case_status ? <CaseStatusBadge name={t.case_status.name} color={t.case_status.color} /> : null}
-                    </div>
-                  </td>
-                  <td className="px-3 py-2">
-                    <Badge tone={t.priority}>{t.priority}</Badge>
-                  </td>
-                  <td className="px-3 py-2 text-slate-700">
-                    {t.assignee?.name ?? <span className="text-slate-400">Unassigned</span>}
-                  </td>
-                  <td className="px-3 py-2 text-slate-700">{t.team?.name ?? "—"}</td>
-                  <td className="px-3 py-2 text-slate-500">
-                    <time dateTime={t.updated_at}>
-                      {new Date(t.updated_at).toLocaleDateString("en-GB", { day: "numeric", month: "short" })}
-                    </time>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {page.items.length === 0 ? (
-            <p className="p-6 text-center text-sm text-slate-500">No tickets match these filters.</p>
-          ) : null}
-          <div className="flex justify-between border-t border-slate-100 px-3 py-2 text-sm">
-            {params.cursor ? (
-              <Link href={firstHref} className="text-indigo-700 hover:underline">
-                ← First page
-              </Link>
-            ) : (
-              <span />
-            )}
-            {nextHref ? (
-              <Link href={nextHref} className="text-indigo-700 hover:underline" rel="next">
-                Next page →
-              </Link>
+        {page ? (
+          <div className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+            <TicketTable tickets={page.items} agents={agents} teams={teams} />
+            {page.items.length === 0 ? (
+              <p className="p-6 text-center text-sm text-slate-500">No tickets match these filters.</p>
             ) : null}
+            <div className="flex justify-between border-t border-slate-100 px-3 py-2 text-sm">
+              {params.cursor ? (
+                <Link href={firstHref} className="text-indigo-700 hover:underline">
+                  ← First page
+                </Link>
+              ) : (
+                <span />
+              )}
+              {nextHref ? (
+                <Link href={nextHref} className="text-indigo-700 hover:underline" rel="next">
+                  Next page →
+                </Link>
+              ) : null}
+            </div>
           </div>
-        </div>
-      ) : null}
+        ) : null}
+      </div>
     </div>
   );
 }

@@ -78,6 +78,11 @@ export default function McpDocsPage() {
           <code>admin_required</code>, <code>user_required</code>, <code>not_found</code>, <code>validation_error</code>{" "}
           or <code>conflict</code>.
         </p>
+        <p>
+          <code>bulk_update_tickets</code> answers once for the whole call: each ticket changes in its own transaction
+          and carries its own result (<code>done</code>, <code>unchanged</code>, or <code>refused</code> with the error
+          code), so one unknown ticket never stops the others. Changing tags in bulk also needs <code>tags:write</code>.
+        </p>
       </section>
     </main>
   );

@@ -9,6 +9,7 @@ import { KNOWLEDGE_TOOLS } from "@/lib/mcp/tools/knowledge";
 import { TAG_TOOLS } from "@/lib/mcp/tools/tags";
 import { TICKET_TOOLS } from "@/lib/mcp/tools/tickets";
 import { USER_TOOLS } from "@/lib/mcp/tools/users";
+import { VIEW_TOOLS } from "@/lib/mcp/tools/views";
 
 /** The one registry: tools/list, tools/call, consent text, the docs page and the permission tests read it. */
 export const TOOLS: readonly AnyTool[] = [
@@ -17,6 +18,7 @@ export const TOOLS: readonly AnyTool[] = [
   ...MACRO_TOOLS,
   ...SNIPPET_TOOLS,
   ...CASE_STATUS_TOOLS,
+  ...VIEW_TOOLS,
   ...CONTACT_TOOLS,
   ...KNOWLEDGE_TOOLS,
   ...USER_TOOLS,

@@ -42,6 +42,8 @@ function describeChange(action: string, c: Record<string, unknown>): string {
       return `closed automatically after ${String(c.after_days)} days with no reply`;
     case "follow_up":
       return `opened follow-up #${String(c.follow_up ?? "")}: the ticket was closed past its reopen window`;
+    case "close":
+      return "closed the ticket";
     case "update": {
       const parts = Object.entries(c).map(
         ([field, v]) => `${field} from ${show((v as Change).from)} to ${show((v as Change).to)}`,
