@@ -9,13 +9,19 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-2.5">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2.5">
           <Link href="/tickets" className="font-semibold text-indigo-700">
             Deskbridge
           </Link>
-          <nav className="flex gap-4 text-sm text-slate-600">
+          <nav className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600">
             <Link href="/tickets" className="hover:text-slate-900">
               Tickets
+            </Link>
+            <Link href="/contacts" className="hover:text-slate-900">
+              Contacts
+            </Link>
+            <Link href="/companies" className="hover:text-slate-900">
+              Companies
             </Link>
             <Link href="/profile/mcp" className="hover:text-slate-900">
               MCP Integration
@@ -43,7 +49,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               Docs
             </Link>
           </nav>
-          <div className="ml-auto flex items-center gap-3 text-sm">
+          <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
             <WorkspaceSwitcher
               current={session.workspace.slug}
               workspaces={session.workspaces.map((w) => ({ slug: w.slug, name: w.name }))}

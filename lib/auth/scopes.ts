@@ -15,8 +15,8 @@ export const SCOPE_FAMILIES = {
   },
   contacts: {
     label: "Contacts",
-    read: "see contacts (names, emails, phones, companies)",
-    write: "create and update contacts",
+    read: "see contacts (names, emails, phones) and companies",
+    write: "create, update and merge contacts, and create and update companies",
   },
   tags: { label: "Tags", read: "see tags", write: "add and remove tags on tickets" },
   users: {
@@ -32,9 +32,13 @@ export const SCOPE_FAMILIES = {
       "create workspace API keys (through an AI client, never with more access or a longer life than the connection itself) and revoke any workspace API key",
   },
   analytics: { label: "Analytics", read: "see support metrics and the backlog" },
-  search: { label: "Search", read: "search across tickets and contacts" },
+  search: { label: "Search", read: "search across tickets and contacts at once" },
   audit: { label: "Audit log", read: "read the workspace's audit log" },
-  settings: { label: "Settings", read: "see workspace settings", write: "change workspace settings" },
+  settings: {
+    label: "Settings",
+    read: "see workspace settings (plan, who may authorize apps, rate limits)",
+    write: "change workspace settings (owners only)",
+  },
 } as const satisfies Record<string, { label: string; read: string; write?: string }>;
 
 export type ScopeFamily = keyof typeof SCOPE_FAMILIES;

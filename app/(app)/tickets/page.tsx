@@ -58,13 +58,19 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
 
   return (
     <div className="space-y-4">
-      <div className="flex items-baseline gap-3">
+      <div className="flex flex-wrap items-baseline gap-3">
         <h1 className="text-xl font-semibold">Tickets</h1>
         {count ? (
           <p className="text-sm text-slate-500" data-testid="ticket-count">
             {describeCount(count)}
           </p>
         ) : null}
+        <Link
+          href="/tickets/new"
+          className="ml-auto rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
+        >
+          New ticket
+        </Link>
       </div>
       <form
         method="get"

@@ -24,6 +24,8 @@ export function describeActivity(action: string, changes: unknown): string {
       return "resolved the ticket";
     case "reopen":
       return "reopened the ticket";
+    case "contact_merged":
+      return `merged contact ${show(change("contact")?.from)} into ${show(change("contact")?.to)}`;
     case "update": {
       const parts = Object.entries(c).map(
         ([field, v]) => `${field} from ${show((v as Change).from)} to ${show((v as Change).to)}`,
