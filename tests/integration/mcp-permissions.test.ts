@@ -10,6 +10,7 @@ import { TOOLS } from "@/lib/mcp/tools";
 import type { AnyTool } from "@/lib/mcp/tool";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
 import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
+import { createCompany } from "@/lib/services/companies/create-company";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 
 type Credential = {
@@ -41,11 +42,23 @@ beforeAll(async () => {
   other = await createTestWorkspace("perm-other");
   const key = (scopes: string[], org = true) =>
     createApiKey(ws.admin, { name: scopes.join(","), scopes: scopes as never, org_level: org });
-  creds["no scope"] = {
+  creds["settings:read key"] = {
     token: (await key(["settings:read"])).secret,
     scopes: ["settings:read"],
     role: "admin",
     user: false,
+  };
+  creds["search:read key"] = {
+    token: (await key(["search:read"])).secret,
+    scopes: ["search:read"],
+    role: "admin",
+    user: false,
+  };
+  creds["owner token"] = {
+    token: (await createPersonalToken(ws.owner)).secret,
+    scopes: ["mcp:read", "mcp:write"],
+    role: "owner",
+    user: true,
   };
   creds["read-only key"] = {
     token: (await key(["mcp:read"])).secret,
@@ -164,6 +177,7 @@ describe("permission matrix", () => {
       where: { workspaceId_number: { workspaceId: ws.workspace.id, number: secret.ticket } },
       select: { id: true, messages: { select: { id: true } } },
     });
+    const company = await createCompany(ws.owner, { name: "Confidential Corp", domains: ["example.com"] });
     const outsider = (await createPersonalToken(other.admin)).secret;
     const callAs = (name: string, args: unknown) =>
       rpc({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name, arguments: args } }, { token: outsider });
@@ -175,6 +189,10 @@ describe("permission matrix", () => {
       ["assign_ticket", { ticket: secret.ticket, assignee: "me" }],
       ["transfer_ticket", { ticket: secret.ticket, team: ws.teams[0]!.id }],
       ["delete_user", { user_id: ws.users.agent }],
+      ["update_contact", { contact_id: secret.contact.id, name: "Leaked" }],
+      ["merge_contacts", { keep_contact_id: secret.contact.id, merge_contact_id: ws.tickets[0]!.contact.id }],
+      ["get_company", { company_id: company.id }],
+      ["update_company", { company_id: company.id, name: "Taken over" }],
     ] as const) {
       const res = await callAs(name, args);
       expect(toolBody(res.json?.result).error, name).toBe("not_found");
@@ -183,6 +201,14 @@ describe("permission matrix", () => {
     expect(search.json?.result.structuredContent.items).toEqual([]);
     const contacts = await callAs("search_contacts", { q: "ceo@example.com" });
     expect(contacts.json?.result.structuredContent.items).toEqual([]);
-    expect(search.text + contacts.text).not.toContain("Confidential");
+    const everything = await callAs("search_everything", { q: "Confidential merger" });
+    expect(everything.json?.result.structuredContent.groups).toEqual({
+      tickets: { items: [], has_more: false },
+      contacts: { items: [], has_more: false },
+    });
+    const companies = await callAs("list_companies", {});
+    const settings = await callAs("get_workspace_settings", {});
+    expect(settings.json?.result.structuredContent.slug).toBe(other.slug);
+    expect(search.text + contacts.text + everything.text + companies.text).not.toContain("Confidential");
   });
 });
