@@ -245,8 +245,8 @@ describe("the tool catalogue over HTTP", () => {
     expect(Object.keys(CALLS).sort()).toEqual(TOOLS.map((t) => t.name).sort());
   });
 
-  it("tools/list shows an admin every tool with schemas and annotations", async () => {
-    const { tools } = await admin.listTools();
+  it("tools/list shows an owner every tool with schemas and annotations", async () => {
+    const { tools } = await owner.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(TOOLS.map((t) => t.name).sort());
     for (const tool of tools) {
       expect(tool.inputSchema.type).toBe("object");
