@@ -455,8 +455,12 @@ async function seedCompanies(workspaceId: string) {
  */
 async function seedDuplicateContacts(workspaceId: string, now: number) {
   const pair = [
-    { name: "Priya Raman", email: "priya.raman@fabrikam.example", subject: "Invoice shows the wrong VAT number" },
-    { name: "Priya R.", email: "priya.raman.home@mail.example", subject: "Following up on my VAT invoice" },
+    {
+      name: "Odile Marchetti",
+      email: "odile.marchetti@fabrikam.example",
+      subject: "Invoice shows the wrong VAT number",
+    },
+    { name: "Odile M.", email: "odile.home@mail.example", subject: "Following up on my VAT invoice" },
   ];
   const { ticketCounter } = await prisma.workspace.update({
     where: { id: workspaceId },
