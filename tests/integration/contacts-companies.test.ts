@@ -179,6 +179,21 @@ describe("merge_contacts", () => {
     expect(await prisma.contact.count({ where: { id: other.tickets[0]!.contact.id } })).toBe(1);
   });
 
+  it("two merges of the same pair at once: one merges, the other finds the duplicate gone", async () => {
+    const pair = await duplicatePair("max");
+    const args = { keep_contact_id: pair.keep, merge_contact_id: pair.dup };
+    const results = await Promise.all([call(agent, "merge_contacts", args), call(agent, "merge_contacts", args)]);
+    expect(results.map((r) => r.error ?? "merged").sort()).toEqual(["merged", "not_found"]);
+    const moved = await prisma.ticketActivity.count({
+      where: {
+        workspaceId: ws.workspace.id,
+        action: "contact_merged",
+        changes: { path: ["to_contact_id"], equals: pair.keep },
+      },
+    });
+    expect(moved).toBe(1);
+  });
+
   it("is advertised as destructive", async () => {
     const { tools } = await agent.listTools();
     expect(tools.find((t) => t.name === "merge_contacts")?.annotations).toMatchObject({

@@ -24,6 +24,10 @@ const SELECT = {
 export async function mergeContacts(ctx: ActorContext, input: MergeContactsInput) {
   const data = parseInput(MergeContactsSchema, input);
   return prisma.$transaction(async (tx) => {
+    // Two merges of the same contacts wait for each other; the second then finds the duplicate gone.
+    await tx.$queryRaw`SELECT c."id" FROM "public"."Contact" c
+      WHERE c."workspaceId" = ${ctx.workspaceId} AND c."id" IN (${data.keep_contact_id}, ${data.merge_contact_id})
+      ORDER BY c."id" FOR UPDATE`;
     const [keep, drop] = await Promise.all(
       [data.keep_contact_id, data.merge_contact_id].map((id) =>
         tx.contact.findFirst({ where: { ...inWorkspace(ctx), id }, select: SELECT }),
