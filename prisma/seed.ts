@@ -472,6 +472,83 @@ const CASE_STATUSES: [string, TicketStatus, string][] = [
   ["Awaiting refund", "pending", "amber"],
 ];
 
+/** Companies grouped by the seeded contacts' email domains (a company's contacts are found by domain). */
+const SEED_COMPANIES: [string, string[]][] = [
+  ["Northwind Traders", ["northwindtraders.example"]],
+  ["Contoso Ltd", ["contosoltd.example", "contoso.example"]],
+  ["Fabrikam", ["fabrikam.example"]],
+];
+
+async function seedCompanies(workspaceId: string) {
+  await prisma.company.createMany({
+    data: SEED_COMPANIES.map(([name, domains]) => ({ id: nextId("co"), workspaceId, name, domains })),
+  });
+}
+
+/**
+ * One customer who wrote from two addresses and became two contacts, each with a ticket: the pair
+ * the contacts page offers to merge.
+ */
+async function seedDuplicateContacts(workspaceId: string, now: number) {
+  const pair = [
+    {
+      name: "Odile Marchetti",
+      email: "odile.marchetti@fabrikam.example",
+      subject: "Invoice shows the wrong VAT number",
+    },
+    { name: "Odile M.", email: "odile.home@mail.example", subject: "Following up on my VAT invoice" },
+  ];
+  const { ticketCounter } = await prisma.workspace.update({
+    where: { id: workspaceId },
+    data: { ticketCounter: { increment: pair.length } },
+    select: { ticketCounter: true },
+  });
+  for (const [i, person] of pair.entries()) {
+    const createdAt = new Date(now - (3 - i) * DAY);
+    const contactId = nextId("ct");
+    const ticketId = nextId("tk");
+    await prisma.contact.create({
+      data: { id: contactId, workspaceId, name: person.name, email: person.email, company: i ? null : "Fabrikam" },
+    });
+    await prisma.ticket.create({
+      data: {
+        id: ticketId,
+        workspaceId,
+        number: ticketCounter - pair.length + 1 + i,
+        subject: person.subject,
+        channel: "email",
+        contactId,
+        createdAt,
+        updatedAt: createdAt,
+      },
+    });
+    await prisma.message.create({
+      data: {
+        id: nextId("ms"),
+        workspaceId,
+        ticketId,
+        kind: "reply",
+        authorType: "contact",
+        authorContactId: contactId,
+        body: "Our invoice lists an old VAT number. Could you reissue it with the current one?",
+        via: "system",
+        createdAt,
+      },
+    });
+    await prisma.ticketActivity.create({
+      data: {
+        id: nextId("ac"),
+        workspaceId,
+        ticketId,
+        via: "system",
+        action: "create",
+        changes: { subject: person.subject, channel: "email" },
+        createdAt,
+      },
+    });
+  }
+}
+
 // Above this many tickets (or with audit history) rows are made set-based in the database.
 const BULK_ABOVE = 2_000;
 
@@ -535,6 +612,8 @@ async function main() {
     acme.tickets = result.tickets;
     acme.messages = result.messages;
     console.log(`  ${result.contacts} contacts, ${result.audit} audit events`);
+  } else {
+    await seedDuplicateContacts(acme.workspaceId, now);
   }
   await seedMacrosAndSnippets({
     workspaceId: acme.workspaceId,
@@ -544,6 +623,7 @@ async function main() {
   await seedKnowledge(acme.workspaceId, [DEMO_USERS.admin.email, DEMO_USERS.agent.email].map(idOf), now);
   // The demo's workflow rule: closed tickets reopen within 30 days; later a follow-up opens.
   await prisma.caseWorkflow.create({ data: { workspaceId: acme.workspaceId, reopenWindowDays: 30 } });
+  await seedCompanies(acme.workspaceId);
   const globex = await seedWorkspace({
     ...SECOND_WORKSPACE,
     plan: "starter",
@@ -555,6 +635,7 @@ async function main() {
     contactCount: 25,
     now,
   });
+  await seedCompanies(globex.workspaceId);
   console.log(
     `  seeded ${DEMO_WORKSPACE.slug}: ${acme.tickets} tickets, ${acme.messages} messages; ${SECOND_WORKSPACE.slug}: ${globex.tickets} tickets`,
   );

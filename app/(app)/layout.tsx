@@ -17,6 +17,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <Link href="/tickets" className="hover:text-slate-900">
               Tickets
             </Link>
+            <Link href="/contacts" className="hover:text-slate-900">
+              Contacts
+            </Link>
+            <Link href="/companies" className="hover:text-slate-900">
+              Companies
+            </Link>
             <Link href="/settings/macros" className="hover:text-slate-900">
               Macros
             </Link>

@@ -15,8 +15,8 @@ export const SCOPE_FAMILIES = {
   },
   contacts: {
     label: "Contacts",
-    read: "see contacts (names, emails, phones, companies)",
-    write: "create and update contacts",
+    read: "see contacts (names, emails, phones) and companies",
+    write: "create, update and merge contacts, and create and update companies",
   },
   tags: { label: "Tags", read: "see tags", write: "add and remove tags on tickets" },
   macros: {
@@ -47,7 +47,7 @@ export const SCOPE_FAMILIES = {
       "create workspace API keys (through an AI client, never with more access or a longer life than the connection itself) and revoke any workspace API key",
   },
   analytics: { label: "Analytics", read: "see support metrics and the backlog" },
-  search: { label: "Search", read: "search across tickets and contacts" },
+  search: { label: "Search", read: "search across tickets, contacts and knowledge-base articles at once" },
   audit: { label: "Audit log", read: "read the workspace's audit log" },
   "case-statuses": {
     label: "Ticket statuses",
@@ -59,7 +59,11 @@ export const SCOPE_FAMILIES = {
     read: "see the workflow rules (reopen window, auto-close)",
     write: "change when closed tickets may reopen and when resolved tickets close by themselves",
   },
-  settings: { label: "Settings", read: "see workspace settings", write: "change workspace settings" },
+  settings: {
+    label: "Settings",
+    read: "see workspace settings (plan, who may authorize apps, rate limits)",
+    write: "change workspace settings (owners only)",
+  },
   bulk: {
     label: "Views and bulk work",
     read: "see saved ticket views (yours and the shared ones) and how many tickets each holds",

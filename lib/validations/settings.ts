@@ -23,3 +23,18 @@ export const RateLimitOverridesSchema = z.object({
   oauthPerMinute: Count.optional(),
 });
 export type RateLimitOverrides = z.infer<typeof RateLimitOverridesSchema>;
+
+/**
+ * The workspace settings a tool may change (the settings page's): who may authorize OAuth apps,
+ * and the rate-limit overrides (the object given replaces the overrides; null or {} returns to the plan).
+ */
+export const UpdateWorkspaceSettingsSchema = z
+  .object({
+    oauth_authorize_policy: OAuthPolicySchema.shape.policy.optional(),
+    rate_limits: RateLimitOverridesSchema.strict().nullable().optional(),
+  })
+  .refine((v) => v.oauth_authorize_policy !== undefined || v.rate_limits !== undefined, {
+    message: "give oauth_authorize_policy or rate_limits to change",
+    path: ["oauth_authorize_policy"],
+  });
+export type UpdateWorkspaceSettingsInput = z.input<typeof UpdateWorkspaceSettingsSchema>;

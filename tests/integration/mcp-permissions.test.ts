@@ -14,6 +14,7 @@ import { createMacro } from "@/lib/services/macros/create-macro";
 import { createSnippet } from "@/lib/services/snippets/create-snippet";
 import { createArticle } from "@/lib/services/knowledge/create-article";
 import { createCaseStatus } from "@/lib/services/case-statuses/create-case-status";
+import { createCompany } from "@/lib/services/companies/create-company";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 
 type Credential = {
@@ -45,11 +46,23 @@ beforeAll(async () => {
   other = await createTestWorkspace("perm-other");
   const key = (scopes: string[], org = true) =>
     createApiKey(ws.admin, { name: scopes.join(","), scopes: scopes as never, org_level: org });
-  creds["no scope"] = {
+  creds["settings:read key"] = {
     token: (await key(["settings:read"])).secret,
     scopes: ["settings:read"],
     role: "admin",
     user: false,
+  };
+  creds["search:read key"] = {
+    token: (await key(["search:read"])).secret,
+    scopes: ["search:read"],
+    role: "admin",
+    user: false,
+  };
+  creds["owner token"] = {
+    token: (await createPersonalToken(ws.owner)).secret,
+    scopes: ["mcp:read", "mcp:write"],
+    role: "owner",
+    user: true,
   };
   creds["read-only key"] = {
     token: (await key(["mcp:read"])).secret,
@@ -176,6 +189,7 @@ describe("permission matrix", () => {
       publish: true,
     });
     const caseStatus = await createCaseStatus(ws.admin, { name: "Legal review", base_status: "pending" });
+    const company = await createCompany(ws.owner, { name: "Confidential Corp", domains: ["example.com"] });
     const outsider = (await createPersonalToken(other.admin)).secret;
     const callAs = (name: string, args: unknown) =>
       rpc({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name, arguments: args } }, { token: outsider });
@@ -199,6 +213,10 @@ describe("permission matrix", () => {
       ["set_ticket_case_status", { ticket: secret.ticket, status: "pending" }],
       ["update_case_status", { case_status: caseStatus.id, color: "red" }],
       ["delete_case_status", { case_status: caseStatus.id }],
+      ["update_contact", { contact_id: secret.contact.id, name: "Leaked" }],
+      ["merge_contacts", { keep_contact_id: secret.contact.id, merge_contact_id: ws.tickets[0]!.contact.id }],
+      ["get_company", { company_id: company.id }],
+      ["update_company", { company_id: company.id, name: "Taken over" }],
     ] as const) {
       const res = await callAs(name, args);
       expect(toolBody(res.json?.result).error, name).toBe("not_found");
@@ -210,5 +228,16 @@ describe("permission matrix", () => {
     const articles = await callAs("search_knowledge", { q: "confidential pricing" });
     expect(articles.json?.result.structuredContent.items).toEqual([]);
     expect(search.text + contacts.text + articles.text).not.toContain("Confidential");
+    const everything = await callAs("search_everything", { q: "Confidential merger" });
+    expect(everything.json?.result.structuredContent.groups).toEqual({
+      tickets: { items: [], has_more: false },
+      contacts: { items: [], has_more: false },
+      articles: { items: [], has_more: false },
+    });
+    const companies = await callAs("list_companies", {});
+    const settings = await callAs("get_workspace_settings", {});
+    expect(settings.json?.result.structuredContent.slug).toBe(other.slug);
+    // search_everything echoes the caller's own query; its groups are checked above.
+    expect(search.text + contacts.text + companies.text).not.toContain("Confidential");
   });
 });

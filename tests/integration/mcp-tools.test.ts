@@ -7,22 +7,32 @@ import { connectMcp, toolBody } from "../support/mcp-client";
 import { prisma } from "@/lib/db";
 import { TOOLS } from "@/lib/mcp/tools";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
+import { upsertContact } from "@/lib/services/contacts/upsert-contact";
 import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
 
 let ws: TestWorkspace;
 let admin: Client;
+let owner: Client;
 const state: Record<string, unknown> = {};
 
 beforeAll(async () => {
   ws = await createTestWorkspace("mcp");
   const token = await createPersonalToken(ws.admin, { name: "Claude Desktop" });
   admin = await connectMcp(token.secret);
+  owner = await connectMcp((await createPersonalToken(ws.owner, { name: "Owner's client" })).secret);
+  state.duplicateId = (await upsertContact(ws.owner, { email: "dev.alt@northwind-mail.example", name: "Dev" })).id;
 });
 afterAll(async () => {
   await admin?.close();
+  await owner?.close();
 });
 
-type Call = { args: () => Record<string, unknown>; check: (result: Record<string, any>) => void | Promise<void> };
+type Call = {
+  args: () => Record<string, unknown>;
+  check: (result: Record<string, any>) => void | Promise<void>;
+  /** Tools only an owner may call run on the owner's connection. */
+  asOwner?: boolean;
+};
 
 const n = () => ws.tickets[1]!.ticket;
 
@@ -199,6 +209,53 @@ const CALLS: Record<string, Call> = {
     check: (r) => expect(r.items[0]).toMatchObject({ id: state.articleId, snippet: expect.stringContaining("<mark>") }),
   },
   list_knowledge_categories: { args: () => ({}), check: (r) => expect(r.items).toEqual([]) },
+  update_contact: {
+    args: () => ({ contact_id: state.contactId, phone: "+1 555 0199" }),
+    check: (r) => expect(r).toMatchObject({ phone: "+1 555 0199", changed: ["phone"] }),
+  },
+  merge_contacts: {
+    args: () => ({ keep_contact_id: state.contactId, merge_contact_id: state.duplicateId }),
+    check: (r) => {
+      expect(r.contact.id).toBe(state.contactId);
+      expect(r.emails).toEqual(["dev@northwind.example", "dev.alt@northwind-mail.example"]);
+    },
+  },
+  create_company: {
+    args: () => ({ name: "Northwind", domains: ["@Northwind.example"] }),
+    check: (r) => {
+      expect(r.domains).toEqual(["northwind.example"]);
+      state.companyId = r.id;
+    },
+  },
+  update_company: {
+    args: () => ({ company_id: state.companyId, domains: ["northwind.example", "northwind-mail.example"] }),
+    check: (r) => expect(r.domains).toEqual(["northwind.example", "northwind-mail.example"]),
+  },
+  list_companies: {
+    args: () => ({ q: "north" }),
+    check: (r) => expect(r.items).toEqual([expect.objectContaining({ id: state.companyId, contact_count: 1 })]),
+  },
+  get_company: {
+    args: () => ({ company_id: state.companyId }),
+    check: (r) => {
+      expect(r.contacts.map((c: { id: string }) => c.id)).toEqual([state.contactId]);
+      expect(r.recent_tickets[0].subject).toBe("Webhook retries");
+    },
+  },
+  search_everything: {
+    args: () => ({ q: "webhook" }),
+    check: (r) => expect(r.groups.tickets.items[0].subject).toBe("Webhook retries"),
+  },
+  get_workspace_settings: {
+    args: () => ({}),
+    check: (r) => expect(r).toMatchObject({ slug: ws.slug, plan: "enterprise", oauth_authorize_policy: "owners" }),
+  },
+  update_workspace_settings: {
+    asOwner: true,
+    args: () => ({ oauth_authorize_policy: "owners_admins" }),
+    check: (r) =>
+      expect(r).toMatchObject({ oauth_authorize_policy: "owners_admins", changed: ["oauth_authorize_policy"] }),
+  },
   get_support_metrics: {
     args: () => ({ period_days: 7, group_by: "team" }),
     check: (r) => expect(r.groups.reduce((s: number, g: { volume: number }) => s + g.volume, 0)).toBe(4),
@@ -337,8 +394,8 @@ describe("the tool catalogue over HTTP", () => {
     expect(Object.keys(CALLS).sort()).toEqual(TOOLS.map((t) => t.name).sort());
   });
 
-  it("tools/list shows an admin every tool with schemas and annotations", async () => {
-    const { tools } = await admin.listTools();
+  it("tools/list shows an owner every tool with schemas and annotations", async () => {
+    const { tools } = await owner.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(TOOLS.map((t) => t.name).sort());
     for (const tool of tools) {
       expect(tool.inputSchema.type).toBe("object");
@@ -353,7 +410,7 @@ describe("the tool catalogue over HTTP", () => {
     it(`${name} answers with structured content matching its output schema`, async () => {
       // The audit buffer flushes within a fraction of a second; let it before reading the log.
       if (name === "list_audit_events") await new Promise((r) => setTimeout(r, 600));
-      const result = await admin.callTool({ name, arguments: call.args() });
+      const result = await (call.asOwner ? owner : admin).callTool({ name, arguments: call.args() });
       expect(result.isError, JSON.stringify(result.structuredContent)).toBeFalsy();
       const tool = TOOLS.find((t) => t.name === name)!;
       expect(tool.output.safeParse(result.structuredContent).success).toBe(true);

@@ -73,13 +73,19 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
     <div className="grid min-w-0 gap-4 md:grid-cols-[14rem_minmax(0,1fr)]">
       <ViewsPanel views={views} current={current} activeId={params.view} />
       <div className="min-w-0 space-y-4">
-        <div className="flex items-baseline gap-3">
+        <div className="flex flex-wrap items-baseline gap-3">
           <h1 className="text-xl font-semibold">Tickets</h1>
           {count ? (
             <p className="text-sm text-slate-500" data-testid="ticket-count">
               {describeCount(count)}
             </p>
           ) : null}
+          <Link
+            href="/tickets/new"
+            className="ml-auto rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
+          >
+            New ticket
+          </Link>
         </div>
         <form
           method="get"

@@ -6,6 +6,8 @@ import { CREDENTIAL_TOOLS } from "@/lib/mcp/tools/credentials";
 import { MACRO_TOOLS } from "@/lib/mcp/tools/macros";
 import { SNIPPET_TOOLS } from "@/lib/mcp/tools/snippets";
 import { KNOWLEDGE_TOOLS } from "@/lib/mcp/tools/knowledge";
+import { SEARCH_TOOLS } from "@/lib/mcp/tools/search";
+import { SETTINGS_TOOLS } from "@/lib/mcp/tools/settings";
 import { TAG_TOOLS } from "@/lib/mcp/tools/tags";
 import { TICKET_TOOLS } from "@/lib/mcp/tools/tickets";
 import { USER_TOOLS } from "@/lib/mcp/tools/users";
@@ -24,6 +26,8 @@ export const TOOLS: readonly AnyTool[] = [
   ...USER_TOOLS,
   ...CREDENTIAL_TOOLS,
   ...ANALYTICS_TOOLS,
+  ...SEARCH_TOOLS,
+  ...SETTINGS_TOOLS,
 ];
 
 export const TOOLS_BY_NAME: ReadonlyMap<string, AnyTool> = new Map(TOOLS.map((tool) => [tool.name, tool]));

@@ -64,7 +64,10 @@ async function contactRows(
       and.push(nearSpelling(q));
     } else {
       const like = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-      and.push(sql`(c."name" ILIKE ${like} OR c."email" LIKE ${like} OR c."company" ILIKE ${like})`);
+      // A merged contact's further addresses find it too.
+      and.push(sql`(c."name" ILIKE ${like} OR c."email" LIKE ${like} OR c."company" ILIKE ${like}
+        OR c."id" IN (SELECT e."contactId" FROM "public"."ContactEmail" e
+                       WHERE e."workspaceId" = ${ctx.workspaceId} AND e."email" LIKE ${like}))`);
     }
   }
   if (cursor) and.push(sql`(c."name", c."id") > (${cursor.n}, ${cursor.i})`);

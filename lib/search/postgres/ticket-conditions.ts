@@ -54,8 +54,11 @@ export function canLoosen(query: ParsedQuery): boolean {
 /** Contacts the query names: exactly by email, or in the fallback by a near spelling of name or email. */
 export async function contactsFor(ctx: ActorContext, query: ParsedQuery, mode: Mode): Promise<string[]> {
   if (mode === "e" && query.email) {
+    // The contact the address belongs to, as its own or a further (merged) address.
     const rows = await prisma.$queryRaw<{ id: string }[]>`SELECT c."id" FROM "public"."Contact" c
-      WHERE c."workspaceId" = ${ctx.workspaceId} AND c."email" = ${query.email}`;
+      WHERE c."workspaceId" = ${ctx.workspaceId} AND c."email" = ${query.email}
+      UNION SELECT e."contactId" FROM "public"."ContactEmail" e
+      WHERE e."workspaceId" = ${ctx.workspaceId} AND e."email" = ${query.email}`;
     return rows.map((r) => r.id);
   }
   if (mode === "f" && query.fuzzyText) {

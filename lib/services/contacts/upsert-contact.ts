@@ -2,26 +2,30 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { inWorkspace, type ActorContext } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
+import { findContactByFurtherEmail } from "@/lib/services/contacts/find-contact-by-email";
 import { UpsertContactSchema, type UpsertContactInput } from "@/lib/validations/contacts";
 
-/** Creates a contact by email, or updates the given fields of the existing one. */
+const SELECT = { id: true, name: true, email: true, phone: true, company: true } as const;
+
+/** Creates a contact by email, or updates the given fields of the contact that address belongs to. */
 export async function upsertContact(ctx: ActorContext, input: UpsertContactInput) {
   const data = parseInput(UpsertContactSchema, input);
+  const fields = { name: data.name, phone: data.phone, company: data.company };
+  // A merged contact's further address updates that contact rather than making a new one.
+  const merged = await findContactByFurtherEmail(prisma, ctx, data.email);
+  if (merged) {
+    const contact = await prisma.contact.update({ where: { id: merged.id }, data: fields, select: SELECT });
+    return { ...contact, created: false };
+  }
   const existing = await prisma.contact.findUnique({
     where: { workspaceId_email: { ...inWorkspace(ctx), email: data.email } },
     select: { id: true },
   });
   const contact = await prisma.contact.upsert({
     where: { workspaceId_email: { ...inWorkspace(ctx), email: data.email } },
-    create: {
-      ...inWorkspace(ctx),
-      email: data.email,
-      name: data.name ?? data.email.split("@")[0]!,
-      phone: data.phone,
-      company: data.company,
-    },
-    update: { name: data.name, phone: data.phone, company: data.company },
-    select: { id: true, name: true, email: true, phone: true, company: true },
+    create: { ...inWorkspace(ctx), email: data.email, ...fields, name: data.name ?? data.email.split("@")[0]! },
+    update: fields,
+    select: SELECT,
   });
   return { ...contact, created: !existing };
 }

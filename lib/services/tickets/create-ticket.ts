@@ -2,10 +2,11 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { inWorkspace, type ActorContext } from "@/lib/context";
 import { notFound, parseInput } from "@/lib/errors";
+import { findContactByFurtherEmail } from "@/lib/services/contacts/find-contact-by-email";
 import { recordActivity } from "@/lib/services/tickets/record-activity";
 import { CreateTicketSchema, type CreateTicketInput } from "@/lib/validations/tickets";
 
-/** Opens a ticket for a contact (found or created by email) with its first message from that contact. */
+/** Opens a ticket for a contact (found by any of their addresses, or created) with its first message from that contact. */
 export async function createTicket(ctx: ActorContext, input: CreateTicketInput) {
   const data = parseInput(CreateTicketSchema, input);
   return prisma.$transaction(async (tx) => {
@@ -13,16 +14,19 @@ export async function createTicket(ctx: ActorContext, input: CreateTicketInput) 
       const team = await tx.team.findFirst({ where: { ...inWorkspace(ctx), id: data.team }, select: { id: true } });
       if (!team) throw notFound("Team");
     }
-    const contact = await tx.contact.upsert({
-      where: { workspaceId_email: { ...inWorkspace(ctx), email: data.contact_email } },
-      create: {
-        ...inWorkspace(ctx),
-        email: data.contact_email,
-        name: data.contact_name ?? data.contact_email.split("@")[0]!,
-      },
-      update: {},
-      select: { id: true, name: true, email: true },
-    });
+    // An address a merged contact also wrote from finds that contact.
+    const contact =
+      (await findContactByFurtherEmail(tx, ctx, data.contact_email)) ??
+      (await tx.contact.upsert({
+        where: { workspaceId_email: { ...inWorkspace(ctx), email: data.contact_email } },
+        create: {
+          ...inWorkspace(ctx),
+          email: data.contact_email,
+          name: data.contact_name ?? data.contact_email.split("@")[0]!,
+        },
+        update: {},
+        select: { id: true, name: true, email: true },
+      }));
     // The counter row lock hands out gap-free numbers under concurrency.
     const { ticketCounter: number } = await tx.workspace.update({
       where: { id: ctx.workspaceId },

@@ -8,6 +8,9 @@ describe("describeActivity", () => {
     expect(describeActivity("update", { priority: { from: "low", to: "high" } })).toBe(
       "changed priority from low to high",
     );
+    expect(describeActivity("contact_merged", { contact: { from: "Sam R.", to: "Sam Rivera" } })).toBe(
+      "merged contact Sam R. into Sam Rivera",
+    );
     expect(describeActivity("something_new", {})).toBe("something new");
     expect(
       describeActivity("status", {

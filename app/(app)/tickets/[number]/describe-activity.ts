@@ -44,6 +44,8 @@ function describeChange(action: string, c: Record<string, unknown>): string {
       return `opened follow-up #${String(c.follow_up ?? "")}: the ticket was closed past its reopen window`;
     case "close":
       return "closed the ticket";
+    case "contact_merged":
+      return `merged contact ${show(change("contact")?.from)} into ${show(change("contact")?.to)}`;
     case "update": {
       const parts = Object.entries(c).map(
         ([field, v]) => `${field} from ${show((v as Change).from)} to ${show((v as Change).to)}`,

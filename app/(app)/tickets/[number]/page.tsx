@@ -161,7 +161,11 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
           <h2 className="mb-2 font-semibold">Contact</h2>
           {ticket.contact ? (
             <dl className="space-y-1 text-slate-700">
-              <dd className="font-medium">{ticket.contact.name}</dd>
+              <dd className="font-medium">
+                <Link href={`/contacts/${ticket.contact.id}`} className="hover:text-indigo-700">
+                  {ticket.contact.name}
+                </Link>
+              </dd>
               {ticket.contact.email ? <dd>{ticket.contact.email}</dd> : null}
               {ticket.contact.phone ? <dd>{ticket.contact.phone}</dd> : null}
               {ticket.contact.company ? <dd className="text-slate-500">{ticket.contact.company}</dd> : null}

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import { defineTool, IDEMPOTENT_WRITE, READ } from "@/lib/mcp/tool";
+import { describeWorkspaceSettings } from "@/lib/services/workspaces/describe-workspace-settings";
+import { updateWorkspaceSettings } from "@/lib/services/workspaces/update-workspace-settings";
+import { OAUTH_POLICIES, UpdateWorkspaceSettingsSchema } from "@/lib/validations/settings";
+
+const Limits = z.object({
+  perSecond: z.number().int(),
+  perMinute: z.number().int(),
+  perDay: z.number().int(),
+  oauthPerMinute: z.number().int(),
+});
+
+const SettingsShape = z.object({
+  name: z.string(),
+  slug: z.string(),
+  plan: z.string(),
+  oauth_authorize_policy: z.enum(OAUTH_POLICIES),
+  rate_limits: z.object({ plan: Limits, overrides: Limits.partial(), in_force: Limits }),
+});
+
+export const SETTINGS_TOOLS = [
+  defineTool({
+    name: "get_workspace_settings",
+    title: "Get workspace settings",
+    description:
+      "The workspace's plan, who may authorize OAuth apps, and its MCP rate limits (plan, overrides, in force).",
+    input: z.object({}),
+    output: SettingsShape,
+    scopes: ["settings:read"],
+    role: "admin",
+    needsUser: false,
+    annotations: READ,
+    handler: (ctx) => describeWorkspaceSettings(ctx),
+  }),
+  defineTool({
+    name: "update_workspace_settings",
+    title: "Update workspace settings",
+    description:
+      "Owners: set who may authorize OAuth apps (owners, owners_admins, everyone) and/or replace the rate-limit overrides (null returns to the plan).",
+    input: UpdateWorkspaceSettingsSchema,
+    output: SettingsShape.extend({ changed: z.array(z.string()) }),
+    scopes: ["settings:write"],
+    role: "owner",
+    needsUser: true,
+    annotations: IDEMPOTENT_WRITE,
+    handler: (ctx, input) => updateWorkspaceSettings(ctx, input),
+  }),
+];
