@@ -24,7 +24,7 @@ test("a bulk change of 20 tickets from the list: select, set status, see the res
   const pending = await ticketsPage.rows().evaluateAll((rows) => rows.map((r) => r.getAttribute("data-number")));
   expect(pending).toEqual(expect.arrayContaining(numbers));
   await page.goto(`/tickets/${numbers[0]}`);
-  await expect(page.getByText("set the status to pending").first()).toBeVisible();
+  await expect(page.getByText("set status to pending").first()).toBeVisible();
 });
 
 test("saving the current filters as a view, and opening it with its count", async ({ page, ticketsPage }) => {

@@ -32,6 +32,6 @@ describe("describeActivity", () => {
     expect(
       describeActivity("update", { priority: { from: "low", to: "high" }, macro: { id: "m1", name: "Escalate" } }),
     ).toBe("changed priority from low to high (macro “Escalate”)");
-    expect(describeActivity("status", { status: { from: "open", to: "pending" } })).toBe("set the status to pending");
+    expect(describeActivity("status", { status: { from: "open", to: "pending" } })).toBe("set status to pending");
   });
 });
