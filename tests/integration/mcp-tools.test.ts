@@ -133,7 +133,8 @@ const CALLS: Record<string, Call> = {
   },
   delete_view: { args: () => ({ view_id: state.viewId }), check: (r) => expect(r.deleted).toBe(true) },
   bulk_update_tickets: {
-    args: () => ({ tickets: [ws.tickets[2]!.ticket], changes: { priority: "high" } }),
+    // Low, so that the macro applied to the same ticket later still has a priority to change.
+    args: () => ({ tickets: [ws.tickets[2]!.ticket], changes: { priority: "low" } }),
     check: (r) => expect(r.results).toEqual([{ ticket: ws.tickets[2]!.ticket, result: "done", changed: ["priority"] }]),
   },
   update_ticket: {
