@@ -17,7 +17,7 @@ test("an admin creates a sub-status, sets it on a ticket, and the list filters b
 
   // A ticket that is open: the sub-status of pending brings the pending status with it.
   await ticketsPage.goto("?status=open");
-  const number = Number(await ticketsPage.rows().first().locator("td").first().textContent());
+  const number = await ticketsPage.numberOf(0);
   await page.goto(`/tickets/${number}`);
   const picker = page.getByLabel("Status and sub-status");
   const value = await picker.locator("option", { hasText: name }).getAttribute("value");

@@ -7,6 +7,11 @@ export class TicketsPage {
     return this.page.getByTestId("ticket-row");
   }
 
+  /** The ticket number a row shows. */
+  async numberOf(row: number) {
+    return Number(await this.rows().nth(row).getAttribute("data-number"));
+  }
+
   /** "N tickets" (or "about N tickets") above the list. */
   count() {
     return this.page.getByTestId("ticket-count");
