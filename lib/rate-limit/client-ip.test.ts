@@ -13,6 +13,11 @@ describe("clientIp", () => {
     expect(clientIp(request("198.51.100.4", forged), [])).toBe("198.51.100.4");
   });
 
+  it("reads a page's headers as it reads a request's", () => {
+    const xff = { "X-Forwarded-For": "198.51.100.23" };
+    expect(clientIp(request("10.9.9.9", xff).headers, ranges("10.0.0.0/8"))).toBe("198.51.100.23");
+  });
+
   it("reads an IPv4-mapped IPv6 peer as the IPv4 address", () => {
     expect(clientIp(request("::ffff:127.0.0.1"), [])).toBe("127.0.0.1");
     expect(clientIp(request("::1"), [])).toBe("::1");

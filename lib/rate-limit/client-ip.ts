@@ -4,14 +4,21 @@ import { PEER_HEADER } from "@/lib/rate-limit/peer-header.mjs";
 
 let warned = false;
 
+/** A request's headers as a page reads them (`headers()`), for callers that hold no Request. */
+export type HeaderReader = { get(name: string): string | null };
+
 /**
  * The caller's address: the connection's own, or, when that connection comes
  * from a trusted proxy, the right-most X-Forwarded-For address that is not
  * itself a trusted proxy (everything left of it was written by the client and
  * proves nothing). Null when the server did not record the connection.
  */
-export function clientIp(request: Request, trusted: readonly IpRange[] = getEnv().TRUSTED_PROXIES): string | null {
-  const peer = parseIp(request.headers.get(PEER_HEADER) ?? "");
+export function clientIp(
+  from: Request | HeaderReader,
+  trusted: readonly IpRange[] = getEnv().TRUSTED_PROXIES,
+): string | null {
+  const headers = from instanceof Request ? from.headers : from;
+  const peer = parseIp(headers.get(PEER_HEADER) ?? "");
   if (!peer) {
     if (!warned) {
       warned = true;
@@ -23,7 +30,7 @@ export function clientIp(request: Request, trusted: readonly IpRange[] = getEnv(
   }
   if (!inRanges(peer, trusted)) return peer.toString();
 
-  const hops = (request.headers.get("x-forwarded-for") ?? "").split(",").filter((hop) => hop.trim());
+  const hops = (headers.get("x-forwarded-for") ?? "").split(",").filter((hop) => hop.trim());
   let nearest = peer;
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = parseIp(hops[i]!);
@@ -33,7 +40,7 @@ export function clientIp(request: Request, trusted: readonly IpRange[] = getEnv(
     nearest = hop;
   }
   if (hops.length === 0) {
-    const real = parseIp(request.headers.get("x-real-ip") ?? "");
+    const real = parseIp(headers.get("x-real-ip") ?? "");
     if (real) return real.toString();
   }
   return nearest.toString();

@@ -36,6 +36,8 @@ export const PER_IP_LIMITS = {
   registration: { perSecond: 20, perMinute: 60, perDay: 1_000 },
   /** Authorization requests whose client_id is a metadata document URL not in the cache: one fetch each. */
   "client-document": { perSecond: 30, perMinute: 30, perDay: 500 },
+  /** Searches of a public help center: anyone may search, no one may make the database do it without end. */
+  "help-search": { perSecond: 5, perMinute: 60, perDay: 2_000 },
 } satisfies Record<string, Omit<Limits, "oauthPerMinute">>;
 export type PerIpPolicy = keyof typeof PER_IP_LIMITS;
 

@@ -383,3 +383,20 @@ describe("the public help center", () => {
     expect(html).not.toMatch(/javascript:/i);
   });
 });
+
+// Last in the file: it uses up this address's help-center searches for the minute.
+describe("the public help center's search limit", () => {
+  it("refuses searches past the per-address limit with a message, while browsing goes on", async () => {
+    let refused: { status: number; html: string } | null = null;
+    for (let i = 0; i < 61 && !refused; i++) {
+      const page = await publicPage(`/help/${ws.slug}?q=refund`);
+      expect(page.status).toBe(200);
+      if (page.html.includes("Too many searches")) refused = page;
+    }
+    expect(refused, "a search within the per-minute limit of 60 is refused").not.toBeNull();
+    expect(refused!.html).not.toContain(`/help/${ws.slug}/refund-policy"`);
+    expect(refused!.html).toMatch(/Try again in \d+ seconds?\./);
+    const browse = await publicPage(`/help/${ws.slug}`);
+    expect(browse.html).toContain("Refund policy");
+  });
+});

@@ -1,8 +1,10 @@
 // The public help center of one workspace: published articles by category, and search. No sign-in.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { Snippet } from "@/components/ui/snippet";
+import { clientIp } from "@/lib/rate-limit/client-ip";
 import { findHelpCenter, listHelpCenterSections, searchHelpCenter } from "@/lib/services/knowledge/help-center";
 import { HelpShell } from "./help-shell";
 
@@ -31,7 +33,18 @@ export default async function HelpCenterPage({ params, searchParams }: Props) {
 type Center = NonNullable<Awaited<ReturnType<typeof findHelpCenter>>>;
 
 async function Results({ center, q }: { center: Center; q: string }) {
-  const results = await searchHelpCenter(center, q);
+  const { items: results, retryAfterS } = await searchHelpCenter(center, q, clientIp(await headers()));
+  if (retryAfterS !== null)
+    return (
+      <section className="space-y-3">
+        <p role="alert" className="rounded-lg bg-amber-50 p-4 text-amber-900 ring-1 ring-amber-200">
+          {`Too many searches from your network. Try again in ${retryAfterS === 1 ? "1 second" : `${retryAfterS} seconds`}.`}
+        </p>
+        <Link href={`/help/${center.slug}`} className="inline-block text-sm text-slate-600 hover:underline">
+          ← All articles
+        </Link>
+      </section>
+    );
   return (
     <section className="space-y-3">
       <h1 className="text-lg font-semibold">

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { prisma } from "@/lib/db";
+import { checkPerIpRateLimit } from "@/lib/rate-limit/limiter";
 import { search } from "@/lib/search";
 import { listCategories } from "@/lib/services/knowledge/list-categories";
 import { articlesFor } from "@/lib/services/knowledge/search-articles";
@@ -38,10 +39,13 @@ export async function listHelpCenterSections(center: HelpCenter) {
 }
 
 /** Published articles matching what a visitor typed. */
-export async function searchHelpCenter(center: HelpCenter, q: string, limit = 20) {
+export async function searchHelpCenter(center: HelpCenter, q: string, ip: string | null, limit = 20) {
+  // Per address, before any search runs; a limiter that cannot count lets the search through.
+  const decision = await checkPerIpRateLimit("help-search", ip).catch(() => null);
+  if (decision && !decision.allowed) return { items: [], retryAfterS: decision.resetS };
   const scope = { workspaceId: center.id };
   const hits = await search.articles(scope, { q, status: "published", limit });
-  return articlesFor(scope, hits.items);
+  return { items: await articlesFor(scope, hits.items), retryAfterS: null };
 }
 
 /** One published article by its slug, or null (a draft is as unknown as a missing one). */
