@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pager } from "@/components/ui/pager";
 import { INPUT_CLASS } from "@/components/ui/field";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
@@ -159,20 +160,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
             {page.items.length === 0 ? (
               <p className="p-6 text-center text-sm text-slate-500">No tickets match these filters.</p>
             ) : null}
-            <div className="flex justify-between border-t border-slate-100 px-3 py-2 text-sm">
-              {params.cursor ? (
-                <Link href={firstHref} className="text-indigo-700 hover:underline">
-                  ← First page
-                </Link>
-              ) : (
-                <span />
-              )}
-              {nextHref ? (
-                <Link href={nextHref} className="text-indigo-700 hover:underline" rel="next">
-                  Next page →
-                </Link>
-              ) : null}
-            </div>
+            <Pager firstHref={params.cursor ? firstHref : null} nextHref={nextHref} />
           </div>
         ) : null}
       </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Pager } from "@/components/ui/pager";
 import { notFound } from "next/navigation";
 import { TicketRows } from "@/components/contacts/ticket-rows";
 import { INPUT_CLASS } from "@/components/ui/field";
@@ -78,20 +79,7 @@ export default async function ContactPage({
               empty="No tickets yet."
             />
             {nextHref || query.cursor ? (
-              <div className="flex justify-between border-t border-slate-100 px-3 py-2 text-sm">
-                {query.cursor ? (
-                  <Link href={`/contacts/${id}`} className="text-indigo-700 hover:underline">
-                    ← First page
-                  </Link>
-                ) : (
-                  <span />
-                )}
-                {nextHref ? (
-                  <Link href={nextHref} className="text-indigo-700 hover:underline" rel="next">
-                    Next page →
-                  </Link>
-                ) : null}
-              </div>
+              <Pager firstHref={query.cursor ? `/contacts/${id}` : null} nextHref={nextHref} />
             ) : null}
           </div>
           <ContactForm contact={contact} />
