@@ -34,7 +34,9 @@ describe("sign-in throttle", () => {
     for (let i = 0; i < ADDRESS_BACKOFF.free; i++)
       expect((await fail({ email: email(), ip: from })).refused).toBe(false);
     expect(await beginSignInAttempt({ email: email(), ip: from })).toMatchObject({ refused: true });
-    expect((await beginSignInAttempt({ email: email(), ip: ip() })).refused).toBe(false);
+    // Another address (never the same one by chance) is not held back.
+    const other = from.replace("198.51.100.", "203.0.113.");
+    expect((await beginSignInAttempt({ email: email(), ip: other })).refused).toBe(false);
   });
 
   it("tries sent at once do not all pass the check", async () => {
