@@ -39,9 +39,7 @@ export async function getCsat(ctx: ActorContext, input: CsatTicketInput) {
     }),
   ]);
   const now = new Date();
-  const rated = requests
-    .filter((r) => r.ratedAt)
-    .sort((a, b) => b.ratedAt!.getTime() - a.ratedAt!.getTime())[0];
+  const rated = requests.filter((r) => r.ratedAt).sort((a, b) => b.ratedAt!.getTime() - a.ratedAt!.getTime())[0];
   return {
     ticket: number,
     status: ticket.status,
