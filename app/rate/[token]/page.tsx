@@ -1,10 +1,13 @@
 // The public CSAT page a customer rates a resolved ticket at. No sign-in: the signed link is the key.
-// Opening it only shows the page; the rating is the form's POST.
+// Opening it only shows the page (mail scanners open links first); the rating is the form's POST.
 import type { Metadata } from "next";
 import { findRatingPage, type RatingPage } from "@/lib/services/csat/rating-page";
 import { RatingForm } from "./rating-form";
 
-type Props = { params: Promise<{ token: string }> };
+type Props = {
+  params: Promise<{ token: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 export const metadata: Metadata = {
   title: "Rate your support",
@@ -12,8 +15,31 @@ export const metadata: Metadata = {
   referrer: "no-referrer",
 };
 
-export default async function RatePage({ params }: Props) {
+/** What the POST came back to say. */
+function outcome(query: Record<string, string | string[] | undefined>): { ok: boolean; text: string } | null {
+  if (query.rated === "new") return { ok: true, text: "Thank you for your rating!" };
+  if (query.rated === "changed") return { ok: true, text: "Your rating was changed. Thank you!" };
+  const retry = Number(query.retry);
+  switch (query.error) {
+    case "rating":
+      return { ok: false, text: "Choose a rating first." };
+    case "comment":
+      return { ok: false, text: "The comment is too long: at most 2,000 characters." };
+    case "limited":
+      return {
+        ok: false,
+        text: `Too many ratings from your network. Try again in ${retry === 1 ? "1 second" : `${retry > 0 ? retry : "a few"} seconds`}.`,
+      };
+    case "failed":
+      return { ok: false, text: "Your rating could not be saved. Please try again in a moment." };
+    default:
+      return null;
+  }
+}
+
+export default async function RatePage({ params, searchParams }: Props) {
   const { token } = await params;
+  const said = outcome(await searchParams);
   const page: RatingPage = token.length <= 200 ? await findRatingPage(token) : { state: "unknown" };
   return (
     <div className="min-h-screen bg-slate-50">
@@ -41,6 +67,14 @@ export default async function RatePage({ params }: Props) {
               </span>{" "}
               was resolved. Please rate the help you received.
             </p>
+            {said ? (
+              <p
+                role={said.ok ? "status" : "alert"}
+                className={`rounded-md p-3 text-sm ring-1 ${said.ok ? "bg-green-50 text-green-900 ring-green-200" : "bg-amber-50 text-amber-900 ring-amber-200"}`}
+              >
+                {said.text}
+              </p>
+            ) : null}
             {page.rating ? (
               <p className="text-sm text-slate-700" data-testid="current-rating">
                 Your rating: <span className="font-medium">{page.rating.label}</span>. You can change it until{" "}

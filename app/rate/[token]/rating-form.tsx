@@ -1,11 +1,5 @@
-"use client";
-
-import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { INPUT_CLASS } from "@/components/ui/field";
-import { FormMessage } from "@/components/ui/form-message";
-import { IDLE } from "@/lib/action-state";
-import { rateAction } from "./actions";
 
 const CHOICES = {
   good_bad: [
@@ -15,7 +9,7 @@ const CHOICES = {
   one_to_five: [1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: String(n) })),
 };
 
-/** The rating and an optional comment; sent again, it changes the rating. */
+/** The rating and an optional comment, as a plain form POST; sent again, it changes the rating. */
 export function RatingForm({
   token,
   scale,
@@ -25,11 +19,9 @@ export function RatingForm({
   scale: "good_bad" | "one_to_five";
   current: { label: string; comment: string | null } | null;
 }) {
-  const [state, action, pending] = useActionState(rateAction, IDLE);
   const chosen = current?.label.replace("/5", "");
   return (
-    <form action={action} className="space-y-4">
-      <input type="hidden" name="token" value={token} />
+    <form method="post" action={`/rate/${encodeURIComponent(token)}/submit`} className="space-y-4">
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium">
           {scale === "good_bad" ? "Was the help good or bad?" : "Your rating, from 1 (poor) to 5 (excellent)"}
@@ -45,7 +37,6 @@ export function RatingForm({
             </label>
           ))}
         </div>
-        {state.fields?.rating ? <p className="text-sm text-rose-700">{state.fields.rating.join(" ")}</p> : null}
       </fieldset>
       <label className="block space-y-1 text-sm">
         <span className="font-medium">Comment (optional)</span>
@@ -57,10 +48,7 @@ export function RatingForm({
           className={INPUT_CLASS}
         />
       </label>
-      <Button type="submit" disabled={pending}>
-        {current ? "Change rating" : "Send rating"}
-      </Button>
-      <FormMessage state={state} inline={["rating"]} />
+      <Button type="submit">{current ? "Change rating" : "Send rating"}</Button>
     </form>
   );
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { ActorContext } from "@/lib/context";
 import { AppError, parseInput } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
+import { csatLink } from "@/lib/services/csat/link";
 import { issueCsatRequest } from "@/lib/services/csat/shared";
 import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
 import { inTransaction } from "@/lib/services/tickets/in-transaction";
@@ -36,5 +37,5 @@ export async function sendCsatRequest(ctx: ActorContext, input: CsatTicketInput)
     return issued;
   });
   await recordAudit(ctx, { action: "csat.request", details: { ticket: number } });
-  return { ticket: number, link: result.link, expires_at: result.expiresAt.toISOString() };
+  return { ticket: number, link: csatLink(result.key), expires_at: result.expiresAt.toISOString() };
 }

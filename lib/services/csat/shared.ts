@@ -2,7 +2,7 @@ import "server-only";
 import type { ActorContext } from "@/lib/context";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { CsatScale } from "@/lib/generated/prisma/enums";
-import { csatLink, newCsatKey } from "@/lib/services/csat/link";
+import { newCsatKey } from "@/lib/services/csat/link";
 
 /** How long a customer may rate (and change the rating) after the request goes out. */
 export const CSAT_LINK_DAYS = 14;
@@ -48,14 +48,15 @@ export function requestState(
 /**
  * Issues a rating request for a ticket inside the caller's transaction (the resolve's, or
  * send_csat_request's): earlier links of the ticket stop taking ratings (ratings given stay), and
- * the rating will count for the ticket's assignee and team as they are now.
+ * the rating will count for the ticket's assignee and team as they are now. Returns the link's key
+ * (csatLink makes the link; the resolve itself never needs it).
  */
 export async function issueCsatRequest(
   tx: Prisma.TransactionClient,
   ctx: ActorContext,
   ticket: { id: string; assigneeId: string | null; teamId: string | null },
   options: { issuedBy: string | null; now?: Date },
-): Promise<{ link: string; expiresAt: Date }> {
+): Promise<{ key: string; expiresAt: Date }> {
   const now = options.now ?? new Date();
   await tx.csatRequest.updateMany({
     where: { workspaceId: ctx.workspaceId, ticketId: ticket.id, revokedAt: null, expiresAt: { gt: now } },
@@ -80,5 +81,5 @@ export async function issueCsatRequest(
       expiresAt,
     },
   });
-  return { link: csatLink(key), expiresAt };
+  return { key, expiresAt };
 }
