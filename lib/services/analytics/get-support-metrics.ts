@@ -80,7 +80,11 @@ async function computeSupportMetrics(workspaceId: string, { period_days, group_b
     ) g
     ORDER BY g.volume DESC, g.key`;
   const csatKey =
-    group_by === "team" ? Prisma.sql`c."teamId"` : group_by === "agent" ? Prisma.sql`c."agentId"` : Prisma.sql`NULL::text`;
+    group_by === "team"
+      ? Prisma.sql`c."teamId"`
+      : group_by === "agent"
+        ? Prisma.sql`c."agentId"`
+        : Prisma.sql`NULL::text`;
   const csatRows = await prisma.$queryRaw<CsatRow[]>`
     SELECT g.key, ${label} AS label, g.ratings, g.satisfied
     FROM (
