@@ -9,6 +9,7 @@ import type { Channel, MessageKind, TicketPriority, TicketStatus } from "@/lib/g
 import { bulkSeed } from "./seed-bulk";
 import { seedMacrosAndSnippets } from "./seed-macros";
 import { seedKnowledge } from "./seed-knowledge";
+import { seedCsat } from "./seed-csat";
 import { DEMO_PASSWORD, DEMO_USERS, DEMO_WORKSPACE, SECOND_WORKSPACE } from "./demo-accounts.mjs";
 import { CONTACT_REPLIES, NOTES, REPLIES } from "./seed-text";
 
@@ -636,6 +637,10 @@ async function main() {
     now,
   });
   await seedCompanies(globex.workspaceId);
+  // Ratings on resolved demo tickets: good/bad in the demo workspace, 1–5 in the second.
+  const csat = await seedCsat({ workspaceId: acme.workspaceId, scale: "good_bad", now, seed: 20261204 });
+  await seedCsat({ workspaceId: globex.workspaceId, scale: "one_to_five", now, seed: 20261205 });
+  console.log(`  ${csat.ratings} CSAT ratings on ${csat.requests} resolved tickets`);
   console.log(
     `  seeded ${DEMO_WORKSPACE.slug}: ${acme.tickets} tickets, ${acme.messages} messages; ${SECOND_WORKSPACE.slug}: ${globex.tickets} tickets`,
   );

@@ -59,6 +59,11 @@ export const SCOPE_FAMILIES = {
     read: "see the workflow rules (reopen window, auto-close)",
     write: "change when closed tickets may reopen and when resolved tickets close by themselves",
   },
+  csat: {
+    label: "Customer satisfaction",
+    read: "see customers' satisfaction ratings and comments on resolved tickets, and the links customers rate at",
+    write: "send customers a new rating link for a resolved ticket, and choose the rating scale (admins)",
+  },
   settings: {
     label: "Settings",
     read: "see workspace settings (plan, who may authorize apps, rate limits)",

@@ -38,6 +38,8 @@ export const PER_IP_LIMITS = {
   "client-document": { perSecond: 30, perMinute: 30, perDay: 500 },
   /** Searches of a public help center: anyone may search, no one may make the database do it without end. */
   "help-search": { perSecond: 5, perMinute: 60, perDay: 2_000 },
+  /** Ratings sent from public CSAT links: a customer rates once or twice, a script would not stop. */
+  "csat-rating": { perSecond: 5, perMinute: 20, perDay: 300 },
 } satisfies Record<string, Omit<Limits, "oauthPerMinute">>;
 export type PerIpPolicy = keyof typeof PER_IP_LIMITS;
 

@@ -58,6 +58,12 @@ beforeAll(async () => {
     role: "admin",
     user: false,
   };
+  creds["csat:read key"] = {
+    token: (await key(["csat:read"])).secret,
+    scopes: ["csat:read"],
+    role: "admin",
+    user: false,
+  };
   creds["owner token"] = {
     token: (await createPersonalToken(ws.owner)).secret,
     scopes: ["mcp:read", "mcp:write"],
@@ -217,6 +223,8 @@ describe("permission matrix", () => {
       ["merge_contacts", { keep_contact_id: secret.contact.id, merge_contact_id: ws.tickets[0]!.contact.id }],
       ["get_company", { company_id: company.id }],
       ["update_company", { company_id: company.id, name: "Taken over" }],
+      ["get_csat", { ticket: secret.ticket }],
+      ["send_csat_request", { ticket: secret.ticket }],
     ] as const) {
       const res = await callAs(name, args);
       expect(toolBody(res.json?.result).error, name).toBe("not_found");
@@ -235,6 +243,8 @@ describe("permission matrix", () => {
       articles: { items: [], has_more: false },
     });
     const companies = await callAs("list_companies", {});
+    const ratings = await callAs("list_csat_ratings", {});
+    expect(ratings.json?.result.structuredContent.items).toEqual([]);
     const settings = await callAs("get_workspace_settings", {});
     expect(settings.json?.result.structuredContent.slug).toBe(other.slug);
     // search_everything echoes the caller's own query; its groups are checked above.

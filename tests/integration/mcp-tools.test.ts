@@ -153,6 +153,30 @@ const CALLS: Record<string, Call> = {
     args: () => ({ ticket: n() }),
     check: (r) => expect(r).toMatchObject({ status: "resolved", changed: true }),
   },
+  // The resolve above issued the customer's rating request; these run while the ticket is resolved.
+  get_csat: {
+    args: () => ({ ticket: n() }),
+    check: (r) => {
+      expect(r).toMatchObject({ ticket: n(), status: "resolved", scale: "good_bad", rating: null });
+      expect(r.requests).toMatchObject([{ state: "awaiting_rating", link: expect.stringContaining("/rate/") }]);
+      state.csatLink = r.requests[0].link;
+    },
+  },
+  send_csat_request: {
+    args: () => ({ ticket: n() }),
+    check: (r) => {
+      expect(r).toMatchObject({ ticket: n(), link: expect.stringContaining("/rate/") });
+      expect(r.link).not.toBe(state.csatLink);
+    },
+  },
+  list_csat_ratings: {
+    args: () => ({ period_days: 30, score: "good" }),
+    check: (r) => expect(r).toEqual({ items: [], next_cursor: null, has_more: false }),
+  },
+  update_csat_settings: {
+    args: () => ({ scale: "good_bad" }),
+    check: (r) => expect(r).toEqual({ scale: "good_bad", changed: false }),
+  },
   reopen_ticket: {
     args: () => ({ ticket: n() }),
     check: (r) => expect(r).toMatchObject({ status: "open", changed: true }),
@@ -428,6 +452,7 @@ describe("the tool catalogue over HTTP", () => {
     const rows = await prisma.ticketActivity.findMany({ where: { ticketId: ticket.id, via: "mcp" } });
     expect(rows.map((r) => r.action).sort()).toEqual([
       "assign",
+      "csat_requested",
       "note",
       "reopen",
       "reply",

@@ -83,6 +83,13 @@ export default function McpDocsPage() {
           and carries its own result (<code>done</code>, <code>unchanged</code>, or <code>refused</code> with the error
           code), so one unknown ticket never stops the others. Changing tags in bulk also needs <code>tags:write</code>.
         </p>
+        <p>
+          CSAT (<code>csat:read</code>, <code>csat:write</code>): resolving a ticket issues the customer a rating link
+          (good/bad or 1–5 with a comment, valid 14 days, changeable until then); <code>get_csat</code> shows a
+          ticket&apos;s rating and its link while open, <code>list_csat_ratings</code> lists ratings by period, agent,
+          team and score, <code>send_csat_request</code> issues a fresh link, and <code>get_support_metrics</code>{" "}
+          counts CSAT per agent and team.
+        </p>
       </section>
     </main>
   );

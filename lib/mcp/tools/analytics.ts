@@ -13,7 +13,7 @@ export const ANALYTICS_TOOLS = [
     name: "get_support_metrics",
     title: "Support metrics",
     description:
-      "For tickets created in the last period_days (default 30): volume, resolved count, first-response and resolution time (median and p90, seconds), for the whole workspace or grouped by team or agent. Recomputed about every five minutes; as_of says when.",
+      "For tickets created in the last period_days (default 30): volume, resolved count, first-response and resolution time (median and p90, seconds), for the whole workspace or grouped by team or agent; csat counts customer ratings given in the period (satisfied: good or 4–5 of 5; percent satisfied) for the agent and team rated. Recomputed about every five minutes; as_of says when.",
     input: SupportMetricsSchema,
     output: z.object({
       as_of: z.string(),
@@ -28,6 +28,9 @@ export const ANALYTICS_TOOLS = [
           resolved: z.number().int(),
           first_response_seconds: Seconds,
           resolution_seconds: Seconds,
+          csat: z
+            .object({ ratings: z.number().int(), satisfied: z.number().int(), percent: z.number().int().nullable() })
+            .nullable(),
         }),
       ),
     }),
@@ -35,7 +38,11 @@ export const ANALYTICS_TOOLS = [
     role: "agent",
     needsUser: false,
     annotations: READ,
-    handler: (ctx, input) => getSupportMetrics(ctx, input),
+    handler: async (ctx, input) => {
+      const metrics = await getSupportMetrics(ctx, input);
+      // An answer stored before CSAT was counted has no csat until its next refresh.
+      return { ...metrics, groups: metrics.groups.map((g) => ({ ...g, csat: g.csat ?? null })) };
+    },
   }),
   defineTool({
     name: "get_backlog",

@@ -1,6 +1,7 @@
 import type { AnyTool } from "@/lib/mcp/tool";
 import { ANALYTICS_TOOLS } from "@/lib/mcp/tools/analytics";
 import { CASE_STATUS_TOOLS } from "@/lib/mcp/tools/case-statuses";
+import { CSAT_TOOLS } from "@/lib/mcp/tools/csat";
 import { CONTACT_TOOLS } from "@/lib/mcp/tools/contacts";
 import { CREDENTIAL_TOOLS } from "@/lib/mcp/tools/credentials";
 import { MACRO_TOOLS } from "@/lib/mcp/tools/macros";
@@ -26,6 +27,7 @@ export const TOOLS: readonly AnyTool[] = [
   ...USER_TOOLS,
   ...CREDENTIAL_TOOLS,
   ...ANALYTICS_TOOLS,
+  ...CSAT_TOOLS,
   ...SEARCH_TOOLS,
   ...SETTINGS_TOOLS,
 ];

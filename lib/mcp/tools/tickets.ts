@@ -192,7 +192,8 @@ export const TICKET_TOOLS = [
   defineTool({
     name: "resolve_ticket",
     title: "Resolve ticket",
-    description: "Set a ticket's status to resolved. Resolving an already resolved ticket changes nothing.",
+    description:
+      "Set a ticket's status to resolved; this issues the customer's CSAT rating link (get_csat shows it). Resolving an already resolved ticket changes nothing.",
     input: TicketRefSchema,
     output: StatusChangeShape,
     scopes: ["tickets:write"],

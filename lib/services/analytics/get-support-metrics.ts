@@ -17,6 +17,8 @@ type Row = {
   res_p90: number | null;
 };
 
+type CsatRow = { key: string | null; label: string | null; ratings: number; satisfied: number };
+
 const round = (seconds: number | null) => (seconds == null ? null : Math.round(Number(seconds)));
 
 type Metrics = { period_days: number; group_by: "none" | "team" | "agent" };
@@ -29,7 +31,8 @@ const keyOf = (m: Metrics) => `${SNAPSHOT}:${m.period_days}:${m.group_by}`;
  * Volume, first-response and resolution times (median and p90, in seconds) for tickets created
  * in the period, for the workspace or per team or agent. A year of tickets is too much to read in
  * every call at volume, so the answer is a snapshot the refresh-analytics job keeps current (at
- * most about five minutes old); `as_of` says when it was computed.
+ * most about five minutes old); `as_of` says when it was computed. CSAT counts the ratings given
+ * in the period, for the agent and team the ticket had when the rating was requested.
  */
 export async function getSupportMetrics(ctx: ActorContext, input: SupportMetricsInput) {
   const metrics = parseInput(SupportMetricsSchema, input);
@@ -76,17 +79,52 @@ async function computeSupportMetrics(workspaceId: string, { period_days, group_b
       GROUP BY 1
     ) g
     ORDER BY g.volume DESC, g.key`;
+  const csatKey =
+    group_by === "team"
+      ? Prisma.sql`c."teamId"`
+      : group_by === "agent"
+        ? Prisma.sql`c."agentId"`
+        : Prisma.sql`NULL::text`;
+  const csatRows = await prisma.$queryRaw<CsatRow[]>`
+    SELECT g.key, ${label} AS label, g.ratings, g.satisfied
+    FROM (
+      SELECT ${csatKey} AS key, count(*)::int AS ratings, count(*) FILTER (WHERE c."satisfied")::int AS satisfied
+      FROM "public"."CsatRequest" c
+      WHERE c."workspaceId" = ${workspaceId} AND c."ratedAt" >= ${since}
+      GROUP BY 1
+    ) g`;
+  const csatOf = (key: string | null) => {
+    const row = csatRows.find((c) => c.key === key);
+    return row
+      ? { ratings: row.ratings, satisfied: row.satisfied, percent: Math.round((100 * row.satisfied) / row.ratings) }
+      : { ratings: 0, satisfied: 0, percent: null };
+  };
+  const fallback = group_by === "none" ? "All tickets" : group_by === "team" ? "No team" : "Unassigned";
+  // A group rated in the period may have had no tickets created in it: it shows with volume 0.
+  const onlyRated = csatRows.filter((c) => !rows.some((r) => r.key === c.key));
   return {
     period_days,
     since: since.toISOString(),
     group_by,
-    groups: rows.map((r) => ({
-      key: r.key,
-      label: r.label ?? (group_by === "none" ? "All tickets" : group_by === "team" ? "No team" : "Unassigned"),
-      volume: r.volume,
-      resolved: r.resolved,
-      first_response_seconds: { median: round(r.frt_p50), p90: round(r.frt_p90) },
-      resolution_seconds: { median: round(r.res_p50), p90: round(r.res_p90) },
-    })),
+    groups: [
+      ...rows.map((r) => ({
+        key: r.key,
+        label: r.label ?? fallback,
+        volume: r.volume,
+        resolved: r.resolved,
+        first_response_seconds: { median: round(r.frt_p50), p90: round(r.frt_p90) },
+        resolution_seconds: { median: round(r.res_p50), p90: round(r.res_p90) },
+        csat: csatOf(r.key),
+      })),
+      ...onlyRated.map((c) => ({
+        key: c.key,
+        label: c.label ?? fallback,
+        volume: 0,
+        resolved: 0,
+        first_response_seconds: { median: null, p90: null },
+        resolution_seconds: { median: null, p90: null },
+        csat: csatOf(c.key),
+      })),
+    ],
   };
 }

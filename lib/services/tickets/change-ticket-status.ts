@@ -4,6 +4,7 @@ import type { ActorContext } from "@/lib/context";
 import type { TicketStatus } from "@/lib/generated/prisma/enums";
 import { AppError, parseInput } from "@/lib/errors";
 import { findCaseStatusOrThrow } from "@/lib/services/case-statuses/shared";
+import { issueCsatRequest } from "@/lib/services/csat/shared";
 import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
 import { inTransaction } from "@/lib/services/tickets/in-transaction";
 import { FOLLOW_UP_SELECT, openFollowUp, reopenWindowPassed } from "@/lib/services/tickets/follow-up";
@@ -37,7 +38,7 @@ export type StatusChangeResult = {
  * The one place a ticket's status moves; resolve-ticket, reopen-ticket and set-ticket-status name
  * the verbs. A ticket's sub-status always belongs to its status. A closed ticket past the workspace's
  * reopen window stays closed: moving it out of closed opens a linked follow-up ticket instead (or
- * names the follow-up still being worked).
+ * names the follow-up still being worked). Resolving issues the customer's CSAT rating request.
  */
 export async function changeTicketStatus(
   ctx: ActorContext,
@@ -95,6 +96,8 @@ export async function changeTicketStatus(
           : {}),
       },
     });
+    // The customer's rating request goes out with the resolve, in the same transaction.
+    if (statusMoved && target === "resolved") await issueCsatRequest(tx, ctx, ticket, { issuedBy: null, now });
     await recordActivity(tx, ctx, {
       ticketId: ticket.id,
       action: options.action,

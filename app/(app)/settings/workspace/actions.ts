@@ -3,8 +3,10 @@
 import { revalidatePath } from "next/cache";
 import { formToObject, runAction, type ActionState } from "@/lib/action-state";
 import { requireActor } from "@/lib/auth/session";
+import { updateCsatSettings } from "@/lib/services/csat/update-csat-settings";
 import { updateOAuthPolicy } from "@/lib/services/workspaces/update-oauth-policy";
 import { updateRateLimits } from "@/lib/services/workspaces/update-rate-limits";
+import type { CsatSettingsInput } from "@/lib/validations/csat";
 import type { OAuthPolicyInput, RateLimitOverrides } from "@/lib/validations/settings";
 
 export async function updateOAuthPolicyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -23,5 +25,14 @@ export async function updateRateLimitsAction(_prev: ActionState, form: FormData)
     await updateRateLimits(ctx, input as RateLimitOverrides);
     revalidatePath("/settings/workspace");
     return { status: "ok", message: "Limits saved." };
+  });
+}
+
+export async function updateCsatScaleAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const { ctx } = await requireActor("admin");
+    await updateCsatSettings(ctx, formToObject(form) as CsatSettingsInput);
+    revalidatePath("/settings/workspace");
+    return { status: "ok", message: "Rating scale saved." };
   });
 }

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { formToObject, runAction, type ActionState } from "@/lib/action-state";
 import { requireActor } from "@/lib/auth/session";
 import type { ActorContext } from "@/lib/context";
+import { sendCsatRequest } from "@/lib/services/csat/send-csat-request";
 import { applyMacro } from "@/lib/services/macros/apply-macro";
 import { previewMacro } from "@/lib/services/macros/preview-macro";
 import { addInternalNote } from "@/lib/services/tickets/add-internal-note";
@@ -142,4 +143,8 @@ export async function applyMacroAction(macro: string, ticket: number): Promise<A
       data: applied,
     };
   });
+}
+
+export async function sendCsatAction(_prev: ActionState, form: FormData) {
+  return ticketAction(form, (ctx, input) => sendCsatRequest(ctx, { ticket: input.ticket }), "New rating link issued.");
 }

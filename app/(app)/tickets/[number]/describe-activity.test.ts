@@ -35,3 +35,16 @@ describe("describeActivity", () => {
     expect(describeActivity("status", { status: { from: "open", to: "pending" } })).toBe("set status to pending");
   });
 });
+
+describe("describeActivity for CSAT", () => {
+  it("says what the customer chose, and what changed when they changed it", () => {
+    expect(describeActivity("csat_rated", { rating: { from: null, to: "good" }, comment: null })).toBe("rated good");
+    expect(describeActivity("csat_rated", { rating: { from: "good", to: "bad" }, comment: "Still broken" })).toBe(
+      "changed the rating from good to bad: “Still broken”",
+    );
+    expect(describeActivity("csat_rated", { rating: { from: "4/5", to: "4/5" }, comment: "Thanks" })).toBe(
+      "changed the rating comment: “Thanks”",
+    );
+    expect(describeActivity("csat_requested", { expires_at: "2026-12-16T00:00:00Z" })).toBe("sent a new rating link");
+  });
+});

@@ -44,6 +44,17 @@ function describeChange(action: string, c: Record<string, unknown>): string {
       return `opened follow-up #${String(c.follow_up ?? "")}: the ticket was closed past its reopen window`;
     case "close":
       return "closed the ticket";
+    case "csat_rated": {
+      const rating = change("rating");
+      const said = typeof c.comment === "string" && c.comment ? `: “${c.comment}”` : "";
+      return rating?.from == null
+        ? `rated ${show(rating?.to)}${said}`
+        : rating.from === rating.to
+          ? `changed the rating comment${said}`
+          : `changed the rating from ${show(rating.from)} to ${show(rating.to)}${said}`;
+    }
+    case "csat_requested":
+      return "sent a new rating link";
     case "contact_merged":
       return `merged contact ${show(change("contact")?.from)} into ${show(change("contact")?.to)}`;
     case "update": {

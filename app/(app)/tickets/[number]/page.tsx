@@ -7,12 +7,14 @@ import { requireWorkspaceSession } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { searchArticles } from "@/lib/services/knowledge/search-articles";
 import { listCaseStatuses } from "@/lib/services/case-statuses/list-case-statuses";
+import { getCsat } from "@/lib/services/csat/get-csat";
 import { getTicket } from "@/lib/services/tickets/get-ticket";
 import { listMacros } from "@/lib/services/macros/list-macros";
 import { listSnippets } from "@/lib/services/snippets/list-snippets";
 import { listTeams } from "@/lib/services/teams/list-teams";
 import { listAgents } from "@/lib/services/users/list-agents";
 import { TicketActions } from "./ticket-actions";
+import { CsatPanel } from "./csat-panel";
 import { Composer } from "./composer";
 import { describeActivity } from "./describe-activity";
 import { MacroApply } from "./macro-apply";
@@ -32,13 +34,14 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   }
-  const [agents, teams, macros, snippets, published, caseStatuses] = await Promise.all([
+  const [agents, teams, macros, snippets, published, caseStatuses, csat] = await Promise.all([
     listAgents(ctx),
     listTeams(ctx),
     listMacros(ctx),
     listSnippets(ctx),
     searchArticles(ctx, { status: "published", limit: 100 }),
     listCaseStatuses(ctx),
+    getCsat(ctx, { ticket: ticket.number }),
   ]);
   const articles = published.items.map((a) => ({
     id: a.id,
@@ -136,7 +139,9 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
               <li key={a.id} className="flex justify-between gap-4">
                 <span>
                   <span className="font-medium">
-                    {a.actor?.name ?? (a.credentialName ? `API key “${a.credentialName}”` : "System")}
+                    {a.action === "csat_rated"
+                      ? "Customer"
+                      : (a.actor?.name ?? (a.credentialName ? `API key “${a.credentialName}”` : "System"))}
                   </span>{" "}
                   {describeActivity(a.action, a.changes)}
                   {a.via === "mcp" ? (
@@ -174,6 +179,12 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
             <p className="text-slate-500">No contact</p>
           )}
         </section>
+        <CsatPanel
+          ticket={ticket.number}
+          canRequest={ticket.status === "resolved" || ticket.status === "closed"}
+          rating={csat.rating}
+          request={csat.requests[0] ?? null}
+        />
         <TicketActions
           ticket={{
             number: ticket.number,
