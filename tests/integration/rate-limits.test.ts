@@ -7,6 +7,7 @@ import { prisma } from "@/lib/db";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
 import { Agent, fetch as undiciFetch } from "undici";
 import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
+import { TOKEN_ENDPOINT_FAILURES_PER_MINUTE, TOKEN_ENDPOINT_LIMITS } from "@/lib/rate-limit/policies";
 
 const LIST = { jsonrpc: "2.0", id: 1, method: "tools/list", params: {} };
 let ws: TestWorkspace;
@@ -85,16 +86,18 @@ describe("the token endpoint", () => {
     const from = new Agent({ localAddress: "127.0.0.2" });
     const url = new URL("/api/oauth/token", baseUrl());
     url.hostname = "127.0.0.1";
-    const answers = await Promise.all(
-      Array.from({ length: 40 }, (_, i) =>
-        undiciFetch(url, {
-          dispatcher: from,
-          method: "POST",
-          headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": `198.51.100.${i + 1}` },
-          body: new URLSearchParams({ grant_type: "refresh_token", client_id: "dbcl_unknown", refresh_token: "x" }),
-        }),
-      ),
-    );
+    const attempt = (i: number) =>
+      undiciFetch(url, {
+        dispatcher: from,
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": `198.51.100.${i + 1}` },
+        body: new URLSearchParams({ grant_type: "refresh_token", client_id: "dbcl_unknown", refresh_token: "x" }),
+      });
+    // Bursts of 40 until one is refused: on a busy machine a burst can straddle two seconds and the
+    // failures it piles up are counted as they answer, so a second burst may be the one refused.
+    const answers: Awaited<ReturnType<typeof attempt>>[] = [];
+    for (let burst = 0; burst < 3 && !answers.some((a) => a.status === 429); burst++)
+      answers.push(...(await Promise.all(Array.from({ length: 40 }, (_, i) => attempt(burst * 40 + i)))));
     const limited = answers.filter((a) => a.status === 429);
     expect(limited.length).toBeGreaterThan(0);
     // The burst refuses; so does the failure window if earlier tests' failures filled it this minute.
@@ -103,6 +106,10 @@ describe("the token endpoint", () => {
       limit_type: expect.stringMatching(/^(second|minute)$/),
     });
     expect(limited[0]!.headers.get("retry-after")).toMatch(/^\d+$/);
-    expect(answers.filter((a) => a.status === 401).length).toBeLessThanOrEqual(20);
+    // Past the minute's failures, nothing more is even checked: at most that many, plus the one
+    // second's burst that was checked before any of its failures were counted.
+    expect(answers.filter((a) => a.status === 401).length).toBeLessThanOrEqual(
+      TOKEN_ENDPOINT_FAILURES_PER_MINUTE + TOKEN_ENDPOINT_LIMITS.perSecond,
+    );
   });
 });
