@@ -1,11 +1,14 @@
 import Link from "next/link";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { roleAtLeast } from "@/lib/auth/roles";
-import { signOutAction, switchWorkspaceAction } from "./actions";
+import { StatusMenu } from "@/components/agent-status/status-menu";
+import { getMyStatus } from "@/lib/services/agent-status/get-my-status";
+import { setMyStatusAction, signOutAction, switchWorkspaceAction } from "./actions";
 import { WorkspaceSwitcher } from "./workspace-switcher";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const session = await requireWorkspaceSession();
+  const { status } = await getMyStatus(session.ctx);
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
@@ -67,6 +70,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               workspaces={session.workspaces.map((w) => ({ slug: w.slug, name: w.name }))}
               action={switchWorkspaceAction}
             />
+            <StatusMenu status={status} action={setMyStatusAction} />
             <span className="text-slate-600" data-testid="current-user">
               {session.user.name} · <span className="capitalize">{session.role}</span>
             </span>

@@ -3,6 +3,7 @@ import { requireWorkspaceSession } from "@/lib/auth/session";
 import { getWorkspaceSettings } from "@/lib/services/workspaces/get-workspace-settings";
 import { WorkspaceSettingsForm } from "./settings-form";
 import { RateLimitsForm } from "./rate-limits-form";
+import { RoundRobinForm } from "./round-robin-form";
 import { PLAN_LIMITS } from "@/lib/rate-limit/policies";
 
 export const metadata: Metadata = { title: "Workspace settings" };
@@ -16,6 +17,7 @@ export default async function WorkspaceSettingsPage() {
       <p className="text-sm text-slate-600">
         Plan: <span className="capitalize">{settings.planTier}</span>
       </p>
+      <RoundRobinForm enabled={settings.roundRobin} />
       <WorkspaceSettingsForm policy={settings.oauthAuthorizePolicy} canEdit={role === "owner"} />
       <RateLimitsForm
         plan={PLAN_LIMITS[settings.planTier]}
