@@ -63,7 +63,7 @@ test("every signed-in page fits 390 px without scrolling sideways", async ({ pag
 test("the saved views and the ticket's controls are reachable at 390 px", async ({ page, signInAs }) => {
   await signInAs("agent");
   await page.goto("/tickets");
-  const unassigned = page.getByRole("link", { name: "Unassigned", exact: true });
+  const unassigned = page.locator('[data-testid="view-link"][data-view="Unassigned"]');
   await unassigned.scrollIntoViewIfNeeded();
   await expect(unassigned).toBeInViewport();
   await page.getByTestId("ticket-row").first().getByRole("link").first().click();
@@ -74,23 +74,41 @@ test("the saved views and the ticket's controls are reachable at 390 px", async 
   expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
 });
 
-test("the header's links and status menu stay reachable at 390 px", async ({ page, signInAs }) => {
+test("the header folds its links behind a Menu button at 390 px; links and the status menu stay reachable", async ({
+  page,
+  signInAs,
+}) => {
   await signInAs("admin");
   await page.goto("/tickets");
-  for (const name of ["Tickets", "Contacts", "Knowledge", "Settings", "Agents"]) {
-    const link = page.locator("header").getByRole("link", { name, exact: true });
-    await expect(link, name).toBeVisible();
-    const box = (await link.boundingBox())!;
-    expect(box.x + box.width, name).toBeLessThanOrEqual(PHONE.width);
+  const header = page.locator("header");
+  const within = async (locator: ReturnType<Page["locator"]>, what: string) => {
+    await expect(locator, what).toBeVisible();
+    const box = (await locator.boundingBox())!;
+    expect(box.x, what).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width, what).toBeLessThanOrEqual(PHONE.width);
+  };
+  await expect(header.getByRole("link", { name: "Contacts", exact: true })).toBeHidden();
+  await header.getByRole("button", { name: "Menu" }).click();
+  for (const name of ["Tickets", "Contacts", "Knowledge", "Settings", "Agents", "Docs"]) {
+    await within(header.getByRole("link", { name, exact: true }), name);
   }
+  expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+  await header.getByRole("link", { name: "Contacts", exact: true }).click();
+  await expect(page).toHaveURL(/\/contacts$/);
+  await expect(header.getByRole("link", { name: "Tickets", exact: true })).toBeHidden();
+
   const status = page.getByTestId("status-menu").locator("summary");
-  await expect(status).toBeVisible();
+  await within(status, "status menu");
   await status.click();
-  await expect(page.getByTestId("status-menu").getByRole("button", { name: "Away" })).toBeInViewport();
+  await within(page.getByTestId("status-menu").getByRole("button", { name: "Away" }), "Away");
+  await within(page.getByRole("button", { name: "Sign out" }), "Sign out");
   expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
 });
 
-test("the public help center fits 390 px", async ({ page }) => {
+test("the public help center and the tool reference fit 390 px", async ({ page }) => {
+  await page.goto("/docs/mcp");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  expect(await pageWidth(page), "/docs/mcp").toBeLessThanOrEqual(PHONE.width);
   for (const path of [`/help/${WORKSPACE}`, `/help/${WORKSPACE}?q=refund`, `/help/${WORKSPACE}/refund-policy`]) {
     await page.goto(path);
     await expect(page.getByRole("link", { name: /help center$/ })).toBeVisible();

@@ -4,6 +4,7 @@ import { roleAtLeast } from "@/lib/auth/roles";
 import { StatusMenu } from "@/components/agent-status/status-menu";
 import { getMyStatus } from "@/lib/services/agent-status/get-my-status";
 import { setMyStatusAction, signOutAction, switchWorkspaceAction } from "./actions";
+import { NavMenu } from "./nav-menu";
 import { WorkspaceSwitcher } from "./workspace-switcher";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -12,11 +13,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2.5">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2.5 md:gap-x-6">
           <Link href="/tickets" className="font-semibold text-indigo-700">
             Deskbridge
           </Link>
-          <nav className="order-last flex w-full flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600 md:order-none md:w-auto">
+          <NavMenu>
             <Link href="/tickets" className="hover:text-slate-900">
               Tickets
             </Link>
@@ -63,7 +64,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <Link href="/docs/mcp" className="hover:text-slate-900">
               Docs
             </Link>
-          </nav>
+          </NavMenu>
           <div className="ml-auto flex min-w-0 flex-wrap items-center gap-3 text-sm">
             <WorkspaceSwitcher
               current={session.workspace.slug}
