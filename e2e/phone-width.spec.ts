@@ -2,6 +2,8 @@
 // never scrolls sideways (wide tables scroll inside their own box) and the header's links stay reachable.
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
+import { ApiAccessPage } from "./pages/api-access-page";
+import { McpProfilePage } from "./pages/mcp-profile-page";
 
 const PHONE = { width: 390, height: 844 };
 const WORKSPACE = "acme";
@@ -57,6 +59,18 @@ test("every signed-in page fits 390 px without scrolling sideways", async ({ pag
     const width = await pageWidth(page);
     if (width > PHONE.width) wide.push(`${path}: ${width}px`);
   }
+  // A secret shown once is one long unbroken string; the page still holds it without sideways scroll.
+  const profile = new McpProfilePage(page);
+  await profile.goto();
+  await profile.generate("Phone width check");
+  await expect(page.getByTestId("new-secret")).toBeVisible();
+  await expect(profile.tokenRows().first()).toBeVisible();
+  if ((await pageWidth(page)) > PHONE.width) wide.push(`/profile/mcp with a new token: ${await pageWidth(page)}px`);
+  const apiAccess = new ApiAccessPage(page);
+  await apiAccess.goto();
+  await apiAccess.createKey("Phone width check");
+  if ((await pageWidth(page)) > PHONE.width)
+    wide.push(`/settings/api-access with a new key: ${await pageWidth(page)}px`);
   expect(wide).toEqual([]);
 });
 
