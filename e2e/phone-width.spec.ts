@@ -117,6 +117,11 @@ test("the header folds its links behind a Menu button at 390 px; links and the s
   await within(page.getByTestId("status-menu").getByRole("button", { name: "Away" }), "Away");
   await within(page.getByRole("button", { name: "Sign out" }), "Sign out");
   expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+  // A tap elsewhere closes it; on the agents list each person's status shows without scrolling the table.
+  await page.getByRole("heading", { level: 1 }).click();
+  await expect(page.getByTestId("status-menu").getByRole("button", { name: "Away" })).toBeHidden();
+  await page.goto("/admin/agents");
+  await within(page.getByTestId("member-row").first().getByTestId("agent-status"), "agents list status");
 });
 
 test("the public help center and the tool reference fit 390 px", async ({ page }) => {

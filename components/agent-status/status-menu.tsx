@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useTransition } from "react";
+import { useEffect, useRef, useTransition } from "react";
 import type { AgentStatus } from "@/lib/generated/prisma/enums";
 import { AGENT_STATUSES } from "@/lib/validations/agent-status";
 import { STATUS_LABELS, StatusDot } from "./status-dot";
@@ -9,6 +9,15 @@ import { STATUS_LABELS, StatusDot } from "./status-dot";
 export function StatusMenu({ status, action }: { status: AgentStatus; action: (form: FormData) => Promise<void> }) {
   const detailsRef = useRef<HTMLDetailsElement>(null);
   const [pending, startTransition] = useTransition();
+  // A click or tap anywhere else closes the menu, as menus do.
+  useEffect(() => {
+    const close = (event: PointerEvent) => {
+      const details = detailsRef.current;
+      if (details?.open && !details.contains(event.target as Node)) details.removeAttribute("open");
+    };
+    document.addEventListener("pointerdown", close);
+    return () => document.removeEventListener("pointerdown", close);
+  }, []);
   return (
     <details ref={detailsRef} className="relative" data-testid="status-menu">
       <summary

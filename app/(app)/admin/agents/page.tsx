@@ -26,9 +26,9 @@ export default async function AgentsPage() {
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
             <tr>
               <th className="px-3 py-2">Name</th>
+              <th className="px-3 py-2">Status</th>
               <th className="px-3 py-2">Email</th>
               <th className="px-3 py-2">Role</th>
-              <th className="px-3 py-2">Status</th>
               <th className="px-3 py-2">Active tokens and keys</th>
               <th className="px-3 py-2">Authorized apps</th>
             </tr>
@@ -51,11 +51,11 @@ export default async function AgentsPage() {
                     </span>
                   ) : null}
                 </td>
-                <td className="px-3 py-2">{m.user.email}</td>
-                <td className="px-3 py-2 capitalize">{m.role}</td>
                 <td className="whitespace-nowrap px-3 py-2">
                   <StatusDot status={m.status} />
                 </td>
+                <td className="px-3 py-2">{m.user.email}</td>
+                <td className="px-3 py-2 capitalize">{m.role}</td>
                 <td className="px-3 py-2">{m.user._count.credentials}</td>
                 <td className="px-3 py-2">{m.user._count.oauthGrants}</td>
               </tr>
