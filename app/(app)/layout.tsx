@@ -17,24 +17,29 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/tickets" className="font-semibold text-indigo-700">
             Deskbridge
           </Link>
-          <NavMenu>
-            <Link href="/tickets" className="hover:text-slate-900">
-              Tickets
-            </Link>
-            <Link href="/contacts" className="hover:text-slate-900">
-              Contacts
-            </Link>
-            <Link href="/companies" className="hover:text-slate-900">
-              Companies
-            </Link>
+          <NavMenu
+            primary={
+              <>
+                <Link href="/tickets" className="hover:text-slate-900">
+                  Tickets
+                </Link>
+                <Link href="/contacts" className="hover:text-slate-900">
+                  Contacts
+                </Link>
+                <Link href="/companies" className="hover:text-slate-900">
+                  Companies
+                </Link>
+                <Link href="/knowledge" className="hover:text-slate-900">
+                  Knowledge
+                </Link>
+              </>
+            }
+          >
             <Link href="/settings/macros" className="hover:text-slate-900">
               Macros
             </Link>
             <Link href="/settings/snippets" className="hover:text-slate-900">
               Snippets
-            </Link>
-            <Link href="/knowledge" className="hover:text-slate-900">
-              Knowledge
             </Link>
             <Link href="/profile/mcp" className="hover:text-slate-900">
               MCP Integration
