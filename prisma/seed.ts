@@ -625,6 +625,18 @@ async function main() {
   // The demo's workflow rule: closed tickets reopen within 30 days; later a follow-up opens.
   await prisma.caseWorkflow.create({ data: { workspaceId: acme.workspaceId, reopenWindowDays: 30 } });
   await seedCompanies(acme.workspaceId);
+  // Who is around right now: two agents online, one away, the rest offline (the default).
+  const statuses: [string, "online" | "away"][] = [
+    [DEMO_USERS.agent.email, "online"],
+    [extraAgents[0]!.email, "online"],
+    [extraAgents[1]!.email, "away"],
+  ];
+  for (const [email, status] of statuses) {
+    await prisma.membership.update({
+      where: { workspaceId_userId: { workspaceId: acme.workspaceId, userId: idOf(email) } },
+      data: { status, statusChangedAt: new Date(now - 20 * 60_000) },
+    });
+  }
   const globex = await seedWorkspace({
     ...SECOND_WORKSPACE,
     plan: "starter",

@@ -1,36 +1,45 @@
 import Link from "next/link";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { roleAtLeast } from "@/lib/auth/roles";
-import { signOutAction, switchWorkspaceAction } from "./actions";
+import { StatusMenu } from "@/components/agent-status/status-menu";
+import { getMyStatus } from "@/lib/services/agent-status/get-my-status";
+import { setMyStatusAction, signOutAction, switchWorkspaceAction } from "./actions";
+import { NavMenu } from "./nav-menu";
 import { WorkspaceSwitcher } from "./workspace-switcher";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const session = await requireWorkspaceSession();
+  const { status } = await getMyStatus(session.ctx);
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-2.5">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2.5 md:gap-x-6">
           <Link href="/tickets" className="font-semibold text-indigo-700">
             Deskbridge
           </Link>
-          <nav className="order-last flex w-full flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600 md:order-none md:w-auto">
-            <Link href="/tickets" className="hover:text-slate-900">
-              Tickets
-            </Link>
-            <Link href="/contacts" className="hover:text-slate-900">
-              Contacts
-            </Link>
-            <Link href="/companies" className="hover:text-slate-900">
-              Companies
-            </Link>
+          <NavMenu
+            primary={
+              <>
+                <Link href="/tickets" className="hover:text-slate-900">
+                  Tickets
+                </Link>
+                <Link href="/contacts" className="hover:text-slate-900">
+                  Contacts
+                </Link>
+                <Link href="/companies" className="hover:text-slate-900">
+                  Companies
+                </Link>
+                <Link href="/knowledge" className="hover:text-slate-900">
+                  Knowledge
+                </Link>
+              </>
+            }
+          >
             <Link href="/settings/macros" className="hover:text-slate-900">
               Macros
             </Link>
             <Link href="/settings/snippets" className="hover:text-slate-900">
               Snippets
-            </Link>
-            <Link href="/knowledge" className="hover:text-slate-900">
-              Knowledge
             </Link>
             <Link href="/profile/mcp" className="hover:text-slate-900">
               MCP Integration
@@ -60,13 +69,14 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <Link href="/docs/mcp" className="hover:text-slate-900">
               Docs
             </Link>
-          </nav>
+          </NavMenu>
           <div className="ml-auto flex min-w-0 flex-wrap items-center gap-3 text-sm">
             <WorkspaceSwitcher
               current={session.workspace.slug}
               workspaces={session.workspaces.map((w) => ({ slug: w.slug, name: w.name }))}
               action={switchWorkspaceAction}
             />
+            <StatusMenu status={status} action={setMyStatusAction} />
             <span className="text-slate-600" data-testid="current-user">
               {session.user.name} · <span className="capitalize">{session.role}</span>
             </span>

@@ -25,47 +25,49 @@ export function AuthorizedApps({
       {apps.length === 0 ? (
         <p className="text-sm text-slate-500">No OAuth apps authorized.</p>
       ) : (
-        <table className="w-full text-sm" data-testid="authorized-apps">
-          <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="py-1">App</th>
-              <th className="py-1">Redirects to</th>
-              <th className="py-1">Scopes</th>
-              <th className="py-1">Workspace</th>
-              <th className="py-1">First authorized</th>
-              <th className="py-1">Last used</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {apps.map((app) => (
-              <tr key={app.grant_id} data-testid="app-row">
-                <td className="py-1.5 font-medium">{app.client.name}</td>
-                <td className="py-1.5 text-xs">{app.client.redirect_host}</td>
-                <td className="max-w-xs py-1.5 text-xs text-slate-600">{app.scopes.join(" ")}</td>
-                <td className="py-1.5 text-xs">{app.workspace}</td>
-                <td className="py-1.5 text-xs text-slate-600">
-                  {new Date(app.first_authorized_at).toLocaleDateString("en-GB")}
-                </td>
-                <td className="py-1.5 text-xs text-slate-600">
-                  {app.last_used_at ? new Date(app.last_used_at).toLocaleString("en-GB") : "Never"}
-                </td>
-                <td className="py-1.5 text-right">
-                  {canRevoke ? (
-                    <RevokeForm
-                      action={revokeAction}
-                      field="grant_id"
-                      value={app.grant_id}
-                      label={app.client.name}
-                      extra={extra}
-                      consequence={`${app.client.name} loses access at once: its access and refresh tokens stop working, and connecting it again asks for consent.`}
-                    />
-                  ) : null}
-                </td>
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm" data-testid="authorized-apps">
+            <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th className="py-1">App</th>
+                <th className="py-1">Redirects to</th>
+                <th className="py-1">Scopes</th>
+                <th className="py-1">Workspace</th>
+                <th className="py-1">First authorized</th>
+                <th className="py-1">Last used</th>
+                <th />
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {apps.map((app) => (
+                <tr key={app.grant_id} data-testid="app-row">
+                  <td className="py-1.5 font-medium">{app.client.name}</td>
+                  <td className="py-1.5 text-xs">{app.client.redirect_host}</td>
+                  <td className="max-w-xs py-1.5 text-xs text-slate-600">{app.scopes.join(" ")}</td>
+                  <td className="py-1.5 text-xs">{app.workspace}</td>
+                  <td className="py-1.5 text-xs text-slate-600">
+                    {new Date(app.first_authorized_at).toLocaleDateString("en-GB")}
+                  </td>
+                  <td className="py-1.5 text-xs text-slate-600">
+                    {app.last_used_at ? new Date(app.last_used_at).toLocaleString("en-GB") : "Never"}
+                  </td>
+                  <td className="py-1.5 text-right">
+                    {canRevoke ? (
+                      <RevokeForm
+                        action={revokeAction}
+                        field="grant_id"
+                        value={app.grant_id}
+                        label={app.client.name}
+                        extra={extra}
+                        consequence={`${app.client.name} loses access at once: its access and refresh tokens stop working, and connecting it again asks for consent.`}
+                      />
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

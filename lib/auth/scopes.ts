@@ -34,6 +34,11 @@ export const SCOPE_FAMILIES = {
     read: "see the workspace's agents and your own profile",
     write: "invite and deactivate agents",
   },
+  status: {
+    label: "Agent status",
+    read: "see whether each agent is online, away or offline",
+    write: "set your own status (online, away or offline), which decides whether round-robin hands you new tickets",
+  },
   knowledge: {
     label: "Knowledge base",
     read: "see help articles, drafts included, and their categories",

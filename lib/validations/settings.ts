@@ -26,15 +26,17 @@ export type RateLimitOverrides = z.infer<typeof RateLimitOverridesSchema>;
 
 /**
  * The workspace settings a tool may change (the settings page's): who may authorize OAuth apps,
- * and the rate-limit overrides (the object given replaces the overrides; null or {} returns to the plan).
+ * the rate-limit overrides (the object given replaces the overrides; null or {} returns to the plan), and
+ * round-robin auto-assignment.
  */
 export const UpdateWorkspaceSettingsSchema = z
   .object({
     oauth_authorize_policy: OAuthPolicySchema.shape.policy.optional(),
     rate_limits: RateLimitOverridesSchema.strict().nullable().optional(),
+    round_robin: z.boolean({ error: "round_robin must be true or false" }).optional(),
   })
-  .refine((v) => v.oauth_authorize_policy !== undefined || v.rate_limits !== undefined, {
-    message: "give oauth_authorize_policy or rate_limits to change",
+  .refine((v) => v.oauth_authorize_policy !== undefined || v.rate_limits !== undefined || v.round_robin !== undefined, {
+    message: "give oauth_authorize_policy, rate_limits or round_robin to change",
     path: ["oauth_authorize_policy"],
   });
 export type UpdateWorkspaceSettingsInput = z.input<typeof UpdateWorkspaceSettingsSchema>;

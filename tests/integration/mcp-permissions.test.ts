@@ -105,6 +105,23 @@ beforeAll(async () => {
     role: "agent",
     user: true,
   };
+  creds["status:read key"] = {
+    token: (await key(["status:read"])).secret,
+    scopes: ["status:read"],
+    role: "admin",
+    user: false,
+  };
+  creds["agent-bound status key"] = {
+    token: (
+      await createApiKey(
+        { ...ws.agent, role: "admin" },
+        { name: "agent status", scopes: ["status:read", "status:write"], org_level: false },
+      )
+    ).secret,
+    scopes: ["status:read", "status:write"],
+    role: "agent",
+    user: true,
+  };
   const revoked = await key(["mcp:read"]);
   await prisma.credential.update({ where: { id: revoked.id }, data: { revokedAt: new Date() } });
   creds.revoked = { token: revoked.secret, scopes: [], role: "admin", user: false, http401: true };
@@ -225,6 +242,7 @@ describe("permission matrix", () => {
       ["update_company", { company_id: company.id, name: "Taken over" }],
       ["get_csat", { ticket: secret.ticket }],
       ["send_csat_request", { ticket: secret.ticket }],
+      ["list_agent_statuses", { team: ws.teams[0]!.id }],
     ] as const) {
       const res = await callAs(name, args);
       expect(toolBody(res.json?.result).error, name).toBe("not_found");
@@ -242,6 +260,10 @@ describe("permission matrix", () => {
       contacts: { items: [], has_more: false },
       articles: { items: [], has_more: false },
     });
+    const statuses = await callAs("list_agent_statuses", {});
+    const statusIds = (statuses.json?.result.structuredContent.items as { id: string }[]).map((i) => i.id);
+    expect(statusIds).not.toContain(ws.users.agent);
+    expect(statusIds.length).toBeGreaterThan(0);
     const companies = await callAs("list_companies", {});
     const ratings = await callAs("list_csat_ratings", {});
     expect(ratings.json?.result.structuredContent.items).toEqual([]);

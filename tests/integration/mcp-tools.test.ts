@@ -408,6 +408,18 @@ const CALLS: Record<string, Call> = {
     args: () => ({ case_status: state.caseStatusId }),
     check: (r) => expect(r).toMatchObject({ id: state.caseStatusId, deleted: true }),
   },
+  set_my_status: {
+    args: () => ({ status: "online" }),
+    check: (r) => expect(r).toMatchObject({ status: "online", changed: true }),
+  },
+  get_my_status: {
+    args: () => ({}),
+    check: (r) => expect(r.status).toBe("online"),
+  },
+  list_agent_statuses: {
+    args: () => ({ status: "online" }),
+    check: (r) => expect(r.items).toEqual([expect.objectContaining({ id: ws.users.admin, status: "online" })]),
+  },
   list_audit_events: {
     args: () => ({ action: "create_api_key" }),
     check: (r) => expect(r.items[0]).toMatchObject({ outcome: "ok", credential_kind: "personal_token" }),

@@ -25,37 +25,39 @@ export default function McpDocsPage() {
 
       <section>
         <h2 className="mb-2 text-lg font-semibold">Tools ({TOOLS.length})</h2>
-        <table className="w-full text-sm" data-testid="tool-reference">
-          <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="py-1 pr-3">Tool</th>
-              <th className="py-1 pr-3">What it does</th>
-              <th className="py-1 pr-3">Scopes</th>
-              <th className="py-1 pr-3">Role</th>
-              <th className="py-1 pr-3">Needs a user</th>
-              <th className="py-1">Annotations</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200 align-top">
-            {TOOLS.map((tool) => (
-              <tr key={tool.name} id={tool.name}>
-                <td className="py-2 pr-3 font-mono text-xs">{tool.name}</td>
-                <td className="py-2 pr-3">
-                  <span className="font-medium">{tool.title}.</span> {tool.description}
-                </td>
-                <td className="py-2 pr-3 font-mono text-xs">{tool.scopes.join(" ")}</td>
-                <td className="py-2 pr-3 capitalize">{tool.role}</td>
-                <td className="py-2 pr-3">{tool.needsUser ? "yes" : "no"}</td>
-                <td className="py-2 text-xs text-slate-600">
-                  {Object.entries(tool.annotations)
-                    .filter(([, on]) => on)
-                    .map(([hint]) => hint.replace("Hint", ""))
-                    .join(", ") || "—"}
-                </td>
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-[40rem] text-sm" data-testid="tool-reference">
+            <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th className="py-1 pr-3">Tool</th>
+                <th className="py-1 pr-3">What it does</th>
+                <th className="py-1 pr-3">Scopes</th>
+                <th className="py-1 pr-3">Role</th>
+                <th className="py-1 pr-3">Needs a user</th>
+                <th className="py-1">Annotations</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="divide-y divide-slate-200 align-top">
+              {TOOLS.map((tool) => (
+                <tr key={tool.name} id={tool.name}>
+                  <td className="py-2 pr-3 font-mono text-xs">{tool.name}</td>
+                  <td className="py-2 pr-3">
+                    <span className="font-medium">{tool.title}.</span> {tool.description}
+                  </td>
+                  <td className="py-2 pr-3 font-mono text-xs">{tool.scopes.join(" ")}</td>
+                  <td className="py-2 pr-3 capitalize">{tool.role}</td>
+                  <td className="py-2 pr-3">{tool.needsUser ? "yes" : "no"}</td>
+                  <td className="py-2 text-xs text-slate-600">
+                    {Object.entries(tool.annotations)
+                      .filter(([, on]) => on)
+                      .map(([hint]) => hint.replace("Hint", ""))
+                      .join(", ") || "—"}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
 
       <section>
@@ -77,6 +79,14 @@ export default function McpDocsPage() {
           with <code>isError: true</code> and structured content naming <code>insufficient_scope</code>,{" "}
           <code>admin_required</code>, <code>user_required</code>, <code>not_found</code>, <code>validation_error</code>{" "}
           or <code>conflict</code>.
+        </p>
+        <p data-family="status">
+          Agent status (<code>status:read</code>, <code>status:write</code>): <code>get_my_status</code> and{" "}
+          <code>set_my_status</code> act as the person behind the token (online, away or offline), and{" "}
+          <code>list_agent_statuses</code> shows who is available. With round-robin on (
+          <code>update_workspace_settings</code> <code>round_robin</code>), a ticket created in or transferred to a team
+          with no assignee goes to the team&apos;s online member assigned least recently; with nobody online it stays
+          unassigned.
         </p>
         <p>
           <code>bulk_update_tickets</code> answers once for the whole call: each ticket changes in its own transaction

@@ -1,4 +1,5 @@
 import type { AnyTool } from "@/lib/mcp/tool";
+import { AGENT_STATUS_TOOLS } from "@/lib/mcp/tools/agent-status";
 import { ANALYTICS_TOOLS } from "@/lib/mcp/tools/analytics";
 import { CASE_STATUS_TOOLS } from "@/lib/mcp/tools/case-statuses";
 import { CSAT_TOOLS } from "@/lib/mcp/tools/csat";
@@ -25,6 +26,7 @@ export const TOOLS: readonly AnyTool[] = [
   ...CONTACT_TOOLS,
   ...KNOWLEDGE_TOOLS,
   ...USER_TOOLS,
+  ...AGENT_STATUS_TOOLS,
   ...CREDENTIAL_TOOLS,
   ...ANALYTICS_TOOLS,
   ...CSAT_TOOLS,

@@ -16,6 +16,7 @@ const SettingsShape = z.object({
   slug: z.string(),
   plan: z.string(),
   oauth_authorize_policy: z.enum(OAUTH_POLICIES),
+  round_robin: z.boolean(),
   rate_limits: z.object({ plan: Limits, overrides: Limits.partial(), in_force: Limits }),
 });
 
@@ -24,7 +25,7 @@ export const SETTINGS_TOOLS = [
     name: "get_workspace_settings",
     title: "Get workspace settings",
     description:
-      "The workspace's plan, who may authorize OAuth apps, and its MCP rate limits (plan, overrides, in force).",
+      "The workspace's plan, who may authorize OAuth apps, whether round-robin auto-assignment is on, and its MCP rate limits (plan, overrides, in force).",
     input: z.object({}),
     output: SettingsShape,
     scopes: ["settings:read"],
@@ -37,7 +38,7 @@ export const SETTINGS_TOOLS = [
     name: "update_workspace_settings",
     title: "Update workspace settings",
     description:
-      "Owners: set who may authorize OAuth apps (owners, owners_admins, everyone) and/or replace the rate-limit overrides (null returns to the plan).",
+      "Owners: set who may authorize OAuth apps (owners, owners_admins, everyone), replace the rate-limit overrides (null returns to the plan), and/or turn round_robin on or off (new and transferred unassigned team tickets go to the team's online member assigned least recently).",
     input: UpdateWorkspaceSettingsSchema,
     output: SettingsShape.extend({ changed: z.array(z.string()) }),
     scopes: ["settings:write"],

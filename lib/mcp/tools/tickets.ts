@@ -156,12 +156,13 @@ export const TICKET_TOOLS = [
     name: "create_ticket",
     title: "Create ticket",
     description:
-      "Open a new ticket on behalf of a contact (found or created by contact_email) with its first message from that contact. Returns the new ticket number.",
+      "Open a new ticket on behalf of a contact (found or created by contact_email) with its first message from that contact. Returns the new ticket number (and the assignee when round-robin assigned it to an online team member).",
     input: CreateTicketSchema,
     output: z.object({
       ticket: z.number().int(),
       status: z.string(),
       contact: z.object({ id: z.string(), name: z.string(), email: z.string().nullable() }),
+      assignee: Ref.nullable().describe("set when round-robin assigned the new ticket to an online team member"),
       created_at: z.string(),
     }),
     scopes: ["tickets:write"],
@@ -233,7 +234,12 @@ export const TICKET_TOOLS = [
     description:
       "Move a ticket to another team (department; ids from list_teams), optionally leaving an internal note explaining why.",
     input: TransferSchema,
-    output: z.object({ ticket: z.number().int(), team: Ref, changed: z.boolean() }),
+    output: z.object({
+      ticket: z.number().int(),
+      team: Ref,
+      changed: z.boolean(),
+      auto_assigned: Ref.nullable().describe("set when round-robin assigned the unassigned ticket in its new team"),
+    }),
     scopes: ["tickets:write"],
     role: "agent",
     needsUser: false,

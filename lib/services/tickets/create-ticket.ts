@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { inWorkspace, type ActorContext } from "@/lib/context";
 import { notFound, parseInput } from "@/lib/errors";
+import { autoAssignToTeam } from "@/lib/services/agent-status/auto-assign";
 import { findContactByFurtherEmail } from "@/lib/services/contacts/find-contact-by-email";
 import { recordActivity } from "@/lib/services/tickets/record-activity";
 import { CreateTicketSchema, type CreateTicketInput } from "@/lib/validations/tickets";
@@ -69,6 +70,13 @@ export async function createTicket(ctx: ActorContext, input: CreateTicketInput) 
       action: "create",
       changes: { subject: data.subject, priority: data.priority },
     });
-    return { ticket: ticket.number, status: ticket.status, contact, created_at: ticket.createdAt.toISOString() };
+    const assignee = data.team ? await autoAssignToTeam(tx, ctx, { ticketId: ticket.id, teamId: data.team }) : null;
+    return {
+      ticket: ticket.number,
+      status: ticket.status,
+      contact,
+      assignee,
+      created_at: ticket.createdAt.toISOString(),
+    };
   });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { inWorkspace, type ActorContext } from "@/lib/context";
 import { notFound, parseInput } from "@/lib/errors";
+import { autoAssignToTeam } from "@/lib/services/agent-status/auto-assign";
 import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
 import { inTransaction } from "@/lib/services/tickets/in-transaction";
 import { recordActivity } from "@/lib/services/tickets/record-activity";
@@ -16,7 +17,11 @@ export async function transferTicket(ctx: ActorContext, input: TransferInput, db
       select: { id: true, name: true },
     });
     if (!team) throw notFound("Team");
-    const ticket = await findTicketOrThrow(tx, ctx, number, { id: true, team: { select: { id: true, name: true } } });
+    const ticket = await findTicketOrThrow(tx, ctx, number, {
+      id: true,
+      assigneeId: true,
+      team: { select: { id: true, name: true } },
+    });
     const changed = ticket.team?.id !== team.id;
     if (changed) {
       await tx.ticket.update({ where: { id: ticket.id }, data: { teamId: team.id, updatedAt: new Date() } });
@@ -41,6 +46,9 @@ export async function transferTicket(ctx: ActorContext, input: TransferInput, db
         changes: { team: { from: ticket.team?.name ?? null, to: team.name }, ...(note ? { note: true } : {}) },
       });
     }
-    return { ticket: number, team, changed };
+    // A ticket arriving unassigned in a team goes round-robin (when the workspace has it on).
+    const autoAssigned =
+      changed && !ticket.assigneeId ? await autoAssignToTeam(tx, ctx, { ticketId: ticket.id, teamId: team.id }) : null;
+    return { ticket: number, team, changed, auto_assigned: autoAssigned };
   });
 }

@@ -14,6 +14,7 @@ export async function listMembers(ctx: Pick<ActorContext, "workspaceId">) {
     select: {
       role: true,
       deactivatedAt: true,
+      status: true,
       user: {
         select: {
           id: true,

@@ -4,11 +4,18 @@ import type { ActorContext } from "@/lib/context";
 import { limitsFor, PLAN_LIMITS } from "@/lib/rate-limit/policies";
 import { RateLimitOverridesSchema } from "@/lib/validations/settings";
 
-/** The settings page's contents as data: name, plan, OAuth policy and rate limits (plan, overrides, in force). */
+/** The settings page's contents as data: name, plan, OAuth policy, round-robin and rate limits (plan, overrides, in force). */
 export async function describeWorkspaceSettings(ctx: Pick<ActorContext, "workspaceId">) {
   const workspace = await prisma.workspace.findUniqueOrThrow({
     where: { id: ctx.workspaceId },
-    select: { name: true, slug: true, planTier: true, rateLimitOverrides: true, oauthAuthorizePolicy: true },
+    select: {
+      name: true,
+      slug: true,
+      planTier: true,
+      rateLimitOverrides: true,
+      oauthAuthorizePolicy: true,
+      roundRobin: true,
+    },
   });
   const overrides = RateLimitOverridesSchema.safeParse(workspace.rateLimitOverrides ?? {});
   return {
@@ -16,6 +23,7 @@ export async function describeWorkspaceSettings(ctx: Pick<ActorContext, "workspa
     slug: workspace.slug,
     plan: workspace.planTier,
     oauth_authorize_policy: workspace.oauthAuthorizePolicy,
+    round_robin: workspace.roundRobin,
     rate_limits: {
       plan: PLAN_LIMITS[workspace.planTier],
       overrides: overrides.success ? overrides.data : {},

@@ -1,6 +1,7 @@
 import "server-only";
 import type { ActorContext } from "@/lib/context";
 import { AppError, parseInput } from "@/lib/errors";
+import { updateRoundRobin } from "@/lib/services/agent-status/update-round-robin";
 import { describeWorkspaceSettings } from "@/lib/services/workspaces/describe-workspace-settings";
 import { updateOAuthPolicy } from "@/lib/services/workspaces/update-oauth-policy";
 import { updateRateLimits } from "@/lib/services/workspaces/update-rate-limits";
@@ -18,6 +19,10 @@ export async function updateWorkspaceSettings(ctx: ActorContext, input: UpdateWo
   if (data.rate_limits !== undefined) {
     await updateRateLimits(ctx, data.rate_limits ?? {});
     changed.push("rate_limits");
+  }
+  if (data.round_robin !== undefined) {
+    await updateRoundRobin(ctx, { round_robin: data.round_robin });
+    changed.push("round_robin");
   }
   return { ...(await describeWorkspaceSettings(ctx)), changed };
 }

@@ -41,40 +41,42 @@ export function McpProfileClient({ tokens, limit }: { tokens: CredentialRow[]; l
           Copy your token now. It is displayed only once and cannot be retrieved later.
         </NewSecret>
       ) : null}
-      <table className="w-full text-sm" data-testid="tokens">
-        <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="py-1">Token</th>
-            <th className="py-1">Name</th>
-            <th className="py-1">Last used</th>
-            <th className="py-1">Expires</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {tokens.map((t) => (
-            <tr key={t.id} data-testid="token-row">
-              <td className="py-1.5 font-mono text-xs">{t.masked}</td>
-              <td className="py-1.5">{t.name}</td>
-              <td className="py-1.5 text-xs text-slate-600">
-                {t.last_used_at ? new Date(t.last_used_at).toLocaleString("en-GB") : "Never"}
-              </td>
-              <td className="py-1.5 text-xs text-slate-600">
-                {t.expires_at ? new Date(t.expires_at).toLocaleDateString("en-GB") : "—"}
-              </td>
-              <td className="py-1.5 text-right">
-                <RevokeForm
-                  action={revokeTokenAction}
-                  field="id"
-                  value={t.id}
-                  label={t.masked}
-                  consequence={`Every client set up with ${t.masked} (${t.name}) is refused from its next request, and keys created with it are revoked too.`}
-                />
-              </td>
+      <div className="overflow-x-auto">
+        <table className="w-full text-sm" data-testid="tokens">
+          <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th className="py-1">Token</th>
+              <th className="py-1">Name</th>
+              <th className="py-1">Last used</th>
+              <th className="py-1">Expires</th>
+              <th />
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {tokens.map((t) => (
+              <tr key={t.id} data-testid="token-row">
+                <td className="py-1.5 font-mono text-xs">{t.masked}</td>
+                <td className="py-1.5">{t.name}</td>
+                <td className="py-1.5 text-xs text-slate-600">
+                  {t.last_used_at ? new Date(t.last_used_at).toLocaleString("en-GB") : "Never"}
+                </td>
+                <td className="py-1.5 text-xs text-slate-600">
+                  {t.expires_at ? new Date(t.expires_at).toLocaleDateString("en-GB") : "—"}
+                </td>
+                <td className="py-1.5 text-right">
+                  <RevokeForm
+                    action={revokeTokenAction}
+                    field="id"
+                    value={t.id}
+                    label={t.masked}
+                    consequence={`Every client set up with ${t.masked} (${t.name}) is refused from its next request, and keys created with it are revoked too.`}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {tokens.length === 0 ? <p className="text-sm text-slate-500">No active tokens.</p> : null}
     </section>
   );

@@ -33,13 +33,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           defaultValue={params.action}
           placeholder="Action or tool (e.g. assign_ticket)"
           aria-label="Action"
-          className={`${INPUT_CLASS} w-64`}
+          className={`${INPUT_CLASS} w-full sm:w-64`}
         />
         <select
           name="outcome"
           defaultValue={params.outcome ?? ""}
           aria-label="Outcome"
-          className={`${INPUT_CLASS} w-48`}
+          className={`${INPUT_CLASS} w-full sm:w-48`}
         >
           <option value="">Any outcome</option>
           {[
@@ -57,7 +57,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             </option>
           ))}
         </select>
-        <select name="via" defaultValue={params.via ?? ""} aria-label="Channel" className={`${INPUT_CLASS} w-36`}>
+        <select
+          name="via"
+          defaultValue={params.via ?? ""}
+          aria-label="Channel"
+          className={`${INPUT_CLASS} w-full sm:w-36`}
+        >
           <option value="">Any channel</option>
           {["mcp", "web", "cli"].map((v) => (
             <option key={v} value={v}>
@@ -75,37 +80,41 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </p>
       ) : null}
       {page ? (
-        <table className="w-full rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200" data-testid="audit-log">
-          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th className="px-3 py-2">When</th>
-              <th className="px-3 py-2">Who</th>
-              <th className="px-3 py-2">Action</th>
-              <th className="px-3 py-2">Outcome</th>
-              <th className="px-3 py-2">Via</th>
-              <th className="px-3 py-2">Latency</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {page.items.map((e) => (
-              <tr key={e.id}>
-                <td className="px-3 py-1.5 text-xs text-slate-600">{new Date(e.created_at).toLocaleString("en-GB")}</td>
-                <td className="px-3 py-1.5">
-                  {e.actor?.name ?? (e.credential_kind === "workspace_key" ? "Org-level key" : "—")}
-                </td>
-                <td className="px-3 py-1.5 font-mono text-xs">{e.action}</td>
-                <td className={`px-3 py-1.5 text-xs ${e.outcome === "ok" ? "text-emerald-700" : "text-rose-700"}`}>
-                  {e.outcome}
-                </td>
-                <td className="px-3 py-1.5 text-xs">
-                  {e.via}
-                  {e.credential_kind ? ` · ${e.credential_kind.replace("_", " ")}` : ""}
-                </td>
-                <td className="px-3 py-1.5 text-xs">{e.latency_ms != null ? `${e.latency_ms} ms` : ""}</td>
+        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+          <table className="w-full text-sm" data-testid="audit-log">
+            <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th className="px-3 py-2">When</th>
+                <th className="px-3 py-2">Who</th>
+                <th className="px-3 py-2">Action</th>
+                <th className="px-3 py-2">Outcome</th>
+                <th className="px-3 py-2">Via</th>
+                <th className="px-3 py-2">Latency</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {page.items.map((e) => (
+                <tr key={e.id}>
+                  <td className="px-3 py-1.5 text-xs text-slate-600">
+                    {new Date(e.created_at).toLocaleString("en-GB")}
+                  </td>
+                  <td className="px-3 py-1.5">
+                    {e.actor?.name ?? (e.credential_kind === "workspace_key" ? "Org-level key" : "—")}
+                  </td>
+                  <td className="px-3 py-1.5 font-mono text-xs">{e.action}</td>
+                  <td className={`px-3 py-1.5 text-xs ${e.outcome === "ok" ? "text-emerald-700" : "text-rose-700"}`}>
+                    {e.outcome}
+                  </td>
+                  <td className="px-3 py-1.5 text-xs">
+                    {e.via}
+                    {e.credential_kind ? ` · ${e.credential_kind.replace("_", " ")}` : ""}
+                  </td>
+                  <td className="px-3 py-1.5 text-xs">{e.latency_ms != null ? `${e.latency_ms} ms` : ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       {page?.next_cursor ? (
         <Link

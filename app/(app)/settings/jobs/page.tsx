@@ -22,38 +22,42 @@ export default async function JobsPage() {
         Retention and other upkeep run as jobs. A failed job is retried with growing delays; one whose retries run out
         is dead and stays listed here.
       </p>
-      <table className="w-full rounded-lg bg-white text-sm shadow-sm ring-1 ring-slate-200" data-testid="job-health">
-        <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="px-3 py-2">Job</th>
-            {COLUMNS.map(([key, label]) => (
-              <th key={key} className="px-3 py-2 text-right">
-                {label}
-              </th>
-            ))}
-            <th className="px-3 py-2">Last completed</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {kinds.map((k) => (
-            <tr key={k.kind} data-kind={k.kind}>
-              <td className="px-3 py-1.5 font-mono text-xs">{k.kind}</td>
-              {COLUMNS.map(([key]) => (
-                <td
-                  key={key}
-                  data-column={key}
-                  className={`px-3 py-1.5 text-right tabular-nums ${key === "dead" && k.dead > 0 ? "font-semibold text-rose-700" : ""}`}
-                >
-                  {k[key]}
-                </td>
+      <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+        <table className="w-full text-sm" data-testid="job-health">
+          <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th className="px-3 py-2">Job</th>
+              {COLUMNS.map(([key, label]) => (
+                <th key={key} className="px-3 py-2 text-right">
+                  {label}
+                </th>
               ))}
-              <td className="px-3 py-1.5 text-xs text-slate-600">
-                {k.lastCompletedAt ? k.lastCompletedAt.toLocaleString("en-GB", { timeZone: "UTC" }) + " UTC" : "never"}
-              </td>
+              <th className="px-3 py-2">Last completed</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {kinds.map((k) => (
+              <tr key={k.kind} data-kind={k.kind}>
+                <td className="px-3 py-1.5 font-mono text-xs">{k.kind}</td>
+                {COLUMNS.map(([key]) => (
+                  <td
+                    key={key}
+                    data-column={key}
+                    className={`px-3 py-1.5 text-right tabular-nums ${key === "dead" && k.dead > 0 ? "font-semibold text-rose-700" : ""}`}
+                  >
+                    {k[key]}
+                  </td>
+                ))}
+                <td className="px-3 py-1.5 text-xs text-slate-600">
+                  {k.lastCompletedAt
+                    ? k.lastCompletedAt.toLocaleString("en-GB", { timeZone: "UTC" }) + " UTC"
+                    : "never"}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

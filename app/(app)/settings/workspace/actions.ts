@@ -4,9 +4,11 @@ import { revalidatePath } from "next/cache";
 import { formToObject, runAction, type ActionState } from "@/lib/action-state";
 import { requireActor } from "@/lib/auth/session";
 import { updateCsatSettings } from "@/lib/services/csat/update-csat-settings";
+import { updateRoundRobin } from "@/lib/services/agent-status/update-round-robin";
 import { updateOAuthPolicy } from "@/lib/services/workspaces/update-oauth-policy";
 import { updateRateLimits } from "@/lib/services/workspaces/update-rate-limits";
 import type { CsatSettingsInput } from "@/lib/validations/csat";
+import type { RoundRobinInput } from "@/lib/validations/agent-status";
 import type { OAuthPolicyInput, RateLimitOverrides } from "@/lib/validations/settings";
 
 export async function updateOAuthPolicyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -34,5 +36,15 @@ export async function updateCsatScaleAction(_prev: ActionState, form: FormData):
     await updateCsatSettings(ctx, formToObject(form) as CsatSettingsInput);
     revalidatePath("/settings/workspace");
     return { status: "ok", message: "Rating scale saved." };
+  });
+}
+
+export async function updateRoundRobinAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const { ctx } = await requireActor("owner");
+    const { changed, round_robin } = await updateRoundRobin(ctx, formToObject(form) as RoundRobinInput);
+    revalidatePath("/settings/workspace");
+    if (!changed) return { status: "ok", message: "No change." };
+    return { status: "ok", message: round_robin ? "Round-robin is on." : "Round-robin is off." };
   });
 }

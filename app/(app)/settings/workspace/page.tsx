@@ -4,6 +4,7 @@ import { getWorkspaceSettings } from "@/lib/services/workspaces/get-workspace-se
 import { WorkspaceSettingsForm } from "./settings-form";
 import { RateLimitsForm } from "./rate-limits-form";
 import { CsatScaleForm } from "./csat-scale-form";
+import { RoundRobinForm } from "./round-robin-form";
 import { PLAN_LIMITS } from "@/lib/rate-limit/policies";
 
 export const metadata: Metadata = { title: "Workspace settings" };
@@ -18,6 +19,7 @@ export default async function WorkspaceSettingsPage() {
         Plan: <span className="capitalize">{settings.planTier}</span>
       </p>
       <CsatScaleForm scale={settings.csatScale} />
+      <RoundRobinForm enabled={settings.roundRobin} canEdit={role === "owner"} />
       <WorkspaceSettingsForm policy={settings.oauthAuthorizePolicy} canEdit={role === "owner"} />
       <RateLimitsForm
         plan={PLAN_LIMITS[settings.planTier]}

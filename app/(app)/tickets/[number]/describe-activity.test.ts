@@ -4,6 +4,9 @@ import { describeActivity } from "./describe-activity";
 describe("describeActivity", () => {
   it("reads like a sentence", () => {
     expect(describeActivity("assign", { assignee: { from: null, to: "Ava" } })).toBe("assigned it to Ava");
+    expect(
+      describeActivity("auto_assign", { assignee: { from: null, to: "Ava" }, team: "Billing", rule: "round_robin" }),
+    ).toBe("auto-assigned it to Ava (round-robin in Billing)");
     expect(describeActivity("tags_added", { tags: ["vip", "bug"] })).toBe("added tags vip, bug");
     expect(describeActivity("update", { priority: { from: "low", to: "high" } })).toBe(
       "changed priority from low to high",

@@ -20,6 +20,8 @@ function describeChange(action: string, c: Record<string, unknown>): string {
       return "added an internal note";
     case "assign":
       return `assigned it to ${show(change("assignee")?.to)}`;
+    case "auto_assign":
+      return `auto-assigned it to ${show(change("assignee")?.to)} (round-robin in ${show(c.team)})`;
     case "transfer":
       return `transferred it to ${show(change("team")?.to)}`;
     case "tags_added":
