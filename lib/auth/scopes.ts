@@ -59,6 +59,11 @@ export const SCOPE_FAMILIES = {
     read: "see the workflow rules (reopen window, auto-close)",
     write: "change when closed tickets may reopen and when resolved tickets close by themselves",
   },
+  sla: {
+    label: "SLA policies",
+    read: "see SLA policies (response and resolution targets) and the business hours they count",
+    write: "create, change and delete SLA policies, and set business hours and holidays",
+  },
   settings: {
     label: "Settings",
     read: "see workspace settings (plan, who may authorize apps, rate limits)",

@@ -89,8 +89,24 @@ export function filterConditions(ctx: ActorContext, f: TicketListFilters, range 
       WHERE tt."ticketId" = t."id" AND g."workspaceId" = ${ctx.workspaceId} AND g."name" = ${f.tag.toLowerCase()})`);
   }
   if (f.contact) and.push(sql`t."contactId" = ${f.contact}`);
+  if (f.sla) and.push(slaCondition(f.sla, new Date()));
   if (range) and.push(...rangeConditions(f));
   return and;
+}
+
+/** One hour: what "due within 1 h" looks ahead. */
+export const SLA_DUE_SOON_MS = 3_600_000;
+
+/**
+ * The SLA filters, each served by the partial (workspace, slaDueAt) / (workspace, slaBreachedAt)
+ * indexes, which hold only tickets with a running clock or a breach. "Breached" also takes a due time
+ * that passed since the breach job last ran, so the list never lags the job.
+ */
+export function slaCondition(filter: NonNullable<TicketListFilters["sla"]>, now: Date): Prisma.Sql {
+  const at = sql`${now.toISOString()}::timestamp(3)`;
+  if (filter === "breached") return sql`(t."slaBreachedAt" IS NOT NULL OR t."slaDueAt" <= ${at})`;
+  const until = sql`${new Date(now.getTime() + SLA_DUE_SOON_MS).toISOString()}::timestamp(3)`;
+  return sql`t."slaDueAt" > ${at} AND t."slaDueAt" <= ${until}`;
 }
 
 /** The created range's conditions on tickets `t` (none without a range). */

@@ -21,7 +21,7 @@ export const EXACT_COUNT_LIMIT = 10_000;
 
 /**
  * How many tickets the list's filters and text match, cheaply at any volume: from the TicketCount
- * rows when only status, priority, team and assignee filter (exact; TicketCount has no sub-status); otherwise counted up to
+ * rows when only status, priority, team and assignee filter (exact; TicketCount has no sub-status or SLA); otherwise counted up to
  * EXACT_COUNT_LIMIT, and past it the planner's estimate (`exact: false`, shown as "about N").
  */
 export async function countTickets(ctx: ActorContext, filters: TicketListFilters): Promise<TicketCount> {
@@ -31,6 +31,7 @@ export async function countTickets(ctx: ActorContext, filters: TicketListFilters
     !filters.tag &&
     !filters.contact &&
     !filters.case_status &&
+    !filters.sla &&
     !filters.created_after &&
     !filters.created_before
   ) {

@@ -25,18 +25,12 @@ describe("addBusinessMinutes", () => {
 
   it("carries the rest over the weekend to Monday morning", () => {
     // Friday 16:00 + 2 h: one hour on Friday, one on Monday from 09:00.
-    expect(iso(addBusinessMinutes(at("2026-12-04T16:00:00Z"), 120, weekdays("UTC")))).toBe(
-      "2026-12-07T10:00:00.000Z",
-    );
+    expect(iso(addBusinessMinutes(at("2026-12-04T16:00:00Z"), 120, weekdays("UTC")))).toBe("2026-12-07T10:00:00.000Z");
   });
 
   it("starts counting at the next opening when started outside business hours", () => {
-    expect(iso(addBusinessMinutes(at("2026-12-05T12:00:00Z"), 30, weekdays("UTC")))).toBe(
-      "2026-12-07T09:30:00.000Z",
-    );
-    expect(iso(addBusinessMinutes(at("2026-12-07T06:00:00Z"), 30, weekdays("UTC")))).toBe(
-      "2026-12-07T09:30:00.000Z",
-    );
+    expect(iso(addBusinessMinutes(at("2026-12-05T12:00:00Z"), 30, weekdays("UTC")))).toBe("2026-12-07T09:30:00.000Z");
+    expect(iso(addBusinessMinutes(at("2026-12-07T06:00:00Z"), 30, weekdays("UTC")))).toBe("2026-12-07T09:30:00.000Z");
   });
 
   it("skips holidays", () => {
@@ -81,7 +75,10 @@ describe("addBusinessMinutes", () => {
 
   it("is the start itself for zero minutes, and refuses a calendar with no hours", () => {
     expect(iso(addBusinessMinutes(at("2026-12-05T12:00:00Z"), 0, weekdays("UTC")))).toBe("2026-12-05T12:00:00.000Z");
-    const closed: BusinessCalendar = { ...weekdays("UTC"), weekly: { ...weekdays("UTC").weekly, mon: [], tue: [], wed: [], thu: [], fri: [] } };
+    const closed: BusinessCalendar = {
+      ...weekdays("UTC"),
+      weekly: { ...weekdays("UTC").weekly, mon: [], tue: [], wed: [], thu: [], fri: [] },
+    };
     expect(() => addBusinessMinutes(at("2026-12-05T12:00:00Z"), 10, closed)).toThrow(/no business hours/);
   });
 
@@ -105,9 +102,9 @@ describe("businessMinutesBetween", () => {
   });
 
   it("sees the 23-hour and 25-hour days of DST changes", () => {
-    expect(businessMinutesBetween(at("2026-03-28T23:00:00Z"), at("2026-03-29T22:00:00Z"), allDay("Europe/Berlin"))).toBe(
-      23 * 60,
-    );
+    expect(
+      businessMinutesBetween(at("2026-03-28T23:00:00Z"), at("2026-03-29T22:00:00Z"), allDay("Europe/Berlin")),
+    ).toBe(23 * 60);
     expect(
       businessMinutesBetween(at("2026-11-01T04:00:00Z"), at("2026-11-02T05:00:00Z"), allDay("America/New_York")),
     ).toBe(25 * 60);

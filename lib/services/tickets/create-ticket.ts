@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { inWorkspace, type ActorContext } from "@/lib/context";
 import { notFound, parseInput } from "@/lib/errors";
 import { findContactByFurtherEmail } from "@/lib/services/contacts/find-contact-by-email";
+import { applyTicketSla } from "@/lib/services/sla/apply-ticket-sla";
 import { recordActivity } from "@/lib/services/tickets/record-activity";
 import { CreateTicketSchema, type CreateTicketInput } from "@/lib/validations/tickets";
 
@@ -69,6 +70,7 @@ export async function createTicket(ctx: ActorContext, input: CreateTicketInput) 
       action: "create",
       changes: { subject: data.subject, priority: data.priority },
     });
+    await applyTicketSla(tx, ctx, ticket.id, { now: ticket.createdAt });
     return { ticket: ticket.number, status: ticket.status, contact, created_at: ticket.createdAt.toISOString() };
   });
 }
