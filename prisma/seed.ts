@@ -9,6 +9,7 @@ import type { Channel, MessageKind, TicketPriority, TicketStatus } from "@/lib/g
 import { bulkSeed } from "./seed-bulk";
 import { seedMacrosAndSnippets } from "./seed-macros";
 import { seedKnowledge } from "./seed-knowledge";
+import { seedSla } from "./seed-sla";
 import { DEMO_PASSWORD, DEMO_USERS, DEMO_WORKSPACE, SECOND_WORKSPACE } from "./demo-accounts.mjs";
 import { CONTACT_REPLIES, NOTES, REPLIES } from "./seed-text";
 
@@ -623,6 +624,7 @@ async function main() {
   await seedKnowledge(acme.workspaceId, [DEMO_USERS.admin.email, DEMO_USERS.agent.email].map(idOf), now);
   // The demo's workflow rule: closed tickets reopen within 30 days; later a follow-up opens.
   await prisma.caseWorkflow.create({ data: { workspaceId: acme.workspaceId, reopenWindowDays: 30 } });
+  await seedSla(acme.workspaceId, { exact: !bulk, now });
   await seedCompanies(acme.workspaceId);
   const globex = await seedWorkspace({
     ...SECOND_WORKSPACE,

@@ -3,13 +3,10 @@ import { roleAtLeast } from "@/lib/auth/roles";
 import { inWorkspace, type ActorContext } from "@/lib/context";
 import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import {
-  WEEKDAYS,
-  parseClock,
-  formatClock,
-  type BusinessCalendar,
-  type Weekday,
-} from "@/lib/services/sla/business-hours";
+import { WEEKDAYS, formatClock, type BusinessCalendar, type Weekday } from "@/lib/services/sla/business-hours";
+import { calendarOf } from "@/lib/services/sla/calendar";
+
+export { calendarOf };
 import type { SlaPolicyRule, SlaTargets } from "@/lib/services/sla/compute";
 
 export const SLA_POLICY_SELECT = {
@@ -66,20 +63,6 @@ export async function findSlaPolicyOrThrow(db: Prisma.TransactionClient, ctx: Ac
     throw new AppError("not_found", error.message, { fields: { sla_policy: ["no such SLA policy"] } });
   }
   return row;
-}
-
-/** Stored weekly hours ({ mon: [{ start: "09:00", end: "17:00" }] }) as the arithmetic reads them. */
-type StoredWeekly = Partial<Record<Weekday, { start: string; end: string }[]>>;
-
-export function calendarOf(row: { timeZone: string; weekly: unknown; holidays: string[] }): BusinessCalendar {
-  const weekly = row.weekly as StoredWeekly;
-  return {
-    timeZone: row.timeZone,
-    weekly: Object.fromEntries(
-      WEEKDAYS.map((d) => [d, (weekly[d] ?? []).map((i) => ({ start: parseClock(i.start), end: parseClock(i.end) }))]),
-    ) as BusinessCalendar["weekly"],
-    holidays: row.holidays,
-  };
 }
 
 /** The workspace's business calendar, or null when it has set no business hours (every hour counts). */

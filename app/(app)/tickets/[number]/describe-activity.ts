@@ -44,6 +44,12 @@ function describeChange(action: string, c: Record<string, unknown>): string {
       return `opened follow-up #${String(c.follow_up ?? "")}: the ticket was closed past its reopen window`;
     case "close":
       return "closed the ticket";
+    case "sla_policy": {
+      const to = change("sla_policy")?.to;
+      return to == null ? "no SLA policy applies any more" : `SLA policy ${show(to)} applies`;
+    }
+    case "sla_breach":
+      return `missed the ${c.target === "first_response" ? "first-response" : "resolution"} target`;
     case "contact_merged":
       return `merged contact ${show(change("contact")?.from)} into ${show(change("contact")?.to)}`;
     case "update": {
