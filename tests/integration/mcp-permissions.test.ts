@@ -15,6 +15,7 @@ import { createSnippet } from "@/lib/services/snippets/create-snippet";
 import { createArticle } from "@/lib/services/knowledge/create-article";
 import { createCaseStatus } from "@/lib/services/case-statuses/create-case-status";
 import { createCompany } from "@/lib/services/companies/create-company";
+import { createSlaPolicy } from "@/lib/services/sla/create-sla-policy";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 
 type Credential = {
@@ -51,6 +52,23 @@ beforeAll(async () => {
     scopes: ["settings:read"],
     role: "admin",
     user: false,
+  };
+  creds["sla:read key"] = {
+    token: (await key(["sla:read"])).secret,
+    scopes: ["sla:read"],
+    role: "admin",
+    user: false,
+  };
+  creds["sla:write agent key"] = {
+    token: (
+      await createApiKey(
+        { ...ws.agent, role: "admin" },
+        { name: "agent sla", scopes: ["sla:read", "sla:write"], org_level: false },
+      )
+    ).secret,
+    scopes: ["sla:read", "sla:write"],
+    role: "agent",
+    user: true,
   };
   creds["search:read key"] = {
     token: (await key(["search:read"])).secret,
@@ -190,6 +208,10 @@ describe("permission matrix", () => {
     });
     const caseStatus = await createCaseStatus(ws.admin, { name: "Legal review", base_status: "pending" });
     const company = await createCompany(ws.owner, { name: "Confidential Corp", domains: ["example.com"] });
+    const slaPolicy = await createSlaPolicy(ws.admin, {
+      name: "Confidential SLA",
+      targets: { urgent: { first_response_minutes: 5 } },
+    });
     const outsider = (await createPersonalToken(other.admin)).secret;
     const callAs = (name: string, args: unknown) =>
       rpc({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name, arguments: args } }, { token: outsider });
@@ -217,6 +239,9 @@ describe("permission matrix", () => {
       ["merge_contacts", { keep_contact_id: secret.contact.id, merge_contact_id: ws.tickets[0]!.contact.id }],
       ["get_company", { company_id: company.id }],
       ["update_company", { company_id: company.id, name: "Taken over" }],
+      ["get_sla_policy", { sla_policy: slaPolicy.id }],
+      ["update_sla_policy", { sla_policy: slaPolicy.id, name: "Taken over" }],
+      ["delete_sla_policy", { sla_policy: slaPolicy.id }],
     ] as const) {
       const res = await callAs(name, args);
       expect(toolBody(res.json?.result).error, name).toBe("not_found");
@@ -235,6 +260,8 @@ describe("permission matrix", () => {
       articles: { items: [], has_more: false },
     });
     const companies = await callAs("list_companies", {});
+    const slaPolicies = await callAs("list_sla_policies", {});
+    expect(slaPolicies.json?.result.structuredContent.items).toEqual([]);
     const settings = await callAs("get_workspace_settings", {});
     expect(settings.json?.result.structuredContent.slug).toBe(other.slug);
     // search_everything echoes the caller's own query; its groups are checked above.
