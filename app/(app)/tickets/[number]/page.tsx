@@ -157,7 +157,8 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
       </section>
 
       <aside className="min-w-0 space-y-4">
-        <SlaCountdown sla={ticket.sla} />
+        {/* Fresh figures from the server start a fresh countdown. */}
+        <SlaCountdown key={JSON.stringify(ticket.sla)} sla={ticket.sla} />
         <MacroApply ticket={ticket.number} macros={macros.items.map((m) => ({ id: m.id, name: m.name }))} />
         <section className="rounded-lg bg-white p-4 text-sm shadow-sm ring-1 ring-slate-200">
           <h2 className="mb-2 font-semibold">Contact</h2>
