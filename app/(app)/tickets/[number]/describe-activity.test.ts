@@ -13,10 +13,10 @@ describe("describeActivity", () => {
     );
     expect(describeActivity("something_new", {})).toBe("something new");
     expect(describeActivity("sla_policy", { sla_policy: { from: null, to: "Business" } })).toBe(
-      "SLA policy Business applies",
+      "put it under SLA policy Business",
     );
     expect(describeActivity("sla_breach", { target: "first_response", due_at: "2026-12-07T11:00:00.000Z" })).toBe(
-      "missed the first-response target",
+      "flagged the first-response target as missed",
     );
     expect(
       describeActivity("status", {

@@ -46,10 +46,10 @@ function describeChange(action: string, c: Record<string, unknown>): string {
       return "closed the ticket";
     case "sla_policy": {
       const to = change("sla_policy")?.to;
-      return to == null ? "no SLA policy applies any more" : `SLA policy ${show(to)} applies`;
+      return to == null ? "took it off its SLA policy" : `put it under SLA policy ${show(to)}`;
     }
     case "sla_breach":
-      return `missed the ${c.target === "first_response" ? "first-response" : "resolution"} target`;
+      return `flagged the ${c.target === "first_response" ? "first-response" : "resolution"} target as missed`;
     case "contact_merged":
       return `merged contact ${show(change("contact")?.from)} into ${show(change("contact")?.to)}`;
     case "update": {
