@@ -45,8 +45,9 @@ ADD COLUMN "resolutionMissed" BOOLEAN NOT NULL DEFAULT false;
 
 ALTER TABLE "Ticket" ADD CONSTRAINT "Ticket_slaPolicyId_fkey" FOREIGN KEY ("slaPolicyId") REFERENCES "SlaPolicy"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
--- Only tickets with a running SLA clock, or a breach, are in these: small at any volume. "Due within
--- 1 h" and the breach job range over the first; "breached" reads both (a BitmapOr).
+-- Only tickets with a running SLA clock, or a breach while worked, are in these: small at any volume.
+-- "Due within 1 h" and the breach job range over the first; "breached" walks the second in the list's
+-- order, plus the few tickets of the first whose due time passed since the job last ran.
 CREATE INDEX "Ticket_workspaceId_slaDueAt_idx" ON "Ticket"("workspaceId", "slaDueAt") WHERE "slaDueAt" IS NOT NULL;
-CREATE INDEX "Ticket_workspaceId_slaBreachedAt_idx" ON "Ticket"("workspaceId", "slaBreachedAt") WHERE "slaBreachedAt" IS NOT NULL;
+CREATE INDEX "Ticket_workspaceId_breached_updatedAt_id_idx" ON "Ticket"("workspaceId", "updatedAt" DESC, "id" DESC) WHERE "slaBreachedAt" IS NOT NULL;
 CREATE INDEX "Ticket_slaPolicyId_idx" ON "Ticket"("slaPolicyId") WHERE "slaPolicyId" IS NOT NULL;
