@@ -48,6 +48,9 @@ const MIX = [
   { name: "filter: rare tag", tool: "search_tickets", args: () => ({ tag: "churn-risk" }) },
   { name: "filter: contact", tool: "search_tickets", args: (d) => ({ contact: d.contactId }) },
   { name: "filter: sub-status", tool: "search_tickets", args: (d) => ({ case_status: d.caseStatusId }) },
+  // Both served by the partial (workspace, slaDueAt) and (workspace, slaBreachedAt) indexes.
+  { name: "filter: SLA breached", tool: "search_tickets", args: () => ({ sla: "breached" }) },
+  { name: "filter: SLA due within 1 h", tool: "search_tickets", args: () => ({ sla: "due_1h" }) },
   { name: "filter: created range", tool: "search_tickets", args: (d) => d.createdRange },
   {
     name: "filters combined",
@@ -70,7 +73,7 @@ const MIX = [
   { name: "ticket messages", tool: "list_ticket_messages", args: (d) => ({ ticket: d.midTicket }) },
   { name: "contacts search", tool: "search_contacts", args: () => ({ q: "garcia" }) },
   { name: "tags with counts", tool: "list_tags", args: () => ({}) },
-  // The seeded shared views ("My open", "Unassigned"), each counted through the list's count path.
+  // The seeded shared views ("My open", "Unassigned", "Breaching SLA"), each counted through the list's count path.
   { name: "saved view counts", tool: "list_views", args: () => ({}) },
   { name: "backlog by team", tool: "get_backlog", args: () => ({ by: "team" }) },
   { name: "backlog by assignee", tool: "get_backlog", args: () => ({ by: "assignee" }) },
@@ -88,6 +91,7 @@ const MIX = [
   { name: "page: search + filter", page: () => "/tickets?q=login&status=pending" },
   { name: "page: filter", page: () => "/tickets?status=open&priority=high" },
   { name: "page: assigned to me", page: () => "/tickets?assignee=me" },
+  { name: "page: SLA breached", page: () => "/tickets?sla=breached" },
 ];
 
 const { values: opts } = parseArgs({

@@ -10,6 +10,7 @@ import { bulkSeed } from "./seed-bulk";
 import { seedMacrosAndSnippets } from "./seed-macros";
 import { seedKnowledge } from "./seed-knowledge";
 import { seedCsat } from "./seed-csat";
+import { seedSla } from "./seed-sla";
 import { DEMO_PASSWORD, DEMO_USERS, DEMO_WORKSPACE, SECOND_WORKSPACE } from "./demo-accounts.mjs";
 import { CONTACT_REPLIES, NOTES, REPLIES } from "./seed-text";
 
@@ -624,6 +625,7 @@ async function main() {
   await seedKnowledge(acme.workspaceId, [DEMO_USERS.admin.email, DEMO_USERS.agent.email].map(idOf), now);
   // The demo's workflow rule: closed tickets reopen within 30 days; later a follow-up opens.
   await prisma.caseWorkflow.create({ data: { workspaceId: acme.workspaceId, reopenWindowDays: 30 } });
+  await seedSla(acme.workspaceId, { exact: !bulk, now });
   await seedCompanies(acme.workspaceId);
   // Who is around right now: two agents online, one away, the rest offline (the default).
   const statuses: [string, "online" | "away"][] = [

@@ -61,6 +61,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 <Link href="/settings/statuses" className="hover:text-slate-900">
                   Statuses
                 </Link>
+                <Link href="/settings/sla" className="hover:text-slate-900">
+                  SLA
+                </Link>
                 <Link href="/settings/workspace" className="hover:text-slate-900">
                   Settings
                 </Link>

@@ -69,6 +69,11 @@ export const SCOPE_FAMILIES = {
     read: "see customers' satisfaction ratings and comments on resolved tickets, and the links customers rate at",
     write: "send customers a new rating link for a resolved ticket, and choose the rating scale (admins)",
   },
+  sla: {
+    label: "SLA policies",
+    read: "see SLA policies (response and resolution targets) and the business hours they count",
+    write: "create, change and delete SLA policies, and set business hours and holidays",
+  },
   settings: {
     label: "Settings",
     read: "see workspace settings (plan, who may authorize apps, rate limits)",

@@ -4,6 +4,7 @@ import { autoCloseTicketsJob } from "@/lib/jobs/handlers/auto-close-tickets";
 import { compactCountsJob } from "@/lib/jobs/handlers/compact-counts";
 import { jobReceiptRetention } from "@/lib/jobs/handlers/job-receipt-retention";
 import { refreshAnalytics } from "@/lib/jobs/handlers/refresh-analytics";
+import { slaBreachesJob } from "@/lib/jobs/handlers/sla-breaches";
 import type { JobKind } from "@/lib/jobs/kind";
 
 /** Every job kind the app runs; workers serve these queues and keep their schedules. */
@@ -13,6 +14,7 @@ export const JOB_KINDS: readonly JobKind[] = [
   compactCountsJob,
   refreshAnalytics,
   autoCloseTicketsJob,
+  slaBreachesJob,
 ];
 
 export type JobKindName = (typeof JOB_KINDS)[number]["name"];

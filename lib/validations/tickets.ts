@@ -20,6 +20,12 @@ export const TicketStatusSchema = z.enum(TICKET_STATUSES, {
 export const TicketPrioritySchema = z.enum(TICKET_PRIORITIES, {
   error: `priority must be one of ${TICKET_PRIORITIES.join(", ")}`,
 });
+/** SLA filters of the ticket list: a target missed while the ticket is worked, or one due within the hour. */
+export const SLA_FILTERS = ["breached", "due_1h"] as const;
+export const SlaFilterSchema = z.enum(SLA_FILTERS, {
+  error: 'sla must be "breached" or "due_1h" (due within 1 hour)',
+});
+
 export const TICKET_SORTS = ["updated", "created", "priority", "relevance"] as const;
 export const TicketSortSchema = z.enum(TICKET_SORTS, { error: `sort must be one of ${TICKET_SORTS.join(", ")}` });
 
@@ -41,6 +47,8 @@ export const TicketListSchema = z.object({
   /** A tag name. */
   tag: optional(z.string().trim().max(64)),
   contact: optional(IdSchema),
+  /** breached: an SLA target was missed and the ticket is still worked; due_1h: a target falls due within the hour. */
+  sla: optional(SlaFilterSchema),
   created_after: optional(isoDate("created_after")),
   created_before: optional(isoDate("created_before")),
   /** updated (default): latest activity first; created: newest first; priority: urgent first; relevance: best match first. */

@@ -17,6 +17,7 @@ export const ViewFiltersSchema = TicketListSchema.pick({
   team: true,
   tag: true,
   contact: true,
+  sla: true,
   created_after: true,
   created_before: true,
   sort: true,

@@ -15,6 +15,7 @@ import { createSnippet } from "@/lib/services/snippets/create-snippet";
 import { createArticle } from "@/lib/services/knowledge/create-article";
 import { createCaseStatus } from "@/lib/services/case-statuses/create-case-status";
 import { createCompany } from "@/lib/services/companies/create-company";
+import { createSlaPolicy } from "@/lib/services/sla/create-sla-policy";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 
 type Credential = {
@@ -51,6 +52,23 @@ beforeAll(async () => {
     scopes: ["settings:read"],
     role: "admin",
     user: false,
+  };
+  creds["sla:read key"] = {
+    token: (await key(["sla:read"])).secret,
+    scopes: ["sla:read"],
+    role: "admin",
+    user: false,
+  };
+  creds["sla:write agent key"] = {
+    token: (
+      await createApiKey(
+        { ...ws.agent, role: "admin" },
+        { name: "agent sla", scopes: ["sla:read", "sla:write"], org_level: false },
+      )
+    ).secret,
+    scopes: ["sla:read", "sla:write"],
+    role: "agent",
+    user: true,
   };
   creds["search:read key"] = {
     token: (await key(["search:read"])).secret,
@@ -213,6 +231,10 @@ describe("permission matrix", () => {
     });
     const caseStatus = await createCaseStatus(ws.admin, { name: "Legal review", base_status: "pending" });
     const company = await createCompany(ws.owner, { name: "Confidential Corp", domains: ["example.com"] });
+    const slaPolicy = await createSlaPolicy(ws.admin, {
+      name: "Confidential SLA",
+      targets: { urgent: { first_response_minutes: 5 } },
+    });
     const outsider = (await createPersonalToken(other.admin)).secret;
     const callAs = (name: string, args: unknown) =>
       rpc({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name, arguments: args } }, { token: outsider });
@@ -243,6 +265,9 @@ describe("permission matrix", () => {
       ["get_csat", { ticket: secret.ticket }],
       ["send_csat_request", { ticket: secret.ticket }],
       ["list_agent_statuses", { team: ws.teams[0]!.id }],
+      ["get_sla_policy", { sla_policy: slaPolicy.id }],
+      ["update_sla_policy", { sla_policy: slaPolicy.id, name: "Taken over" }],
+      ["delete_sla_policy", { sla_policy: slaPolicy.id }],
     ] as const) {
       const res = await callAs(name, args);
       expect(toolBody(res.json?.result).error, name).toBe("not_found");
@@ -267,6 +292,8 @@ describe("permission matrix", () => {
     const companies = await callAs("list_companies", {});
     const ratings = await callAs("list_csat_ratings", {});
     expect(ratings.json?.result.structuredContent.items).toEqual([]);
+    const slaPolicies = await callAs("list_sla_policies", {});
+    expect(slaPolicies.json?.result.structuredContent.items).toEqual([]);
     const settings = await callAs("get_workspace_settings", {});
     expect(settings.json?.result.structuredContent.slug).toBe(other.slug);
     // search_everything echoes the caller's own query; its groups are checked above.

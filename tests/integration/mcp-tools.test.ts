@@ -61,7 +61,14 @@ const CALLS: Record<string, Call> = {
   },
   get_ticket: {
     args: () => ({ ticket: n() }),
-    check: (r) => expect(r).toMatchObject({ number: n(), subject: "Export times out", status: "open" }),
+    check: (r) =>
+      expect(r).toMatchObject({
+        number: n(),
+        subject: "Export times out",
+        status: "open",
+        sla: { policy: null, breached: false, first_response: { state: "none" } },
+        sla_breached: false,
+      }),
   },
   get_ticket_context: {
     args: () => ({ ticket: n() }),
@@ -283,7 +290,11 @@ const CALLS: Record<string, Call> = {
   },
   get_support_metrics: {
     args: () => ({ period_days: 7, group_by: "team" }),
-    check: (r) => expect(r.groups.reduce((s: number, g: { volume: number }) => s + g.volume, 0)).toBe(4),
+    check: (r) => {
+      expect(r.groups.reduce((s: number, g: { volume: number }) => s + g.volume, 0)).toBe(4);
+      // No SLA policy in this workspace: nothing measured.
+      expect(r.groups[0].sla.first_response).toEqual({ measured: 0, met: 0, attainment: null });
+    },
   },
   get_backlog: {
     args: () => ({ by: "priority" }),
@@ -419,6 +430,49 @@ const CALLS: Record<string, Call> = {
   list_agent_statuses: {
     args: () => ({ status: "online" }),
     check: (r) => expect(r.items).toEqual([expect.objectContaining({ id: ws.users.admin, status: "online" })]),
+  },
+  update_business_hours: {
+    args: () => ({
+      time_zone: "Europe/Berlin",
+      weekly: { mon: [{ start: "09:00", end: "17:00" }] },
+      holidays: ["2026-12-25"],
+    }),
+    check: (r) => expect(r).toMatchObject({ configured: true, time_zone: "Europe/Berlin", holidays: ["2026-12-25"] }),
+  },
+  get_business_hours: {
+    args: () => ({}),
+    check: (r) =>
+      expect(r).toMatchObject({
+        time_zone: "Europe/Berlin",
+        weekly: { mon: [{ start: "09:00", end: "17:00" }], tue: [] },
+      }),
+  },
+  create_sla_policy: {
+    args: () => ({ name: "Standard", targets: { urgent: { first_response_minutes: 60, resolution_minutes: 480 } } }),
+    check: (r) => {
+      expect(r).toMatchObject({
+        name: "Standard",
+        business_hours: true,
+        targets: { urgent: { first_response_minutes: 60 } },
+      });
+      state.slaPolicyId = r.id;
+    },
+  },
+  update_sla_policy: {
+    args: () => ({ sla_policy: state.slaPolicyId, tag: "vip" }),
+    check: (r) => expect(r).toMatchObject({ id: state.slaPolicyId, tag: "vip" }),
+  },
+  get_sla_policy: {
+    args: () => ({ sla_policy: state.slaPolicyId }),
+    check: (r) => expect(r).toMatchObject({ name: "Standard", tag: "vip" }),
+  },
+  list_sla_policies: {
+    args: () => ({}),
+    check: (r) => expect(r.items).toEqual([expect.objectContaining({ id: state.slaPolicyId, active_ticket_count: 0 })]),
+  },
+  delete_sla_policy: {
+    args: () => ({ sla_policy: state.slaPolicyId }),
+    check: (r) => expect(r).toEqual({ id: state.slaPolicyId, name: "Standard", deleted: true }),
   },
   list_audit_events: {
     args: () => ({ action: "create_api_key" }),

@@ -60,6 +60,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
     team: params.team,
     tag: params.tag,
     contact: params.contact,
+    sla: params.sla,
     created_after: params.created_after,
     created_before: params.created_before,
     sort: params.sort,
@@ -90,7 +91,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
         </div>
         <form
           method="get"
-          className="grid grid-cols-2 gap-2 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 md:grid-cols-9"
+          className="grid grid-cols-2 gap-2 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 md:grid-cols-10"
           role="search"
         >
           <input
@@ -127,6 +128,15 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
           />
           <Select name="team" label="Team" value={params.team} options={teams.map((t) => [t.id, t.name])} />
           <Select name="tag" label="Tag" value={params.tag} options={tags.map((t) => [t.name, t.name])} />
+          <Select
+            name="sla"
+            label="SLA"
+            value={params.sla}
+            options={[
+              ["breached", "Breached"],
+              ["due_1h", "Due within 1 h"],
+            ]}
+          />
           <select name="sort" defaultValue={params.sort ?? ""} aria-label="Sort" className={INPUT_CLASS}>
             <option value="">Sort: latest activity</option>
             {SORTS.map(([v, text]) => (
@@ -135,7 +145,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
               </option>
             ))}
           </select>
-          <div className="col-span-2 flex gap-2 md:col-span-8">
+          <div className="col-span-2 flex gap-2 md:col-span-10">
             <button
               type="submit"
               className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"

@@ -143,6 +143,27 @@ export function TicketTable({ tickets, agents, teams }: { tickets: TicketRow[]; 
                 <div className="flex flex-col items-start gap-1">
                   <Badge tone={t.status}>{t.status}</Badge>
                   {t.case_status ? <CaseStatusBadge name={t.case_status.name} color={t.case_status.color} /> : null}
+                  {t.sla_breached ? (
+                    <span
+                      className="rounded bg-rose-100 px-1.5 py-0.5 text-xs font-medium text-rose-800"
+                      data-testid="sla-breached-badge"
+                    >
+                      SLA breached
+                    </span>
+                  ) : t.sla_due_at ? (
+                    <span className="text-xs text-slate-500" title="Next SLA due time">
+                      SLA due{" "}
+                      <time dateTime={t.sla_due_at}>
+                        {new Date(t.sla_due_at).toLocaleString("en-GB", {
+                          day: "numeric",
+                          month: "short",
+                          hour: "2-digit",
+                          minute: "2-digit",
+                          timeZone: "UTC",
+                        })}
+                      </time>
+                    </span>
+                  ) : null}
                 </div>
               </td>
               <td className={CELL}>

@@ -8,12 +8,18 @@ import { AuditListSchema, BacklogSchema, SupportMetricsSchema } from "@/lib/vali
 
 const Seconds = z.object({ median: z.number().nullable(), p90: z.number().nullable() });
 
+const Attainment = z.object({
+  measured: z.number().int(),
+  met: z.number().int(),
+  attainment: z.number().nullable(),
+});
+
 export const ANALYTICS_TOOLS = [
   defineTool({
     name: "get_support_metrics",
     title: "Support metrics",
     description:
-      "For tickets created in the last period_days (default 30): volume, resolved count, first-response and resolution time (median and p90, seconds), for the whole workspace or grouped by team or agent; csat counts customer ratings given in the period (satisfied: good or 4–5 of 5; percent satisfied) for the agent and team rated. Recomputed about every five minutes; as_of says when.",
+      "For tickets created in the last period_days (default 30): volume, resolved count, first-response and resolution time (median and p90, seconds), SLA attainment per target (share of settled targets met), for the whole workspace or grouped by team or agent; csat counts customer ratings given in the period (satisfied: good or 4–5 of 5; percent satisfied) for the agent and team rated. Recomputed about every five minutes; as_of says when.",
     input: SupportMetricsSchema,
     output: z.object({
       as_of: z.string(),
@@ -28,6 +34,11 @@ export const ANALYTICS_TOOLS = [
           resolved: z.number().int(),
           first_response_seconds: Seconds,
           resolution_seconds: Seconds,
+          sla: z
+            .object({ first_response: Attainment, resolution: Attainment })
+            .describe(
+              "SLA attainment: of the tickets whose target is met or missed, the share met (0 to 1; null when none).",
+            ),
           csat: z
             .object({ ratings: z.number().int(), satisfied: z.number().int(), percent: z.number().int().nullable() })
             .nullable(),

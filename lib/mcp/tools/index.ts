@@ -7,6 +7,7 @@ import { CONTACT_TOOLS } from "@/lib/mcp/tools/contacts";
 import { CREDENTIAL_TOOLS } from "@/lib/mcp/tools/credentials";
 import { MACRO_TOOLS } from "@/lib/mcp/tools/macros";
 import { SNIPPET_TOOLS } from "@/lib/mcp/tools/snippets";
+import { SLA_TOOLS } from "@/lib/mcp/tools/sla";
 import { KNOWLEDGE_TOOLS } from "@/lib/mcp/tools/knowledge";
 import { SEARCH_TOOLS } from "@/lib/mcp/tools/search";
 import { SETTINGS_TOOLS } from "@/lib/mcp/tools/settings";
@@ -22,6 +23,7 @@ export const TOOLS: readonly AnyTool[] = [
   ...MACRO_TOOLS,
   ...SNIPPET_TOOLS,
   ...CASE_STATUS_TOOLS,
+  ...SLA_TOOLS,
   ...VIEW_TOOLS,
   ...CONTACT_TOOLS,
   ...KNOWLEDGE_TOOLS,

@@ -33,6 +33,11 @@ export const TicketRowShape = z.object({
   tags: z.array(z.string()),
   created_at: z.string(),
   updated_at: z.string(),
+  sla_due_at: z
+    .string()
+    .nullable()
+    .describe("The next SLA due time while the clock runs; null when stopped, met or without SLA."),
+  sla_breached: z.boolean().describe("An SLA target was missed and the ticket is still being worked."),
 });
 
 export const TicketHitShape = TicketRowShape.extend({
@@ -42,12 +47,32 @@ export const TicketHitShape = TicketRowShape.extend({
     .describe("Where the text matched, the matching words between <mark> and </mark>; null without text."),
 });
 
+const SlaTargetShape = z.object({
+  due_at: z.string().nullable(),
+  state: z.enum(["met", "missed", "running", "paused", "none"]),
+  remaining_seconds: z
+    .number()
+    .int()
+    .nullable()
+    .describe("Business seconds left (negative: overdue) while the target is open; null once met or without a target."),
+});
+
+export const SlaStateShape = z.object({
+  policy: Ref.nullable().describe("The SLA policy measuring this ticket; null: no SLA applies."),
+  breached: z.boolean().describe("A target was missed while the ticket is being worked."),
+  paused: z.boolean().describe("The clock is stopped (pending, resolved or closed)."),
+  first_response: SlaTargetShape,
+  resolution: SlaTargetShape,
+  next_due_at: z.string().nullable(),
+});
+
 export const TicketShape = TicketRowShape.extend({
   first_response_at: z.string().nullable(),
   resolved_at: z.string().nullable(),
   closed_at: z.string().nullable(),
   follow_up_of: z.number().int().nullable().describe("The closed ticket this one follows up."),
   follow_ups: z.array(z.number().int()).describe("Tickets opened to follow this one up after it closed."),
+  sla: SlaStateShape,
   contact: z
     .object({
       id: z.string(),

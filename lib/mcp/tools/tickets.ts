@@ -47,6 +47,9 @@ function ticketJson(t: TicketDetail) {
     closed_at: t.closedAt?.toISOString() ?? null,
     follow_up_of: t.followUpOf?.number ?? null,
     follow_ups: t.followUps.map((f) => f.number),
+    sla_due_at: t.slaDueAt?.toISOString() ?? null,
+    sla_breached: t.sla.breached,
+    sla: t.sla,
   };
 }
 
@@ -57,7 +60,7 @@ export const TICKET_TOOLS = [
     name: "search_tickets",
     title: "Search tickets",
     description:
-      "Find tickets by text and filters. q takes words (all must match, with word forms: 'login' finds 'logins'), \"quoted phrases\", OR, -exclusions, a ticket number (#1042 or 1042) or a contact's email; it searches subjects, messages, internal notes (unless include_notes is false) and the contact's name, email and company. When nothing matches exactly and q has no phrase or exclusion, word prefixes and near spellings of contact names and emails are tried. Filters: status, case_status (a sub-status id from list_case_statuses), priority, assignee ('me', 'unassigned' or an agent id from list_agents), team id, tag name, contact id, creation dates. sort: updated (default, latest activity first), created, priority (urgent first) or relevance (best match first among the newest 2,000 matches). Each row has a snippet showing where q matched, matches between <mark> and </mark>. Pass next_cursor back as cursor, with the same q, filters and sort, for more.",
+      "Find tickets by text and filters. q takes words (all must match, with word forms: 'login' finds 'logins'), \"quoted phrases\", OR, -exclusions, a ticket number (#1042 or 1042) or a contact's email; it searches subjects, messages, internal notes (unless include_notes is false) and the contact's name, email and company. When nothing matches exactly and q has no phrase or exclusion, word prefixes and near spellings of contact names and emails are tried. Filters: status, case_status (a sub-status id from list_case_statuses), priority, assignee ('me', 'unassigned' or an agent id from list_agents), team id, tag name, contact id, sla ('breached': a target missed while still worked; 'due_1h': a target due within the hour), creation dates. sort: updated (default, latest activity first), created, priority (urgent first) or relevance (best match first among the newest 2,000 matches). Each row has a snippet showing where q matched, matches between <mark> and </mark>. Pass next_cursor back as cursor, with the same q, filters and sort, for more.",
     input: TicketListSchema,
     output: pageOf(TicketHitShape),
     scopes: ["tickets:read"],
@@ -87,7 +90,7 @@ export const TICKET_TOOLS = [
     name: "get_ticket",
     title: "Get ticket metadata",
     description:
-      "A ticket's properties: subject, status, priority, channel, team, assignee, contact, tags and timestamps (no messages).",
+      "A ticket's properties: subject, status, priority, channel, team, assignee, contact, tags, timestamps and SLA state (policy, first-response and resolution due times, met/missed/running/paused, business seconds left, breached) (no messages).",
     input: TicketRefSchema,
     output: TicketShape,
     scopes: ["tickets:read"],

@@ -72,8 +72,11 @@ export async function contactsFor(ctx: ActorContext, query: ParsedQuery, mode: M
   return [];
 }
 
-/** The filters' conditions on tickets `t`; the created range among them unless `range` is false. */
-export function filterConditions(ctx: ActorContext, f: TicketListFilters, range = true): Prisma.Sql[] {
+/**
+ * The filters' conditions on tickets `t`; the created range among them unless `range` is false, the
+ * SLA filter unless `sla` is false (a caller that reads "breached" as two branches, see breachedBranches).
+ */
+export function filterConditions(ctx: ActorContext, f: TicketListFilters, range = true, sla = true): Prisma.Sql[] {
   const and = [sql`t."workspaceId" = ${ctx.workspaceId}`];
   if (f.status) and.push(sql`t."status" = CAST(${f.status} AS "public"."TicketStatus")`);
   // Served by the (workspace, caseStatusId, updatedAt, id) index in the list's order.
@@ -89,8 +92,35 @@ export function filterConditions(ctx: ActorContext, f: TicketListFilters, range 
       WHERE tt."ticketId" = t."id" AND g."workspaceId" = ${ctx.workspaceId} AND g."name" = ${f.tag.toLowerCase()})`);
   }
   if (f.contact) and.push(sql`t."contactId" = ${f.contact}`);
+  if (f.sla && sla) and.push(slaCondition(f.sla, new Date()));
   if (range) and.push(...rangeConditions(f));
   return and;
+}
+
+/** One hour: what "due within 1 h" looks ahead. */
+export const SLA_DUE_SOON_MS = 3_600_000;
+
+/**
+ * The SLA filters, each served by the partial (workspace, slaDueAt) / (workspace, slaBreachedAt)
+ * indexes, which hold only tickets with a running clock or a breach. "Breached" also takes a due time
+ * that passed since the breach job last ran, so the list never lags the job.
+ */
+export function slaCondition(filter: NonNullable<TicketListFilters["sla"]>, now: Date): Prisma.Sql {
+  const at = sql`${now.toISOString()}::timestamp(3)`;
+  if (filter === "breached") return sql`(t."slaBreachedAt" IS NOT NULL OR t."slaDueAt" <= ${at})`;
+  const until = sql`${new Date(now.getTime() + SLA_DUE_SOON_MS).toISOString()}::timestamp(3)`;
+  return sql`t."slaDueAt" > ${at} AND t."slaDueAt" <= ${until}`;
+}
+
+/**
+ * "Breached" as two disjoint branches, each cheap on its own index: tickets the job or a write
+ * flagged (the partial (workspace, updatedAt, id) index of flagged tickets, in the list's order), and
+ * the few whose due time passed since the job last ran (the partial (workspace, slaDueAt) index).
+ * One OR over both would read every flagged ticket to sort them.
+ */
+export function breachedBranches(now: Date): [Prisma.Sql, Prisma.Sql] {
+  const at = sql`${now.toISOString()}::timestamp(3)`;
+  return [sql`t."slaBreachedAt" IS NOT NULL`, sql`t."slaBreachedAt" IS NULL AND t."slaDueAt" <= ${at}`];
 }
 
 /** The created range's conditions on tickets `t` (none without a range). */

@@ -4,6 +4,7 @@ import type { ActorContext } from "@/lib/context";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TicketCount } from "@/lib/search/engine";
 import {
+  breachedBranches,
   canLoosen,
   contactsFor,
   estimateTickets,
@@ -21,7 +22,7 @@ export const EXACT_COUNT_LIMIT = 10_000;
 
 /**
  * How many tickets the list's filters and text match, cheaply at any volume: from the TicketCount
- * rows when only status, priority, team and assignee filter (exact; TicketCount has no sub-status); otherwise counted up to
+ * rows when only status, priority, team and assignee filter (exact; TicketCount has no sub-status or SLA); otherwise counted up to
  * EXACT_COUNT_LIMIT, and past it the planner's estimate (`exact: false`, shown as "about N").
  */
 export async function countTickets(ctx: ActorContext, filters: TicketListFilters): Promise<TicketCount> {
@@ -31,11 +32,13 @@ export async function countTickets(ctx: ActorContext, filters: TicketListFilters
     !filters.tag &&
     !filters.contact &&
     !filters.case_status &&
+    !filters.sla &&
     !filters.created_after &&
     !filters.created_before
   ) {
     return { count: await fromCounts(ctx, filters), exact: true };
   }
+  if (!query && filters.sla === "breached") return countBreached(ctx, filters);
   const doc = Prisma.raw(filters.include_notes ? `t."searchAll"` : `t."searchPublic"`);
   const count = async (mode: Mode): Promise<TicketCount> => {
     const and = filterConditions(ctx, filters);
@@ -54,6 +57,20 @@ export async function countTickets(ctx: ActorContext, filters: TicketListFilters
   // The same fallback as the list: when the query as typed finds nothing, its loosened form is what shows.
   const exact = await count("e");
   return exact.count === 0 && query && canLoosen(query) ? count("f") : exact;
+}
+
+/** "Breached" counted as its two branches (see breachedBranches), each up to the exact limit. */
+async function countBreached(ctx: ActorContext, filters: TicketListFilters): Promise<TicketCount> {
+  const base = filterConditions(ctx, filters, true, false);
+  const [flagged, passed] = breachedBranches(new Date());
+  const [{ n }] = await prisma.$queryRaw<[{ n: number }]>`
+    SELECT count(*)::int AS "n" FROM (
+      (SELECT 1 FROM "public"."Ticket" t WHERE ${join([...base, flagged], " AND ")} LIMIT ${EXACT_COUNT_LIMIT + 1})
+      UNION ALL
+      (SELECT 1 FROM "public"."Ticket" t WHERE ${join([...base, passed], " AND ")} LIMIT ${EXACT_COUNT_LIMIT + 1})) x`;
+  if (n <= EXACT_COUNT_LIMIT) return { count: n, exact: true };
+  const estimate = await estimateTickets(filterConditions(ctx, filters));
+  return { count: Math.max(estimate, EXACT_COUNT_LIMIT + 1), exact: false };
 }
 
 /**

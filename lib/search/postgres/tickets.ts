@@ -4,11 +4,13 @@ import { prisma } from "@/lib/db";
 import type { ActorContext } from "@/lib/context";
 import { Prisma } from "@/lib/generated/prisma/client";
 import {
+  breachedBranches,
   canLoosen,
   contactsFor,
   estimateTickets,
   filterConditions,
   rangeConditions,
+  slaCondition,
   textMatch,
   tsQuery,
   type Mode,
@@ -124,7 +126,9 @@ async function pageRows(
   excludeId?: string,
 ): Promise<Row[]> {
   // `and` holds every condition but the created range, which `range` holds (see below for why).
-  const and = filterConditions(ctx, filters, false);
+  // "Breached" without text is read as two branches (breachedBranches); every other path takes its plain condition.
+  const breached = filters.sla === "breached" && !query;
+  const and = filterConditions(ctx, filters, false, !breached);
   const range = rangeConditions(filters);
   if (excludeId) and.push(sql`t."id" <> ${excludeId}`);
   const take = filters.limit + 1;
@@ -176,9 +180,20 @@ async function pageRows(
   }
   const select = (source: Prisma.Sql) => prisma.$queryRaw<Row[]>`
     SELECT t."id", ${keys}, NULL AS "r" FROM ${source} t ORDER BY ${order} LIMIT ${take}`;
-  const all = [...and, ...range];
-  if (!text && (!range.length || sort === "created"))
+  let all = [...and, ...range];
+  if (!text && (!range.length || sort === "created")) {
+    if (breached) {
+      const [flagged, passed] = breachedBranches(new Date());
+      return select(sql`((SELECT t.* FROM "public"."Ticket" t WHERE ${join([...all, flagged], " AND ")}
+        ORDER BY ${order} LIMIT ${take})
+        UNION ALL (SELECT t.* FROM "public"."Ticket" t WHERE ${join([...all, passed], " AND ")}))`);
+    }
     return select(sql`(SELECT t.* FROM "public"."Ticket" t WHERE ${join(all, " AND ")})`);
+  }
+  if (breached) {
+    and.push(slaCondition("breached", new Date()));
+    all = [...and, ...range];
+  }
   if (!text) {
     // A created range in another order: walking that order's index would read past every newer
     // ticket to reach an old range. A range of few tickets is read whole from its own index (index

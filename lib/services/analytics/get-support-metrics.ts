@@ -15,16 +15,26 @@ type Row = {
   frt_p90: number | null;
   res_p50: number | null;
   res_p90: number | null;
+  frt_measured: number;
+  frt_met: number;
+  res_measured: number;
+  res_met: number;
 };
 
 type CsatRow = { key: string | null; label: string | null; ratings: number; satisfied: number };
+
+/** An SLA target's attainment: of the tickets whose target is settled (met, or missed), the share met. */
+function attainment(measured: number, met: number) {
+  return { measured, met, attainment: measured === 0 ? null : Math.round((met / measured) * 10_000) / 10_000 };
+}
 
 const round = (seconds: number | null) => (seconds == null ? null : Math.round(Number(seconds)));
 
 type Metrics = { period_days: number; group_by: "none" | "team" | "agent" };
 
 /** The snapshot key of one question: its normalised input. */
-const SNAPSHOT = "support-metrics";
+// Versioned: answers stored in an older shape (before SLA attainment and CSAT) are never served.
+const SNAPSHOT = "support-metrics-v2";
 const keyOf = (m: Metrics) => `${SNAPSHOT}:${m.period_days}:${m.group_by}`;
 
 /**
@@ -64,16 +74,26 @@ async function computeSupportMetrics(workspaceId: string, { period_days, group_b
         : Prisma.sql`NULL::text`;
   const frt = Prisma.sql`extract(epoch FROM t."firstResponseAt" - t."createdAt")`;
   const res = Prisma.sql`extract(epoch FROM t."resolvedAt" - t."createdAt")`;
+  // A target is settled once met or missed; a due time that passed while the clock ran counts as
+  // missed before the breach job has flagged it.
+  const now = Prisma.sql`${new Date().toISOString()}::timestamp(3)`;
+  const frtMissed = Prisma.sql`(t."firstResponseMissed" OR (t."firstResponseAt" IS NULL AND t."slaPausedAt" IS NULL AND t."firstResponseDueAt" <= ${now}))`;
+  const resMissed = Prisma.sql`(t."resolutionMissed" OR (t."resolvedAt" IS NULL AND t."slaPausedAt" IS NULL AND t."resolutionDueAt" <= ${now}))`;
   // Labels are looked up per group after counting; table names are schema-qualified like Prisma's own queries.
   const rows = await prisma.$queryRaw<Row[]>`
     SELECT g.key, ${label} AS label, g.volume, g.resolved,
-           g.frt[1] AS frt_p50, g.frt[2] AS frt_p90, g.res[1] AS res_p50, g.res[2] AS res_p90
+           g.frt[1] AS frt_p50, g.frt[2] AS frt_p90, g.res[1] AS res_p50, g.res[2] AS res_p90,
+           g.frt_measured, g.frt_met, g.res_measured, g.res_met
     FROM (
       SELECT ${key} AS key,
         count(*)::int AS volume,
         count(*) FILTER (WHERE t."resolvedAt" IS NOT NULL)::int AS resolved,
         percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${frt}) FILTER (WHERE t."firstResponseAt" IS NOT NULL) AS frt,
-        percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${res}) FILTER (WHERE t."resolvedAt" IS NOT NULL) AS res
+        percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${res}) FILTER (WHERE t."resolvedAt" IS NOT NULL) AS res,
+        count(*) FILTER (WHERE t."firstResponseDueAt" IS NOT NULL AND (t."firstResponseAt" IS NOT NULL OR ${frtMissed}))::int AS frt_measured,
+        count(*) FILTER (WHERE t."firstResponseDueAt" IS NOT NULL AND t."firstResponseAt" IS NOT NULL AND NOT ${frtMissed})::int AS frt_met,
+        count(*) FILTER (WHERE t."resolutionDueAt" IS NOT NULL AND (t."resolvedAt" IS NOT NULL OR ${resMissed}))::int AS res_measured,
+        count(*) FILTER (WHERE t."resolutionDueAt" IS NOT NULL AND t."resolvedAt" IS NOT NULL AND NOT ${resMissed})::int AS res_met
       FROM "public"."Ticket" t
       WHERE t."workspaceId" = ${workspaceId} AND t."createdAt" >= ${since}
       GROUP BY 1
@@ -114,6 +134,10 @@ async function computeSupportMetrics(workspaceId: string, { period_days, group_b
         resolved: r.resolved,
         first_response_seconds: { median: round(r.frt_p50), p90: round(r.frt_p90) },
         resolution_seconds: { median: round(r.res_p50), p90: round(r.res_p90) },
+        sla: {
+          first_response: attainment(r.frt_measured, r.frt_met),
+          resolution: attainment(r.res_measured, r.res_met),
+        },
         csat: csatOf(r.key),
       })),
       ...onlyRated.map((c) => ({
@@ -123,6 +147,7 @@ async function computeSupportMetrics(workspaceId: string, { period_days, group_b
         resolved: 0,
         first_response_seconds: { median: null, p90: null },
         resolution_seconds: { median: null, p90: null },
+        sla: { first_response: attainment(0, 0), resolution: attainment(0, 0) },
         csat: csatOf(c.key),
       })),
     ],

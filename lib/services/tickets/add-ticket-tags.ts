@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { inWorkspace, type ActorContext } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
+import { applyTicketSla } from "@/lib/services/sla/apply-ticket-sla";
 import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
 import { inTransaction } from "@/lib/services/tickets/in-transaction";
 import { recordActivity } from "@/lib/services/tickets/record-activity";
@@ -34,6 +35,7 @@ export async function addTicketTags(ctx: ActorContext, input: TagsInput, db?: Pr
     if (addedNames.length > 0) {
       await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: new Date() } });
       await recordActivity(tx, ctx, { ticketId: ticket.id, action: "tags_added", changes: { tags: addedNames } });
+      await applyTicketSla(tx, ctx, ticket.id);
     }
     const current = await tx.ticketTag.findMany({
       where: { ticketId: ticket.id },

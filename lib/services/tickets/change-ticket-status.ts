@@ -5,6 +5,7 @@ import type { TicketStatus } from "@/lib/generated/prisma/enums";
 import { AppError, parseInput } from "@/lib/errors";
 import { findCaseStatusOrThrow } from "@/lib/services/case-statuses/shared";
 import { issueCsatRequest } from "@/lib/services/csat/shared";
+import { applyTicketSla } from "@/lib/services/sla/apply-ticket-sla";
 import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
 import { inTransaction } from "@/lib/services/tickets/in-transaction";
 import { FOLLOW_UP_SELECT, openFollowUp, reopenWindowPassed } from "@/lib/services/tickets/follow-up";
@@ -98,6 +99,8 @@ export async function changeTicketStatus(
     });
     // The customer's rating request goes out with the resolve, in the same transaction.
     if (statusMoved && target === "resolved") await issueCsatRequest(tx, ctx, ticket, { issuedBy: null, now });
+    // Pending, resolved and closed stop the SLA clock; back to open it runs again.
+    if (statusMoved) await applyTicketSla(tx, ctx, ticket.id, { now });
     await recordActivity(tx, ctx, {
       ticketId: ticket.id,
       action: options.action,

@@ -4,6 +4,7 @@ import { inWorkspace, type ActorContext } from "@/lib/context";
 import { notFound, parseInput } from "@/lib/errors";
 import { autoAssignToTeam } from "@/lib/services/agent-status/auto-assign";
 import { findContactByFurtherEmail } from "@/lib/services/contacts/find-contact-by-email";
+import { applyTicketSla } from "@/lib/services/sla/apply-ticket-sla";
 import { recordActivity } from "@/lib/services/tickets/record-activity";
 import { CreateTicketSchema, type CreateTicketInput } from "@/lib/validations/tickets";
 
@@ -70,6 +71,7 @@ export async function createTicket(ctx: ActorContext, input: CreateTicketInput) 
       action: "create",
       changes: { subject: data.subject, priority: data.priority },
     });
+    await applyTicketSla(tx, ctx, ticket.id, { now: ticket.createdAt });
     const assignee = data.team ? await autoAssignToTeam(tx, ctx, { ticketId: ticket.id, teamId: data.team }) : null;
     return {
       ticket: ticket.number,

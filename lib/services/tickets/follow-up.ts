@@ -3,6 +3,7 @@ import { inWorkspace, type ActorContext } from "@/lib/context";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TicketStatus } from "@/lib/generated/prisma/enums";
 import { readCaseWorkflow } from "@/lib/services/case-statuses/get-case-workflow";
+import { applyTicketSla } from "@/lib/services/sla/apply-ticket-sla";
 import { recordActivity } from "@/lib/services/tickets/record-activity";
 
 const DAY_MS = 86_400_000;
@@ -99,5 +100,6 @@ export async function openFollowUp(
     action: "follow_up",
     changes: { follow_up: followUp.number, reason: options.reason },
   });
+  await applyTicketSla(tx, ctx, followUp.id);
   return { ...followUp, created: true };
 }

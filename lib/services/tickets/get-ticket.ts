@@ -1,6 +1,9 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import type { ActorContext } from "@/lib/context";
+import { SLA_COLUMNS_SELECT } from "@/lib/services/sla/apply-ticket-sla";
+import { readSlaState } from "@/lib/services/sla/compute";
+import { readCalendar } from "@/lib/services/sla/shared";
 import { findTicketOrThrow, MESSAGE_SELECT } from "@/lib/services/tickets/find-ticket";
 
 export type GetTicketOptions = {
@@ -25,6 +28,8 @@ export async function getTicket(ctx: ActorContext, options: GetTicketOptions) {
     firstResponseAt: true,
     resolvedAt: true,
     closedAt: true,
+    ...SLA_COLUMNS_SELECT,
+    slaPolicy: { select: { id: true, name: true, businessHours: true } },
     caseStatus: { select: { id: true, name: true, color: true } },
     followUpOf: { select: { number: true } },
     followUps: { select: { number: true }, orderBy: { number: "asc" }, take: 20 },
@@ -34,7 +39,8 @@ export async function getTicket(ctx: ActorContext, options: GetTicketOptions) {
     tags: { select: { tag: { select: { name: true, color: true } } }, orderBy: { tag: { name: "asc" } } },
   });
   const messageLimit = options.messageLimit ?? 200;
-  const [messages, activities] = await Promise.all([
+  const [calendar, messages, activities] = await Promise.all([
+    ticket.slaPolicy?.businessHours ? readCalendar(prisma, ctx.workspaceId) : null,
     messageLimit === 0
       ? []
       : prisma.message.findMany({
@@ -64,7 +70,14 @@ export async function getTicket(ctx: ActorContext, options: GetTicketOptions) {
           },
         }),
   ]);
-  return { ...ticket, tags: ticket.tags.map((t) => t.tag), messages: messages.reverse(), activities };
+  const sla = readSlaState(
+    ticket,
+    ticket.slaPolicy ? { id: ticket.slaPolicy.id, name: ticket.slaPolicy.name } : null,
+    calendar,
+    ticket.slaPolicy?.businessHours ?? true,
+    new Date(),
+  );
+  return { ...ticket, tags: ticket.tags.map((t) => t.tag), messages: messages.reverse(), activities, sla };
 }
 
 export type TicketDetail = Awaited<ReturnType<typeof getTicket>>;

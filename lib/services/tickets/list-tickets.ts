@@ -20,6 +20,10 @@ export type TicketRow = {
   tags: string[];
   created_at: string;
   updated_at: string;
+  /** The next SLA due time while the clock runs (null: stopped, met or no SLA). */
+  sla_due_at: string | null;
+  /** An SLA target was missed while the ticket is worked (derived from the due time between breach-job runs). */
+  sla_breached: boolean;
   /** Where the search text matched, with <mark> markers; null without text or when only the number or contact matched. */
   snippet: string | null;
 };
@@ -43,12 +47,15 @@ export async function listTickets(ctx: ActorContext, input: TicketListInput): Pr
       channel: true,
       createdAt: true,
       updatedAt: true,
+      slaDueAt: true,
+      slaBreachedAt: true,
       assignee: { select: { id: true, name: true } },
       team: { select: { id: true, name: true } },
       contact: { select: { id: true, name: true, email: true } },
       tags: { select: { tag: { select: { name: true } } }, orderBy: { tag: { name: "asc" } } },
     },
   });
+  const now = new Date();
   const byId = new Map(rows.map((t) => [t.id, t]));
   const page = hits.items.flatMap((hit) => {
     const t = byId.get(hit.id);
@@ -69,6 +76,8 @@ export async function listTickets(ctx: ActorContext, input: TicketListInput): Pr
       tags: t.tags.map((x) => x.tag.name),
       created_at: t.createdAt.toISOString(),
       updated_at: t.updatedAt.toISOString(),
+      sla_due_at: t.slaDueAt?.toISOString() ?? null,
+      sla_breached: t.slaBreachedAt !== null || (t.slaDueAt !== null && t.slaDueAt <= now),
       snippet,
     })),
     next_cursor: hits.next_cursor,

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { inWorkspace, type ActorContext } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
+import { applyTicketSla } from "@/lib/services/sla/apply-ticket-sla";
 import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
 import { inTransaction } from "@/lib/services/tickets/in-transaction";
 import { recordActivity } from "@/lib/services/tickets/record-activity";
@@ -25,6 +26,7 @@ export async function removeTicketTags(ctx: ActorContext, input: TagsInput, db?:
         removed = present.map((p) => p.tag.name).sort();
         await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: new Date() } });
         await recordActivity(tx, ctx, { ticketId: ticket.id, action: "tags_removed", changes: { tags: removed } });
+        await applyTicketSla(tx, ctx, ticket.id);
       }
     }
     const current = await tx.ticketTag.findMany({

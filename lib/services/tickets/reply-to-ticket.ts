@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorContext } from "@/lib/context";
 import { AppError, parseInput } from "@/lib/errors";
+import { applyTicketSla } from "@/lib/services/sla/apply-ticket-sla";
 import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
 import { inTransaction } from "@/lib/services/tickets/in-transaction";
 import { FOLLOW_UP_SELECT, openFollowUp, reopenWindowPassed } from "@/lib/services/tickets/follow-up";
@@ -63,6 +64,8 @@ export async function replyToTicket(ctx: ActorContext, input: ReplyInput, db?: P
         ...(nextStatus !== ticket.status ? { status: { from: ticket.status, to: nextStatus } } : {}),
       },
     });
+    // The first agent reply meets the first-response target; a pending ticket's clock stops.
+    await applyTicketSla(tx, ctx, ticket.id, { previousFirstResponseAt: ticket.firstResponseAt, now });
     return {
       message_id: message.id,
       ticket: ticket.number,

@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { inWorkspace, type ActorContext } from "@/lib/context";
 import { notFound, parseInput } from "@/lib/errors";
 import { autoAssignToTeam } from "@/lib/services/agent-status/auto-assign";
+import { applyTicketSla } from "@/lib/services/sla/apply-ticket-sla";
 import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
 import { inTransaction } from "@/lib/services/tickets/in-transaction";
 import { recordActivity } from "@/lib/services/tickets/record-activity";
@@ -25,6 +26,7 @@ export async function transferTicket(ctx: ActorContext, input: TransferInput, db
     const changed = ticket.team?.id !== team.id;
     if (changed) {
       await tx.ticket.update({ where: { id: ticket.id }, data: { teamId: team.id, updatedAt: new Date() } });
+      await applyTicketSla(tx, ctx, ticket.id);
     }
     if (note && ctx.userId) {
       await tx.message.create({

@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorContext } from "@/lib/context";
 import { AppError, parseInput } from "@/lib/errors";
+import { applyTicketSla } from "@/lib/services/sla/apply-ticket-sla";
 import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
 import { inTransaction } from "@/lib/services/tickets/in-transaction";
 import { recordActivity } from "@/lib/services/tickets/record-activity";
@@ -46,6 +47,8 @@ export async function updateTicket(ctx: ActorContext, input: UpdateTicketInput, 
     });
     if (updated.count === 0) throw new AppError("conflict", `Ticket #${number} changed while saving. Read it again.`);
     await recordActivity(tx, ctx, { ticketId: ticket.id, action: "update", changes });
+    // Another priority may fall under other targets or another policy.
+    if (changes.priority) await applyTicketSla(tx, ctx, ticket.id);
     const after = await tx.ticket.findUniqueOrThrow({
       where: { id: ticket.id },
       select: { subject: true, priority: true, updatedAt: true },

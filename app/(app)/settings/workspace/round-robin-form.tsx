@@ -9,7 +9,11 @@ import { updateRoundRobinAction } from "./actions";
 export function RoundRobinForm({ enabled, canEdit }: { enabled: boolean; canEdit: boolean }) {
   const [state, action, pending] = useActionState(updateRoundRobinAction, IDLE);
   return (
-    <form action={action} data-testid="round-robin-form" className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <form
+      action={action}
+      data-testid="round-robin-form"
+      className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+    >
       <fieldset disabled={!canEdit} className="space-y-1 text-sm">
         <legend className="font-semibold">Round-robin assignment</legend>
         <p className="text-slate-600">

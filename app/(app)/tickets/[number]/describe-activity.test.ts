@@ -15,6 +15,12 @@ describe("describeActivity", () => {
       "merged contact Sam R. into Sam Rivera",
     );
     expect(describeActivity("something_new", {})).toBe("something new");
+    expect(describeActivity("sla_policy", { sla_policy: { from: null, to: "Business" } })).toBe(
+      "put it under SLA policy Business",
+    );
+    expect(describeActivity("sla_breach", { target: "first_response", due_at: "2026-12-07T11:00:00.000Z" })).toBe(
+      "flagged the first-response target as missed",
+    );
     expect(
       describeActivity("status", {
         status: { from: "open", to: "pending" },

@@ -57,6 +57,12 @@ function describeChange(action: string, c: Record<string, unknown>): string {
     }
     case "csat_requested":
       return "sent a new rating link";
+    case "sla_policy": {
+      const to = change("sla_policy")?.to;
+      return to == null ? "took it off its SLA policy" : `put it under SLA policy ${show(to)}`;
+    }
+    case "sla_breach":
+      return `flagged the ${c.target === "first_response" ? "first-response" : "resolution"} target as missed`;
     case "contact_merged":
       return `merged contact ${show(change("contact")?.from)} into ${show(change("contact")?.to)}`;
     case "update": {

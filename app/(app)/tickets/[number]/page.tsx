@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CaseStatusBadge } from "@/components/case-status/case-status-badge";
+import { SlaCountdown } from "@/components/sla/sla-countdown";
 import { Badge } from "@/components/ui/badge";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
@@ -161,6 +162,8 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
       </section>
 
       <aside className="min-w-0 space-y-4">
+        {/* Fresh figures from the server start a fresh countdown. */}
+        <SlaCountdown key={JSON.stringify(ticket.sla)} sla={ticket.sla} />
         <MacroApply ticket={ticket.number} macros={macros.items.map((m) => ({ id: m.id, name: m.name }))} />
         <section className="rounded-lg bg-white p-4 text-sm shadow-sm ring-1 ring-slate-200">
           <h2 className="mb-2 font-semibold">Contact</h2>
