@@ -157,7 +157,7 @@ describe("round-robin assignment", () => {
     const team = t.teams[0]!.id;
     await staff(t, team, [t.users.agent, t.users.agent2, t.users.admin]);
     for (const who of [t.agent, t.agent2, t.admin]) await setMyStatus(who, { status: "online" });
-    await updateRoundRobin(t.admin, { round_robin: true });
+    await updateRoundRobin(t.owner, { round_robin: true });
     const client = await connectMcp((await createPersonalToken(t.owner)).secret);
     clients.push(client);
     const assignees: string[] = [];
