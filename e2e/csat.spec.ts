@@ -22,11 +22,13 @@ test("a customer rates a resolved ticket from its public link and changes the ra
   expect(link).toMatch(/\/rate\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
 
   // The customer is not signed in: a browser of their own.
-  const customer = await browser.newContext();
+  // Customers often open it on a phone: the page fits 390 px without scrolling sideways.
+  const customer = await browser.newContext({ viewport: { width: 390, height: 844 } });
   try {
     const rating = new RatingPage(await customer.newPage());
     await rating.goto(link);
     await expect(rating.heading()).toHaveText("How did we do?");
+    expect(await rating.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await rating.goto(link);
 
     // Opening the link (twice, as a mail scanner and then a person might) recorded nothing.

@@ -44,6 +44,8 @@ test("every signed-in page fits 390 px without scrolling sideways", async ({ pag
     "/knowledge/new",
     article,
     "/settings/statuses",
+    "/settings/sla",
+    "/tickets?sla=breached",
     "/settings/workspace",
     "/settings/api-access",
     "/settings/audit",

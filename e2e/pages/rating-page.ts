@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 
 /** The public CSAT page a customer opens from the rating link. */
 export class RatingPage {
-  constructor(private readonly page: Page) {}
+  constructor(readonly page: Page) {}
 
   async goto(link: string) {
     await this.page.goto(link);
