@@ -16,6 +16,11 @@ export type BulkSeedInput = {
   tagIds: Map<string, string>;
   tickets: number;
   auditEvents: number;
+  /**
+   * The SLA policy open and pending tickets run under, written with the tickets: resolution due
+   * `resolutionHours[priority]` calendar hours after creation, breached when that has passed.
+   */
+  sla?: { policyId: string; resolutionHours: Record<"urgent" | "high" | "normal" | "low", number> };
 };
 
 const BIG_TABLES = ["Ticket", "Message", "TicketTag", "TicketActivity", "Contact", "AuditEvent"];
@@ -226,6 +231,10 @@ export async function bulkSeed(input: BulkSeedInput) {
   const tagNames = [...input.tagIds.keys()];
   const tags = textArray(tagNames.map((name) => input.tagIds.get(name)!));
   const tagIndex = (name: string) => tagNames.indexOf(name) + 1;
+  const slaPolicy = input.sla ? lit(input.sla.policyId) : "NULL::text";
+  const slaHours = `${Object.entries(input.sla?.resolutionHours ?? {})
+    .map(([priority, hours]) => `WHEN '${priority}' THEN ${Number(hours)} `)
+    .join("")}ELSE 0`;
   const subjects = textArray(SUBJECTS.map(([, , s]) => s));
   const subjectTeam = intArray(SUBJECTS.map(([team]) => team + 1));
   const subjectTag1 = intArray(SUBJECTS.map(([, t]) => tagIndex(t[0]!)));
@@ -248,7 +257,8 @@ export async function bulkSeed(input: BulkSeedInput) {
 
   const ticketsSql = `
     INSERT INTO "Ticket" (id, "workspaceId", number, subject, status, priority, channel, "teamId", "assigneeId",
-                          "contactId", "createdAt", "updatedAt", "firstResponseAt", "resolvedAt")
+                          "contactId", "createdAt", "updatedAt", "firstResponseAt", "resolvedAt",
+                          "slaPolicyId", "resolutionDueAt", "slaPausedAt", "slaDueAt", "slaBreachedAt", "resolutionMissed")
     SELECT 'tk' || lpad(i::text, 9, '0'), ${ws}, i,
            replace(replace((${subjects})[1 + s], '{month}', ${pickFrom(textArray(MONTHS), 12, "i", 8)}), '{n}', (1000 + i)::text),
            status::"TicketStatus", priority::"TicketPriority", channel::"Channel",
@@ -257,9 +267,17 @@ export async function bulkSeed(input: BulkSeedInput) {
            created,
            least(created + make_interval(hours => 3 * (m - 1 + CASE WHEN status IN ('resolved', 'closed') THEN 1 ELSE 0 END)), ${now}),
            CASE WHEN assignee IS NOT NULL THEN least(created + interval '3 hours', ${now}) END,
-           CASE WHEN status IN ('resolved', 'closed') THEN least(created + make_interval(hours => 3 * m), ${now}) END
+           CASE WHEN status IN ('resolved', 'closed') THEN least(created + make_interval(hours => 3 * m), ${now}) END,
+           CASE WHEN due IS NOT NULL THEN ${slaPolicy} END,
+           due,
+           CASE WHEN due IS NOT NULL AND status = 'pending' THEN least(created + make_interval(hours => 3 * (m - 1)), ${now}) END,
+           CASE WHEN status = 'open' AND due > ${now} THEN due END,
+           CASE WHEN status = 'open' AND due <= ${now} THEN due END,
+           coalesce(status = 'open' AND due <= ${now}, false)
       FROM (SELECT *, CASE WHEN status = 'open' AND ${h("i", 13, 10)} < 3 THEN NULL
-                           ELSE ${pickFrom(agents, input.agentIds.length, "i", 14)} END AS assignee
+                           ELSE ${pickFrom(agents, input.agentIds.length, "i", 14)} END AS assignee,
+                        CASE WHEN ${slaPolicy} IS NOT NULL AND status IN ('open', 'pending') THEN created + make_interval(hours =>
+                          CASE priority ${slaHours} END) END AS due
               FROM (SELECT i, s, m, created,
                            CASE WHEN age > 20 THEN (ARRAY['closed','closed','closed','closed','closed','closed','resolved','resolved','resolved','pending'])[1 + ${h("i", 10, 10)}]
                                 ELSE (ARRAY['open','open','open','open','open','pending','pending','pending','resolved','resolved'])[1 + ${h("i", 10, 10)}] END AS status,

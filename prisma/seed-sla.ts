@@ -37,12 +37,11 @@ const POLICIES: { name: string; tag: string | null; businessHours: boolean; targ
   },
 ];
 
-/**
- * Business hours, two SLA policies and the "Breaching SLA" view. Open and pending tickets get their
- * due times as the app would have computed them at creation and their first reply (`exact`); a bulk
- * seed gets a set-based approximation (calendar hours), enough for the filters' volume.
- */
-export async function seedSla(workspaceId: string, options: { exact: boolean; now: number }) {
+/** Hours of calendar time to resolve, by priority: the bulk seed's approximation of the standard policy. */
+export const BULK_RESOLUTION_HOURS = { urgent: 8, high: 24, normal: 48, low: 96 } as const;
+
+/** Business hours, the two SLA policies and the "Breaching SLA" view; the standard policy comes first. */
+export async function seedSlaPolicies(workspaceId: string) {
   const hours = await prisma.businessHours.create({
     data: { workspaceId, ...HOURS },
     select: { timeZone: true, weekly: true, holidays: true },
@@ -58,26 +57,18 @@ export async function seedSla(workspaceId: string, options: { exact: boolean; no
   await prisma.savedView.create({
     data: { workspaceId, name: "Breaching SLA", filters: { sla: "breached" } },
   });
+  return { hours, policies };
+}
+
+/**
+ * Open and pending tickets get their due times as the app would have computed them at creation and
+ * their first reply. (A bulk seed writes a set-based approximation with its tickets instead, in
+ * calendar hours, BULK_RESOLUTION_HOURS: an update afterwards would scatter the newest tickets
+ * across the table and leave the list slower than a real helpdesk's.)
+ */
+export async function seedSla(workspaceId: string, options: { now: number }) {
+  const { hours, policies } = await seedSlaPolicies(workspaceId);
   const rules = policies.map((p) => ({ ...p, targets: p.targets }) as SlaPolicyRule);
-  if (!options.exact) {
-    const standard = policies[0]!;
-    // Resolution due in calendar hours by priority; a due time already past is a breach.
-    await prisma.$executeRaw`
-      WITH due AS (
-        SELECT "id", "createdAt" + make_interval(hours => CASE "priority"
-            WHEN 'urgent' THEN 8 WHEN 'high' THEN 24 WHEN 'normal' THEN 48 ELSE 96 END) AS "at"
-        FROM "Ticket" WHERE "workspaceId" = ${workspaceId} AND "status" IN ('open', 'pending'))
-      UPDATE "Ticket" t SET "slaPolicyId" = ${standard.id}, "resolutionDueAt" = due."at",
-        "slaPausedAt" = CASE WHEN t."status" = 'pending' THEN t."updatedAt" END,
-        "slaDueAt" = CASE WHEN t."status" = 'open' AND due."at" > ${new Date(options.now)} THEN due."at" END,
-        "slaBreachedAt" = CASE WHEN t."status" = 'open' AND due."at" <= ${new Date(options.now)} THEN due."at" END,
-        "resolutionMissed" = (t."status" = 'open' AND due."at" <= ${new Date(options.now)})
-      FROM due WHERE t."id" = due."id"`;
-    // As the bulk seed's own VACUUM ANALYZE left the rest: the planner's figures, and the visibility
-    // map that lets counts of breached tickets read the index alone.
-    await prisma.$executeRaw`VACUUM ANALYZE "Ticket"`;
-    return;
-  }
   const calendar = calendarOf(hours);
   const tickets = await prisma.ticket.findMany({
     where: { workspaceId, status: { in: ["open", "pending"] } },

@@ -10,7 +10,7 @@ import { bulkSeed } from "./seed-bulk";
 import { seedMacrosAndSnippets } from "./seed-macros";
 import { seedKnowledge } from "./seed-knowledge";
 import { seedCsat } from "./seed-csat";
-import { seedSla } from "./seed-sla";
+import { BULK_RESOLUTION_HOURS, seedSla, seedSlaPolicies } from "./seed-sla";
 import { DEMO_PASSWORD, DEMO_USERS, DEMO_WORKSPACE, SECOND_WORKSPACE } from "./demo-accounts.mjs";
 import { CONTACT_REPLIES, NOTES, REPLIES } from "./seed-text";
 
@@ -599,6 +599,8 @@ async function main() {
   });
   if (bulk) {
     const agentIds = users.map((u) => u.id).sort();
+    // The SLA policies first: the bulk load writes open and pending tickets' due times with them.
+    const { policies } = await seedSlaPolicies(acme.workspaceId);
     const result = await bulkSeed({
       workspaceId: acme.workspaceId,
       agentIds,
@@ -606,6 +608,7 @@ async function main() {
       tagIds: acme.tagIds,
       tickets: size,
       auditEvents,
+      sla: { policyId: policies[0]!.id, resolutionHours: BULK_RESOLUTION_HOURS },
     });
     // One pending ticket in five wears a sub-status: one set-based update.
     await prisma.$executeRaw`UPDATE "Ticket" SET "caseStatusId" =
@@ -625,7 +628,7 @@ async function main() {
   await seedKnowledge(acme.workspaceId, [DEMO_USERS.admin.email, DEMO_USERS.agent.email].map(idOf), now);
   // The demo's workflow rule: closed tickets reopen within 30 days; later a follow-up opens.
   await prisma.caseWorkflow.create({ data: { workspaceId: acme.workspaceId, reopenWindowDays: 30 } });
-  await seedSla(acme.workspaceId, { exact: !bulk, now });
+  if (!bulk) await seedSla(acme.workspaceId, { now });
   await seedCompanies(acme.workspaceId);
   // Who is around right now: two agents online, one away, the rest offline (the default).
   const statuses: [string, "online" | "away"][] = [
