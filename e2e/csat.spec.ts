@@ -63,3 +63,50 @@ test("a customer rates a resolved ticket from its public link and changes the ra
     await customer.close();
   }
 });
+
+test("an admin switches the rating scale to 1 to 5; the next link offers 1 to 5 and counts 5 as the rating", async ({
+  browser,
+  page,
+  signInAs,
+  ticketsPage,
+  ticketPage,
+}) => {
+  await signInAs("admin");
+  const scaleForm = async (label: RegExp) => {
+    await page.goto("/settings/workspace");
+    const group = page.getByRole("group", { name: "Customer satisfaction rating scale" });
+    await group.getByRole("radio", { name: label }).check();
+    await page.getByRole("button", { name: "Save scale" }).click();
+    await expect(page.getByText("Rating scale saved.")).toBeVisible();
+  };
+  await scaleForm(/^1 to 5/);
+  await page.reload();
+  await expect(
+    page.getByRole("group", { name: "Customer satisfaction rating scale" }).getByRole("radio", { name: /^1 to 5/ }),
+  ).toBeChecked();
+
+  try {
+    await ticketsPage.goto("?status=open");
+    await ticketPage.goto(await ticketsPage.numberOf(0));
+    await ticketPage.resolve();
+    const link = await page.getByTestId("csat-link").inputValue();
+    const customer = await browser.newContext();
+    try {
+      const rating = new RatingPage(await customer.newPage());
+      await rating.goto(link);
+      for (const score of ["1", "2", "3", "4", "5"])
+        await expect(rating.page.getByRole("radio", { name: score, exact: true })).toBeVisible();
+      await expect(rating.page.getByRole("radio", { name: "Good", exact: true })).toHaveCount(0);
+      await rating.rate("5", "Quick and kind.");
+      await expect(rating.notice()).toHaveText("Thank you for your rating!");
+      await expect(rating.currentRating()).toContainText("5");
+    } finally {
+      await customer.close();
+    }
+    await page.reload();
+    await expect(page.getByTestId("csat-score")).toContainText("5");
+  } finally {
+    // Later tests rate on the demo's own scale.
+    await scaleForm(/^Good or bad/);
+  }
+});
