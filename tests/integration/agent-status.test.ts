@@ -4,7 +4,7 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
-import { connectMcp, toolBody } from "../support/mcp-client";
+import { connectMcp, callTool as call, callToolOk as ok } from "../support/mcp-client";
 import { prisma } from "@/lib/db";
 import { getMyStatus } from "@/lib/services/agent-status/get-my-status";
 import { listAgentStatuses } from "@/lib/services/agent-status/list-agent-statuses";
@@ -21,17 +21,6 @@ let owner: Client;
 let agent: Client;
 let orgKey: Client;
 const clients: Client[] = [];
-
-async function call(client: Client, name: string, args: Record<string, unknown>) {
-  const result = await client.callTool({ name, arguments: args });
-  return { isError: Boolean(result.isError), body: toolBody(result) };
-}
-
-async function ok(client: Client, name: string, args: Record<string, unknown>) {
-  const { isError, body } = await call(client, name, args);
-  expect(isError, `${name}: ${JSON.stringify(body)}`).toBe(false);
-  return body;
-}
 
 /** Puts members into a team (what an admin does when staffing a department). */
 async function staff(t: TestWorkspace, teamId: string, userIds: string[]) {

@@ -4,7 +4,7 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
-import { connectMcp, toolBody } from "../support/mcp-client";
+import { connectMcp, callTool as call, callToolOk as ok } from "../support/mcp-client";
 import { prisma } from "@/lib/db";
 import { autoCloseTicketsJob } from "@/lib/jobs/handlers/auto-close-tickets";
 import { JobQueue } from "@/lib/jobs/queue";
@@ -32,17 +32,6 @@ let agent: Client;
 let reader: Client;
 const clients: Client[] = [];
 const queues: JobQueue[] = [];
-
-async function call(client: Client, name: string, args: Record<string, unknown>) {
-  const result = await client.callTool({ name, arguments: args });
-  return { isError: Boolean(result.isError), body: toolBody(result) };
-}
-
-async function ok(client: Client, name: string, args: Record<string, unknown>) {
-  const { isError, body } = await call(client, name, args);
-  expect(isError, `${name}: ${JSON.stringify(body)}`).toBe(false);
-  return body;
-}
 
 async function newTicket(t: TestWorkspace, subject: string) {
   return (await createTicket(t.owner, { subject, body: "Hello", contact_email: `c.${subject.length}@example.com` }))

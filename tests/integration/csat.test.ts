@@ -5,7 +5,7 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
-import { baseUrl, connectMcp, toolBody } from "../support/mcp-client";
+import { baseUrl, connectMcp, callTool as call, callToolOk as ok } from "../support/mcp-client";
 import { prisma } from "@/lib/db";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
 import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
@@ -22,17 +22,6 @@ let reader: Client;
 let ticketsOnly: Client;
 let outsider: Client;
 const clients: Client[] = [];
-
-async function call(client: Client, name: string, args: Record<string, unknown>) {
-  const result = await client.callTool({ name, arguments: args });
-  return { isError: Boolean(result.isError), body: toolBody(result) };
-}
-
-async function ok(client: Client, name: string, args: Record<string, unknown>) {
-  const { isError, body } = await call(client, name, args);
-  expect(isError, `${name}: ${JSON.stringify(body)}`).toBe(false);
-  return body;
-}
 
 let ticketSeq = 0;
 /** A new ticket of the workspace, on the given team, assigned to the agent. */

@@ -3,7 +3,7 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
-import { baseUrl, connectMcp, toolBody } from "../support/mcp-client";
+import { baseUrl, connectMcp, callTool as call } from "../support/mcp-client";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
@@ -35,11 +35,6 @@ async function refusal(promise: Promise<unknown>) {
     throw error;
   }
   throw new Error("expected a refusal");
-}
-
-async function call(client: Client, name: string, args: Record<string, unknown>) {
-  const result = await client.callTool({ name, arguments: args });
-  return { isError: Boolean(result.isError), body: toolBody(result) };
 }
 
 /** A public page fetched with no cookie at all, as a visitor's browser would. */

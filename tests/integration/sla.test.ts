@@ -5,7 +5,7 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
-import { connectMcp, toolBody } from "../support/mcp-client";
+import { connectMcp, callTool as call, callToolOk as ok } from "../support/mcp-client";
 import { prisma } from "@/lib/db";
 import { slaBreachesJob } from "@/lib/jobs/handlers/sla-breaches";
 import { JobQueue } from "@/lib/jobs/queue";
@@ -33,17 +33,6 @@ let reader: Client;
 let outsider: Client;
 const clients: Client[] = [];
 const queues: JobQueue[] = [];
-
-async function call(client: Client, name: string, args: Record<string, unknown>) {
-  const result = await client.callTool({ name, arguments: args });
-  return { isError: Boolean(result.isError), body: toolBody(result) };
-}
-
-async function ok(client: Client, name: string, args: Record<string, unknown>) {
-  const { isError, body } = await call(client, name, args);
-  expect(isError, `${name}: ${JSON.stringify(body)}`).toBe(false);
-  return body;
-}
 
 async function refused(client: Client, name: string, args: Record<string, unknown>) {
   const { isError, body } = await call(client, name, args);

@@ -2,7 +2,7 @@
 import http from "node:http";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 
 export const baseUrl = () => inject("baseUrl");
 export const mcpEndpoint = () => `${baseUrl()}/api/v1/mcp`;
@@ -81,4 +81,17 @@ export function toolBody(result: any): Record<string, any> {
   } catch {
     return {};
   }
+}
+
+/** Calls a tool through the SDK client: whether it was refused, and its body (see toolBody). */
+export async function callTool(client: Client, name: string, args: Record<string, unknown>) {
+  const result = await client.callTool({ name, arguments: args });
+  return { isError: Boolean(result.isError), body: toolBody(result) };
+}
+
+/** Calls a tool that must succeed and returns its structured answer; a refusal fails with its body. */
+export async function callToolOk(client: Client, name: string, args: Record<string, unknown>) {
+  const { isError, body } = await callTool(client, name, args);
+  expect(isError, `${name}: ${JSON.stringify(body)}`).toBe(false);
+  return body;
 }
