@@ -1,3 +1,4 @@
+import { hkdfSync } from "node:crypto";
 import { z } from "zod";
 import { parseIpRange, type IpRange } from "@/lib/rate-limit/ip-address";
 
@@ -79,6 +80,22 @@ const EnvSchema = z.object({
    * instances that leave the work to `npm run worker` processes.
    */
   JOB_WORKERS: z.enum(["in-app", "off"], { error: 'JOB_WORKERS must be "in-app" or "off"' }).default("in-app"),
+  /**
+   * Where attachment files are kept on local disk (relative to the working directory); used unless
+   * S3_BUCKET is set.
+   */
+  ATTACHMENTS_DIR: z.string({ error: "ATTACHMENTS_DIR must be a directory path" }).default(".data/attachments"),
+  /** S3-compatible storage for attachments instead of local disk (AWS S3, MinIO, R2…); unset keeps them on disk. */
+  S3_BUCKET: z.string({ error: "S3_BUCKET must be a bucket name" }).min(1, "S3_BUCKET must not be empty").optional(),
+  /** The bucket's region; "us-east-1" unless set (most S3-compatible servers accept any). */
+  S3_REGION: z.string({ error: "S3_REGION must be a region name" }).default("us-east-1"),
+  /** The S3 API's address for an S3-compatible server (MinIO, R2…); unset uses AWS's own. */
+  S3_ENDPOINT: z.url({ error: "S3_ENDPOINT must be a URL like http://127.0.0.1:9000" }).optional(),
+  /** Access key pair for the bucket; unset, the AWS SDK's default chain (instance role, AWS_* variables) applies. */
+  S3_ACCESS_KEY_ID: z.string({ error: "S3_ACCESS_KEY_ID must be a string" }).optional(),
+  S3_SECRET_ACCESS_KEY: z.string({ error: "S3_SECRET_ACCESS_KEY must be a string" }).optional(),
+  /** "1" addresses the bucket in the path (http://host/bucket/key), as MinIO and most local servers need. */
+  S3_FORCE_PATH_STYLE: z.enum(["0", "1"], { error: 'S3_FORCE_PATH_STYLE must be "0" or "1"' }).default("0"),
   /** "1" prints every SQL statement with its parameters and duration (bench:scale explains the slowest with it). */
   DATABASE_QUERY_LOG: z.enum(["0", "1"], { error: 'DATABASE_QUERY_LOG must be "0" or "1"' }).default("0"),
   NODE_ENV: z
@@ -87,6 +104,13 @@ const EnvSchema = z.object({
 });
 
 export type Env = z.infer<typeof EnvSchema>;
+
+/** Pairs of variables that only work together. */
+function checkPairs(env: z.infer<typeof EnvSchema>): string[] {
+  return Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)
+    ? ["S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set both or neither"]
+    : [];
+}
 
 let cached: Env | undefined;
 
@@ -97,6 +121,8 @@ export function getEnv(): Env {
       const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
       throw new Error(`Invalid environment:\n  ${problems.join("\n  ")}`);
     }
+    const pairs = checkPairs(parsed.data);
+    if (pairs.length) throw new Error(`Invalid environment:\n  ${pairs.join("\n  ")}`);
     cached = { ...parsed.data, APP_URL: parsed.data.APP_URL.replace(/\/+$/, "") };
   }
   return cached;
@@ -109,4 +135,14 @@ export function getEnv(): Env {
  */
 export function isTestRun(): boolean {
   return process.env.NODE_ENV === "test";
+}
+
+/**
+ * A key for one purpose derived from AUTH_SECRET (HKDF-SHA256), so a signature made for one
+ * purpose (an attachment download link) can never be replayed as another.
+ */
+export function deriveSecretKey(purpose: string): Buffer {
+  const secret = getEnv().AUTH_SECRET;
+  if (!secret) throw new Error("AUTH_SECRET is not set");
+  return Buffer.from(hkdfSync("sha256", secret, "deskbridge", purpose, 32));
 }

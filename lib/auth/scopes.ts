@@ -74,6 +74,11 @@ export const SCOPE_FAMILIES = {
     read: "see SLA policies (response and resolution targets) and the business hours they count",
     write: "create, change and delete SLA policies, and set business hours and holidays",
   },
+  attachments: {
+    label: "Attachments",
+    read: "see the files attached to tickets (names, types, sizes) and download them through short-lived links",
+    write: "attach files to tickets and their messages",
+  },
   settings: {
     label: "Settings",
     read: "see workspace settings (plan, who may authorize apps, rate limits)",

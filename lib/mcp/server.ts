@@ -187,7 +187,10 @@ async function callTool(call: McpCall, name: string, args: unknown): Promise<Cal
       return errorResult({ error: "validation_error", message: `Invalid arguments for ${name} (${summary}).`, fields });
     }
     const result = (await tool.handler(ctx, parsed.data)) as Record<string, unknown>;
-    return { content: [{ type: "text", text: JSON.stringify(result) }], structuredContent: result };
+    return {
+      content: [{ type: "text", text: JSON.stringify(result) }, ...(tool.extraContent?.(result) ?? [])],
+      structuredContent: result,
+    };
   } catch (error) {
     const appError = toAppError(error);
     outcome = appError.code;

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { ContentBlock } from "@modelcontextprotocol/server";
 import type { Scope } from "@/lib/auth/scopes";
 import type { ActorContext } from "@/lib/context";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -29,6 +30,8 @@ export type ToolDefinition<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   needsUser: boolean;
   annotations: ToolAnnotations;
   handler: (ctx: ActorContext, input: z.output<I>) => Promise<z.input<O>>;
+  /** Content blocks after the result's JSON text (a resource_link to a file, say). */
+  extraContent?: (output: z.input<O>) => ContentBlock[];
 };
 
 export type AnyTool = ToolDefinition<z.ZodType, z.ZodType>;

@@ -15,7 +15,8 @@ import { mcpUrl } from "@/lib/mcp/urls";
 // fallback would answer as event streams, by a stateless transport per request that answers plain
 // JSON, routed with the SDK's isLegacyRequest as its documentation shows.
 
-const MAX_BODY_BYTES = 1_048_576;
+// 8 MiB: add_attachment carries a file of up to 5 MB as base64 (about 6.7 MB of text).
+const MAX_BODY_BYTES = 8 * 1_048_576;
 
 const modernHandler = createMcpHandler((ctx) => buildMcpServer(callOf(ctx.authInfo)), {
   legacy: "reject",

@@ -1,6 +1,7 @@
 import type { AnyTool } from "@/lib/mcp/tool";
 import { AGENT_STATUS_TOOLS } from "@/lib/mcp/tools/agent-status";
 import { ANALYTICS_TOOLS } from "@/lib/mcp/tools/analytics";
+import { ATTACHMENT_TOOLS } from "@/lib/mcp/tools/attachments";
 import { CASE_STATUS_TOOLS } from "@/lib/mcp/tools/case-statuses";
 import { CSAT_TOOLS } from "@/lib/mcp/tools/csat";
 import { CONTACT_TOOLS } from "@/lib/mcp/tools/contacts";
@@ -20,6 +21,7 @@ import { VIEW_TOOLS } from "@/lib/mcp/tools/views";
 export const TOOLS: readonly AnyTool[] = [
   ...TICKET_TOOLS,
   ...TAG_TOOLS,
+  ...ATTACHMENT_TOOLS,
   ...MACRO_TOOLS,
   ...SNIPPET_TOOLS,
   ...CASE_STATUS_TOOLS,

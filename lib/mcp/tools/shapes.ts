@@ -82,6 +82,7 @@ export const TicketShape = TicketRowShape.extend({
       company: z.string().nullable(),
     })
     .nullable(),
+  attachment_count: z.number().int().describe("Files attached to the ticket; list_ticket_attachments lists them."),
 });
 
 export const MessageShape = z.object({
@@ -93,6 +94,9 @@ export const MessageShape = z.object({
   body_length: z.number().int(),
   via: z.string(),
   created_at: z.string(),
+  attachments: z
+    .array(z.object({ id: z.string(), filename: z.string(), content_type: z.string(), size: z.number().int() }))
+    .describe("Files attached under this message; get_attachment downloads one."),
 });
 
 export const ContactShape = z.object({

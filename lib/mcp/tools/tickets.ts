@@ -50,6 +50,7 @@ function ticketJson(t: TicketDetail) {
     sla_due_at: t.slaDueAt?.toISOString() ?? null,
     sla_breached: t.sla.breached,
     sla: t.sla,
+    attachment_count: t._count.attachments,
   };
 }
 
@@ -90,7 +91,7 @@ export const TICKET_TOOLS = [
     name: "get_ticket",
     title: "Get ticket metadata",
     description:
-      "A ticket's properties: subject, status, priority, channel, team, assignee, contact, tags, timestamps and SLA state (policy, first-response and resolution due times, met/missed/running/paused, business seconds left, breached) (no messages).",
+      "A ticket's properties: subject, status, priority, channel, team, assignee, contact, tags, timestamps and SLA state (policy, first-response and resolution due times, met/missed/running/paused, business seconds left, breached) and how many files are attached (no messages).",
     input: TicketRefSchema,
     output: TicketShape,
     scopes: ["tickets:read"],

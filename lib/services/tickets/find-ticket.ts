@@ -30,4 +30,8 @@ export const MESSAGE_SELECT = {
   createdAt: true,
   authorUser: { select: { id: true, name: true } },
   authorContact: { select: { id: true, name: true } },
+  attachments: {
+    select: { id: true, filename: true, contentType: true, size: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  },
 } satisfies Prisma.MessageSelect;

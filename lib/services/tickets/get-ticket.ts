@@ -37,6 +37,7 @@ export async function getTicket(ctx: ActorContext, options: GetTicketOptions) {
     team: { select: { id: true, name: true } },
     contact: { select: { id: true, name: true, email: true, phone: true, company: true } },
     tags: { select: { tag: { select: { name: true, color: true } } }, orderBy: { tag: { name: "asc" } } },
+    _count: { select: { attachments: true } },
   });
   const messageLimit = options.messageLimit ?? 200;
   const [calendar, messages, activities] = await Promise.all([

@@ -20,6 +20,7 @@ export type MessageRow = {
   body_length: number;
   via: string;
   created_at: string;
+  attachments: { id: string; filename: string; content_type: string; size: number }[];
 };
 
 const CursorShape = z.object({ c: CursorTime, i: CursorId });
@@ -61,6 +62,7 @@ export function toMessageRow(m: {
   createdAt: Date;
   authorUser: { id: string; name: string } | null;
   authorContact: { id: string; name: string } | null;
+  attachments?: { id: string; filename: string; contentType: string; size: number }[];
 }): MessageRow {
   const author = m.authorType === "agent" ? m.authorUser : m.authorContact;
   return {
@@ -72,5 +74,11 @@ export function toMessageRow(m: {
     body_length: m.body.length,
     via: m.via,
     created_at: m.createdAt.toISOString(),
+    attachments: (m.attachments ?? []).map((a) => ({
+      id: a.id,
+      filename: a.filename,
+      content_type: a.contentType,
+      size: a.size,
+    })),
   };
 }

@@ -4,6 +4,10 @@ import { revalidatePath } from "next/cache";
 import { formToObject, runAction, type ActionState } from "@/lib/action-state";
 import { requireActor } from "@/lib/auth/session";
 import type { ActorContext } from "@/lib/context";
+import {
+  postMessageWithAttachments,
+  type UploadedFile,
+} from "@/lib/services/attachments/post-message-with-attachments";
 import { sendCsatRequest } from "@/lib/services/csat/send-csat-request";
 import { applyMacro } from "@/lib/services/macros/apply-macro";
 import { previewMacro } from "@/lib/services/macros/preview-macro";
@@ -48,11 +52,33 @@ const splitTags = (value: unknown) =>
     .map((t) => t.trim())
     .filter(Boolean);
 
+/** The composer's chosen files (an empty file input sends one nameless, empty entry). */
+async function uploadedFiles(form: FormData): Promise<UploadedFile[]> {
+  const files = form.getAll("files").filter((f): f is File => typeof f !== "string" && (f.size > 0 || f.name !== ""));
+  return Promise.all(
+    files.map(async (f) => ({
+      filename: f.name,
+      bytes: new Uint8Array(await f.arrayBuffer()),
+      contentTypeHint: f.type,
+    })),
+  );
+}
+
 export async function replyAction(_prev: ActionState, form: FormData) {
+  const files = await uploadedFiles(form);
+  form.delete("files");
   return ticketAction(
     form,
     (ctx, input) =>
-      input.kind === "note" ? addInternalNote(ctx, input as NoteInput) : replyToTicket(ctx, input as ReplyInput),
+      files.length
+        ? postMessageWithAttachments(ctx, {
+            kind: input.kind === "note" ? "note" : "reply",
+            input: input as ReplyInput,
+            files,
+          })
+        : input.kind === "note"
+          ? addInternalNote(ctx, input as NoteInput)
+          : replyToTicket(ctx, input as ReplyInput),
     (result) => {
       const r = result as { ticket: number; follow_up_of?: number | null };
       return r.follow_up_of ? `This ticket is closed: the reply went to follow-up #${r.ticket}.` : "Sent.";

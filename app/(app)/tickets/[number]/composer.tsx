@@ -6,6 +6,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { IDLE, type ActionState } from "@/lib/action-state";
 import { renderTemplate, type PlaceholderValues } from "@/lib/templates/placeholders";
 import { replyAction } from "./actions";
+import { AttachmentPicker } from "./attachment-picker";
 import { InsertArticleLink, type LinkableArticle } from "./insert-article-link";
 
 export type ComposerSnippet = { id: string; shortcut: string; name: string; body: string };
@@ -153,6 +154,7 @@ export function Composer({
           </ul>
         ) : null}
       </div>
+      <AttachmentPicker />
       {state.fields?.body?.map((m) => (
         <p key={m} role="alert" className="text-xs text-rose-600">
           {m}

@@ -8,6 +8,8 @@ import { requireWorkspaceSession } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { searchArticles } from "@/lib/services/knowledge/search-articles";
 import { listCaseStatuses } from "@/lib/services/case-statuses/list-case-statuses";
+import { signAttachmentUrl } from "@/lib/services/attachments/signed-url";
+import { isInlineImage } from "@/lib/services/attachments/sniff";
 import { getCsat } from "@/lib/services/csat/get-csat";
 import { getTicket } from "@/lib/services/tickets/get-ticket";
 import { listMacros } from "@/lib/services/macros/list-macros";
@@ -19,6 +21,7 @@ import { CsatPanel } from "./csat-panel";
 import { Composer } from "./composer";
 import { describeActivity } from "./describe-activity";
 import { MacroApply } from "./macro-apply";
+import { MessageAttachments } from "./message-attachments";
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }): Promise<Metadata> {
   return { title: `Ticket #${(await params).number}` };
@@ -118,6 +121,13 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
                 </time>
               </div>
               <p className="whitespace-pre-wrap text-slate-800">{m.body}</p>
+              <MessageAttachments
+                items={m.attachments.map((a) => ({
+                  ...a,
+                  href: signAttachmentUrl({ id: a.id, workspaceId: ctx.workspaceId }).path,
+                  image: isInlineImage(a.contentType),
+                }))}
+              />
             </li>
           ))}
         </ol>
