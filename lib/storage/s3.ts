@@ -30,6 +30,10 @@ export function s3Storage(options: S3StorageOptions): FileStorage {
   const config: S3ClientConfig = {
     region: options.region,
     forcePathStyle: options.forcePathStyle ?? false,
+    // Checksums only where S3 requires them: many S3-compatible servers refuse the SDK's default
+    // CRC trailers on every upload.
+    requestChecksumCalculation: "WHEN_REQUIRED",
+    responseChecksumValidation: "WHEN_REQUIRED",
     ...(options.endpoint ? { endpoint: options.endpoint } : {}),
     ...(options.accessKeyId && options.secretAccessKey
       ? { credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey } }

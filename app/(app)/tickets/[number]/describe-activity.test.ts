@@ -8,6 +8,7 @@ describe("describeActivity", () => {
       describeActivity("auto_assign", { assignee: { from: null, to: "Ava" }, team: "Billing", rule: "round_robin" }),
     ).toBe("auto-assigned it to Ava (round-robin in Billing)");
     expect(describeActivity("tags_added", { tags: ["vip", "bug"] })).toBe("added tags vip, bug");
+    expect(describeActivity("attachment_added", { filename: "invoice.pdf", size: 1024 })).toBe("attached invoice.pdf");
     expect(describeActivity("update", { priority: { from: "low", to: "high" } })).toBe(
       "changed priority from low to high",
     );

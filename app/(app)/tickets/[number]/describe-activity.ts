@@ -55,6 +55,8 @@ function describeChange(action: string, c: Record<string, unknown>): string {
           ? `changed the rating comment${said}`
           : `changed the rating from ${show(rating.from)} to ${show(rating.to)}${said}`;
     }
+    case "attachment_added":
+      return `attached ${show(c.filename)}`;
     case "csat_requested":
       return "sent a new rating link";
     case "sla_policy": {
