@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type * as SignedUrl from "@/lib/services/attachments/signed-url";
 
 // The link helpers read AUTH_SECRET and APP_URL through getEnv, which caches: load them fresh.
-let signed: typeof import("@/lib/services/attachments/signed-url");
+let signed: typeof SignedUrl;
 
 beforeAll(async () => {
   vi.resetModules();
