@@ -274,6 +274,26 @@ const CALLS: Record<string, Call> = {
       expect(r.recent_tickets[0].subject).toBe("Webhook retries");
     },
   },
+  add_attachment: {
+    args: () => ({
+      ticket: ws.tickets[0]!.ticket,
+      filename: "steps.txt",
+      content_base64: Buffer.from("1. Open export\n2. Wait\n").toString("base64"),
+    }),
+    check: (r) => {
+      expect(r).toMatchObject({ ticket: ws.tickets[0]!.ticket, filename: "steps.txt", size: 23, message_id: null });
+      expect(r.content_type).toBe("text/plain; charset=utf-8");
+      state.attachmentId = r.id;
+    },
+  },
+  get_attachment: {
+    args: () => ({ id: state.attachmentId }),
+    check: (r) => expect(r).toMatchObject({ filename: "steps.txt", text: "1. Open export\n2. Wait\n" }),
+  },
+  list_ticket_attachments: {
+    args: () => ({ ticket: ws.tickets[0]!.ticket }),
+    check: (r) => expect(r.items.map((a: { filename: string }) => a.filename)).toEqual(["steps.txt"]),
+  },
   search_everything: {
     args: () => ({ q: "webhook" }),
     check: (r) => expect(r.groups.tickets.items[0].subject).toBe("Webhook retries"),
