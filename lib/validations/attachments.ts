@@ -66,7 +66,7 @@ export const Base64ContentSchema = z
     if (size > MAX_BASE64_ATTACHMENT_BYTES) {
       ctx.addIssue({
         code: "custom",
-        message: `content_base64 decodes to ${formatBytes(size)}; add_attachment takes files up to ${formatBytes(MAX_BASE64_ATTACHMENT_BYTES)}`,
+        message: `content_base64 decodes to ${size.toLocaleString("en-US")} bytes, over add_attachment's limit of ${formatBytes(MAX_BASE64_ATTACHMENT_BYTES)}`,
       });
     }
   });

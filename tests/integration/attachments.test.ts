@@ -157,7 +157,9 @@ describe("limits and bad input", () => {
     });
     expect(isError).toBe(true);
     expect(body.error).toBe("validation_error");
-    expect(body.fields.content_base64[0]).toMatch(/decodes to 5 MB; add_attachment takes files up to 5 MB/);
+    expect(body.fields.content_base64[0]).toMatch(
+      /^content_base64 decodes to 5,242,881 bytes, over add_attachment's limit of 5 MB$/,
+    );
   });
 
   it("refuses text that is not base64, naming content_base64", async () => {

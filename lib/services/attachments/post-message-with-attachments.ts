@@ -33,7 +33,7 @@ function checkFiles(files: UploadedFile[]) {
   for (const file of files) {
     if (file.bytes.byteLength > MAX_ATTACHMENT_BYTES)
       throw filesError(
-        `${safeFilename(file.filename)} is ${formatBytes(file.bytes.byteLength)}; files are at most ${formatBytes(MAX_ATTACHMENT_BYTES)}`,
+        `${safeFilename(file.filename)} is larger than ${formatBytes(MAX_ATTACHMENT_BYTES)}, the limit for one file`,
       );
   }
   const total = files.reduce((sum, file) => sum + file.bytes.byteLength, 0);

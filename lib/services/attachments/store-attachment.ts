@@ -45,7 +45,7 @@ export async function storeAttachment(
     throw new AppError("validation_error", `${filename} is empty.`, { fields: { [field]: [`${filename} is empty`] } });
   }
   if (options.bytes.byteLength > MAX_ATTACHMENT_BYTES) {
-    const message = `${filename} is ${formatBytes(options.bytes.byteLength)}; files are at most ${formatBytes(MAX_ATTACHMENT_BYTES)}`;
+    const message = `${filename} is larger than ${formatBytes(MAX_ATTACHMENT_BYTES)}, the limit for one file`;
     throw new AppError("validation_error", `${message}.`, { fields: { [field]: [message] } });
   }
   const ticket = await tx.ticket.findFirst({

@@ -40,9 +40,7 @@ export function AttachmentPicker() {
       if (next.length >= MAX_ATTACHMENTS_PER_MESSAGE)
         refused.push(`${file.name}: a message takes at most ${MAX_ATTACHMENTS_PER_MESSAGE} files`);
       else if (file.size > MAX_ATTACHMENT_BYTES)
-        refused.push(
-          `${file.name} is ${formatBytes(file.size)}; files are at most ${formatBytes(MAX_ATTACHMENT_BYTES)}`,
-        );
+        refused.push(`${file.name} is larger than ${formatBytes(MAX_ATTACHMENT_BYTES)}, the limit for one file`);
       else if (total > MAX_MESSAGE_ATTACHMENT_BYTES)
         refused.push(`${file.name}: one message carries at most ${formatBytes(MAX_MESSAGE_ATTACHMENT_BYTES)}`);
       else next.push(file);
