@@ -9,6 +9,7 @@ import type { Channel, MessageKind, TicketPriority, TicketStatus } from "@/lib/g
 import { bulkSeed } from "./seed-bulk";
 import { seedMacrosAndSnippets } from "./seed-macros";
 import { seedKnowledge } from "./seed-knowledge";
+import { seedAttachments } from "./seed-attachments";
 import { seedCsat } from "./seed-csat";
 import { BULK_RESOLUTION_HOURS, seedSla, seedSlaPolicies } from "./seed-sla";
 import { DEMO_PASSWORD, DEMO_USERS, DEMO_WORKSPACE, SECOND_WORKSPACE } from "./demo-accounts.mjs";
@@ -658,6 +659,8 @@ async function main() {
   const csat = await seedCsat({ workspaceId: acme.workspaceId, scale: "good_bad", now, seed: 20261204 });
   await seedCsat({ workspaceId: globex.workspaceId, scale: "one_to_five", now, seed: 20261205 });
   console.log(`  ${csat.ratings} CSAT ratings on ${csat.requests} resolved tickets`);
+  const attachments = await seedAttachments({ workspaceId: acme.workspaceId });
+  console.log(`  ${attachments} attachments on the newest tickets`);
   console.log(
     `  seeded ${DEMO_WORKSPACE.slug}: ${acme.tickets} tickets, ${acme.messages} messages; ${SECOND_WORKSPACE.slug}: ${globex.tickets} tickets`,
   );

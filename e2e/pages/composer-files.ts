@@ -45,6 +45,6 @@ export class ComposerFiles {
 
   /** The files under the last message of the conversation. */
   lastMessageFiles(): Locator {
-    return this.page.getByTestId("messages").getByRole("listitem").last().getByTestId("attachments");
+    return this.page.getByTestId("messages").locator(":scope > li").last().getByTestId("attachments");
   }
 }
