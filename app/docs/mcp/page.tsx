@@ -100,6 +100,13 @@ export default function McpDocsPage() {
           team and score, <code>send_csat_request</code> issues a fresh link, and <code>get_support_metrics</code>{" "}
           counts CSAT per agent and team.
         </p>
+        <p data-family="attachments">
+          Attachments (<code>attachments:read</code>, <code>attachments:write</code>): <code>add_attachment</code> takes
+          a file as base64 (up to 5 MB decoded, at most 10 files per message) and detects its type from the bytes;{" "}
+          <code>get_attachment</code> answers the metadata with a <code>resource_link</code> to a signed download URL
+          valid for an hour (and the text of text files up to 32 KB); <code>list_ticket_attachments</code> lists a
+          ticket&apos;s files. Message listings name each message&apos;s files and <code>get_ticket</code> counts them.
+        </p>
       </section>
     </main>
   );
