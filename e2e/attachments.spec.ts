@@ -38,25 +38,25 @@ test("an agent attaches files by choosing, dropping and pasting, and opens them 
   await ticketPage.reply("Screenshot and logs attached.", "note");
   await expect(files.chips()).toHaveCount(0);
   const shown = files.lastMessageFiles();
-  await expect(shown.getByRole("link", { name: /pixel\.png/ })).toBeVisible();
-  await expect(shown.getByRole("link", { name: /dropped-log\.txt/ })).toBeVisible();
-  await expect(shown.getByRole("link", { name: /pasted\.csv/ })).toBeVisible();
-  await expect(shown.getByRole("link", { name: /unwanted\.txt/ })).toHaveCount(0);
+  await expect(shown.getByRole("link", { name: /^pixel\.png/ })).toBeVisible();
+  await expect(shown.getByRole("link", { name: /^dropped-log\.txt/ })).toBeVisible();
+  await expect(shown.getByRole("link", { name: /^pasted\.csv/ })).toBeVisible();
+  await expect(shown.getByRole("link", { name: /^unwanted\.txt/ })).toHaveCount(0);
   await expect(ticketPage.activity()).toContainText("attached pixel.png");
 
   // The image previews inline: it loads, and opening it shows the picture itself.
   const preview = shown.getByRole("img", { name: "Preview of pixel.png" });
   await expect(preview).toBeVisible();
   await expect.poll(() => preview.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
-  const [tab] = await Promise.all([page.context().waitForEvent("page"), preview.click()]);
-  const opened = await tab.waitForEvent("response");
-  expect(opened.headers()["content-type"]).toBe("image/png");
+  const [tab] = await Promise.all([page.waitForEvent("popup"), preview.click()]);
+  await tab.waitForLoadState();
+  await expect(tab.locator("img")).toHaveJSProperty("naturalWidth", 1);
   await tab.close();
 
   // Any other file downloads under its own name, with its bytes.
   const [download] = await Promise.all([
     page.waitForEvent("download"),
-    shown.getByRole("link", { name: /dropped-log\.txt/ }).click(),
+    shown.getByRole("link", { name: /^dropped-log\.txt/ }).click(),
   ]);
   expect(download.suggestedFilename()).toBe("dropped-log.txt");
   const stream = await download.createReadStream();

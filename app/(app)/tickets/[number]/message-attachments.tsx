@@ -24,7 +24,7 @@ export function MessageAttachments({ items }: { items: ShownAttachment[] }) {
                 src={a.href}
                 alt={`Preview of ${a.filename}`}
                 loading="lazy"
-                className="max-h-40 rounded-md object-contain ring-1 ring-slate-200"
+                className="max-h-40 min-h-12 min-w-12 rounded-md bg-white object-contain ring-1 ring-slate-200"
               />
             </a>
           ) : null}
