@@ -52,9 +52,12 @@ const splitTags = (value: unknown) =>
     .map((t) => t.trim())
     .filter(Boolean);
 
-/** The composer's chosen files (an empty file input sends one nameless, empty entry). */
+/**
+ * The composer's chosen files. An empty file input still sends one empty entry (its name is not
+ * even kept on the way), so empty files are left out; the picker refuses them before sending.
+ */
 async function uploadedFiles(form: FormData): Promise<UploadedFile[]> {
-  const files = form.getAll("files").filter((f): f is File => typeof f !== "string" && (f.size > 0 || f.name !== ""));
+  const files = form.getAll("files").filter((f): f is File => typeof f !== "string" && f.size > 0);
   return Promise.all(
     files.map(async (f) => ({
       filename: f.name,

@@ -37,7 +37,8 @@ export function AttachmentPicker() {
     const refused: string[] = [];
     for (const file of incoming) {
       const total = next.reduce((sum, f) => sum + f.size, 0) + file.size;
-      if (next.length >= MAX_ATTACHMENTS_PER_MESSAGE)
+      if (file.size === 0) refused.push(`${file.name} is empty`);
+      else if (next.length >= MAX_ATTACHMENTS_PER_MESSAGE)
         refused.push(`${file.name}: a message takes at most ${MAX_ATTACHMENTS_PER_MESSAGE} files`);
       else if (file.size > MAX_ATTACHMENT_BYTES)
         refused.push(`${file.name} is larger than ${formatBytes(MAX_ATTACHMENT_BYTES)}, the limit for one file`);
