@@ -17,6 +17,7 @@ import { createCaseStatus } from "@/lib/services/case-statuses/create-case-statu
 import { createCompany } from "@/lib/services/companies/create-company";
 import { createSlaPolicy } from "@/lib/services/sla/create-sla-policy";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
+import { storeAttachment } from "@/lib/services/attachments/store-attachment";
 
 type Credential = {
   token: string;
@@ -235,6 +236,14 @@ describe("permission matrix", () => {
       name: "Confidential SLA",
       targets: { urgent: { first_response_minutes: 5 } },
     });
+    const attachment = await prisma.$transaction((tx) =>
+      storeAttachment(tx, ws.agent, {
+        ticketId: ticketRow.id,
+        messageId: ticketRow.messages[0]!.id,
+        filename: "merger-terms.txt",
+        bytes: Buffer.from("do not leak"),
+      }),
+    );
     const outsider = (await createPersonalToken(other.admin)).secret;
     const callAs = (name: string, args: unknown) =>
       rpc({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name, arguments: args } }, { token: outsider });
@@ -242,6 +251,12 @@ describe("permission matrix", () => {
       ["get_ticket", { ticket: secret.ticket }],
       ["get_ticket_context", { ticket: secret.ticket }],
       ["get_message", { message_id: ticketRow.messages[0]!.id }],
+      ["get_attachment", { id: attachment.id }],
+      ["list_ticket_attachments", { ticket: secret.ticket }],
+      [
+        "add_attachment",
+        { ticket: secret.ticket, filename: "x.txt", content_base64: "eA==", message_id: ticketRow.messages[0]!.id },
+      ],
       ["get_contact", { contact_id: secret.contact.id }],
       ["assign_ticket", { ticket: secret.ticket, assignee: "me" }],
       ["transfer_ticket", { ticket: secret.ticket, team: ws.teams[0]!.id }],
