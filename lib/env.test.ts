@@ -37,4 +37,23 @@ describe("getEnv", () => {
     expect(getEnv).toThrow(/RATE_LIMIT_STORE_TIMEOUT_MS must be above 0/);
     expect(getEnv).toThrow(/UPSTASH_REDIS_REST_URL must be a URL/);
   });
+
+  it("keeps attachments on disk unless S3_BUCKET is set, and wants both halves of an S3 key pair", async () => {
+    const plain = (await envWith({ DATABASE_URL: "postgresql://db.test/app" }))();
+    expect(plain.S3_BUCKET).toBeUndefined();
+    expect(plain.ATTACHMENTS_DIR).toBe(".data/attachments");
+    const s3 = (
+      await envWith({
+        DATABASE_URL: "postgresql://db.test/app",
+        S3_BUCKET: "desk-files",
+        S3_ENDPOINT: "http://127.0.0.1:9000",
+        S3_FORCE_PATH_STYLE: "1",
+      })
+    )();
+    expect(s3).toMatchObject({ S3_BUCKET: "desk-files", S3_REGION: "us-east-1", S3_FORCE_PATH_STYLE: "1" });
+    const halfKey = await envWith({ DATABASE_URL: "postgresql://db.test/app", S3_ACCESS_KEY_ID: "AKIA" });
+    expect(halfKey).toThrow(/S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set both or neither/);
+    const badEndpoint = await envWith({ DATABASE_URL: "postgresql://db.test/app", S3_ENDPOINT: "minio" });
+    expect(badEndpoint).toThrow(/S3_ENDPOINT must be a URL/);
+  });
 });

@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { ActorContext } from "@/lib/context";
 import { AppError } from "@/lib/errors";
-import { storeAttachment } from "@/lib/services/attachments/store-attachment";
+import { storeAttachment, withStoredFiles } from "@/lib/services/attachments/store-attachment";
 import { safeFilename } from "@/lib/services/attachments/sniff";
 import { addInternalNote } from "@/lib/services/tickets/add-internal-note";
 import { replyToTicket } from "@/lib/services/tickets/reply-to-ticket";
@@ -52,27 +52,30 @@ export async function postMessageWithAttachments(ctx: ActorContext, options: Pos
   const post = (tx: Parameters<typeof replyToTicket>[2]) =>
     options.kind === "note" ? addInternalNote(ctx, options.input, tx) : replyToTicket(ctx, options.input, tx);
   if (!options.files.length) return post(undefined);
-  return prisma.$transaction(
-    async (tx) => {
-      const result = await post(tx);
-      // A reply past the reopen window lands on the follow-up ticket: the files go with the message.
-      const message = await tx.message.findUniqueOrThrow({
-        where: { id: result.message_id },
-        select: { ticketId: true },
-      });
-      for (const file of options.files) {
-        await storeAttachment(tx, ctx, {
-          ticketId: message.ticketId,
-          messageId: result.message_id,
-          filename: file.filename,
-          bytes: file.bytes,
-          contentTypeHint: file.contentTypeHint,
-          field: "files",
+  return withStoredFiles((storedKeys) =>
+    prisma.$transaction(
+      async (tx) => {
+        const result = await post(tx);
+        // A reply past the reopen window lands on the follow-up ticket: the files go with the message.
+        const message = await tx.message.findUniqueOrThrow({
+          where: { id: result.message_id },
+          select: { ticketId: true },
         });
-      }
-      return result;
-    },
-    // Files go to storage inside the transaction; leave them time beyond the default 5 s.
-    { timeout: 60_000, maxWait: 10_000 },
+        for (const file of options.files) {
+          await storeAttachment(tx, ctx, {
+            ticketId: message.ticketId,
+            messageId: result.message_id,
+            filename: file.filename,
+            bytes: file.bytes,
+            contentTypeHint: file.contentTypeHint,
+            field: "files",
+            storedKeys,
+          });
+        }
+        return result;
+      },
+      // Files go to storage inside the transaction; leave them time beyond the default 5 s.
+      { timeout: 60_000, maxWait: 10_000 },
+    ),
   );
 }

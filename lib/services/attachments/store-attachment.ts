@@ -22,6 +22,11 @@ export type StoreAttachmentOptions = {
   uploaderContactId?: string | null;
   /** The field named in errors ("files", "content_base64", …). */
   field?: string;
+  /**
+   * Collects the storage key once the bytes are written, so a caller whose transaction fails
+   * afterwards can remove them (see removeStoredFiles).
+   */
+  storedKeys?: string[];
 };
 
 /** A storage key nobody can guess or steer: the workspace, the ticket and random bytes. */
@@ -73,6 +78,7 @@ export async function storeAttachment(
   const contentType = contentTypeOf(bytes, options.contentTypeHint);
   const storageKey = storageKeyFor(ctx, ticket.id);
   await getStorage().put(storageKey, bytes, { contentType });
+  options.storedKeys?.push(storageKey);
   const attachment = await tx.attachment.create({
     data: {
       workspaceId: ctx.workspaceId,
@@ -101,4 +107,24 @@ export async function storeAttachment(
     },
   });
   return attachment;
+}
+
+/**
+ * Removes files whose rows never committed (the transaction that stored them failed). Best effort:
+ * a file left behind is unreachable, since only a row leads to it.
+ */
+export async function removeStoredFiles(keys: readonly string[]): Promise<void> {
+  const storage = getStorage();
+  await Promise.all(keys.map((key) => storage.delete(key).catch(() => undefined)));
+}
+
+/** Runs a transaction that stores files, removing the stored files again if it fails. */
+export async function withStoredFiles<T>(run: (storedKeys: string[]) => Promise<T>): Promise<T> {
+  const storedKeys: string[] = [];
+  try {
+    return await run(storedKeys);
+  } catch (error) {
+    await removeStoredFiles(storedKeys);
+    throw error;
+  }
 }
