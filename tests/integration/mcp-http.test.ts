@@ -3,7 +3,7 @@
 import pg from "pg";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
-import { baseUrl, connectMcp, mcpEndpoint, postWithHost, rpc, toolBody } from "../support/mcp-client";
+import { baseUrl, connectMcp, mcpEndpoint, postWithHost, rpc, toolBody, ALL_TOOLSETS } from "../support/mcp-client";
 import { prisma } from "@/lib/db";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
 import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
@@ -240,7 +240,7 @@ describe("tool arguments are strict", () => {
   });
 
   it("every published input schema says additionalProperties: false", async () => {
-    const admin = await connectMcp((await createPersonalToken(ws.owner)).secret);
+    const admin = await connectMcp((await createPersonalToken(ws.owner)).secret, ALL_TOOLSETS);
     try {
       const { tools } = await admin.listTools();
       for (const tool of tools) expect(tool.inputSchema.additionalProperties, tool.name).toBe(false);
