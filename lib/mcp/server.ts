@@ -232,17 +232,18 @@ flushAuditOnExit();
 
 /**
  * A server for one request. The SDK binds a server to one transport, so this
- * is built per request; it holds only three handlers over the module-level
- * registry, so building it is cheap.
+ * is built per request; it holds only a few handlers over the module-level
+ * registry, so building it is cheap. Logging is a capability of the 2025
+ * revisions only (2026-07-28 deprecates it), so only their servers advertise it.
  */
-export function buildMcpServer(call: McpCall): McpServer {
+export function buildMcpServer(call: McpCall, era: "modern" | "legacy" = "legacy"): McpServer {
   const server = new McpServer(SERVER_INFO, {
-    capabilities: { tools: { listChanged: false }, logging: {} },
+    capabilities: era === "legacy" ? { tools: { listChanged: false }, logging: {} } : { tools: { listChanged: false } },
     instructions: INSTRUCTIONS,
   });
   server.server.setRequestHandler("tools/list", () => listToolsFor(callerOf(call.auth.credential), call.surface));
   // Deskbridge sends no log notifications; the level is accepted so clients that set it work.
-  server.server.setRequestHandler("logging/setLevel", () => ({}));
+  if (era === "legacy") server.server.setRequestHandler("logging/setLevel", () => ({}));
   server.server.setRequestHandler("tools/call", (request) =>
     callTool(call, request.params.name, request.params.arguments),
   );

@@ -18,7 +18,7 @@ import { mcpUrl } from "@/lib/mcp/urls";
 
 const MAX_BODY_BYTES = 1_048_576;
 
-const modernHandler = createMcpHandler((ctx) => buildMcpServer(callOf(ctx.authInfo)), {
+const modernHandler = createMcpHandler((ctx) => buildMcpServer(callOf(ctx.authInfo), "modern"), {
   legacy: "reject",
   responseMode: "json",
   maxRequestBodySize: MAX_BODY_BYTES,
@@ -37,7 +37,7 @@ function toAuthInfo(call: McpCall, token: string): AuthInfo {
 }
 
 async function serveLegacy(request: Request, body: unknown, call: McpCall, authInfo: AuthInfo): Promise<Response> {
-  const server = buildMcpServer(call);
+  const server = buildMcpServer(call, "legacy");
   const transport = new WebStandardStreamableHTTPServerTransport({
     sessionIdGenerator: undefined,
     enableJsonResponse: true,
