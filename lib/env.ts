@@ -79,6 +79,27 @@ const EnvSchema = z.object({
    * instances that leave the work to `npm run worker` processes.
    */
   JOB_WORKERS: z.enum(["in-app", "off"], { error: 'JOB_WORKERS must be "in-app" or "off"' }).default("in-app"),
+  /**
+   * "on" lets webhooks reach private and loopback addresses (and plain http), for a receiver on the
+   * same machine or network. Off by default; `npm run dev` turns it on for the embedded database.
+   */
+  WEBHOOKS_ALLOW_PRIVATE_TARGETS: z
+    .enum(["on", "off"], { error: 'WEBHOOKS_ALLOW_PRIVATE_TARGETS must be "on" or "off"' })
+    .default("off"),
+  /** Seconds before a failed webhook delivery is retried; each further retry waits about twice as long. */
+  WEBHOOK_RETRY_DELAY_SECONDS: z.coerce
+    .number({ error: "WEBHOOK_RETRY_DELAY_SECONDS must be a number of seconds" })
+    .int("WEBHOOK_RETRY_DELAY_SECONDS must be a whole number of seconds")
+    .min(1, "WEBHOOK_RETRY_DELAY_SECONDS must be at least 1")
+    .max(3600, "WEBHOOK_RETRY_DELAY_SECONDS is at most 3600")
+    .default(30),
+  /** Failed delivery attempts in a row after which a webhook endpoint is turned off and its admins told. */
+  WEBHOOK_FAILURE_LIMIT: z.coerce
+    .number({ error: "WEBHOOK_FAILURE_LIMIT must be a number of attempts" })
+    .int("WEBHOOK_FAILURE_LIMIT must be a whole number")
+    .min(1, "WEBHOOK_FAILURE_LIMIT must be at least 1")
+    .max(1000, "WEBHOOK_FAILURE_LIMIT is at most 1000")
+    .default(10),
   /** "1" prints every SQL statement with its parameters and duration (bench:scale explains the slowest with it). */
   DATABASE_QUERY_LOG: z.enum(["0", "1"], { error: 'DATABASE_QUERY_LOG must be "0" or "1"' }).default("0"),
   NODE_ENV: z
