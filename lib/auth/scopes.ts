@@ -74,6 +74,12 @@ export const SCOPE_FAMILIES = {
     read: "see SLA policies (response and resolution targets) and the business hours they count",
     write: "create, change and delete SLA policies, and set business hours and holidays",
   },
+  webhooks: {
+    label: "Webhooks",
+    read: "see webhook endpoints (never their signing secrets) and their delivery logs, with request and response",
+    write:
+      "add, change, turn off and delete webhook endpoints that receive the workspace's events, rotate their signing secrets and resend deliveries",
+  },
   settings: {
     label: "Settings",
     read: "see workspace settings (plan, who may authorize apps, rate limits)",

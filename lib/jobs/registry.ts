@@ -2,6 +2,7 @@ import "server-only";
 import { auditRetention } from "@/lib/jobs/handlers/audit-retention";
 import { autoCloseTicketsJob } from "@/lib/jobs/handlers/auto-close-tickets";
 import { compactCountsJob } from "@/lib/jobs/handlers/compact-counts";
+import { deliverWebhookJob } from "@/lib/jobs/handlers/deliver-webhook";
 import { jobReceiptRetention } from "@/lib/jobs/handlers/job-receipt-retention";
 import { refreshAnalytics } from "@/lib/jobs/handlers/refresh-analytics";
 import { slaBreachesJob } from "@/lib/jobs/handlers/sla-breaches";
@@ -15,6 +16,7 @@ export const JOB_KINDS: readonly JobKind[] = [
   refreshAnalytics,
   autoCloseTicketsJob,
   slaBreachesJob,
+  deliverWebhookJob,
 ];
 
 export type JobKindName = (typeof JOB_KINDS)[number]["name"];

@@ -109,7 +109,10 @@ function checkedUrl(raw: string, allowed: (address: string) => boolean, plainHtt
     throw new OutboundError("invalid_url", "The URL is not valid.");
   }
   if (url.protocol !== "https:" && !(plainHttp && url.protocol === "http:"))
-    throw new OutboundError("invalid_url", plainHttp ? "Only http and https URLs are fetched." : "Only https URLs are fetched.");
+    throw new OutboundError(
+      "invalid_url",
+      plainHttp ? "Only http and https URLs are fetched." : "Only https URLs are fetched.",
+    );
   if (url.username || url.password) throw new OutboundError("invalid_url", "The URL must not carry credentials.");
   const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
   // A literal address never reaches the lookup hook, so it is vetted here.
