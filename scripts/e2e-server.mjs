@@ -18,6 +18,8 @@ const next = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs"), "sta
     APP_URL: `http://localhost:${port}`,
     DATABASE_POOL_MAX: embedded ? "4" : "10",
     NEXT_TELEMETRY_DISABLED: "1",
+    // The browser tests' webhook receiver listens on the loopback.
+    WEBHOOKS_ALLOW_PRIVATE_TARGETS: "on",
   },
 });
 const stop = async () => {

@@ -11,7 +11,14 @@ import { prepareTestDatabase } from "./test-database.mjs";
 export default async function setup(project: TestProject) {
   const db = await prepareTestDatabase();
   process.env.DATABASE_URL = db.url;
-  const pool = { DATABASE_POOL_MAX: db.embedded ? "4" : "10" };
+  const pool = {
+    DATABASE_POOL_MAX: db.embedded ? "4" : "10",
+    // Webhook tests run their receiver on the loopback (as the embedded dev default allows), retry
+    // after about a second and turn a failing endpoint off after 3 failures rather than 10.
+    WEBHOOKS_ALLOW_PRIVATE_TARGETS: "on",
+    WEBHOOK_RETRY_DELAY_SECONDS: "1",
+    WEBHOOK_FAILURE_LIMIT: "3",
+  };
   const [app, proxied] = await Promise.all([
     startAppServer({ databaseUrl: db.url, env: pool }),
     startAppServer({ databaseUrl: db.url, env: { ...pool, TRUSTED_PROXIES: "127.0.0.1/32,::1/128" } }),
