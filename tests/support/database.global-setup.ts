@@ -4,6 +4,7 @@
 // the same app behind a trusted proxy (the loopback), where a test names the
 // client's address with X-Forwarded-For, so tests that exhaust a per-address
 // limit do it from an address of their own.
+import { randomBytes } from "node:crypto";
 import type { TestProject } from "vitest/node";
 import { startAppServer } from "./app-server.mjs";
 import { prepareTestDatabase } from "./test-database.mjs";
@@ -13,6 +14,9 @@ export default async function setup(project: TestProject) {
   process.env.DATABASE_URL = db.url;
   const pool = {
     DATABASE_POOL_MAX: db.embedded ? "4" : "10",
+    // One key for both instances, as in production: either may read back a secret the other sealed
+    // (a webhook's signing secret is used by whichever worker delivers).
+    SECRET_ENCRYPTION_KEY: randomBytes(32).toString("base64url"),
     // Webhook tests run their receiver on the loopback (as the embedded dev default allows), retry
     // after about a second and turn a failing endpoint off after 3 failures rather than 10.
     WEBHOOKS_ALLOW_PRIVATE_TARGETS: "on",

@@ -1,7 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { loadEvent } from "@/lib/events/load";
-import { getJobQueue } from "@/lib/jobs/queue";
 import { webhookBody } from "@/lib/services/webhooks/event-payload";
 import { DELIVER_WEBHOOK_KIND, type DeliverWebhookPayload } from "@/lib/services/webhooks/deliver-webhook";
 
@@ -19,6 +18,9 @@ export async function fanOutWebhookEvent(eventId: string): Promise<number> {
   });
   if (endpoints.length === 0) return 0;
   const body = await webhookBody(event);
+  // Loaded here, not imported: the queue module lists every job kind, this job's own among them, so a
+  // static import from a job's code would close an import cycle.
+  const { getJobQueue } = await import("@/lib/jobs/queue");
   const queue = getJobQueue();
   for (const endpoint of endpoints) {
     const payload: DeliverWebhookPayload = {
