@@ -20,6 +20,8 @@ import { UpdateWebhookSchema, type UpdateWebhookInput } from "@/lib/validations/
 export async function updateWebhook(ctx: ActorContext, input: UpdateWebhookInput) {
   const data = parseInput(UpdateWebhookSchema, input);
   requireWebhookAdmin(ctx, "change webhooks");
+  // An unknown endpoint is not_found before its new URL is looked up.
+  await findWebhookOrThrow(prisma, ctx, data.webhook);
   const url = data.url !== undefined ? await checkWebhookUrl(data.url) : undefined;
   const updated = await prisma.$transaction(async (tx) => {
     const current = await findWebhookOrThrow(tx, ctx, data.webhook);
