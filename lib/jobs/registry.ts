@@ -8,6 +8,7 @@ import { jobReceiptRetention } from "@/lib/jobs/handlers/job-receipt-retention";
 import { refreshAnalytics } from "@/lib/jobs/handlers/refresh-analytics";
 import { sendMailJob } from "@/lib/jobs/handlers/send-mail";
 import { slaBreachesJob } from "@/lib/jobs/handlers/sla-breaches";
+import { webhookDeliveryRetention } from "@/lib/jobs/handlers/webhook-delivery-retention";
 import type { JobKind } from "@/lib/jobs/kind";
 import { EVENT_CONSUMERS } from "@/lib/events/consumers";
 
@@ -20,6 +21,7 @@ export const JOB_KINDS: readonly JobKind[] = [
   autoCloseTicketsJob,
   slaBreachesJob,
   deliverWebhookJob,
+  webhookDeliveryRetention,
   eventRetention,
   sendMailJob,
   ...EVENT_CONSUMERS,
