@@ -10,6 +10,7 @@ import { bulkSeed } from "./seed-bulk";
 import { seedMacrosAndSnippets } from "./seed-macros";
 import { seedKnowledge } from "./seed-knowledge";
 import { seedCsat } from "./seed-csat";
+import { seedWebhooks } from "./seed-webhooks";
 import { BULK_RESOLUTION_HOURS, seedSla, seedSlaPolicies } from "./seed-sla";
 import { DEMO_PASSWORD, DEMO_USERS, DEMO_WORKSPACE, SECOND_WORKSPACE } from "./demo-accounts.mjs";
 import { CONTACT_REPLIES, NOTES, REPLIES } from "./seed-text";
@@ -658,6 +659,8 @@ async function main() {
   const csat = await seedCsat({ workspaceId: acme.workspaceId, scale: "good_bad", now, seed: 20261204 });
   await seedCsat({ workspaceId: globex.workspaceId, scale: "one_to_five", now, seed: 20261205 });
   console.log(`  ${csat.ratings} CSAT ratings on ${csat.requests} resolved tickets`);
+  if (await seedWebhooks({ workspaceId: acme.workspaceId, createdById: idOf(DEMO_USERS.admin.email), now }))
+    console.log("  a demo webhook for the README's local receiver (turned off)");
   console.log(
     `  seeded ${DEMO_WORKSPACE.slug}: ${acme.tickets} tickets, ${acme.messages} messages; ${SECOND_WORKSPACE.slug}: ${globex.tickets} tickets`,
   );
