@@ -56,4 +56,34 @@ describe("getEnv", () => {
     const badEndpoint = await envWith({ DATABASE_URL: "postgresql://db.test/app", S3_ENDPOINT: "minio" });
     expect(badEndpoint).toThrow(/S3_ENDPOINT must be a URL/);
   });
+
+  it("keeps webhooks to public targets with a 30 s retry and 10 failures unless the operator says otherwise", async () => {
+    const defaults = (await envWith({ DATABASE_URL: "postgresql://db.test/app" }))();
+    expect(defaults).toMatchObject({
+      WEBHOOKS_ALLOW_PRIVATE_TARGETS: "off",
+      WEBHOOK_RETRY_DELAY_SECONDS: 30,
+      WEBHOOK_FAILURE_LIMIT: 10,
+    });
+    const set = (
+      await envWith({
+        WEBHOOKS_ALLOW_PRIVATE_TARGETS: "on",
+        WEBHOOK_RETRY_DELAY_SECONDS: "1",
+        WEBHOOK_FAILURE_LIMIT: "3",
+      })
+    )();
+    expect(set).toMatchObject({
+      WEBHOOKS_ALLOW_PRIVATE_TARGETS: "on",
+      WEBHOOK_RETRY_DELAY_SECONDS: 1,
+      WEBHOOK_FAILURE_LIMIT: 3,
+    });
+    const bad = await envWith({
+      DATABASE_URL: "postgresql://db.test/app",
+      WEBHOOKS_ALLOW_PRIVATE_TARGETS: "yes",
+      WEBHOOK_RETRY_DELAY_SECONDS: "0",
+      WEBHOOK_FAILURE_LIMIT: "ten",
+    });
+    expect(bad).toThrow(/WEBHOOKS_ALLOW_PRIVATE_TARGETS must be "on" or "off"/);
+    expect(bad).toThrow(/WEBHOOK_RETRY_DELAY_SECONDS must be at least 1/);
+    expect(bad).toThrow(/WEBHOOK_FAILURE_LIMIT must be a number of attempts/);
+  });
 });

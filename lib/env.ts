@@ -97,6 +97,27 @@ const EnvSchema = z.object({
   /** "1" addresses the bucket in the path (http://host/bucket/key), as MinIO and most local servers need. */
   S3_FORCE_PATH_STYLE: z.enum(["0", "1"], { error: 'S3_FORCE_PATH_STYLE must be "0" or "1"' }).default("0"),
   /**
+   * "on" lets webhooks reach private and loopback addresses (and plain http), for a receiver on the
+   * same machine or network. Off by default; `npm run dev` turns it on for the embedded database.
+   */
+  WEBHOOKS_ALLOW_PRIVATE_TARGETS: z
+    .enum(["on", "off"], { error: 'WEBHOOKS_ALLOW_PRIVATE_TARGETS must be "on" or "off"' })
+    .default("off"),
+  /** Seconds before a failed webhook delivery is retried; each further retry waits about twice as long. */
+  WEBHOOK_RETRY_DELAY_SECONDS: z.coerce
+    .number({ error: "WEBHOOK_RETRY_DELAY_SECONDS must be a number of seconds" })
+    .int("WEBHOOK_RETRY_DELAY_SECONDS must be a whole number of seconds")
+    .min(1, "WEBHOOK_RETRY_DELAY_SECONDS must be at least 1")
+    .max(3600, "WEBHOOK_RETRY_DELAY_SECONDS is at most 3600")
+    .default(30),
+  /** Failed delivery attempts in a row after which a webhook endpoint is turned off and its admins told. */
+  WEBHOOK_FAILURE_LIMIT: z.coerce
+    .number({ error: "WEBHOOK_FAILURE_LIMIT must be a number of attempts" })
+    .int("WEBHOOK_FAILURE_LIMIT must be a whole number")
+    .min(1, "WEBHOOK_FAILURE_LIMIT must be at least 1")
+    .max(1000, "WEBHOOK_FAILURE_LIMIT is at most 1000")
+    .default(10),
+  /**
    * Where outgoing mail goes: an smtp:// or smtps:// URL (user and password in it when the server
    * wants them). Unset, mail stays in the app's dev outbox, readable by admins in the app.
    */

@@ -11,6 +11,7 @@ import { seedMacrosAndSnippets } from "./seed-macros";
 import { seedKnowledge } from "./seed-knowledge";
 import { seedAttachments } from "./seed-attachments";
 import { seedCsat } from "./seed-csat";
+import { seedWebhooks } from "./seed-webhooks";
 import { BULK_RESOLUTION_HOURS, seedSla, seedSlaPolicies } from "./seed-sla";
 import { DEMO_PASSWORD, DEMO_USERS, DEMO_WORKSPACE, SECOND_WORKSPACE } from "./demo-accounts.mjs";
 import { CONTACT_REPLIES, NOTES, REPLIES } from "./seed-text";
@@ -661,6 +662,8 @@ async function main() {
   console.log(`  ${csat.ratings} CSAT ratings on ${csat.requests} resolved tickets`);
   const attachments = await seedAttachments({ workspaceId: acme.workspaceId });
   console.log(`  ${attachments} attachments on the newest tickets`);
+  if (await seedWebhooks({ workspaceId: acme.workspaceId, createdById: idOf(DEMO_USERS.admin.email), now }))
+    console.log("  a demo webhook for the README's local receiver (turned off)");
   console.log(
     `  seeded ${DEMO_WORKSPACE.slug}: ${acme.tickets} tickets, ${acme.messages} messages; ${SECOND_WORKSPACE.slug}: ${globex.tickets} tickets`,
   );

@@ -111,7 +111,11 @@ export async function prepareDatabase(options = {}) {
   let seeded = false;
   if (options.seed !== false && !(await hasWorkspaces(url))) {
     log("▸ Seeding the demo workspace…");
-    await runTs("prisma/seed.ts", options.seedArgs ?? [], { DATABASE_URL: url });
+    // The server's encryption key, so the seed can seal the demo webhook's secret.
+    await runTs("prisma/seed.ts", options.seedArgs ?? [], {
+      DATABASE_URL: url,
+      SECRET_ENCRYPTION_KEY: localEncryptionKey(),
+    });
     seeded = true;
   }
   return { url, embedded, seeded };

@@ -19,6 +19,8 @@ const env = {
   SECRET_ENCRYPTION_KEY: localEncryptionKey(),
   APP_URL: process.env.APP_URL ?? `http://localhost:${port}`,
   NEXT_TELEMETRY_DISABLED: "1",
+  // A local webhook receiver is the point of the embedded default; elsewhere the operator opts in.
+  WEBHOOKS_ALLOW_PRIVATE_TARGETS: process.env.WEBHOOKS_ALLOW_PRIVATE_TARGETS ?? (embedded ? "on" : "off"),
   // The embedded database is one session: a small pool queues instead of piling up.
   DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? (embedded ? "4" : "10"),
 };

@@ -6,6 +6,8 @@ import path from "node:path";
 import { prepareDatabase, ROOT } from "./bootstrap.mjs";
 
 const port = process.env.PORT ?? "3100";
+// One key for the seed and the server, so the seeded webhook's secret reads back.
+process.env.SECRET_ENCRYPTION_KEY ??= randomBytes(32).toString("base64url");
 const { url, embedded } = await prepareDatabase({ dataDir: null, port: 0 });
 const next = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs"), "start", "-p", port], {
   stdio: "inherit",
@@ -14,10 +16,12 @@ const next = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs"), "sta
     ...process.env,
     DATABASE_URL: url,
     AUTH_SECRET: randomBytes(32).toString("base64url"),
-    SECRET_ENCRYPTION_KEY: randomBytes(32).toString("base64url"),
+    SECRET_ENCRYPTION_KEY: process.env.SECRET_ENCRYPTION_KEY,
     APP_URL: `http://localhost:${port}`,
     DATABASE_POOL_MAX: embedded ? "4" : "10",
     NEXT_TELEMETRY_DISABLED: "1",
+    // The browser tests' webhook receiver listens on the loopback.
+    WEBHOOKS_ALLOW_PRIVATE_TARGETS: "on",
   },
 });
 const stop = async () => {

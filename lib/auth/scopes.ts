@@ -79,6 +79,12 @@ export const SCOPE_FAMILIES = {
     read: "see the files attached to tickets (names, types, sizes) and download them through short-lived links",
     write: "attach files to tickets and their messages",
   },
+  webhooks: {
+    label: "Webhooks",
+    read: "see webhook endpoints (never their signing secrets) and their delivery logs, with request and response",
+    write:
+      "add, change, turn off and delete webhook endpoints that receive the workspace's events, rotate their signing secrets and resend deliveries",
+  },
   settings: {
     label: "Settings",
     read: "see workspace settings (plan, who may authorize apps, rate limits)",

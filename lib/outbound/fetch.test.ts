@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fetchOutbound, OutboundError, type Resolver } from "@/lib/outbound/fetch";
+import { checkOutboundTarget, fetchOutbound, OutboundError, type Resolver } from "@/lib/outbound/fetch";
 
 // Two servers on one port: 127.0.0.1 stands for a public address (the test
 // switch lets exactly that one through) and 127.0.0.2 for a private one. Each
@@ -151,5 +151,38 @@ describe("the outbound fetcher", () => {
         }),
       ),
     ).toBe("unresolvable");
+  });
+
+  it("reaches private and loopback targets over http only when the operator allows them", async () => {
+    const before = internal.connections;
+    const url = `http://127.0.0.2:${port}/`;
+    expect(await reason(fetchOutbound(url))).toBe("invalid_url");
+    expect(await reason(fetchOutbound(url.replace("http:", "https:")))).toBe("private_address");
+    const allowed = await fetchOutbound(url, { allowPrivateTargets: true });
+    expect(JSON.parse(allowed.body.toString())).toEqual({ internal: true });
+    expect(internal.connections - before).toBe(1);
+  });
+
+  it("hands back a non-2xx answer with its body when asked to, and still refuses redirects", async () => {
+    const at = (path: string) => `http://127.0.0.1:${port}${path}`;
+    const any = { allowLoopbackForTests: true, acceptAnyStatus: true };
+    const answer = await fetchOutbound(at("/error"), any);
+    expect([answer.status, answer.body.toString()]).toEqual([500, "no"]);
+    expect(await reason(fetchOutbound(at("/redirect"), any))).toBe("redirect");
+  });
+
+  it("checks a target before it is stored: form, literal addresses and every DNS answer", async () => {
+    const check = (url: string, options?: Parameters<typeof checkOutboundTarget>[1]) =>
+      reason(checkOutboundTarget(url, options));
+    expect(await check("https://hooks.test/in", { resolver: scriptedResolver(["93.184.216.34"]) })).toBe("fetched");
+    expect(await check("https://hooks.test/in", { resolver: scriptedResolver(["93.184.216.34", "10.0.0.7"]) })).toBe(
+      "private_address",
+    );
+    for (const url of ["https://127.0.0.1/x", "https://10.1.2.3/x", "https://169.254.169.254/latest/meta-data/"])
+      expect([url, await check(url)]).toEqual([url, "private_address"]);
+    expect(await check("http://hooks.test/in", { resolver: scriptedResolver(["93.184.216.34"]) })).toBe("invalid_url");
+    expect(await check("https://nowhere.test/", { resolver: async () => [] })).toBe("unresolvable");
+    expect(await check("http://10.1.2.3:8080/x", { allowPrivateTargets: true })).toBe("fetched");
+    expect(await check("ftp://10.1.2.3/x", { allowPrivateTargets: true })).toBe("invalid_url");
   });
 });

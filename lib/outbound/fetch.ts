@@ -7,7 +7,7 @@ import { isTestRun } from "@/lib/env";
 import { isPublicAddress } from "@/lib/outbound/public-address";
 
 // The one way the server fetches a URL someone else chose (client metadata
-// documents today, webhooks next). The host is resolved once, inside the
+// documents, webhook deliveries). The host is resolved once, inside the
 // connection's own lookup, and every answer must be a public address before
 // the socket may use it: there is no second resolution a rebinding DNS server
 // could answer differently. https only, no redirects, bounded in time and size.
@@ -45,6 +45,16 @@ export type OutboundRequest = {
    * reach loopback.
    */
   allowLoopbackForTests?: boolean;
+  /**
+   * An operator's choice (WEBHOOKS_ALLOW_PRIVATE_TARGETS) to let the server reach private and
+   * loopback addresses, over http or https: a receiver on the same machine or network.
+   */
+  allowPrivateTargets?: boolean;
+  /**
+   * Hand back any non-redirect answer rather than failing on a non-2xx status (a webhook delivery
+   * logs what the receiver said).
+   */
+  acceptAnyStatus?: boolean;
 };
 
 export type OutboundResponse = { status: number; headers: Headers; body: Buffer };
@@ -91,15 +101,18 @@ function pinnedLookup(resolve: Resolver, allowed: (address: string) => boolean, 
   };
 }
 
-function checkedUrl(raw: string, allowed: (address: string) => boolean, testLoopback: boolean): URL {
+function checkedUrl(raw: string, allowed: (address: string) => boolean, plainHttp: boolean): URL {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     throw new OutboundError("invalid_url", "The URL is not valid.");
   }
-  if (url.protocol !== "https:" && !(testLoopback && url.protocol === "http:"))
-    throw new OutboundError("invalid_url", "Only https URLs are fetched.");
+  if (url.protocol !== "https:" && !(plainHttp && url.protocol === "http:"))
+    throw new OutboundError(
+      "invalid_url",
+      plainHttp ? "Only http and https URLs are fetched." : "Only https URLs are fetched.",
+    );
   if (url.username || url.password) throw new OutboundError("invalid_url", "The URL must not carry credentials.");
   const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
   // A literal address never reaches the lookup hook, so it is vetted here.
@@ -127,13 +140,48 @@ function toHeaders(raw: Record<string, string | string[] | undefined>): Headers 
   return headers;
 }
 
+type TargetPolicy = Pick<OutboundRequest, "allowLoopbackForTests" | "allowPrivateTargets">;
+
+function policyOf(request: TargetPolicy) {
+  const testLoopback = request.allowLoopbackForTests === true && isTestRun();
+  const anyAddress = request.allowPrivateTargets === true;
+  const allowed = (address: string) =>
+    anyAddress || isPublicAddress(address) || (testLoopback && address === TEST_LOOPBACK);
+  return { allowed, plainHttp: testLoopback || anyAddress };
+}
+
+/**
+ * Checks a URL before it is stored (a webhook endpoint): its form, and that its host resolves to
+ * addresses the fetcher would reach under the same policy. Throws the OutboundError the fetch
+ * would; the fetch itself checks again, since DNS answers change.
+ */
+export async function checkOutboundTarget(
+  raw: string,
+  request: TargetPolicy & Pick<OutboundRequest, "resolver"> = {},
+): Promise<URL> {
+  const { allowed, plainHttp } = policyOf(request);
+  const url = checkedUrl(raw, allowed, plainHttp);
+  const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
+  if (isIP(host) !== 0) return url;
+  let answers: ResolvedAddress[];
+  try {
+    answers = await (request.resolver ?? systemResolver)(host);
+  } catch {
+    throw new OutboundError("unresolvable", `${host} does not resolve.`);
+  }
+  if (answers.length === 0) throw new OutboundError("unresolvable", `${host} does not resolve.`);
+  const bad = answers.find((a) => !allowed(a.address));
+  if (bad)
+    throw new OutboundError("private_address", `${host} resolves to ${bad.address}, which is not a public address.`);
+  return url;
+}
+
 /** Fetches a URL chosen by someone outside; every failure is an OutboundError with its reason. */
 export const fetchOutbound: OutboundFetch = async (raw, request = {}) => {
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxBytes = request.maxBytes ?? DEFAULT_MAX_BYTES;
-  const testLoopback = request.allowLoopbackForTests === true && isTestRun();
-  const allowed = (address: string) => isPublicAddress(address) || (testLoopback && address === TEST_LOOPBACK);
-  const url = checkedUrl(raw, allowed, testLoopback);
+  const { allowed, plainHttp } = policyOf(request);
+  const url = checkedUrl(raw, allowed, plainHttp);
 
   let refusal: OutboundError | null = null;
   // One agent per call: its lookup carries this call's policy, and nothing
@@ -165,7 +213,7 @@ export const fetchOutbound: OutboundFetch = async (raw, request = {}) => {
         response.statusCode,
       );
     }
-    if (response.statusCode < 200 || response.statusCode >= 300) {
+    if (!request.acceptAnyStatus && (response.statusCode < 200 || response.statusCode >= 300)) {
       throw new OutboundError("bad_status", `The server answered HTTP ${response.statusCode}.`, response.statusCode);
     }
     const length = Number(headers.get("content-length") ?? 0);

@@ -247,6 +247,29 @@ describe("permission matrix", () => {
         bytes: Buffer.from("do not leak"),
       }),
     );
+    // Rows as the webhook tools leave them (the secret column holds sealed text the outsider never sees).
+    const webhook = await prisma.webhookEndpoint.create({
+      data: {
+        workspaceId: ws.workspace.id,
+        url: "https://hooks.example.com/confidential",
+        eventTypes: ["ticket.created"],
+        secret: "v1.sealed.elsewhere",
+      },
+    });
+    const delivery = await prisma.webhookDelivery.create({
+      data: {
+        workspaceId: ws.workspace.id,
+        endpointId: webhook.id,
+        eventId: "evt_confidential",
+        eventType: "ticket.created",
+        attempt: 1,
+        requestBody: '{"type":"ticket.created"}',
+        requestHeaders: {},
+        responseStatus: 204,
+        durationMs: 12,
+        success: true,
+      },
+    });
     const outsider = (await createPersonalToken(other.admin)).secret;
     const callAs = (name: string, args: unknown) =>
       rpc({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name, arguments: args } }, { token: outsider });
@@ -286,6 +309,11 @@ describe("permission matrix", () => {
       ["get_sla_policy", { sla_policy: slaPolicy.id }],
       ["update_sla_policy", { sla_policy: slaPolicy.id, name: "Taken over" }],
       ["delete_sla_policy", { sla_policy: slaPolicy.id }],
+      ["update_webhook", { webhook: webhook.id, url: "https://attacker.example.com/" }],
+      ["rotate_webhook_secret", { webhook: webhook.id }],
+      ["list_webhook_deliveries", { webhook: webhook.id }],
+      ["redeliver_webhook", { delivery: delivery.id }],
+      ["delete_webhook", { webhook: webhook.id }],
     ] as const) {
       const res = await callAs(name, args);
       expect(toolBody(res.json?.result).error, name).toBe("not_found");
@@ -312,6 +340,8 @@ describe("permission matrix", () => {
     expect(ratings.json?.result.structuredContent.items).toEqual([]);
     const slaPolicies = await callAs("list_sla_policies", {});
     expect(slaPolicies.json?.result.structuredContent.items).toEqual([]);
+    const webhooks = await callAs("list_webhooks", {});
+    expect(webhooks.json?.result.structuredContent.items).toEqual([]);
     const settings = await callAs("get_workspace_settings", {});
     expect(settings.json?.result.structuredContent.slug).toBe(other.slug);
     // search_everything echoes the caller's own query; its groups are checked above.

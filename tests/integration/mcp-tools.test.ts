@@ -494,6 +494,71 @@ const CALLS: Record<string, Call> = {
     args: () => ({ sla_policy: state.slaPolicyId }),
     check: (r) => expect(r).toEqual({ id: state.slaPolicyId, name: "Standard", deleted: true }),
   },
+  create_webhook: {
+    // A receiver that is not listening: the resend below fails and is logged; nothing here waits on it.
+    args: () => ({ url: "http://127.0.0.1:9/hooks", events: ["csat.rated"], description: "Catalogue check" }),
+    check: async (r) => {
+      expect(r).toMatchObject({ url: "http://127.0.0.1:9/hooks", events: ["csat.rated"], enabled: true });
+      expect(r.secret).toMatch(/^whsec_/);
+      state.webhookId = r.id;
+      // A logged attempt to send again.
+      state.deliveryId = (
+        await prisma.webhookDelivery.create({
+          data: {
+            workspaceId: ws.workspace.id,
+            endpointId: r.id,
+            eventId: "evt_catalogue",
+            eventType: "csat.rated",
+            attempt: 1,
+            requestBody: '{"type":"csat.rated","timestamp":"2026-12-02T00:00:00.000Z","data":{}}',
+            requestHeaders: { "webhook-id": "evt_catalogue" },
+            responseStatus: 200,
+            durationMs: 5,
+            success: true,
+          },
+        })
+      ).id;
+    },
+  },
+  update_webhook: {
+    args: () => ({ webhook: state.webhookId, events: ["csat.rated", "ticket.created"] }),
+    check: (r) => expect(r).toMatchObject({ id: state.webhookId, events: ["csat.rated", "ticket.created"] }),
+  },
+  rotate_webhook_secret: {
+    args: () => ({ webhook: state.webhookId, overlap_hours: 2 }),
+    check: (r) => {
+      expect(r.secret).toMatch(/^whsec_/);
+      expect(r.rotation_overlap_until).not.toBeNull();
+    },
+  },
+  list_webhooks: {
+    args: () => ({}),
+    check: (r) =>
+      expect(r.items).toEqual([
+        expect.objectContaining({ id: state.webhookId, last_delivery: expect.objectContaining({ success: true }) }),
+      ]),
+  },
+  list_webhook_deliveries: {
+    args: () => ({ webhook: state.webhookId }),
+    check: (r) =>
+      expect(r.items).toEqual([
+        expect.objectContaining({ id: state.deliveryId, event_type: "csat.rated", attempt: 1 }),
+      ]),
+  },
+  redeliver_webhook: {
+    args: () => ({ delivery: state.deliveryId }),
+    check: (r) =>
+      expect(r).toEqual({
+        queued: true,
+        webhook: state.webhookId,
+        event_id: "evt_catalogue",
+        event_type: "csat.rated",
+      }),
+  },
+  delete_webhook: {
+    args: () => ({ webhook: state.webhookId }),
+    check: (r) => expect(r).toEqual({ id: state.webhookId, url: "http://127.0.0.1:9/hooks", deleted: true }),
+  },
   list_audit_events: {
     args: () => ({ action: "create_api_key" }),
     check: (r) => expect(r.items[0]).toMatchObject({ outcome: "ok", credential_kind: "personal_token" }),

@@ -6,6 +6,35 @@ import { DEFAULT_TOOL_NAMES, TOOLSETS } from "@/lib/mcp/toolsets";
 import { mcpUrl } from "@/lib/mcp/urls";
 
 export const metadata: Metadata = { title: "MCP tools and scopes" };
+
+/** A whole receiver that checks a delivery's signature; the README carries the same one. */
+const WEBHOOK_RECEIVER = `// node receiver.mjs  (WEBHOOK_SECRET=whsec_… from Settings → Webhooks)
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { createServer } from "node:http";
+
+const key = Buffer.from(process.env.WEBHOOK_SECRET.slice("whsec_".length), "base64");
+
+function verify(headers, body) {
+  const id = headers["webhook-id"], timestamp = headers["webhook-timestamp"];
+  if (!id || !timestamp || Math.abs(Date.now() / 1000 - Number(timestamp)) > 300) return false;
+  const expected = createHmac("sha256", key).update(\`\${id}.\${timestamp}.\${body}\`).digest();
+  // One "v1,<base64>" per signing secret, space-separated (two during a rotation).
+  return (headers["webhook-signature"] ?? "").split(" ").some((sig) => {
+    const given = Buffer.from(sig.slice(3), "base64");
+    return sig.startsWith("v1,") && given.length === expected.length && timingSafeEqual(given, expected);
+  });
+}
+
+createServer((req, res) => {
+  let body = "";
+  req.on("data", (chunk) => (body += chunk));
+  req.on("end", () => {
+    if (!verify(req.headers, body)) return res.writeHead(401).end("bad signature");
+    const event = JSON.parse(body); // { type, timestamp, data }
+    console.log(event.type, event.data.ticket?.number ?? "");
+    res.writeHead(204).end();
+  });
+}).listen(4000);`;
 export const dynamic = "force-dynamic";
 
 /** The tool and scope reference, generated from the registry (readable signed out). */
@@ -125,6 +154,25 @@ export default function McpDocsPage() {
           valid for an hour (and the text of text files up to 32 KB); <code>list_ticket_attachments</code> lists a
           ticket&apos;s files. Message listings name each message&apos;s files and <code>get_ticket</code> counts them.
         </p>
+      </section>
+
+      <section id="webhooks" className="space-y-2 text-sm text-slate-700">
+        <h2 className="text-lg font-semibold">Webhooks</h2>
+        <p>
+          An admin adds endpoints in Settings → Webhooks or with <code>create_webhook</code> (
+          <code>webhooks:write</code>). Each chosen event arrives as a POST with the JSON body{" "}
+          <code>{"{ type, timestamp, data }"}</code> and the Standard Webhooks headers <code>webhook-id</code> (the
+          event&apos;s id, the same on every retry: use it to drop duplicates), <code>webhook-timestamp</code> (Unix
+          seconds) and <code>webhook-signature</code>: <code>v1,</code> and the base64 HMAC-SHA256 of{" "}
+          <code>{"{id}.{timestamp}.{body}"}</code> under the base64 part of the <code>whsec_</code> secret. During a
+          secret rotation&apos;s overlap the header carries two signatures, one per secret. Answer 2xx within 10 s;
+          anything else is retried with exponential backoff, and an endpoint that fails again and again is turned off
+          and the admins are emailed. Any Standard Webhooks library verifies these; this receiver needs nothing but
+          Node:
+        </p>
+        <pre className="overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100" data-testid="webhook-receiver">
+          {WEBHOOK_RECEIVER}
+        </pre>
       </section>
     </main>
   );

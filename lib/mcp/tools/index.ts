@@ -16,6 +16,7 @@ import { TAG_TOOLS } from "@/lib/mcp/tools/tags";
 import { TICKET_TOOLS } from "@/lib/mcp/tools/tickets";
 import { USER_TOOLS } from "@/lib/mcp/tools/users";
 import { VIEW_TOOLS } from "@/lib/mcp/tools/views";
+import { WEBHOOK_TOOLS } from "@/lib/mcp/tools/webhooks";
 
 /** The one registry: tools/list, tools/call, consent text, the docs page and the permission tests read it. */
 export const TOOLS: readonly AnyTool[] = [
@@ -36,6 +37,7 @@ export const TOOLS: readonly AnyTool[] = [
   ...CSAT_TOOLS,
   ...SEARCH_TOOLS,
   ...SETTINGS_TOOLS,
+  ...WEBHOOK_TOOLS,
 ];
 
 export const TOOLS_BY_NAME: ReadonlyMap<string, AnyTool> = new Map(TOOLS.map((tool) => [tool.name, tool]));

@@ -11,7 +11,7 @@ function propertyNames(schema: unknown): string[] {
 }
 
 describe("tool results and secrets", () => {
-  it("no tool result carries a password, link or credential, except the key create_api_key exists to return and the customer's CSAT rating link", () => {
+  it("no tool result carries a password, link or credential, except the key create_api_key exists to return, the webhook signing secret create and rotate show once, and the customer's CSAT rating link", () => {
     const carriers = TOOLS.flatMap((tool) =>
       propertyNames(z.toJSONSchema(tool.output, { io: "output", unrepresentable: "any" }))
         .filter((name) => /password|secret|token|link/i.test(name))
@@ -19,6 +19,12 @@ describe("tool results and secrets", () => {
     );
     // A CSAT link lets its holder rate one ticket and nothing else; until rating requests are mailed,
     // agents pass it on from the ticket or these tools (csat:read, csat:write).
-    expect(carriers.sort()).toEqual(["create_api_key.secret", "get_csat.link", "send_csat_request.link"]);
+    expect(carriers.sort()).toEqual([
+      "create_api_key.secret",
+      "create_webhook.secret",
+      "get_csat.link",
+      "rotate_webhook_secret.secret",
+      "send_csat_request.link",
+    ]);
   });
 });

@@ -1,0 +1,22 @@
+import "server-only";
+import type { EventConsumer } from "@/lib/events/consumers";
+import { EventJobPayload } from "@/lib/events/types";
+import { defineJobKind } from "@/lib/jobs/kind";
+import { fanOutWebhookEvent } from "@/lib/services/webhooks/fan-out-event";
+import { WEBHOOK_EVENT_TYPES } from "@/lib/validations/webhooks";
+
+/** Consumes domain events: one deliver-webhook job per subscribed, enabled endpoint. */
+export const webhookEventsJob: EventConsumer = {
+  ...defineJobKind({
+    name: "webhook-events",
+    payload: EventJobPayload,
+    retryLimit: 5,
+    retryDelaySeconds: 10,
+    expireInSeconds: 5 * 60,
+    concurrency: 4,
+    async handle({ eventId }) {
+      await fanOutWebhookEvent(eventId);
+    },
+  }),
+  accepts: WEBHOOK_EVENT_TYPES,
+};
