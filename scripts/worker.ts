@@ -1,20 +1,23 @@
 // Job workers in a process of their own (run through scripts/worker.mjs): production runs any
 // number of these beside web instances that set JOB_WORKERS=off. Stops cleanly on SIGTERM/SIGINT:
-// no new jobs are taken, and running ones finish first.
+// no new jobs are taken, and running ones finish first. The inbound SMTP receiver runs here too
+// when INBOUND_SMTP_PORT is set (the process that runs the workers owns it).
 import { getEnv } from "@/lib/env";
 import { JOB_KINDS } from "@/lib/jobs/registry";
 import { getJobQueue } from "@/lib/jobs/queue";
+import { startConfiguredInboundReceiver } from "@/lib/mail/inbound/smtp-receiver";
 
 getEnv();
 const queue = getJobQueue();
 await queue.work();
+const receiver = await startConfiguredInboundReceiver();
 console.log(`[jobs] worker serving ${JOB_KINDS.map((kind) => kind.name).join(", ")}`);
 
 let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
-  await queue.stop();
+  await Promise.all([queue.stop(), receiver?.close()]);
   console.log("[jobs] worker stopped");
   process.exit(0);
 }
