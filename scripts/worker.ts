@@ -5,11 +5,13 @@
 import { getEnv } from "@/lib/env";
 import { JOB_KINDS } from "@/lib/jobs/registry";
 import { getJobQueue } from "@/lib/jobs/queue";
+import { startEventDispatcher } from "@/lib/events/dispatcher";
 import { startConfiguredInboundReceiver } from "@/lib/mail/inbound/smtp-receiver";
 
 getEnv();
 const queue = getJobQueue();
 await queue.work();
+const dispatcher = startEventDispatcher(queue);
 const receiver = await startConfiguredInboundReceiver();
 console.log(`[jobs] worker serving ${JOB_KINDS.map((kind) => kind.name).join(", ")}`);
 
@@ -17,6 +19,7 @@ let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
+  await dispatcher.stop();
   await Promise.all([queue.stop(), receiver?.close()]);
   console.log("[jobs] worker stopped");
   process.exit(0);
