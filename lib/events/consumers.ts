@@ -1,5 +1,6 @@
 import "server-only";
 import type { JobKind } from "@/lib/jobs/kind";
+import { emailCsatConsumer, emailReplyConsumer } from "@/lib/jobs/handlers/email-out";
 import type { DomainEventType, EventJobPayload } from "@/lib/events/types";
 
 /** A job kind that handles events: the dispatcher enqueues one of its jobs per event it accepts. */
@@ -9,4 +10,4 @@ export type EventConsumer = JobKind<typeof EventJobPayload> & {
 };
 
 /** Every consumer of domain events. Each gets its own job per event, with its own retries. */
-export const EVENT_CONSUMERS: readonly EventConsumer[] = [];
+export const EVENT_CONSUMERS: readonly EventConsumer[] = [emailReplyConsumer, emailCsatConsumer];

@@ -1,15 +1,26 @@
-// Email in: real SMTP conversations with nodemailer against the app's own receiver (new ticket,
+// Email in and out. In: real SMTP conversations with nodemailer against the app's own receiver (new ticket,
 // reply threading by reply address and by In-Reply-To, CC followers, automated and bulk mail
 // ignored, spam flagged, oversize mail refused with 552, the same Message-ID once), and Mailgun's
-// inbound route with a good signature, a forged one and a stale one. The app runs as its production
-// build with the receiver on a port of its own.
+// inbound route with a good signature, a forged one and a stale one. Out: an agent's reply on an
+// email ticket queued to the contact and followers with the thread's headers (a note never), sent
+// by our sender to an smtp-server sink on loopback, the CSAT request on resolve, the channel
+// setting and the email tools over MCP. The app runs as its production build with the receiver on
+// a port of its own.
 import { createHmac, randomBytes } from "node:crypto";
+import { simpleParser, type ParsedMail } from "mailparser";
 import nodemailer from "nodemailer";
+import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
 import { freePort, startAppServer } from "../support/app-server.mjs";
+import { connectMcp, callTool, callToolOk } from "../support/mcp-client";
 import { prisma } from "@/lib/db";
 import { inboundAddressOf, replyAddressOf } from "@/lib/mail/addresses";
+import { sendRecordedMail } from "@/lib/mail/send";
+import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
+import { updateEmailChannel } from "@/lib/services/email/update-email-channel";
+import { addInternalNote } from "@/lib/services/tickets/add-internal-note";
 import { replyToTicket } from "@/lib/services/tickets/reply-to-ticket";
 import { resolveTicket } from "@/lib/services/tickets/resolve-ticket";
 
@@ -18,6 +29,41 @@ const AUTH_SECRET = randomBytes(32).toString("base64url");
 const MAILGUN_KEY = `key-${randomBytes(12).toString("hex")}`;
 const MAX_BYTES = 200_000;
 process.env.AUTH_SECRET = AUTH_SECRET;
+
+// The sink our sender talks to: an smtp-server on loopback keeping what it receives.
+const received: { envelope: string[]; mail: ParsedMail }[] = [];
+const sink = new SMTPServer({
+  authOptional: true,
+  disabledCommands: ["AUTH", "STARTTLS"],
+  logger: false,
+  onData(stream, session, callback) {
+    simpleParser(stream).then(
+      (mail) => {
+        received.push({ envelope: session.envelope.rcptTo.map((r) => r.address), mail });
+        callback();
+      },
+      (error: Error) => callback(error),
+    );
+  },
+});
+const sinkPort = await freePort();
+await new Promise<void>((resolve) => sink.listen(sinkPort, "127.0.0.1", resolve));
+// This process sends through the sink (the app's workers keep their own settings).
+process.env.SMTP_URL = `smtp://127.0.0.1:${sinkPort}`;
+
+async function until<T>(
+  what: string,
+  check: () => Promise<T | null | undefined | false>,
+  limitMs = 30_000,
+): Promise<T> {
+  const deadline = Date.now() + limitMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`gave up waiting: ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
 
 let app: Awaited<ReturnType<typeof startAppServer>>;
 let smtpPort: number;
@@ -81,6 +127,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.stop();
+  await new Promise<void>((resolve) => sink.close(() => resolve()));
 });
 
 describe("mail to a workspace's inbound address", () => {
@@ -296,5 +343,183 @@ describe("Mailgun inbound route", () => {
     expect((await old.json()).message).toMatch(/replay window/);
     expect(await ticketBySubject(forged)).toBeNull();
     expect(await ticketBySubject(stale)).toBeNull();
+  });
+});
+
+describe("replies by email", () => {
+  const mailsOf = (ticketId: string, purpose: string) =>
+    prisma.mailMessage.findMany({
+      where: { ticketId, purpose },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        fromAddress: true,
+        to: true,
+        cc: true,
+        subject: true,
+        text: true,
+        html: true,
+        headers: true,
+        messageId: true,
+        status: true,
+      },
+    });
+
+  it("go to the contact and the followers with the thread's headers; a note never leaves", async () => {
+    const subject = `Printer jam ${randomBytes(3).toString("hex")}`;
+    const first = messageId("printer");
+    await send({
+      to: inboundAddressOf(ws.slug),
+      cc: "colleague@customer.example",
+      subject,
+      messageId: first,
+      text: "It jams.",
+    });
+    const ticket = (await ticketBySubject(subject))!;
+    await addInternalNote(ws.agent, { ticket: ticket.number, body: "Secret: customer is on the old firmware" });
+    await replyToTicket(ws.agent, {
+      ticket: ticket.number,
+      body: "Please update the firmware.\n\nSee https://example.com/fw <b>now</b>",
+    });
+
+    const [mail] = await until("the reply's mail", async () => {
+      const rows = await mailsOf(ticket.id, "reply");
+      return rows.length && rows[0]!.status === "sent" ? rows : null;
+    });
+    expect(mail!.to).toEqual([customer]);
+    expect(mail!.cc).toEqual(["colleague@customer.example"]);
+    expect(mail!.fromAddress).toBe(`"${ws.workspace.name}" <${inboundAddressOf(ws.slug)}>`);
+    expect(mail!.subject).toBe(`Re: ${subject}`);
+    expect(mail!.html).toContain("&lt;b&gt;now&lt;/b&gt;");
+    const headers = mail!.headers as Record<string, string>;
+    expect(headers["In-Reply-To"]).toBe(first);
+    expect(headers.References).toBe(first);
+    expect(headers["Reply-To"]).toMatch(/^support\+[a-z0-9]+-[0-9a-f]{24}@inbound\.deskbridge\.localhost$/);
+
+    // The note's event has been handled too, and nothing was mailed for it.
+    await until("the note's event dispatched", () =>
+      prisma.domainEvent.findFirst({
+        where: {
+          ticketId: ticket.id,
+          type: "message.created",
+          dispatchedAt: { not: null },
+          data: { path: ["kind"], equals: "note" },
+        },
+      }),
+    );
+    const everything = await prisma.mailMessage.findMany({ where: { ticketId: ticket.id }, select: { text: true } });
+    expect(everything.map((m) => m.text).join("\n")).not.toContain("Secret");
+
+    // Our sender delivers that very mail to an SMTP server: the sink sees the threading headers.
+    await prisma.mailMessage.update({ where: { id: mail!.id }, data: { status: "queued" } });
+    await sendRecordedMail(mail!.id, { final: true });
+    const got = await until("the sink's copy", async () =>
+      received.find((r) => r.mail.messageId === `<${mail!.messageId}>`),
+    );
+    expect(got.envelope.sort()).toEqual([customer, "colleague@customer.example"].sort());
+    expect(got.mail.from?.text).toBe(`"${ws.workspace.name}" <${inboundAddressOf(ws.slug)}>`);
+    expect(got.mail.replyTo?.value[0]?.address).toBe(headers["Reply-To"]);
+    expect(got.mail.inReplyTo).toBe(first);
+    expect(got.mail.references).toBe(first);
+    expect(got.mail.text).toContain("Please update the firmware.");
+    expect(got.mail.html).toContain('<a href="https://example.com/fw">');
+
+    // The customer's answer to that mail threads back by its Message-ID.
+    await send({
+      to: inboundAddressOf(ws.slug),
+      subject: `Re: ${subject}`,
+      inReplyTo: `<${mail!.messageId}>`,
+      text: "Updated, works now.",
+    });
+    expect((await ticketBySubject(subject))!.messages.at(-1)!.body).toBe("Updated, works now.");
+  });
+
+  it("come from the workspace's sender setting, and the rating request follows the resolve", async () => {
+    await updateEmailChannel(ws.admin, { sender_name: "Acme Support", sender_address: `help@${ws.slug}.example` });
+    const subject = `Sender check ${randomBytes(3).toString("hex")}`;
+    await send({ to: inboundAddressOf(ws.slug), subject, text: "Hello" });
+    const ticket = (await ticketBySubject(subject))!;
+    await replyToTicket(ws.agent, { ticket: ticket.number, body: "Hi there" });
+    await resolveTicket(ws.agent, { ticket: ticket.number });
+    const [reply] = await until("the reply", async () => {
+      const r = await mailsOf(ticket.id, "reply");
+      return r.length ? r : null;
+    });
+    expect(reply!.fromAddress).toBe(`"Acme Support" <help@${ws.slug}.example>`);
+    expect(reply!.messageId).toMatch(new RegExp(`@${ws.slug}\\.example$`));
+    const [csat] = await until("the rating request", async () => {
+      const r = await mailsOf(ticket.id, "csat_request");
+      return r.length ? r : null;
+    });
+    expect(csat!.to).toEqual([customer]);
+    expect(csat!.text).toMatch(/\/rate\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/);
+    expect((csat!.headers as Record<string, string>)["Auto-Submitted"]).toBe("auto-generated");
+    await updateEmailChannel(ws.admin, { sender_name: "", sender_address: "" });
+  });
+
+  it("are not mailed, and mail is refused, while the channel is off", async () => {
+    const other = await createTestWorkspace("email-off");
+    await updateEmailChannel(other.admin, { enabled: false });
+    await expect(send({ to: inboundAddressOf(other.slug), subject: "Anyone?", text: "?" })).rejects.toMatchObject({
+      responseCode: 550,
+    });
+  });
+});
+
+describe("email tools over MCP", () => {
+  let agent: Client;
+  let admin: Client;
+  beforeAll(async () => {
+    agent = await connectMcp((await createPersonalToken(ws.agent, { name: "Email agent" })).secret);
+    admin = await connectMcp((await createPersonalToken(ws.admin, { name: "Email admin" })).secret);
+  });
+  afterAll(async () => {
+    await Promise.all([agent?.close(), admin?.close()]);
+  });
+
+  it("list a ticket's thread with its headers and read one mail", async () => {
+    const subject = `Tools ${randomBytes(3).toString("hex")}`;
+    const id = messageId("tools");
+    await send({
+      to: inboundAddressOf(ws.slug),
+      cc: "cc.person@customer.example",
+      subject,
+      messageId: id,
+      text: "Body text\n\n-- \nsig",
+    });
+    const ticket = (await ticketBySubject(subject))!;
+    const page = (await callToolOk(agent, "list_email_threads", { ticket: ticket.number })) as {
+      items: Record<string, unknown>[];
+    };
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0]).toMatchObject({
+      ticket: ticket.number,
+      direction: "inbound",
+      from: `Dana Customer <${customer}>`,
+      to: [inboundAddressOf(ws.slug)],
+      cc: ["cc.person@customer.example"],
+      subject,
+      message_id: id.slice(1, -1),
+      in_reply_to: null,
+    });
+    const one = (await callToolOk(agent, "get_email_message", { id: page.items[0]!.id })) as Record<string, unknown>;
+    expect(one.text).toContain("sig");
+    const recent = (await callToolOk(agent, "list_email_threads", { limit: 5 })) as { items: { subject: string }[] };
+    expect(recent.items.map((m) => m.subject)).toContain(subject);
+  });
+
+  it("read the channel, and let admins alone change it", async () => {
+    const channel = (await callToolOk(agent, "get_email_channel", {})) as Record<string, unknown>;
+    expect(channel).toMatchObject({ enabled: true, inbound_address: inboundAddressOf(ws.slug) });
+    const refused = await callTool(agent, "update_email_channel", { sender_name: "Nope" });
+    expect(refused).toMatchObject({ isError: true, body: { error: "admin_required" } });
+    const changed = (await callToolOk(admin, "update_email_channel", { sender_name: "Helpdesk" })) as Record<
+      string,
+      unknown
+    >;
+    expect(changed).toMatchObject({ sender_name: "Helpdesk", changed: true, from: { name: "Helpdesk" } });
+    const bad = await callTool(admin, "update_email_channel", { sender_address: "not an address" });
+    expect(bad).toMatchObject({ isError: true, body: { error: "validation_error" } });
+    await callToolOk(admin, "update_email_channel", { sender_name: "" });
   });
 });
