@@ -30,3 +30,13 @@ export const UpdateEmailChannelSchema = z.strictObject({
   ),
 });
 export type UpdateEmailChannelInput = z.input<typeof UpdateEmailChannelSchema>;
+
+/** Marking a ticket as spam, or not. */
+export const TicketSpamSchema = z.strictObject({
+  ticket: TicketNumberSchema,
+  spam: z.preprocess(
+    (v) => (v === "true" ? true : v === "false" ? false : v),
+    z.boolean({ error: "spam must be true or false" }),
+  ),
+});
+export type TicketSpamInput = z.input<typeof TicketSpamSchema>;

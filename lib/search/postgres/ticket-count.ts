@@ -34,7 +34,8 @@ export async function countTickets(ctx: ActorContext, filters: TicketListFilters
     !filters.case_status &&
     !filters.sla &&
     !filters.created_after &&
-    !filters.created_before
+    !filters.created_before &&
+    filters.spam !== "only"
   ) {
     return { count: await fromCounts(ctx, filters), exact: true };
   }
@@ -80,6 +81,6 @@ async function countBreached(ctx: ActorContext, filters: TicketListFilters): Pro
 async function fromCounts(ctx: ActorContext, filters: TicketListFilters): Promise<number> {
   const [{ n }] = await prisma.$queryRaw<[{ n: number }]>`
     SELECT coalesce(sum(t."n"), 0)::int AS "n" FROM "public"."TicketCount" t
-     WHERE ${join(filterConditions(ctx, filters, false), " AND ")}`;
+     WHERE ${join(filterConditions(ctx, filters, false, true, false), " AND ")}`;
   return n;
 }

@@ -5,6 +5,7 @@ import { formToObject, runAction, type ActionState } from "@/lib/action-state";
 import { requireActor } from "@/lib/auth/session";
 import type { ActorContext } from "@/lib/context";
 import { sendCsatRequest } from "@/lib/services/csat/send-csat-request";
+import { setTicketSpam } from "@/lib/services/email/ticket-email";
 import { applyMacro } from "@/lib/services/macros/apply-macro";
 import { previewMacro } from "@/lib/services/macros/preview-macro";
 import { addInternalNote } from "@/lib/services/tickets/add-internal-note";
@@ -147,4 +148,12 @@ export async function applyMacroAction(macro: string, ticket: number): Promise<A
 
 export async function sendCsatAction(_prev: ActionState, form: FormData) {
   return ticketAction(form, (ctx, input) => sendCsatRequest(ctx, { ticket: input.ticket }), "New rating link issued.");
+}
+
+export async function spamAction(_prev: ActionState, form: FormData) {
+  return ticketAction(
+    form,
+    (ctx, input) => setTicketSpam(ctx, { ticket: input.ticket, spam: input.spam as string }),
+    (result) => ((result as { spam: boolean }).spam ? "Moved to spam." : "Back in the inbox."),
+  );
 }

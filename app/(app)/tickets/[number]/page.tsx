@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { searchArticles } from "@/lib/services/knowledge/search-articles";
 import { listCaseStatuses } from "@/lib/services/case-statuses/list-case-statuses";
 import { getCsat } from "@/lib/services/csat/get-csat";
+import { getTicketEmail } from "@/lib/services/email/ticket-email";
 import { getTicket } from "@/lib/services/tickets/get-ticket";
 import { listMacros } from "@/lib/services/macros/list-macros";
 import { listSnippets } from "@/lib/services/snippets/list-snippets";
@@ -16,6 +17,7 @@ import { listTeams } from "@/lib/services/teams/list-teams";
 import { listAgents } from "@/lib/services/users/list-agents";
 import { TicketActions } from "./ticket-actions";
 import { CsatPanel } from "./csat-panel";
+import { EmailPanel } from "./email-panel";
 import { Composer } from "./composer";
 import { describeActivity } from "./describe-activity";
 import { MacroApply } from "./macro-apply";
@@ -35,7 +37,7 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   }
-  const [agents, teams, macros, snippets, published, caseStatuses, csat] = await Promise.all([
+  const [agents, teams, macros, snippets, published, caseStatuses, csat, email] = await Promise.all([
     listAgents(ctx),
     listTeams(ctx),
     listMacros(ctx),
@@ -43,6 +45,7 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
     searchArticles(ctx, { status: "published", limit: 100 }),
     listCaseStatuses(ctx),
     getCsat(ctx, { ticket: ticket.number }),
+    getTicketEmail(ctx, ticket.number),
   ]);
   const articles = published.items.map((a) => ({
     id: a.id,
@@ -182,6 +185,7 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
             <p className="text-slate-500">No contact</p>
           )}
         </section>
+        <EmailPanel ticket={ticket.number} channel={ticket.channel} spam={email.spam} followers={email.followers} />
         <CsatPanel
           ticket={ticket.number}
           canRequest={ticket.status === "resolved" || ticket.status === "closed"}
