@@ -3,7 +3,12 @@ import { defineJobKind } from "@/lib/jobs/kind";
 import type { EventConsumer } from "@/lib/events/consumers";
 import { loadEvent } from "@/lib/events/load";
 import { EventJobPayload } from "@/lib/events/types";
-import { sendCsatRequestByEmail, sendReplyByEmail } from "@/lib/services/email/send-ticket-mail";
+
+/**
+ * The mail services queue a send-mail job, so they import the queue, whose registry lists these
+ * consumers: loaded when a job runs, the registry is complete by then (no import cycle at start-up).
+ */
+const mailServices = () => import("@/lib/services/email/send-ticket-mail");
 
 // Mail that follows from ticket events. Each handler queues at most one mail per event (queueMail's
 // idempotency key is the message or the rating request), so a second run of a job sends nothing new.
@@ -17,7 +22,7 @@ export const emailReplyConsumer: EventConsumer = {
       const event = await loadEvent(eventId);
       if (!event || event.data.kind !== "reply" || event.data.author_type !== "agent") return;
       if (typeof event.data.message_id !== "string") return;
-      await sendReplyByEmail(event.data.message_id);
+      await (await mailServices()).sendReplyByEmail(event.data.message_id);
     },
   }),
   accepts: ["message.created"],
@@ -33,7 +38,7 @@ export const emailCsatConsumer: EventConsumer = {
       if (!event?.ticketId) return;
       const resolved = event.type === "ticket.status_changed" && event.data.to === "resolved";
       const reissued = event.type === "ticket.updated" && event.data.action === "csat_requested";
-      if (resolved || reissued) await sendCsatRequestByEmail(event.ticketId);
+      if (resolved || reissued) await (await mailServices()).sendCsatRequestByEmail(event.ticketId);
     },
   }),
   accepts: ["ticket.status_changed", "ticket.updated"],
