@@ -21,6 +21,8 @@ import { sendRecordedMail } from "@/lib/mail/send";
 import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
 import { updateEmailChannel } from "@/lib/services/email/update-email-channel";
 import { addInternalNote } from "@/lib/services/tickets/add-internal-note";
+import { countTickets } from "@/lib/services/tickets/count-tickets";
+import { listTickets } from "@/lib/services/tickets/list-tickets";
 import { replyToTicket } from "@/lib/services/tickets/reply-to-ticket";
 import { resolveTicket } from "@/lib/services/tickets/resolve-ticket";
 
@@ -206,6 +208,16 @@ describe("mail to a workspace's inbound address", () => {
       headers: { "X-Spam-Flag": "YES", "X-Spam-Status": "Yes, score=12.0 required=5.0" },
     });
     expect((await ticketBySubject(subject))!.spam).toBe(true);
+    // Not in the inbox list or its count; in the Spam view.
+    const inbox = await listTickets(ws.agent, { q: subject });
+    const spamView = await listTickets(ws.agent, { q: subject, spam: "only" });
+    expect(inbox.items).toEqual([]);
+    expect(spamView.items.map((t) => t.subject)).toEqual([subject]);
+    const all = await countTickets(ws.agent, {});
+    const withSpam = await countTickets(ws.agent, { spam: "include" });
+    const spamOnly = await countTickets(ws.agent, { spam: "only" });
+    expect(spamOnly.count).toBe(1);
+    expect(all.count).toBe(withSpam.count - 1);
   });
 
   it("opens no ticket for automated or bulk mail", async () => {

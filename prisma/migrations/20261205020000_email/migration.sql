@@ -3,6 +3,8 @@
 CREATE TYPE "EmailDirection" AS ENUM ('inbound', 'outbound');
 
 ALTER TABLE "Ticket" ADD COLUMN "spam" BOOLEAN NOT NULL DEFAULT false;
+-- Only spam tickets: the Spam view in the list's order, and what the inbox counts take off TicketCount.
+CREATE INDEX "Ticket_workspaceId_spam_updatedAt_idx" ON "Ticket"("workspaceId", "updatedAt" DESC, "id" DESC) WHERE "spam";
 
 CREATE TABLE "EmailChannel" (
     "workspaceId" TEXT NOT NULL,
