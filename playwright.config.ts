@@ -12,6 +12,9 @@ if (!existsSync(CHROMIUM)) {
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://localhost:${PORT}`;
+/** The app's inbound SMTP receiver and the sink its outgoing mail goes to (e2e/email.spec.ts starts the sink). */
+export const INBOUND_SMTP_PORT = PORT + 20_000;
+export const MAIL_SINK_PORT = PORT + 21_000;
 
 export default defineConfig({
   testDir: "e2e",
@@ -47,6 +50,10 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(PORT) },
+    env: {
+      PORT: String(PORT),
+      INBOUND_SMTP_PORT: String(INBOUND_SMTP_PORT),
+      SMTP_URL: `smtp://127.0.0.1:${MAIL_SINK_PORT}`,
+    },
   },
 });

@@ -118,6 +118,41 @@ const EnvSchema = z.object({
     .max(1000, "WEBHOOK_FAILURE_LIMIT is at most 1000")
     .default(10),
   /**
+   * Port of the inbound SMTP receiver, which the process running the job workers starts (the web
+   * server with JOB_WORKERS=in-app, else `npm run worker`). Unset: no receiver (the production
+   * default); `npm run dev` on the embedded default sets 2525.
+   */
+  INBOUND_SMTP_PORT: z.coerce
+    .number({ error: "INBOUND_SMTP_PORT must be a port number" })
+    .int("INBOUND_SMTP_PORT must be a whole number")
+    .min(1, "INBOUND_SMTP_PORT must be 1 to 65535")
+    .max(65_535, "INBOUND_SMTP_PORT must be 1 to 65535")
+    .optional(),
+  /** Address the inbound SMTP receiver listens on (loopback unless an MTA elsewhere relays to it). */
+  INBOUND_SMTP_HOST: z.string().default("127.0.0.1"),
+  /** Domain of each workspace's inbound address `<slug>@<domain>` and the reply address `support+<token>@<domain>`. */
+  INBOUND_MAIL_DOMAIN: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9.-]+$/, "INBOUND_MAIL_DOMAIN must be a domain name like inbound.example.com")
+    .default("inbound.deskbridge.localhost"),
+  /** Largest inbound mail accepted, in bytes (25 MB by default); larger mail is refused with SMTP 552. */
+  INBOUND_MAX_BYTES: z.coerce
+    .number({ error: "INBOUND_MAX_BYTES must be a number of bytes" })
+    .int("INBOUND_MAX_BYTES must be a whole number of bytes")
+    .min(1024, "INBOUND_MAX_BYTES must be at least 1024")
+    .default(25 * 1024 * 1024),
+  /** Mailgun's HTTP webhook signing key: set, /api/v1/inbound/mailgun accepts Mailgun's inbound routes. */
+  MAILGUN_WEBHOOK_SIGNING_KEY: z.string().min(1).optional(),
+  /** DKIM signing of outgoing mail: all three set, every message is signed. The key is PEM (\n escapes allowed). */
+  DKIM_PRIVATE_KEY: z
+    .string()
+    .transform((v) => v.replace(/\\n/g, "\n"))
+    .optional(),
+  DKIM_SELECTOR: z.string().min(1).optional(),
+  DKIM_DOMAIN: z.string().min(1).optional(),
+  /**
    * Where outgoing mail goes: an smtp:// or smtps:// URL (user and password in it when the server
    * wants them). Unset, mail stays in the app's dev outbox, readable by admins in the app.
    */

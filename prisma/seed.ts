@@ -12,6 +12,7 @@ import { seedKnowledge } from "./seed-knowledge";
 import { seedAttachments } from "./seed-attachments";
 import { seedCsat } from "./seed-csat";
 import { seedWebhooks } from "./seed-webhooks";
+import { seedEmail } from "./seed-email";
 import { BULK_RESOLUTION_HOURS, seedSla, seedSlaPolicies } from "./seed-sla";
 import { DEMO_PASSWORD, DEMO_USERS, DEMO_WORKSPACE, SECOND_WORKSPACE } from "./demo-accounts.mjs";
 import { CONTACT_REPLIES, NOTES, REPLIES } from "./seed-text";
@@ -632,6 +633,13 @@ async function main() {
   await prisma.caseWorkflow.create({ data: { workspaceId: acme.workspaceId, reopenWindowDays: 30 } });
   if (!bulk) await seedSla(acme.workspaceId, { now });
   await seedCompanies(acme.workspaceId);
+  if (!bulk)
+    await seedEmail({
+      workspaceId: acme.workspaceId,
+      slug: DEMO_WORKSPACE.slug,
+      agentId: idOf(DEMO_USERS.agent.email),
+      now,
+    });
   // Who is around right now: two agents online, one away, the rest offline (the default).
   const statuses: [string, "online" | "away"][] = [
     [DEMO_USERS.agent.email, "online"],

@@ -3,6 +3,7 @@
 // a process of its own. Ctrl-C stops both.
 import { spawn } from "node:child_process";
 import path from "node:path";
+import pg from "pg";
 import { localAuthSecret, localEncryptionKey, prepareDatabase, ROOT } from "./bootstrap.mjs";
 import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/demo-accounts.mjs";
 
@@ -23,7 +24,27 @@ const env = {
   WEBHOOKS_ALLOW_PRIVATE_TARGETS: process.env.WEBHOOKS_ALLOW_PRIVATE_TARGETS ?? (embedded ? "on" : "off"),
   // The embedded database is one session: a small pool queues instead of piling up.
   DATABASE_POOL_MAX: process.env.DATABASE_POOL_MAX ?? (embedded ? "4" : "10"),
+  // The embedded default receives mail on a local port, so the whole email loop works with no mail server.
+  ...(process.env.INBOUND_SMTP_PORT || embedded ? { INBOUND_SMTP_PORT: process.env.INBOUND_SMTP_PORT ?? "2525" } : {}),
 };
+const inboundDomain = (process.env.INBOUND_MAIL_DOMAIN ?? "inbound.deskbridge.localhost").toLowerCase();
+
+/** One line per workspace: where to send mail that opens its tickets. */
+async function inboundMailLines() {
+  if (!env.INBOUND_SMTP_PORT) return [];
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query('SELECT slug FROM "Workspace" ORDER BY "createdAt", slug');
+    return rows.map(
+      (row) =>
+        `Inbound mail for ${row.slug}: ${row.slug}@${inboundDomain} on ${process.env.INBOUND_SMTP_HOST ?? "127.0.0.1"}:${env.INBOUND_SMTP_PORT}`,
+    );
+  } finally {
+    await client.end();
+  }
+}
+const inbound = await inboundMailLines().catch(() => []);
 
 const next = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs"), mode, "-p", port], {
   stdio: "inherit",
@@ -35,7 +56,7 @@ console.log(`
   Deskbridge is starting on ${env.APP_URL}
   Sign in as ${DEMO_USERS.owner.email} (owner), ${DEMO_USERS.admin.email} (admin)
   or ${DEMO_USERS.agent.email} (agent), password: ${DEMO_PASSWORD}
-`);
+${inbound.length ? `${inbound.join("\n")}\n` : ""}`);
 
 let stopping = false;
 async function stop(code) {

@@ -1,15 +1,18 @@
 // Job workers in a process of their own (run through scripts/worker.mjs): production runs any
 // number of these beside web instances that set JOB_WORKERS=off. Stops cleanly on SIGTERM/SIGINT:
-// no new jobs are taken, and running ones finish first.
+// no new jobs are taken, and running ones finish first. The inbound SMTP receiver runs here too
+// when INBOUND_SMTP_PORT is set (the process that runs the workers owns it).
 import { getEnv } from "@/lib/env";
 import { JOB_KINDS } from "@/lib/jobs/registry";
 import { getJobQueue } from "@/lib/jobs/queue";
 import { startEventDispatcher } from "@/lib/events/dispatcher";
+import { startConfiguredInboundReceiver } from "@/lib/mail/inbound/smtp-receiver";
 
 getEnv();
 const queue = getJobQueue();
 await queue.work();
 const dispatcher = startEventDispatcher(queue);
+const receiver = await startConfiguredInboundReceiver();
 console.log(`[jobs] worker serving ${JOB_KINDS.map((kind) => kind.name).join(", ")}`);
 
 let stopping = false;
@@ -17,7 +20,7 @@ async function stop() {
   if (stopping) return;
   stopping = true;
   await dispatcher.stop();
-  await queue.stop();
+  await Promise.all([queue.stop(), receiver?.close()]);
   console.log("[jobs] worker stopped");
   process.exit(0);
 }

@@ -67,6 +67,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 <Link href="/settings/webhooks" className="hover:text-slate-900">
                   Webhooks
                 </Link>
+                <Link href="/settings/email" className="hover:text-slate-900">
+                  Email
+                </Link>
                 <Link href="/settings/workspace" className="hover:text-slate-900">
                   Settings
                 </Link>

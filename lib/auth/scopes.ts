@@ -90,6 +90,15 @@ export const SCOPE_FAMILIES = {
     read: "see workspace settings (plan, who may authorize apps, rate limits)",
     write: "change workspace settings (owners only)",
   },
+  email: {
+    label: "Email",
+    read: "read the mail of ticket threads: senders, recipients, subjects, threading headers and texts",
+  },
+  channels: {
+    label: "Channels",
+    read: "see the email channel: the inbound address, whether it is on, and the sender name and address",
+    write: "turn the email channel on or off and set the sender name and address replies go out with (admins)",
+  },
   bulk: {
     label: "Views and bulk work",
     read: "see saved ticket views (yours and the shared ones) and how many tickets each holds",

@@ -1,5 +1,6 @@
 import "server-only";
 import type { JobKind } from "@/lib/jobs/kind";
+import { emailCsatConsumer, emailReplyConsumer } from "@/lib/jobs/handlers/email-out";
 import type { DomainEventType, EventJobPayload } from "@/lib/events/types";
 import { webhookEventsJob } from "@/lib/jobs/handlers/webhook-events";
 
@@ -10,4 +11,4 @@ export type EventConsumer = JobKind<typeof EventJobPayload> & {
 };
 
 /** Every consumer of domain events. Each gets its own job per event, with its own retries. */
-export const EVENT_CONSUMERS: readonly EventConsumer[] = [webhookEventsJob];
+export const EVENT_CONSUMERS: readonly EventConsumer[] = [webhookEventsJob, emailReplyConsumer, emailCsatConsumer];

@@ -51,6 +51,8 @@ export const TicketListSchema = z.object({
   sla: optional(SlaFilterSchema),
   created_after: optional(isoDate("created_after")),
   created_before: optional(isoDate("created_before")),
+  /** Mail the receiving server judged spam is left out unless asked for: only (the Spam view) or include. */
+  spam: optional(z.enum(["only", "include"], { error: "spam must be only or include" })),
   /** updated (default): latest activity first; created: newest first; priority: urgent first; relevance: best match first. */
   sort: z.preprocess(blankToUndefined, TicketSortSchema.default("updated")),
   /** Whether internal notes are matched and shown in snippets; contact-facing callers pass false. */

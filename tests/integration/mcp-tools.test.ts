@@ -8,6 +8,9 @@ import { prisma } from "@/lib/db";
 import { TOOLS } from "@/lib/mcp/tools";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
 import { upsertContact } from "@/lib/services/contacts/upsert-contact";
+import { inboundAddressOf } from "@/lib/mail/addresses";
+import { parseInboundMime } from "@/lib/mail/inbound/parse";
+import { receiveInboundMail } from "@/lib/services/email/receive-inbound-mail";
 import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
 
 let ws: TestWorkspace;
@@ -562,6 +565,42 @@ const CALLS: Record<string, Call> = {
   list_audit_events: {
     args: () => ({ action: "create_api_key" }),
     check: (r) => expect(r.items[0]).toMatchObject({ outcome: "ok", credential_kind: "personal_token" }),
+  },
+  // Last, as a customer's mail adds a ticket to the workspace.
+  get_email_channel: {
+    args: () => ({}),
+    check: async (r) => {
+      expect(r).toMatchObject({ enabled: true, inbound_address: inboundAddressOf(ws.slug), sender_name: null });
+      const raw = [
+        `From: Pat <pat@northwind.example>`,
+        `To: ${inboundAddressOf(ws.slug)}`,
+        "Subject: Mail for the tools",
+        "Message-ID: <tools.mail@northwind.example>",
+        "",
+        "Hello by mail.",
+      ].join("\r\n");
+      await receiveInboundMail(await parseInboundMime(Buffer.from(raw), [inboundAddressOf(ws.slug)]));
+    },
+  },
+  list_email_threads: {
+    args: () => ({ limit: 5 }),
+    check: (r) => {
+      expect(r.items[0]).toMatchObject({
+        direction: "inbound",
+        from: "Pat <pat@northwind.example>",
+        subject: "Mail for the tools",
+        message_id: "tools.mail@northwind.example",
+      });
+      state.emailId = r.items[0].id;
+    },
+  },
+  get_email_message: {
+    args: () => ({ id: state.emailId }),
+    check: (r) => expect(r.text).toContain("Hello by mail."),
+  },
+  update_email_channel: {
+    args: () => ({ sender_name: "Northwind Support" }),
+    check: (r) => expect(r).toMatchObject({ sender_name: "Northwind Support", changed: true }),
   },
 };
 

@@ -63,6 +63,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
     sla: params.sla,
     created_after: params.created_after,
     created_before: params.created_before,
+    spam: params.spam,
     sort: params.sort,
   };
   const current = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>;
@@ -76,15 +77,22 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
       <ViewsPanel views={views} current={current} activeId={params.view} />
       <div className="min-w-0 space-y-4">
         <div className="flex flex-wrap items-baseline gap-3">
-          <h1 className="text-xl font-semibold">Tickets</h1>
+          <h1 className="text-xl font-semibold">{params.spam === "only" ? "Spam" : "Tickets"}</h1>
           {count ? (
             <p className="text-sm text-slate-500" data-testid="ticket-count">
               {describeCount(count)}
             </p>
           ) : null}
           <Link
+            href={params.spam === "only" ? "/tickets" : "/tickets?spam=only"}
+            className="ml-auto rounded-md px-3 py-1.5 text-sm text-slate-600 hover:bg-slate-100"
+            data-testid="spam-view-link"
+          >
+            {params.spam === "only" ? "Back to the inbox" : "Spam"}
+          </Link>
+          <Link
             href="/tickets/new"
-            className="ml-auto rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
+            className=" rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
           >
             New ticket
           </Link>
@@ -94,6 +102,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
           className="grid grid-cols-2 gap-2 rounded-lg bg-white p-3 shadow-sm ring-1 ring-slate-200 md:grid-cols-10"
           role="search"
         >
+          {params.spam ? <input type="hidden" name="spam" value={params.spam} /> : null}
           <input
             name="q"
             defaultValue={params.q}

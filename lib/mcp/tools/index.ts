@@ -6,6 +6,7 @@ import { CASE_STATUS_TOOLS } from "@/lib/mcp/tools/case-statuses";
 import { CSAT_TOOLS } from "@/lib/mcp/tools/csat";
 import { CONTACT_TOOLS } from "@/lib/mcp/tools/contacts";
 import { CREDENTIAL_TOOLS } from "@/lib/mcp/tools/credentials";
+import { EMAIL_TOOLS } from "@/lib/mcp/tools/email";
 import { MACRO_TOOLS } from "@/lib/mcp/tools/macros";
 import { SNIPPET_TOOLS } from "@/lib/mcp/tools/snippets";
 import { SLA_TOOLS } from "@/lib/mcp/tools/sla";
@@ -35,6 +36,7 @@ export const TOOLS: readonly AnyTool[] = [
   ...CREDENTIAL_TOOLS,
   ...ANALYTICS_TOOLS,
   ...CSAT_TOOLS,
+  ...EMAIL_TOOLS,
   ...SEARCH_TOOLS,
   ...SETTINGS_TOOLS,
   ...WEBHOOK_TOOLS,

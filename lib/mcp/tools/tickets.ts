@@ -254,7 +254,7 @@ export const TICKET_TOOLS = [
     name: "reply_to_ticket",
     title: "Reply to customer",
     description:
-      "Send a public reply to the ticket's contact, written as you. An open ticket becomes pending (waiting on the customer); a reply to a ticket closed past the reopen window goes to its linked follow-up ticket (opened if none is being worked). Use add_internal_note for anything the customer must not see.",
+      "Send a public reply to the ticket's contact, written as you; on an email ticket it goes out by email to the contact and the ticket's followers (CC'd addresses), threaded into their conversation. An open ticket becomes pending (waiting on the customer); a reply to a ticket closed past the reopen window goes to its linked follow-up ticket (opened if none is being worked). Use add_internal_note for anything the customer must not see.",
     input: ReplySchema,
     output: z.object({
       message_id: z.string(),

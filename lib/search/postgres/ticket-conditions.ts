@@ -74,10 +74,20 @@ export async function contactsFor(ctx: ActorContext, query: ParsedQuery, mode: M
 
 /**
  * The filters' conditions on tickets `t`; the created range among them unless `range` is false, the
- * SLA filter unless `sla` is false (a caller that reads "breached" as two branches, see breachedBranches).
+ * SLA filter unless `sla` is false (a caller that reads "breached" as two branches, see breachedBranches),
+ * the spam condition unless `spam` is false.
  */
-export function filterConditions(ctx: ActorContext, f: TicketListFilters, range = true, sla = true): Prisma.Sql[] {
+export function filterConditions(
+  ctx: ActorContext,
+  f: TicketListFilters,
+  range = true,
+  sla = true,
+  spam = true,
+): Prisma.Sql[] {
   const and = [sql`t."workspaceId" = ${ctx.workspaceId}`];
+  // Spam stays out of every list but the Spam view (TicketCount, read with spam false, has no such column).
+  if (spam && f.spam === "only") and.push(sql`t."spam"`);
+  else if (spam && f.spam !== "include") and.push(sql`NOT t."spam"`);
   if (f.status) and.push(sql`t."status" = CAST(${f.status} AS "public"."TicketStatus")`);
   // Served by the (workspace, caseStatusId, updatedAt, id) index in the list's order.
   if (f.case_status) and.push(sql`t."caseStatusId" = ${f.case_status}`);

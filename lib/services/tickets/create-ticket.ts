@@ -1,18 +1,22 @@
 import "server-only";
-import { prisma } from "@/lib/db";
 import { inWorkspace, type ActorContext } from "@/lib/context";
 import { notFound, parseInput } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { autoAssignToTeam } from "@/lib/services/agent-status/auto-assign";
 import { findOrCreateContact } from "@/lib/services/contacts/contact-created";
 import { findContactByFurtherEmail } from "@/lib/services/contacts/find-contact-by-email";
 import { applyTicketSla } from "@/lib/services/sla/apply-ticket-sla";
+import { inTransaction } from "@/lib/services/tickets/in-transaction";
 import { recordActivity } from "@/lib/services/tickets/record-activity";
 import { CreateTicketSchema, type CreateTicketInput } from "@/lib/validations/tickets";
 
-/** Opens a ticket for a contact (found by any of their addresses, or created) with its first message from that contact. */
-export async function createTicket(ctx: ActorContext, input: CreateTicketInput) {
+/**
+ * Opens a ticket for a contact (found by any of their addresses, or created) with its first message
+ * from that contact; in the caller's transaction when it passes one (inbound mail records the mail with it).
+ */
+export async function createTicket(ctx: ActorContext, input: CreateTicketInput, db?: Prisma.TransactionClient) {
   const data = parseInput(CreateTicketSchema, input);
-  return prisma.$transaction(async (tx) => {
+  return inTransaction(db, async (tx) => {
     if (data.team) {
       const team = await tx.team.findFirst({ where: { ...inWorkspace(ctx), id: data.team }, select: { id: true } });
       if (!team) throw notFound("Team");

@@ -9,6 +9,7 @@ import {
   type UploadedFile,
 } from "@/lib/services/attachments/post-message-with-attachments";
 import { sendCsatRequest } from "@/lib/services/csat/send-csat-request";
+import { setTicketSpam } from "@/lib/services/email/ticket-email";
 import { applyMacro } from "@/lib/services/macros/apply-macro";
 import { previewMacro } from "@/lib/services/macros/preview-macro";
 import { addInternalNote } from "@/lib/services/tickets/add-internal-note";
@@ -176,4 +177,12 @@ export async function applyMacroAction(macro: string, ticket: number): Promise<A
 
 export async function sendCsatAction(_prev: ActionState, form: FormData) {
   return ticketAction(form, (ctx, input) => sendCsatRequest(ctx, { ticket: input.ticket }), "New rating link issued.");
+}
+
+export async function spamAction(_prev: ActionState, form: FormData) {
+  return ticketAction(
+    form,
+    (ctx, input) => setTicketSpam(ctx, { ticket: input.ticket, spam: input.spam as string }),
+    (result) => ((result as { spam: boolean }).spam ? "Moved to spam." : "Back in the inbox."),
+  );
 }

@@ -59,6 +59,10 @@ function describeChange(action: string, c: Record<string, unknown>): string {
       return `attached ${show(c.filename)}`;
     case "csat_requested":
       return "sent a new rating link";
+    case "customer_reply":
+      return "replied by email";
+    case "spam":
+      return change("spam")?.to ? "marked it as spam" : "marked it as not spam";
     case "sla_policy": {
       const to = change("sla_policy")?.to;
       return to == null ? "took it off its SLA policy" : `put it under SLA policy ${show(to)}`;

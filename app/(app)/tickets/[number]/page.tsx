@@ -11,6 +11,7 @@ import { listCaseStatuses } from "@/lib/services/case-statuses/list-case-statuse
 import { signAttachmentUrl } from "@/lib/services/attachments/signed-url";
 import { isInlineImage } from "@/lib/services/attachments/sniff";
 import { getCsat } from "@/lib/services/csat/get-csat";
+import { getTicketEmail } from "@/lib/services/email/ticket-email";
 import { getTicket } from "@/lib/services/tickets/get-ticket";
 import { listMacros } from "@/lib/services/macros/list-macros";
 import { listSnippets } from "@/lib/services/snippets/list-snippets";
@@ -18,6 +19,7 @@ import { listTeams } from "@/lib/services/teams/list-teams";
 import { listAgents } from "@/lib/services/users/list-agents";
 import { TicketActions } from "./ticket-actions";
 import { CsatPanel } from "./csat-panel";
+import { EmailPanel } from "./email-panel";
 import { Composer } from "./composer";
 import { describeActivity } from "./describe-activity";
 import { MacroApply } from "./macro-apply";
@@ -38,7 +40,7 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   }
-  const [agents, teams, macros, snippets, published, caseStatuses, csat] = await Promise.all([
+  const [agents, teams, macros, snippets, published, caseStatuses, csat, email] = await Promise.all([
     listAgents(ctx),
     listTeams(ctx),
     listMacros(ctx),
@@ -46,6 +48,7 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
     searchArticles(ctx, { status: "published", limit: 100 }),
     listCaseStatuses(ctx),
     getCsat(ctx, { ticket: ticket.number }),
+    getTicketEmail(ctx, ticket.number),
   ]);
   const articles = published.items.map((a) => ({
     id: a.id,
@@ -192,6 +195,7 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
             <p className="text-slate-500">No contact</p>
           )}
         </section>
+        <EmailPanel ticket={ticket.number} channel={ticket.channel} spam={email.spam} followers={email.followers} />
         <CsatPanel
           ticket={ticket.number}
           canRequest={ticket.status === "resolved" || ticket.status === "closed"}
