@@ -1,5 +1,5 @@
 -- Automations (ordered rules run on domain events, with a run log) and in-app notifications with per-user email preferences.
-CREATE TYPE "NotificationType" AS ENUM ('assigned', 'mention', 'reply', 'sla_due_soon');
+CREATE TYPE "NotificationType" AS ENUM ('assigned', 'mention', 'reply', 'sla_due_soon', 'automation');
 
 CREATE TABLE "AutomationRule" (
     "id" TEXT NOT NULL,
