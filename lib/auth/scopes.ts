@@ -74,6 +74,16 @@ export const SCOPE_FAMILIES = {
     read: "see SLA policies (response and resolution targets) and the business hours they count",
     write: "create, change and delete SLA policies, and set business hours and holidays",
   },
+  automations: {
+    label: "Automations",
+    read: "see automation rules (when an event happens and conditions hold, do actions) and their run log",
+    write: "create, change, reorder, turn on or off and delete automation rules (admins)",
+  },
+  notifications: {
+    label: "Notifications",
+    read: "see your own notifications (assignments, mentions, customer replies, SLA warnings)",
+    write: "mark your own notifications read",
+  },
   settings: {
     label: "Settings",
     read: "see workspace settings (plan, who may authorize apps, rate limits)",

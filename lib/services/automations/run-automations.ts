@@ -197,7 +197,7 @@ async function runRule(
     const results: ActionResult[] = [];
     if (!conditions.success || !actions.success) {
       outcome = "failed";
-      results.push({ action: "notify", result: "failed", summary: "the rule's stored conditions or actions no longer validate", code: "invalid_rule" });
+      results.push({ action: "rule", result: "failed", summary: "the rule's stored conditions or actions no longer validate", code: "invalid_rule" });
     } else if (!(matched = evaluateConditions(conditions.data, facts).matched)) {
       outcome = "no_match";
     } else if (event.chain.ruleIds.includes(rule.id)) {

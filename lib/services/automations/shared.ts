@@ -37,7 +37,8 @@ export function automationJson(r: AutomationRow) {
 export type AutomationJson = ReturnType<typeof automationJson>;
 
 export type ActionResult = {
-  action: AutomationAction["type"];
+  /** The action, or "rule" for a problem with the rule itself. */
+  action: AutomationAction["type"] | "rule";
   result: "done" | "unchanged" | "failed";
   summary: string;
   code?: string;
