@@ -62,7 +62,8 @@ export const AutomationConditionSchema = z.discriminatedUnion(
     }),
   ],
   {
-    error: "field must be one of channel, subject_contains, body_contains, text_contains, has_tag, priority, team, company, business_hours",
+    error:
+      "field must be one of channel, subject_contains, body_contains, text_contains, has_tag, priority, team, company, business_hours",
   },
 );
 export type AutomationCondition = z.output<typeof AutomationConditionSchema>;
@@ -96,7 +97,10 @@ export const AutomationActionSchema = z.discriminatedUnion(
     z.strictObject({
       type: z.literal("notify"),
       to: IdSchema,
-      message: z.preprocess(blankToUndefined, z.string().trim().max(300, "message is at most 300 characters").optional()),
+      message: z.preprocess(
+        blankToUndefined,
+        z.string().trim().max(300, "message is at most 300 characters").optional(),
+      ),
     }),
   ],
   {
@@ -151,7 +155,10 @@ export const UpdateAutomationSchema = AutomationRefSchema.extend({
   enabled: z.boolean({ error: "enabled must be true or false" }).optional(),
   /** 1-based place in the workspace's rule order; the others move to make room. */
   position: fromDigits(
-    z.number({ error: "position must be a number" }).int("position must be a whole number").min(1, "position starts at 1"),
+    z
+      .number({ error: "position must be a number" })
+      .int("position must be a whole number")
+      .min(1, "position starts at 1"),
   ).optional(),
 });
 export type UpdateAutomationInput = z.input<typeof UpdateAutomationSchema>;

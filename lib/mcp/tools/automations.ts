@@ -58,7 +58,8 @@ export const AUTOMATION_TOOLS = [
   defineTool({
     name: "list_automations",
     title: "List automations",
-    description: "The workspace's automation rules in the order they run, each with its trigger, conditions and actions.",
+    description:
+      "The workspace's automation rules in the order they run, each with its trigger, conditions and actions.",
     input: ListAutomationsSchema,
     output: z.object({ items: z.array(AutomationShape) }),
     scopes: ["automations:read"],

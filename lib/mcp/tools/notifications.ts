@@ -38,7 +38,8 @@ export const NOTIFICATION_TOOLS = [
   defineTool({
     name: "mark_notifications_read",
     title: "Mark notifications read",
-    description: "Mark your notifications read: ids from list_notifications, or all: true. Returns how many changed and the unread count left.",
+    description:
+      "Mark your notifications read: ids from list_notifications, or all: true. Returns how many changed and the unread count left.",
     input: MarkNotificationsReadSchema,
     output: z.object({ marked: z.number().int(), unread_count: z.number().int() }),
     scopes: ["notifications:write"],

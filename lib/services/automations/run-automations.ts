@@ -9,10 +9,7 @@ import { autoAssignToTeam } from "@/lib/services/agent-status/auto-assign";
 import { evaluateConditions, type RuleFacts } from "@/lib/services/automations/conditions";
 import type { ActionResult } from "@/lib/services/automations/shared";
 import { applyMacroInTransaction } from "@/lib/services/macros/apply-macro";
-import {
-  createNotifications,
-  mailNotifications,
-} from "@/lib/services/notifications/create-notifications";
+import { createNotifications, mailNotifications } from "@/lib/services/notifications/create-notifications";
 import { readCalendar } from "@/lib/services/sla/shared";
 import { addTicketTags } from "@/lib/services/tickets/add-ticket-tags";
 import { assignTicket } from "@/lib/services/tickets/assign-ticket";
@@ -72,7 +69,13 @@ async function loadFacts(event: DomainEvent): Promise<(RuleFacts & { number: num
   });
   const contact = ticket.contact;
   const domains = contact
-    ? [...new Set([contact.email, ...contact.emails.map((e) => e.email)].flatMap((e) => (e?.includes("@") ? [e.split("@")[1]!] : [])))]
+    ? [
+        ...new Set(
+          [contact.email, ...contact.emails.map((e) => e.email)].flatMap((e) =>
+            e?.includes("@") ? [e.split("@")[1]!] : [],
+          ),
+        ),
+      ]
     : [];
   const companies = contact
     ? await prisma.company.findMany({
@@ -197,7 +200,12 @@ async function runRule(
     const results: ActionResult[] = [];
     if (!conditions.success || !actions.success) {
       outcome = "failed";
-      results.push({ action: "rule", result: "failed", summary: "the rule's stored conditions or actions no longer validate", code: "invalid_rule" });
+      results.push({
+        action: "rule",
+        result: "failed",
+        summary: "the rule's stored conditions or actions no longer validate",
+        code: "invalid_rule",
+      });
     } else if (!(matched = evaluateConditions(conditions.data, facts).matched)) {
       outcome = "no_match";
     } else if (event.chain.ruleIds.includes(rule.id)) {
@@ -242,8 +250,7 @@ async function runRule(
           results.push({ action: action.type, result: "failed", summary: error.message, code: error.code });
         }
       }
-      if (results.some((r) => r.result === "failed") && !results.some((r) => r.result !== "failed"))
-        outcome = "failed";
+      if (results.some((r) => r.result === "failed") && !results.some((r) => r.result !== "failed")) outcome = "failed";
     }
     await tx.automationRun.create({
       data: {

@@ -3,7 +3,12 @@ import { roleAtLeast } from "@/lib/auth/roles";
 import { inWorkspace, type ActorContext } from "@/lib/context";
 import { AppError, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { AutomationAction, AutomationCondition, AutomationTrigger, RunOutcome } from "@/lib/validations/automations";
+import type {
+  AutomationAction,
+  AutomationCondition,
+  AutomationTrigger,
+  RunOutcome,
+} from "@/lib/validations/automations";
 
 export const AUTOMATION_SELECT = {
   id: true,
@@ -121,10 +126,14 @@ export async function checkRuleReferences(
     if (a.type === "assign_agent" && !(await isAgent(a.agent)))
       fields[`actions.${i}.agent`] = ["no active agent with this id in the workspace (see list_agents)"];
     if (a.type === "notify" && a.to !== "assignee" && !(await isAgent(a.to)))
-      fields[`actions.${i}.to`] = ['no active agent with this id in the workspace: use an id from list_agents or "assignee"'];
+      fields[`actions.${i}.to`] = [
+        'no active agent with this id in the workspace: use an id from list_agents or "assignee"',
+      ];
     if (a.type === "apply_macro") {
       if (!(await db.macro.findFirst({ where: { ...ws, id: a.macro, ownerUserId: null }, select: { id: true } })))
-        fields[`actions.${i}.macro`] = ["no shared macro with this id in the workspace (rules apply shared macros only)"];
+        fields[`actions.${i}.macro`] = [
+          "no shared macro with this id in the workspace (rules apply shared macros only)",
+        ];
     }
   }
   if (Object.keys(fields).length) {

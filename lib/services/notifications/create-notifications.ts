@@ -35,9 +35,7 @@ export async function createNotifications(tx: Prisma.TransactionClient, items: N
   });
   const ok = new Set(active.map((m) => `${m.workspaceId}:${m.userId}`));
   const rows = await tx.notification.createManyAndReturn({
-    data: items
-      .filter((i) => ok.has(`${i.workspaceId}:${i.userId}`))
-      .map((i) => ({ ...i, body: i.body ?? null })),
+    data: items.filter((i) => ok.has(`${i.workspaceId}:${i.userId}`)).map((i) => ({ ...i, body: i.body ?? null })),
     skipDuplicates: true,
     select: { id: true },
   });

@@ -23,7 +23,10 @@ export function findMentionedAgents<A extends MentionableAgent>(text: string, ag
   for (const handle of mentionHandles(text)) {
     const key = squash(handle);
     const exact = agents.filter(
-      (a) => squash(a.name) === key || squash(a.email.split("@")[0] ?? "") === key || a.email.split("@")[0]?.toLocaleLowerCase() === handle,
+      (a) =>
+        squash(a.name) === key ||
+        squash(a.email.split("@")[0] ?? "") === key ||
+        a.email.split("@")[0]?.toLocaleLowerCase() === handle,
     );
     const byFirst = agents.filter((a) => squash(a.name.split(/\s+/)[0] ?? "") === key);
     const hits = exact.length > 0 ? exact : byFirst.length === 1 ? byFirst : [];

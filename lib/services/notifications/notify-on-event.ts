@@ -30,7 +30,12 @@ async function notificationsFor(event: DomainEvent): Promise<NewNotification[]> 
     ? await prisma.user.findUnique({ where: { id: event.actorUserId }, select: { name: true } })
     : null;
   const who = actor?.name ?? (event.via === "system" ? "An automation" : "Someone");
-  const base = { workspaceId: event.workspaceId, ticketId: ticket.id, actorUserId: event.actorUserId, eventId: event.id };
+  const base = {
+    workspaceId: event.workspaceId,
+    ticketId: ticket.id,
+    actorUserId: event.actorUserId,
+    eventId: event.id,
+  };
   const ref = `#${ticket.number} ${ticket.subject}`;
 
   if (event.type === "ticket.updated") {
@@ -69,7 +74,10 @@ async function notificationsFor(event: DomainEvent): Promise<NewNotification[]> 
     if (message.authorType === "contact" && ticket.assigneeId) {
       // The message that opened the ticket is not a reply.
       const earlier = await prisma.message.findFirst({
-        where: { ticketId: ticket.id, OR: [{ createdAt: { lt: message.createdAt } }, { createdAt: message.createdAt, id: { lt: message.id } }] },
+        where: {
+          ticketId: ticket.id,
+          OR: [{ createdAt: { lt: message.createdAt } }, { createdAt: message.createdAt, id: { lt: message.id } }],
+        },
         select: { id: true },
       });
       if (!earlier) return [];

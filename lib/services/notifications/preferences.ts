@@ -4,7 +4,11 @@ import { prisma } from "@/lib/db";
 import { parseInput } from "@/lib/errors";
 import type { NotificationType } from "@/lib/generated/prisma/enums";
 import { DEFAULT_EMAIL_TYPES, requireUser } from "@/lib/services/notifications/shared";
-import { NOTIFICATION_TYPES, NotificationPreferencesSchema, type NotificationPreferencesInput } from "@/lib/validations/notifications";
+import {
+  NOTIFICATION_TYPES,
+  NotificationPreferencesSchema,
+  type NotificationPreferencesInput,
+} from "@/lib/validations/notifications";
 
 /** Which notification types also arrive by email for the calling user. */
 export async function getNotificationPreferences(ctx: ActorContext): Promise<{ email: NotificationType[] }> {

@@ -34,8 +34,7 @@ export type NotificationJson = ReturnType<typeof notificationJson>;
 
 /** Notifications belong to a person: an org-level key has nobody to read them for. */
 export function requireUser(ctx: ActorContext): string {
-  if (!ctx.userId)
-    throw new AppError("user_required", "Notifications belong to a user: use a user-bound credential.");
+  if (!ctx.userId) throw new AppError("user_required", "Notifications belong to a user: use a user-bound credential.");
   return ctx.userId;
 }
 
