@@ -24,6 +24,8 @@ export type ActorContext = {
   scopes?: readonly string[];
   /** Set while a macro applies its actions, so each ticket activity row names the macro. */
   macro?: { id: string; name: string };
+  /** Set while automation rules act: the rules that led here, oldest first (events carry it on). */
+  chain?: { depth: number; ruleIds: string[] };
 };
 
 /** The `where` fragment that keeps a query inside the actor's workspace. */

@@ -79,6 +79,25 @@ const EnvSchema = z.object({
    * instances that leave the work to `npm run worker` processes.
    */
   JOB_WORKERS: z.enum(["in-app", "off"], { error: 'JOB_WORKERS must be "in-app" or "off"' }).default("in-app"),
+  /**
+   * Where outgoing mail goes: an smtp:// or smtps:// URL (user and password in it when the server
+   * wants them). Unset, mail stays in the app's dev outbox, readable by admins in the app.
+   */
+  SMTP_URL: z
+    .string()
+    .regex(
+      /^smtps?:\/\/[^\s]+$/,
+      "SMTP_URL must be an smtp:// or smtps:// URL, like smtp://user:pass@mail.example.com:587",
+    )
+    .optional(),
+  /** The sender of mail that no workspace setting names (the address part is used when a workspace sets only a name). */
+  MAIL_FROM: z
+    .string()
+    .regex(
+      /^[^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>$|^[^<>\s@]+@[^<>\s@]+$/,
+      'MAIL_FROM must be an address, like "Deskbridge <support@example.com>"',
+    )
+    .default("Deskbridge <support@deskbridge.localhost>"),
   /** "1" prints every SQL statement with its parameters and duration (bench:scale explains the slowest with it). */
   DATABASE_QUERY_LOG: z.enum(["0", "1"], { error: 'DATABASE_QUERY_LOG must be "0" or "1"' }).default("0"),
   NODE_ENV: z

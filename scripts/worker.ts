@@ -4,16 +4,19 @@
 import { getEnv } from "@/lib/env";
 import { JOB_KINDS } from "@/lib/jobs/registry";
 import { getJobQueue } from "@/lib/jobs/queue";
+import { startEventDispatcher } from "@/lib/events/dispatcher";
 
 getEnv();
 const queue = getJobQueue();
 await queue.work();
+const dispatcher = startEventDispatcher(queue);
 console.log(`[jobs] worker serving ${JOB_KINDS.map((kind) => kind.name).join(", ")}`);
 
 let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
+  await dispatcher.stop();
   await queue.stop();
   console.log("[jobs] worker stopped");
   process.exit(0);

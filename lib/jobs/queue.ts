@@ -173,6 +173,26 @@ export class JobQueue {
     return { id: sent ?? id ?? "", created: sent !== null };
   }
 
+  /**
+   * Enqueues many jobs of one kind in one statement; each has an idempotency key, and a key already
+   * queued is skipped.
+   */
+  async enqueueMany<S extends z.ZodType>(
+    kind: JobKind<S>,
+    items: readonly { payload: z.input<S>; idempotencyKey: string }[],
+  ): Promise<void> {
+    if (items.length === 0) return;
+    const registered = this.#kinds.get(kind.name);
+    if (!registered) throw new Error(`Unknown job kind "${kind.name}"`);
+    const jobs = items.map((item) => ({
+      id: idempotentId(kind.name, item.idempotencyKey),
+      name: kind.name,
+      data: parseInput(registered.payload, item.payload) as object,
+    }));
+    await this.start();
+    await this.#boss.insert(jobs);
+  }
+
   /** Per kind: waiting, running, failed and dead jobs, and when one last completed. */
   async health(): Promise<KindHealth[]> {
     await this.start();

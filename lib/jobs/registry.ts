@@ -2,10 +2,13 @@ import "server-only";
 import { auditRetention } from "@/lib/jobs/handlers/audit-retention";
 import { autoCloseTicketsJob } from "@/lib/jobs/handlers/auto-close-tickets";
 import { compactCountsJob } from "@/lib/jobs/handlers/compact-counts";
+import { eventRetention } from "@/lib/jobs/handlers/event-retention";
 import { jobReceiptRetention } from "@/lib/jobs/handlers/job-receipt-retention";
 import { refreshAnalytics } from "@/lib/jobs/handlers/refresh-analytics";
+import { sendMailJob } from "@/lib/jobs/handlers/send-mail";
 import { slaBreachesJob } from "@/lib/jobs/handlers/sla-breaches";
 import type { JobKind } from "@/lib/jobs/kind";
+import { EVENT_CONSUMERS } from "@/lib/events/consumers";
 
 /** Every job kind the app runs; workers serve these queues and keep their schedules. */
 export const JOB_KINDS: readonly JobKind[] = [
@@ -15,6 +18,9 @@ export const JOB_KINDS: readonly JobKind[] = [
   refreshAnalytics,
   autoCloseTicketsJob,
   slaBreachesJob,
+  eventRetention,
+  sendMailJob,
+  ...EVENT_CONSUMERS,
 ];
 
 export type JobKindName = (typeof JOB_KINDS)[number]["name"];

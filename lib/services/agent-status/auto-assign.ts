@@ -44,6 +44,7 @@ export async function autoAssignToTeam(
     ticketId,
     action: "auto_assign",
     changes: { assignee: { from: null, to: next.user.name }, team: next.team.name, rule: "round_robin" },
+    eventData: { assignee_id: next.user.id, previous_assignee_id: null },
   });
   return next.user;
 }

@@ -41,6 +41,7 @@ export async function assignTicket(ctx: ActorContext, input: AssignInput, db?: P
       ticketId: ticket.id,
       action: "assign",
       changes: { assignee: { from: ticket.assignee?.name ?? null, to: agent?.name ?? null } },
+      eventData: { assignee_id: agent?.id ?? null, previous_assignee_id: ticket.assignee?.id ?? null },
     });
     return { ticket: number, assignee: agent, changed: true };
   });

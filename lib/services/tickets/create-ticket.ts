@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { inWorkspace, type ActorContext } from "@/lib/context";
 import { notFound, parseInput } from "@/lib/errors";
 import { autoAssignToTeam } from "@/lib/services/agent-status/auto-assign";
+import { findOrCreateContact } from "@/lib/services/contacts/contact-created";
 import { findContactByFurtherEmail } from "@/lib/services/contacts/find-contact-by-email";
 import { applyTicketSla } from "@/lib/services/sla/apply-ticket-sla";
 import { recordActivity } from "@/lib/services/tickets/record-activity";
@@ -19,16 +20,7 @@ export async function createTicket(ctx: ActorContext, input: CreateTicketInput) 
     // An address a merged contact also wrote from finds that contact.
     const contact =
       (await findContactByFurtherEmail(tx, ctx, data.contact_email)) ??
-      (await tx.contact.upsert({
-        where: { workspaceId_email: { ...inWorkspace(ctx), email: data.contact_email } },
-        create: {
-          ...inWorkspace(ctx),
-          email: data.contact_email,
-          name: data.contact_name ?? data.contact_email.split("@")[0]!,
-        },
-        update: {},
-        select: { id: true, name: true, email: true },
-      }));
+      (await findOrCreateContact(tx, ctx, data.contact_email, data.contact_name));
     // The counter row lock hands out gap-free numbers under concurrency.
     const { ticketCounter: number } = await tx.workspace.update({
       where: { id: ctx.workspaceId },
@@ -47,7 +39,7 @@ export async function createTicket(ctx: ActorContext, input: CreateTicketInput) 
       },
       select: { id: true, number: true, status: true, createdAt: true },
     });
-    await tx.message.create({
+    const message = await tx.message.create({
       data: {
         ...inWorkspace(ctx),
         ticketId: ticket.id,
@@ -57,6 +49,7 @@ export async function createTicket(ctx: ActorContext, input: CreateTicketInput) 
         body: data.body,
         via: ctx.via,
       },
+      select: { id: true },
     });
     if (data.tags?.length) {
       const names = [...new Set(data.tags)];
@@ -70,6 +63,7 @@ export async function createTicket(ctx: ActorContext, input: CreateTicketInput) 
       ticketId: ticket.id,
       action: "create",
       changes: { subject: data.subject, priority: data.priority },
+      eventData: { message_id: message.id, channel: data.channel, contact_id: contact.id },
     });
     await applyTicketSla(tx, ctx, ticket.id, { now: ticket.createdAt });
     const assignee = data.team ? await autoAssignToTeam(tx, ctx, { ticketId: ticket.id, teamId: data.team }) : null;

@@ -1,0 +1,12 @@
+import "server-only";
+import type { JobKind } from "@/lib/jobs/kind";
+import type { DomainEventType, EventJobPayload } from "@/lib/events/types";
+
+/** A job kind that handles events: the dispatcher enqueues one of its jobs per event it accepts. */
+export type EventConsumer = JobKind<typeof EventJobPayload> & {
+  /** The event types it handles; all when absent. */
+  accepts?: readonly DomainEventType[];
+};
+
+/** Every consumer of domain events. Each gets its own job per event, with its own retries. */
+export const EVENT_CONSUMERS: readonly EventConsumer[] = [];

@@ -1,0 +1,136 @@
+// The events outbox and the mail sender on the suite's running app: a ticket change writes its events
+// in its own transaction and the app's dispatcher hands them on within seconds; a change that fails
+// writes none; queued mail is built by the real sender and kept in the dev outbox (no SMTP_URL here).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
+import { prisma } from "@/lib/db";
+import { getJobQueue } from "@/lib/jobs/queue";
+import { queueMail } from "@/lib/mail/queue-mail";
+import { addInternalNote } from "@/lib/services/tickets/add-internal-note";
+import { assignTicket } from "@/lib/services/tickets/assign-ticket";
+import { createTicket } from "@/lib/services/tickets/create-ticket";
+import { replyToTicket } from "@/lib/services/tickets/reply-to-ticket";
+
+let ws: TestWorkspace;
+
+async function until<T>(what: string, check: () => Promise<T | null | undefined | false>, limitMs = 30_000) {
+  const deadline = Date.now() + limitMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`gave up waiting: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+beforeAll(async () => {
+  ws = await createTestWorkspace("events");
+});
+
+afterAll(async () => {
+  await getJobQueue().stop();
+});
+
+describe("domain events", () => {
+  it("a new ticket reports the ticket, its first message and its new contact, and they are dispatched", async () => {
+    const created = await createTicket(ws.owner, {
+      subject: "Where is my parcel",
+      body: "It has been two weeks",
+      contact_email: `parcel.${ws.slug}@example.com`,
+    });
+    const ticket = await prisma.ticket.findFirstOrThrow({
+      where: { workspaceId: ws.workspace.id, number: created.ticket },
+      select: { id: true },
+    });
+    const events = await prisma.domainEvent.findMany({
+      where: { workspaceId: ws.workspace.id, createdAt: { gte: new Date(Date.now() - 60_000) } },
+      orderBy: { createdAt: "asc" },
+    });
+    const types = events.filter((e) => e.ticketId === ticket.id || e.type === "contact.created").map((e) => e.type);
+    expect(types).toEqual(expect.arrayContaining(["contact.created", "ticket.created", "message.created"]));
+    const message = events.find((e) => e.type === "message.created" && e.ticketId === ticket.id)!;
+    expect(message.data).toMatchObject({ kind: "reply", author_type: "contact" });
+    expect(message.actorUserId).toBe(ws.owner.userId);
+
+    await until("the app's dispatcher to take the events", async () => {
+      const waiting = await prisma.domainEvent.count({ where: { ticketId: ticket.id, dispatchedAt: null } });
+      return waiting === 0;
+    });
+  });
+
+  it("an existing contact writing again is not reported as new", async () => {
+    const email = `again.${ws.slug}@example.com`;
+    await createTicket(ws.owner, { subject: "First", body: "one", contact_email: email });
+    await createTicket(ws.owner, { subject: "Second", body: "two", contact_email: email });
+    const contact = await prisma.contact.findFirstOrThrow({ where: { workspaceId: ws.workspace.id, email } });
+    const reported = await prisma.domainEvent.findMany({
+      where: { workspaceId: ws.workspace.id, type: "contact.created" },
+      select: { data: true },
+    });
+    expect(reported.filter((e) => (e.data as { contact_id?: string }).contact_id === contact.id)).toHaveLength(1);
+  });
+
+  it("replies, notes, status and assignment changes say what changed, with ids", async () => {
+    const number = ws.tickets[0]!.ticket;
+    const ticket = await prisma.ticket.findFirstOrThrow({
+      where: { workspaceId: ws.workspace.id, number },
+      select: { id: true, status: true },
+    });
+    const since = new Date();
+    await assignTicket(ws.owner, { ticket: number, assignee: ws.users.agent });
+    await addInternalNote(ws.owner, { ticket: number, body: "Checking with billing" });
+    await replyToTicket(ws.owner, { ticket: number, body: "We are on it" });
+    const events = await prisma.domainEvent.findMany({
+      where: { ticketId: ticket.id, createdAt: { gte: since } },
+      orderBy: { createdAt: "asc" },
+      select: { type: true, data: true },
+    });
+    const assigned = events.find(
+      (e) => e.type === "ticket.updated" && (e.data as { action: string }).action === "assign",
+    );
+    expect(assigned?.data).toMatchObject({ assignee_id: ws.users.agent });
+    const messages = events.filter((e) => e.type === "message.created").map((e) => e.data);
+    expect(messages).toEqual([
+      expect.objectContaining({ kind: "note", author_type: "agent" }),
+      expect.objectContaining({ kind: "reply", author_type: "agent" }),
+    ]);
+    if (ticket.status === "open") {
+      expect(events.find((e) => e.type === "ticket.status_changed")?.data).toEqual({ from: "open", to: "pending" });
+    }
+  });
+
+  it("a change that fails writes no event", async () => {
+    const before = await prisma.domainEvent.count({ where: { workspaceId: ws.workspace.id } });
+    await expect(replyToTicket(ws.owner, { ticket: 999_999, body: "Nobody reads this" })).rejects.toMatchObject({
+      code: "not_found",
+    });
+    expect(await prisma.domainEvent.count({ where: { workspaceId: ws.workspace.id } })).toBe(before);
+  });
+});
+
+describe("mail", () => {
+  it("queued mail is built by the sender and kept in the dev outbox, once per idempotency key", async () => {
+    const input = {
+      workspaceId: ws.workspace.id,
+      to: ["customer@example.com"],
+      subject: "Your ticket",
+      text: "Hello there",
+      html: "<p>Hello there</p>",
+      headers: { "Auto-Submitted": "auto-replied" },
+      purpose: "test",
+    };
+    const first = await queueMail(input, { idempotencyKey: `outbox-${ws.slug}` });
+    const second = await queueMail(input, { idempotencyKey: `outbox-${ws.slug}` });
+    expect(second).toMatchObject({ id: first.id, created: false });
+    const sent = await until("the app's worker to send the mail", async () => {
+      const row = await prisma.mailMessage.findUniqueOrThrow({ where: { id: first.id } });
+      return row.status === "sent" ? row : null;
+    });
+    expect(sent.transport).toBe("outbox");
+    expect(sent.raw).toContain(`Message-ID: <${first.messageId}>`);
+    expect(sent.raw).toContain("Subject: Your ticket");
+    expect(sent.raw).toContain("Auto-Submitted: auto-replied");
+    expect(sent.raw).toMatch(/Content-Type: multipart\/alternative/);
+    expect(await prisma.mailMessage.count({ where: { workspaceId: ws.workspace.id } })).toBe(1);
+  });
+});
