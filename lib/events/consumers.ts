@@ -1,6 +1,8 @@
 import "server-only";
 import type { JobKind } from "@/lib/jobs/kind";
 import type { DomainEventType, EventJobPayload } from "@/lib/events/types";
+import { notifyOnEventJob } from "@/lib/jobs/handlers/notify-on-event";
+import { runAutomationsJob } from "@/lib/jobs/handlers/run-automations";
 
 /** A job kind that handles events: the dispatcher enqueues one of its jobs per event it accepts. */
 export type EventConsumer = JobKind<typeof EventJobPayload> & {
@@ -9,4 +11,4 @@ export type EventConsumer = JobKind<typeof EventJobPayload> & {
 };
 
 /** Every consumer of domain events. Each gets its own job per event, with its own retries. */
-export const EVENT_CONSUMERS: readonly EventConsumer[] = [];
+export const EVENT_CONSUMERS: readonly EventConsumer[] = [runAutomationsJob, notifyOnEventJob];

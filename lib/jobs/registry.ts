@@ -7,6 +7,7 @@ import { jobReceiptRetention } from "@/lib/jobs/handlers/job-receipt-retention";
 import { refreshAnalytics } from "@/lib/jobs/handlers/refresh-analytics";
 import { sendMailJob } from "@/lib/jobs/handlers/send-mail";
 import { slaBreachesJob } from "@/lib/jobs/handlers/sla-breaches";
+import { slaDueSoonJob } from "@/lib/jobs/handlers/sla-due-soon";
 import type { JobKind } from "@/lib/jobs/kind";
 import { EVENT_CONSUMERS } from "@/lib/events/consumers";
 
@@ -18,6 +19,7 @@ export const JOB_KINDS: readonly JobKind[] = [
   refreshAnalytics,
   autoCloseTicketsJob,
   slaBreachesJob,
+  slaDueSoonJob,
   eventRetention,
   sendMailJob,
   ...EVENT_CONSUMERS,
