@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, MessageKind, TicketPriority, TicketStatus } from "@/lib/generated/prisma/enums";
 import { bulkSeed } from "./seed-bulk";
 import { seedMacrosAndSnippets } from "./seed-macros";
+import { seedAutomations } from "./seed-automations";
 import { seedKnowledge } from "./seed-knowledge";
 import { seedCsat } from "./seed-csat";
 import { BULK_RESOLUTION_HOURS, seedSla, seedSlaPolicies } from "./seed-sla";
@@ -630,6 +631,12 @@ async function main() {
   await prisma.caseWorkflow.create({ data: { workspaceId: acme.workspaceId, reopenWindowDays: 30 } });
   if (!bulk) await seedSla(acme.workspaceId, { now });
   await seedCompanies(acme.workspaceId);
+  await seedAutomations({
+    workspaceId: acme.workspaceId,
+    adminId: idOf(DEMO_USERS.admin.email),
+    agentId: idOf(DEMO_USERS.agent.email),
+    now,
+  });
   // Who is around right now: two agents online, one away, the rest offline (the default).
   const statuses: [string, "online" | "away"][] = [
     [DEMO_USERS.agent.email, "online"],
