@@ -21,6 +21,7 @@ test("a mention in a note lights the agent's bell; opening it and marking it rea
   const login = new LoginPage(adminPage);
   await login.goto();
   await login.signIn(DEMO_USERS.admin.email, DEMO_PASSWORD);
+  await expect(adminPage.getByTestId("current-user")).toContainText(DEMO_USERS.admin.name);
   const tickets = new TicketsPage(adminPage);
   await tickets.goto("?status=open&sort=created");
   await tickets.rows().first().getByRole("link").first().click();

@@ -52,7 +52,8 @@ export function NotificationBell({
           </span>
         ) : null}
       </summary>
-      <div className="absolute right-0 z-20 mt-1 w-80 max-w-[90vw] rounded-md bg-white shadow-lg ring-1 ring-slate-200">
+      {/* On a phone the menu spans the screen below the bell rather than hanging off its right edge. */}
+      <div className="absolute right-0 z-20 mt-1 w-80 rounded-md bg-white shadow-lg ring-1 ring-slate-200 max-sm:fixed max-sm:inset-x-2 max-sm:w-auto">
         <div className="flex items-center justify-between border-b border-slate-100 px-3 py-2">
           <span className="text-sm font-semibold">Notifications</span>
           {unread ? (

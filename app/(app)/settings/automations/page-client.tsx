@@ -576,6 +576,8 @@ function RuleItem({
   onEdit: () => void;
 }) {
   const [showLog, setShowLog] = useState(false);
+  // The box follows the click at once; the saved value comes back with the refreshed list.
+  const [enabled, setEnabled] = useState(rule.enabled);
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const router = useRouter();
@@ -608,9 +610,17 @@ function RuleItem({
             <input
               type="checkbox"
               aria-label={`${rule.name} turned on`}
-              checked={rule.enabled}
+              checked={enabled}
               disabled={pending}
-              onChange={(e) => act(() => setAutomationEnabledAction(rule.id, e.target.checked))}
+              onChange={(e) => {
+                const on = e.target.checked;
+                setEnabled(on);
+                act(async () => {
+                  const state = await setAutomationEnabledAction(rule.id, on);
+                  if (state.status === "error") setEnabled(!on);
+                  return state;
+                });
+              }}
             />
             On
           </label>
