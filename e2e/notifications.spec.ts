@@ -53,5 +53,5 @@ test("a mention in a note lights the agent's bell; opening it and marking it rea
   await expect(listed).toHaveAttribute("data-read", "true");
   await page.getByRole("link", { name: /^Unread/ }).click();
   await expect(page).toHaveURL(/unread=1/);
-  await expect(page.getByText(token)).toHaveCount(0);
+  await expect(page.getByRole("main").getByText(token)).toHaveCount(0);
 });

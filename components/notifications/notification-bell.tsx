@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import type { ActionState } from "@/lib/action-state";
 import type { NotificationJson } from "@/lib/services/notifications/shared";
 import { NotificationItem } from "./notification-item";
@@ -19,6 +19,9 @@ export function NotificationBell({
 }) {
   const detailsRef = useRef<HTMLDetailsElement>(null);
   const [pending, startTransition] = useTransition();
+  // The menu's content exists only while it is open, so the page never holds a hidden second copy
+  // of ticket titles.
+  const [open, setOpen] = useState(false);
   const router = useRouter();
   useEffect(() => {
     const close = (event: PointerEvent) => {
@@ -35,7 +38,12 @@ export function NotificationBell({
     });
   const close = () => detailsRef.current?.removeAttribute("open");
   return (
-    <details ref={detailsRef} className="relative" data-testid="notification-bell">
+    <details
+      ref={detailsRef}
+      className="relative"
+      data-testid="notification-bell"
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
       <summary
         className="relative flex cursor-pointer list-none items-center rounded-md px-2 py-1 ring-1 ring-slate-300 hover:bg-slate-50"
         aria-label={unread ? `Notifications: ${unread} unread` : "Notifications: none unread"}
@@ -53,48 +61,50 @@ export function NotificationBell({
         ) : null}
       </summary>
       {/* On a phone the menu spans the screen below the bell rather than hanging off its right edge. */}
-      <div className="absolute right-0 z-20 mt-1 w-80 rounded-md bg-white shadow-lg ring-1 ring-slate-200 max-sm:fixed max-sm:inset-x-2 max-sm:w-auto">
-        <div className="flex items-center justify-between border-b border-slate-100 px-3 py-2">
-          <span className="text-sm font-semibold">Notifications</span>
-          {unread ? (
-            <button
-              type="button"
-              onClick={() => mark(null)}
-              disabled={pending}
-              className="text-xs text-indigo-700 hover:underline disabled:opacity-50"
-            >
-              Mark all read
-            </button>
-          ) : null}
-        </div>
-        {latest.length === 0 ? (
-          <p className="px-3 py-4 text-sm text-slate-500">Nothing yet.</p>
-        ) : (
-          <div className="max-h-96 divide-y divide-slate-100 overflow-y-auto">
-            {latest.map((n) => (
-              <NotificationItem
-                key={n.id}
-                n={n}
-                pending={pending}
-                onMarkRead={() => mark(n.id)}
-                onOpen={() => {
-                  close();
-                  if (!n.read) mark(n.id);
-                }}
-              />
-            ))}
+      {open ? (
+        <div className="absolute right-0 z-20 mt-1 w-80 rounded-md bg-white shadow-lg ring-1 ring-slate-200 max-sm:fixed max-sm:inset-x-2 max-sm:w-auto">
+          <div className="flex items-center justify-between border-b border-slate-100 px-3 py-2">
+            <span className="text-sm font-semibold">Notifications</span>
+            {unread ? (
+              <button
+                type="button"
+                onClick={() => mark(null)}
+                disabled={pending}
+                className="text-xs text-indigo-700 hover:underline disabled:opacity-50"
+              >
+                Mark all read
+              </button>
+            ) : null}
           </div>
-        )}
-        <div className="border-t border-slate-100 px-3 py-2 text-xs">
-          <Link href="/notifications" onClick={close} className="text-indigo-700 hover:underline">
-            All notifications
-          </Link>
-          <span className="text-slate-400"> · </span>
-          <Link href="/profile/notifications" onClick={close} className="text-indigo-700 hover:underline">
-            Email preferences
-          </Link>
+          {latest.length === 0 ? (
+            <p className="px-3 py-4 text-sm text-slate-500">Nothing yet.</p>
+          ) : (
+            <div className="max-h-96 divide-y divide-slate-100 overflow-y-auto">
+              {latest.map((n) => (
+                <NotificationItem
+                  key={n.id}
+                  n={n}
+                  pending={pending}
+                  onMarkRead={() => mark(n.id)}
+                  onOpen={() => {
+                    close();
+                    if (!n.read) mark(n.id);
+                  }}
+                />
+              ))}
+            </div>
+          )}
+          <div className="border-t border-slate-100 px-3 py-2 text-xs">
+            <Link href="/notifications" onClick={close} className="text-indigo-700 hover:underline">
+              All notifications
+            </Link>
+            <span className="text-slate-400"> · </span>
+            <Link href="/profile/notifications" onClick={close} className="text-indigo-700 hover:underline">
+              Email preferences
+            </Link>
+          </div>
         </div>
-      </div>
+      ) : null}
     </details>
   );
 }
