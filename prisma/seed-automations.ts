@@ -19,7 +19,8 @@ export async function seedAutomations(options: { workspaceId: string; adminId: s
   });
   const tickets = await prisma.ticket.findMany({
     where: { workspaceId, assigneeId: agentId, status: { in: ["open", "pending"] } },
-    orderBy: { number: "desc" },
+    // The (workspace, assignee, status, updatedAt) index serves this at bulk-seed volume too.
+    orderBy: { updatedAt: "desc" },
     take: 3,
     select: { id: true, number: true, subject: true },
   });
