@@ -183,6 +183,68 @@ describe("running rules", () => {
     expect(await tagsOf(ticket)).not.toContain("refund");
   });
 
+  it("runs every kind of action in order through the ticket services and says what each did", async () => {
+    // Billing has one online member for round-robin to find.
+    await prisma.teamMember.create({
+      data: { workspaceId: ws.workspace.id, teamId: ws.teams[0]!.id, userId: ws.users.agent2 },
+    });
+    await prisma.membership.update({
+      where: { workspaceId_userId: { workspaceId: ws.workspace.id, userId: ws.users.agent2 } },
+      data: { status: "online" },
+    });
+    const macro = await ok(admin, "create_macro", {
+      name: "Escalation kit",
+      shared: true,
+      actions: { add_tags: ["escalated"], priority: "urgent" },
+    });
+    const gone = await ok(admin, "create_macro", { name: "Retired kit", shared: true, actions: { priority: "low" } });
+    const rule = await ok(admin, "create_automation", {
+      name: "Everything at once",
+      trigger: "ticket.created",
+      conditions: [
+        { field: "subject_contains", value: "kitchen sink" },
+        { field: "channel", value: "api" },
+      ],
+      actions: [
+        { type: "assign_team", team: ws.teams[0]!.id },
+        { type: "round_robin" },
+        { type: "set_status", status: "pending" },
+        { type: "apply_macro", macro: macro.id },
+        { type: "notify", to: "assignee", message: "Escalated by the rule" },
+        { type: "apply_macro", macro: gone.id },
+      ],
+    });
+    // A macro deleted after the rule was saved: that action fails, the others still run.
+    await ok(admin, "delete_macro", { macro: gone.id });
+    const ticket = await newTicket("The kitchen sink");
+    const [run] = await until("the rule to run", async () => {
+      const r = await runsOf(rule.id, ticket);
+      return r.length ? r : null;
+    });
+    expect(run!.outcome).toBe("ran");
+    expect(run!.results.map((r) => [r.action, r.result])).toEqual([
+      ["assign_team", "done"],
+      ["round_robin", "done"],
+      ["set_status", "done"],
+      ["apply_macro", "done"],
+      ["notify", "done"],
+      ["apply_macro", "failed"],
+    ]);
+    const after = await ok(agent, "get_ticket", { ticket });
+    expect(after).toMatchObject({
+      team: { id: ws.teams[0]!.id },
+      assignee: { id: ws.users.agent2 },
+      status: "pending",
+      priority: "urgent",
+    });
+    expect(after.tags).toContain("escalated");
+    const note = await prisma.notification.findFirstOrThrow({
+      where: { userId: ws.users.agent2, type: "automation", ticket: { number: ticket, workspaceId: ws.workspace.id } },
+      select: { title: true, body: true },
+    });
+    expect(note).toEqual({ title: `Everything at once: #${ticket} The kitchen sink`, body: "Escalated by the rule" });
+  });
+
   it("a rule never runs again on the change it made itself", async () => {
     const rule = await ok(admin, "create_automation", {
       name: "Mark as seen",
