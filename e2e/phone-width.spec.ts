@@ -50,6 +50,9 @@ test("every signed-in page fits 390 px without scrolling sideways", async ({ pag
     "/settings/api-access",
     "/settings/audit",
     "/settings/jobs",
+    "/settings/automations",
+    "/notifications",
+    "/profile/notifications",
     "/profile/mcp",
     "/admin/agents",
     agent,
@@ -125,6 +128,12 @@ test("the header keeps its main links and folds the rest behind More at 390 px; 
   // A tap elsewhere closes it; on the agents list each person's status shows without scrolling the table.
   await page.mouse.click(4, PHONE.height - 4);
   await expect(page.getByTestId("status-menu").getByRole("button", { name: "Away" })).toBeHidden();
+  // The notification bell and its menu stay within the screen too.
+  const bell = page.getByTestId("notification-bell");
+  await within(bell.locator("summary"), "notification bell");
+  await bell.locator("summary").click();
+  await within(bell.getByRole("link", { name: "All notifications" }), "All notifications");
+  expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
   await page.goto("/admin/agents");
   await within(page.getByTestId("member-row").first().getByTestId("agent-status"), "agents list status");
 });

@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Channel, MessageKind, TicketPriority, TicketStatus } from "@/lib/generated/prisma/enums";
 import { bulkSeed } from "./seed-bulk";
 import { seedMacrosAndSnippets } from "./seed-macros";
+import { seedAutomations } from "./seed-automations";
 import { seedKnowledge } from "./seed-knowledge";
 import { seedAttachments } from "./seed-attachments";
 import { seedCsat } from "./seed-csat";
@@ -640,6 +641,12 @@ async function main() {
       agentId: idOf(DEMO_USERS.agent.email),
       now,
     });
+  await seedAutomations({
+    workspaceId: acme.workspaceId,
+    adminId: idOf(DEMO_USERS.admin.email),
+    agentId: idOf(DEMO_USERS.agent.email),
+    now,
+  });
   // Who is around right now: two agents online, one away, the rest offline (the default).
   const statuses: [string, "online" | "away"][] = [
     [DEMO_USERS.agent.email, "online"],

@@ -2,14 +2,20 @@ import Link from "next/link";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { StatusMenu } from "@/components/agent-status/status-menu";
+import { NotificationBell } from "@/components/notifications/notification-bell";
+import { listNotifications } from "@/lib/services/notifications/list-notifications";
 import { getMyStatus } from "@/lib/services/agent-status/get-my-status";
 import { setMyStatusAction, signOutAction, switchWorkspaceAction } from "./actions";
+import { markNotificationsReadAction } from "./notifications/actions";
 import { NavMenu } from "./nav-menu";
 import { WorkspaceSwitcher } from "./workspace-switcher";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const session = await requireWorkspaceSession();
-  const { status } = await getMyStatus(session.ctx);
+  const [{ status }, notifications] = await Promise.all([
+    getMyStatus(session.ctx),
+    listNotifications(session.ctx, { limit: 8 }),
+  ]);
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
@@ -70,6 +76,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 <Link href="/settings/email" className="hover:text-slate-900">
                   Email
                 </Link>
+                <Link href="/settings/automations" className="hover:text-slate-900">
+                  Automations
+                </Link>
                 <Link href="/settings/workspace" className="hover:text-slate-900">
                   Settings
                 </Link>
@@ -84,6 +93,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               current={session.workspace.slug}
               workspaces={session.workspaces.map((w) => ({ slug: w.slug, name: w.name }))}
               action={switchWorkspaceAction}
+            />
+            <NotificationBell
+              unread={notifications.unread_count}
+              latest={notifications.items}
+              markRead={markNotificationsReadAction}
             />
             <StatusMenu status={status} action={setMyStatusAction} />
             <span className="text-slate-600" data-testid="current-user">

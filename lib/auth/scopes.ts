@@ -85,6 +85,16 @@ export const SCOPE_FAMILIES = {
     write:
       "add, change, turn off and delete webhook endpoints that receive the workspace's events, rotate their signing secrets and resend deliveries",
   },
+  automations: {
+    label: "Automations",
+    read: "see automation rules (when an event happens and conditions hold, do actions) and their run log",
+    write: "create, change, reorder, turn on or off and delete automation rules (admins)",
+  },
+  notifications: {
+    label: "Notifications",
+    read: "see your own notifications (assignments, mentions, customer replies, SLA warnings)",
+    write: "mark your own notifications read",
+  },
   settings: {
     label: "Settings",
     read: "see workspace settings (plan, who may authorize apps, rate limits)",

@@ -3,6 +3,8 @@ import type { JobKind } from "@/lib/jobs/kind";
 import { emailCsatConsumer, emailReplyConsumer } from "@/lib/jobs/handlers/email-out";
 import type { DomainEventType, EventJobPayload } from "@/lib/events/types";
 import { webhookEventsJob } from "@/lib/jobs/handlers/webhook-events";
+import { notifyOnEventJob } from "@/lib/jobs/handlers/notify-on-event";
+import { runAutomationsJob } from "@/lib/jobs/handlers/run-automations";
 
 /** A job kind that handles events: the dispatcher enqueues one of its jobs per event it accepts. */
 export type EventConsumer = JobKind<typeof EventJobPayload> & {
@@ -11,4 +13,10 @@ export type EventConsumer = JobKind<typeof EventJobPayload> & {
 };
 
 /** Every consumer of domain events. Each gets its own job per event, with its own retries. */
-export const EVENT_CONSUMERS: readonly EventConsumer[] = [webhookEventsJob, emailReplyConsumer, emailCsatConsumer];
+export const EVENT_CONSUMERS: readonly EventConsumer[] = [
+  runAutomationsJob,
+  notifyOnEventJob,
+  webhookEventsJob,
+  emailReplyConsumer,
+  emailCsatConsumer,
+];

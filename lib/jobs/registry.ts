@@ -9,6 +9,7 @@ import { refreshAnalytics } from "@/lib/jobs/handlers/refresh-analytics";
 import { sendMailJob } from "@/lib/jobs/handlers/send-mail";
 import { slaBreachesJob } from "@/lib/jobs/handlers/sla-breaches";
 import { webhookDeliveryRetention } from "@/lib/jobs/handlers/webhook-delivery-retention";
+import { slaDueSoonJob } from "@/lib/jobs/handlers/sla-due-soon";
 import type { JobKind } from "@/lib/jobs/kind";
 import { EVENT_CONSUMERS } from "@/lib/events/consumers";
 
@@ -22,6 +23,7 @@ export const JOB_KINDS: readonly JobKind[] = [
   slaBreachesJob,
   deliverWebhookJob,
   webhookDeliveryRetention,
+  slaDueSoonJob,
   eventRetention,
   sendMailJob,
   ...EVENT_CONSUMERS,

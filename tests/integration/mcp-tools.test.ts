@@ -562,6 +562,49 @@ const CALLS: Record<string, Call> = {
     args: () => ({ webhook: state.webhookId }),
     check: (r) => expect(r).toEqual({ id: state.webhookId, url: "http://127.0.0.1:9/hooks", deleted: true }),
   },
+  create_automation: {
+    args: () => ({
+      name: "Tag refunds",
+      trigger: "message.received",
+      conditions: [{ field: "text_contains", value: "refund" }],
+      actions: [{ type: "add_tag", tag: "refund" }],
+    }),
+    check: (r) => {
+      expect(r).toMatchObject({ name: "Tag refunds", trigger: "message.received", enabled: true, position: 1 });
+      state.automationId = r.id;
+    },
+  },
+  update_automation: {
+    args: () => ({ automation: state.automationId, enabled: false }),
+    check: (r) => expect(r).toMatchObject({ id: state.automationId, enabled: false }),
+  },
+  get_automation: {
+    args: () => ({ automation: state.automationId }),
+    check: (r) => expect(r).toMatchObject({ name: "Tag refunds", enabled: false, recent_runs: [] }),
+  },
+  list_automations: {
+    args: () => ({}),
+    check: (r) => expect(r.items).toEqual([expect.objectContaining({ id: state.automationId })]),
+  },
+  list_automation_runs: {
+    args: () => ({ automation: state.automationId }),
+    check: (r) => expect(r.items).toEqual([]),
+  },
+  delete_automation: {
+    args: () => ({ automation: state.automationId }),
+    check: (r) => expect(r).toEqual({ id: state.automationId, name: "Tag refunds", deleted: true }),
+  },
+  list_notifications: {
+    args: () => ({ unread: true }),
+    check: (r) => {
+      expect(Array.isArray(r.items)).toBe(true);
+      expect(r.unread_count).toBe(r.items.length);
+    },
+  },
+  mark_notifications_read: {
+    args: () => ({ all: true }),
+    check: (r) => expect(r.unread_count).toBe(0),
+  },
   list_audit_events: {
     args: () => ({ action: "create_api_key" }),
     check: (r) => expect(r.items[0]).toMatchObject({ outcome: "ok", credential_kind: "personal_token" }),

@@ -2,12 +2,14 @@ import type { AnyTool } from "@/lib/mcp/tool";
 import { AGENT_STATUS_TOOLS } from "@/lib/mcp/tools/agent-status";
 import { ANALYTICS_TOOLS } from "@/lib/mcp/tools/analytics";
 import { ATTACHMENT_TOOLS } from "@/lib/mcp/tools/attachments";
+import { AUTOMATION_TOOLS } from "@/lib/mcp/tools/automations";
 import { CASE_STATUS_TOOLS } from "@/lib/mcp/tools/case-statuses";
 import { CSAT_TOOLS } from "@/lib/mcp/tools/csat";
 import { CONTACT_TOOLS } from "@/lib/mcp/tools/contacts";
 import { CREDENTIAL_TOOLS } from "@/lib/mcp/tools/credentials";
 import { EMAIL_TOOLS } from "@/lib/mcp/tools/email";
 import { MACRO_TOOLS } from "@/lib/mcp/tools/macros";
+import { NOTIFICATION_TOOLS } from "@/lib/mcp/tools/notifications";
 import { SNIPPET_TOOLS } from "@/lib/mcp/tools/snippets";
 import { SLA_TOOLS } from "@/lib/mcp/tools/sla";
 import { KNOWLEDGE_TOOLS } from "@/lib/mcp/tools/knowledge";
@@ -40,6 +42,8 @@ export const TOOLS: readonly AnyTool[] = [
   ...SEARCH_TOOLS,
   ...SETTINGS_TOOLS,
   ...WEBHOOK_TOOLS,
+  ...AUTOMATION_TOOLS,
+  ...NOTIFICATION_TOOLS,
 ];
 
 export const TOOLS_BY_NAME: ReadonlyMap<string, AnyTool> = new Map(TOOLS.map((tool) => [tool.name, tool]));

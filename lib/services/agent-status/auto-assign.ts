@@ -3,7 +3,12 @@ import type { ActorContext } from "@/lib/context";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordActivity } from "@/lib/services/tickets/record-activity";
 
-export type AutoAssignOptions = { ticketId: string; teamId: string };
+export type AutoAssignOptions = {
+  ticketId: string;
+  teamId: string;
+  /** Rotate even with the workspace's round-robin setting off (an automation rule asked for it). */
+  always?: boolean;
+};
 
 /**
  * Round-robin: when the workspace has it on, hands an unassigned ticket that just reached a team to the
@@ -14,13 +19,13 @@ export type AutoAssignOptions = { ticketId: string; teamId: string };
 export async function autoAssignToTeam(
   tx: Prisma.TransactionClient,
   ctx: ActorContext,
-  { ticketId, teamId }: AutoAssignOptions,
+  { ticketId, teamId, always = false }: AutoAssignOptions,
 ): Promise<{ id: string; name: string } | null> {
   const workspace = await tx.workspace.findUniqueOrThrow({
     where: { id: ctx.workspaceId },
     select: { roundRobin: true },
   });
-  if (!workspace.roundRobin) return null;
+  if (!workspace.roundRobin && !always) return null;
   await tx.$queryRaw`SELECT "id" FROM "Team" WHERE "id" = ${teamId} AND "workspaceId" = ${ctx.workspaceId} FOR UPDATE`;
   const next = await tx.teamMember.findFirst({
     where: {

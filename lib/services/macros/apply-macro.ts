@@ -87,51 +87,53 @@ async function runStep(
 }
 
 /**
- * Applies a macro to a ticket: each action goes through the ticket service that owns it, all in one
- * transaction, every activity row naming the macro. An action the actor may not take (a missing
- * team, no user for a reply, a scope the credential lacks) is reported as refused and the others
- * still apply. Counts the use.
+ * Runs a macro's actions on a ticket in the caller's transaction (apply_macro, and automation rules
+ * that apply one), each step through the ticket service that owns it and every activity row naming
+ * the macro. An action the actor may not take (a missing team, no user for a reply, a scope the
+ * credential lacks) is reported as refused and the others still apply. Counts the use.
  */
+export async function applyMacroInTransaction(tx: Db, ctx: ActorContext, id: string, number: number) {
+  const macro = await findVisibleMacro(tx, ctx, id);
+  const ticket = await loadTicketState(tx, ctx, number);
+  const actions = macro.actions as MacroActions;
+  const message = renderMessage(actions, await placeholderValues(tx, ctx, ticket));
+  const macroCtx: ActorContext = { ...ctx, macro: { id: macro.id, name: macro.name } };
+  const results: MacroStepResult[] = [];
+  for (const step of stepsOf(actions)) {
+    const scope = scopeRefusal(ctx, step);
+    if (scope) {
+      results.push(scope);
+      continue;
+    }
+    try {
+      results.push({ action: step, ...(await runStep(tx, macroCtx, step, actions, number, message)) });
+    } catch (error) {
+      // Refusals are thrown before a step writes anything, so the transaction carries on.
+      if (!(error instanceof AppError)) throw error;
+      results.push({
+        action: step,
+        result: "refused",
+        summary: `${step.replace("_", " ")} skipped`,
+        code: error.code,
+        message: error.message,
+      });
+    }
+  }
+  // Keep updatedAt for edits: using a macro is not changing it.
+  const used = await tx.macro.update({
+    where: { id: macro.id },
+    data: { usageCount: { increment: 1 }, lastUsedAt: new Date(), updatedAt: macro.updatedAt },
+    select: { usageCount: true },
+  });
+  return { macro: { id: macro.id, name: macro.name }, message, results, usage_count: used.usageCount };
+}
+
+/** Applies a macro to a ticket in one transaction of its own, and audits the use. */
 export async function applyMacro(ctx: ActorContext, input: ApplyMacroInput) {
   const { macro: id, ticket: number } = parseInput(ApplyMacroSchema, input);
-  const outcome = await prisma.$transaction(
-    async (tx) => {
-      const macro = await findVisibleMacro(tx, ctx, id);
-      const ticket = await loadTicketState(tx, ctx, number);
-      const actions = macro.actions as MacroActions;
-      const message = renderMessage(actions, await placeholderValues(tx, ctx, ticket));
-      const macroCtx: ActorContext = { ...ctx, macro: { id: macro.id, name: macro.name } };
-      const results: MacroStepResult[] = [];
-      for (const step of stepsOf(actions)) {
-        const scope = scopeRefusal(ctx, step);
-        if (scope) {
-          results.push(scope);
-          continue;
-        }
-        try {
-          results.push({ action: step, ...(await runStep(tx, macroCtx, step, actions, number, message)) });
-        } catch (error) {
-          // Refusals are thrown before a step writes anything, so the transaction carries on.
-          if (!(error instanceof AppError)) throw error;
-          results.push({
-            action: step,
-            result: "refused",
-            summary: `${step.replace("_", " ")} skipped`,
-            code: error.code,
-            message: error.message,
-          });
-        }
-      }
-      // Keep updatedAt for edits: using a macro is not changing it.
-      const used = await tx.macro.update({
-        where: { id: macro.id },
-        data: { usageCount: { increment: 1 }, lastUsedAt: new Date(), updatedAt: macro.updatedAt },
-        select: { usageCount: true },
-      });
-      return { macro: { id: macro.id, name: macro.name }, message, results, usage_count: used.usageCount };
-    },
-    { timeout: 20_000 },
-  );
+  const outcome = await prisma.$transaction((tx) => applyMacroInTransaction(tx, ctx, id, number), {
+    timeout: 20_000,
+  });
   const count = (r: MacroStepResult["result"]) => outcome.results.filter((x) => x.result === r).length;
   await recordAudit(ctx, {
     action: "macro.apply",
