@@ -7,6 +7,7 @@ import { automatedReasonOf, isSpamVerdict } from "@/lib/mail/inbound/classify";
 import { fallbackMessageId } from "@/lib/mail/inbound/parse";
 import { trimReplyText } from "@/lib/mail/inbound/trim";
 import type { InboundMail } from "@/lib/mail/inbound/types";
+import { withStoredFiles } from "@/lib/services/attachments/store-attachment";
 import { storeInboundAttachments } from "@/lib/services/email/store-inbound-attachments";
 import { addCustomerMessage } from "@/lib/services/tickets/add-customer-message";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
@@ -123,56 +124,58 @@ export async function receiveInboundMail(mail: InboundMail): Promise<InboundOutc
   };
 
   try {
-    return await prisma.$transaction(async (tx) => {
-      let ticketId: string;
-      let messageId: string;
-      let result: InboundOutcome;
-      if (threadTicketId) {
-        const added = await addCustomerMessage(tx, ctx, {
-          ticketId: threadTicketId,
-          body: bodyOf(mail),
-          email: sender,
-          name: mail.from.name,
-          reopen: !automated,
-        });
-        ({ ticketId, messageId } = added);
-        result = { outcome: "threaded", ticket: added.number, automated: !!automated };
-      } else if (automated) {
-        await tx.emailMessage.create({ data: { ...record, ticketId: null } });
-        return { outcome: "ignored", reason: automated };
-      } else {
-        const subject = mail.subject.trim() || "(no subject)";
-        const created = await createTicket(
-          ctx,
-          {
-            subject: subject.length > SUBJECT_MAX ? subject.slice(0, SUBJECT_MAX) : subject,
+    return await withStoredFiles((storedKeys) =>
+      prisma.$transaction(async (tx) => {
+        let ticketId: string;
+        let messageId: string;
+        let result: InboundOutcome;
+        if (threadTicketId) {
+          const added = await addCustomerMessage(tx, ctx, {
+            ticketId: threadTicketId,
             body: bodyOf(mail),
-            contact_email: sender,
-            contact_name: mail.from.name ?? undefined,
-            channel: "email",
-          },
-          tx,
-        );
-        const ticket = await tx.ticket.update({
-          where: { workspaceId_number: { workspaceId: ctx.workspaceId, number: created.ticket } },
-          data: { spam },
-          select: { id: true, messages: { select: { id: true }, take: 1 } },
-        });
-        ticketId = ticket.id;
-        messageId = ticket.messages[0]!.id;
-        result = { outcome: "created", ticket: created.ticket, spam };
-      }
-      // Whoever else was copied follows the ticket (and receives its replies); never our own addresses.
-      const followers = mail.cc.filter((a) => a.address && a.address !== sender && !isOurAddress(a.address));
-      if (followers.length)
-        await tx.ticketFollower.createMany({
-          data: followers.map((a) => ({ workspaceId: ctx.workspaceId, ticketId, email: a.address, name: a.name })),
-          skipDuplicates: true,
-        });
-      await tx.emailMessage.create({ data: { ...record, ticketId, messageId } });
-      await storeInboundAttachments(tx, ctx, { ticketId, messageId, attachments: mail.attachments });
-      return result;
-    });
+            email: sender,
+            name: mail.from.name,
+            reopen: !automated,
+          });
+          ({ ticketId, messageId } = added);
+          result = { outcome: "threaded", ticket: added.number, automated: !!automated };
+        } else if (automated) {
+          await tx.emailMessage.create({ data: { ...record, ticketId: null } });
+          return { outcome: "ignored", reason: automated };
+        } else {
+          const subject = mail.subject.trim() || "(no subject)";
+          const created = await createTicket(
+            ctx,
+            {
+              subject: subject.length > SUBJECT_MAX ? subject.slice(0, SUBJECT_MAX) : subject,
+              body: bodyOf(mail),
+              contact_email: sender,
+              contact_name: mail.from.name ?? undefined,
+              channel: "email",
+            },
+            tx,
+          );
+          const ticket = await tx.ticket.update({
+            where: { workspaceId_number: { workspaceId: ctx.workspaceId, number: created.ticket } },
+            data: { spam },
+            select: { id: true, messages: { select: { id: true }, take: 1 } },
+          });
+          ticketId = ticket.id;
+          messageId = ticket.messages[0]!.id;
+          result = { outcome: "created", ticket: created.ticket, spam };
+        }
+        // Whoever else was copied follows the ticket (and receives its replies); never our own addresses.
+        const followers = mail.cc.filter((a) => a.address && a.address !== sender && !isOurAddress(a.address));
+        if (followers.length)
+          await tx.ticketFollower.createMany({
+            data: followers.map((a) => ({ workspaceId: ctx.workspaceId, ticketId, email: a.address, name: a.name })),
+            skipDuplicates: true,
+          });
+        await tx.emailMessage.create({ data: { ...record, ticketId, messageId } });
+        await storeInboundAttachments(tx, ctx, { ticketId, messageId, attachments: mail.attachments, storedKeys });
+        return result;
+      }),
+    );
   } catch (error) {
     // The same mail delivered twice at once: the second insert of its Message-ID loses.
     if (isUniqueViolation(error)) {
