@@ -60,6 +60,8 @@ export class JobQueue {
   readonly #polling: number;
   #starting: Promise<void> | null = null;
   #working = false;
+  /** Each served kind's pg-boss worker, woken at once after a full batch. */
+  readonly #workers = new Map<string, string>();
 
   constructor(options: JobQueueOptions) {
     this.#kinds = new Map((options.kinds ?? JOB_KINDS).map((kind) => [kind.name, kind]));
@@ -138,7 +140,8 @@ export class JobQueue {
         pollingIntervalSeconds: this.#polling,
         includeMetadata: true as const,
       };
-      await this.#boss.work(kind.name, options, (jobs) => this.#runBatch(kind, jobs));
+      const workerId = await this.#boss.work(kind.name, options, (jobs) => this.#runBatch(kind, jobs));
+      this.#workers.set(kind.name, workerId);
     }
   }
 
@@ -155,6 +158,10 @@ export class JobQueue {
         }
       }),
     );
+    // A full batch means more are likely waiting: fetch again now rather than after the polling
+    // interval, so a backlog drains at the handlers' pace, not one batch per interval.
+    const workerId = this.#workers.get(kind.name);
+    if (workerId && jobs.length >= kind.concurrency) this.#boss.notifyWorker(workerId);
   }
 
   /** Enqueues a job; its payload is checked against the kind's schema here, not first in the worker. */
@@ -247,6 +254,7 @@ export class JobQueue {
     await this.#boss.stop({ graceful: true, wait: true, timeout: 30_000 });
     this.#starting = null;
     this.#working = false;
+    this.#workers.clear();
   }
 }
 

@@ -18,6 +18,7 @@ export const emailReplyConsumer: EventConsumer = {
   ...defineJobKind({
     name: "email-reply",
     payload: EventJobPayload,
+    concurrency: 8,
     async handle({ eventId }) {
       const event = await loadEvent(eventId);
       if (!event || event.data.kind !== "reply" || event.data.author_type !== "agent") return;
@@ -33,6 +34,7 @@ export const emailCsatConsumer: EventConsumer = {
   ...defineJobKind({
     name: "email-csat",
     payload: EventJobPayload,
+    concurrency: 8,
     async handle({ eventId }) {
       const event = await loadEvent(eventId);
       if (!event?.ticketId) return;

@@ -9,6 +9,7 @@ export const notifyOnEventJob: EventConsumer = {
   ...defineJobKind({
     name: "notify-on-event",
     payload: EventJobPayload,
+    concurrency: 8,
     retryLimit: 3,
     retryDelaySeconds: 10,
     expireInSeconds: 5 * 60,

@@ -9,6 +9,7 @@ export const runAutomationsJob: EventConsumer = {
   ...defineJobKind({
     name: "run-automations",
     payload: EventJobPayload,
+    concurrency: 4,
     retryLimit: 3,
     retryDelaySeconds: 10,
     expireInSeconds: 5 * 60,

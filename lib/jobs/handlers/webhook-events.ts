@@ -13,7 +13,7 @@ export const webhookEventsJob: EventConsumer = {
     retryLimit: 5,
     retryDelaySeconds: 10,
     expireInSeconds: 5 * 60,
-    concurrency: 4,
+    concurrency: 8,
     async handle({ eventId }) {
       await fanOutWebhookEvent(eventId);
     },
