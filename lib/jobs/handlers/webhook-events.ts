@@ -13,7 +13,8 @@ export const webhookEventsJob: EventConsumer = {
     retryLimit: 5,
     retryDelaySeconds: 10,
     expireInSeconds: 5 * 60,
-    concurrency: 8,
+    // Fanning an event out is two short queries; a batch per polling round keeps up with busy workspaces.
+    concurrency: 20,
     async handle({ eventId }) {
       await fanOutWebhookEvent(eventId);
     },
