@@ -28,7 +28,7 @@ let code = 1;
 try {
   served = await startAppWithOwnerToken("schemas");
   const result = await run([
-    `${served.app.baseUrl}/api/v1/mcp`,
+    `${served.app.baseUrl}/api/v1/mcp?toolsets=all`,
     "--transport",
     "http",
     "--header",

@@ -5,17 +5,28 @@ import { guardRequest } from "@/lib/mcp/route/guard";
 import { limitCaller } from "@/lib/mcp/route/limit";
 import { serveMcp } from "@/lib/mcp/route/serve";
 import { jsonRpcError } from "@/lib/mcp/route/step";
+import { parseSurface } from "@/lib/mcp/toolsets";
 import { recordRequest } from "@/lib/mcp/route/usage";
 
 export { methodNotAllowed, preflight } from "@/lib/mcp/route/guard";
 
-/** POST /api/v1/mcp: guard → authenticate → limit → confirm → the SDK → usage; each step answers or goes on. */
-export async function handleMcpPost(request: Request): Promise<Response> {
+export type McpEndpoint = {
+  /** /api/v1/mcp/readonly: the same resource, with no write tool listed or callable. */
+  readonly: boolean;
+};
+
+/**
+ * POST /api/v1/mcp (and /readonly): guard → authenticate → surface → limit → confirm → the SDK →
+ * usage; each step answers or goes on.
+ */
+export async function handleMcpPost(request: Request, endpoint: McpEndpoint = { readonly: false }): Promise<Response> {
   const guarded = guardRequest(request);
   if (!guarded.ok) return guarded.response;
   try {
-    const authenticated = await authenticate(request);
+    const authenticated = await authenticate(request, endpoint);
     if (!authenticated.ok) return authenticated.response;
+    const surface = parseSurface(request, endpoint.readonly);
+    if (!surface.ok) return jsonRpcError(400, -32600, surface.message);
     const { authentication, token, ip } = authenticated;
     const limit = await limitCaller(authentication.credential, ip, guarded.cors);
     // Confirmed before any 429, so a revoked token always gets its 401.
@@ -27,7 +38,7 @@ export async function handleMcpPost(request: Request): Promise<Response> {
       recordRequest(auth, "rate_limited");
       return limited.response;
     }
-    const served = await serveMcp(request, auth, token);
+    const served = await serveMcp(request, auth, token, surface.surface);
     if (!served.ok) return served.response;
     const { response, toolFailed } = served;
     recordRequest(auth, toolFailed || response.status >= 500 ? "error" : "ok");

@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import { checkToolAccess, type Caller } from "@/lib/mcp/permissions";
 import { listToolsFor } from "@/lib/mcp/server";
 import { TOOLS } from "@/lib/mcp/tools";
+import { TOOLSETS, type Surface } from "@/lib/mcp/toolsets";
 
-const names = (caller: Caller) => listToolsFor(caller).tools.map((tool) => tool.name);
+const ALL: Surface = { toolsets: [...TOOLSETS.keys()].sort(), readonly: false };
+const names = (caller: Caller) => listToolsFor(caller, ALL).tools.map((tool) => tool.name);
 const allowed = (caller: Caller) => TOOLS.filter((tool) => checkToolAccess(tool, caller) === null).map((t) => t.name);
 
 describe("tools/list per caller shape", () => {
@@ -32,6 +34,6 @@ describe("tools/list per caller shape", () => {
   it("scope order and repeats are one shape", () => {
     const caller: Caller = { scopes: ["tickets:read", "tags:read"], role: "agent", actsAsUser: true };
     const same: Caller = { scopes: ["tags:read", "tickets:read", "tags:read"], role: "agent", actsAsUser: true };
-    expect(listToolsFor(same).tools).toBe(listToolsFor(caller).tools);
+    expect(listToolsFor(same, ALL).tools).toBe(listToolsFor(caller, ALL).tools);
   });
 });

@@ -16,6 +16,7 @@ import { enqueueAudit, flushAuditOnExit } from "@/lib/mcp/audit-buffer";
 import { checkToolAccess, type Caller } from "@/lib/mcp/permissions";
 import type { AnyTool } from "@/lib/mcp/tool";
 import { TOOLS, TOOLS_BY_NAME } from "@/lib/mcp/tools";
+import { checkSurface, DEFAULT_SURFACE, surfaceLists, type Surface } from "@/lib/mcp/toolsets";
 
 export const SERVER_INFO = { name: "deskbridge", title: "Deskbridge helpdesk", version: "1.0.0" };
 
@@ -28,6 +29,8 @@ export type McpAuth = { readonly credential: VerifiedCredential; readonly ip: st
 /** One request, as the server built for it sees it: who calls, and who hears how each tool call ended. */
 export type McpCall = {
   readonly auth: McpAuth;
+  /** The tools this connection chose to see and call (toolsets, read-only). */
+  readonly surface: Surface;
   /** "ok", or the refusal or error code the call answered (usage counts the request as an error). */
   readonly onToolOutcome: (outcome: string) => void;
 };
@@ -48,16 +51,31 @@ const STRICT_INPUTS = new Map<string, z.ZodType>(
   TOOLS.map((tool) => [tool.name, tool.input instanceof z.ZodObject ? tool.input.strict() : tool.input]),
 );
 
+/** Formats that say all a pattern would: the pattern zod adds beside them only costs a client tokens. */
+const SELF_DESCRIBING_FORMATS = new Set(["date", "date-time", "email", "uri", "uuid", "time", "duration"]);
+const SAFE_INTEGER = Number.MAX_SAFE_INTEGER;
+
 /**
- * JSON Schema as every client reads it: nullable fields as anyOf branches of
- * one type each, not a type array (which single-type dialects reject), and
- * free-form objects as additionalProperties: true.
+ * JSON Schema as every client reads it, and as few tokens as it takes to say it: nullable fields as
+ * anyOf branches of one type each, not a type array (which single-type dialects reject); free-form
+ * objects as additionalProperties: true; no $schema (2020-12 is the MCP default); no safe-integer
+ * bounds or patterns beside a self-describing format; a description said once, not again inside its
+ * nullable branch; and outputs without additionalProperties: false (clients read outputs, they never
+ * send them).
  */
-function portable(schema: unknown): unknown {
-  if (Array.isArray(schema)) return schema.map(portable);
+function portable(schema: unknown, io: "input" | "output", parentDescription?: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map((item) => portable(item, io, parentDescription));
   if (!schema || typeof schema !== "object") return schema;
+  const source = schema as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(schema)) out[key] = portable(value);
+  for (const [key, value] of Object.entries(source)) {
+    if (key === "$schema") continue;
+    if ((key === "minimum" && value === -SAFE_INTEGER) || (key === "maximum" && value === SAFE_INTEGER)) continue;
+    if (key === "pattern" && typeof source.format === "string" && SELF_DESCRIBING_FORMATS.has(source.format)) continue;
+    if (key === "description" && parentDescription !== undefined && value === parentDescription) continue;
+    if (key === "additionalProperties" && value === false && io === "output") continue;
+    out[key] = key === "anyOf" || key === "oneOf" ? portable(value, io, source.description) : portable(value, io);
+  }
   // A free-form object says so with true rather than an empty schema that reads as "anything, unchecked".
   const extra = out.additionalProperties;
   if (extra && typeof extra === "object" && Object.keys(extra).length === 0) out.additionalProperties = true;
@@ -68,13 +86,13 @@ function portable(schema: unknown): unknown {
     const shared = Object.fromEntries(
       Object.entries(rest).filter(([key]) => key === "description" || key === "title" || key === "default"),
     );
-    return { ...shared, anyOf: branches };
+    return { ...shared, anyOf: branches.map((branch) => portable(branch, io, shared.description)) };
   }
   return out;
 }
 
 function jsonSchemaOf(schema: z.ZodType, io: "input" | "output") {
-  return portable(z.toJSONSchema(schema, { io, unrepresentable: "any" }));
+  return portable(z.toJSONSchema(schema, { io, unrepresentable: "any" }), io);
 }
 
 /** The MCP tool definition as tools/list shows it, computed once per tool. */
@@ -86,17 +104,22 @@ function describeTool(tool: AnyTool): Tool {
     inputSchema: jsonSchemaOf(STRICT_INPUTS.get(tool.name)!, "input") as Tool["inputSchema"],
     outputSchema: jsonSchemaOf(tool.output, "output") as Tool["outputSchema"],
     annotations: { title: tool.title, ...tool.annotations },
-    _meta: { "deskbridge/scopes": tool.scopes, "deskbridge/role": tool.role, "deskbridge/needs_user": tool.needsUser },
+    // The role and user binding only where they are not the usual (agent, any credential).
+    _meta: {
+      "deskbridge/scopes": tool.scopes,
+      ...(tool.role !== "agent" ? { "deskbridge/role": tool.role } : {}),
+      ...(tool.needsUser ? { "deskbridge/needs_user": true } : {}),
+    },
   };
 }
 
 const DESCRIPTIONS = new Map(TOOLS.map((tool) => [tool.name, describeTool(tool)]));
 
 /**
- * tools/list per caller shape, for the process's lifetime: the registry is fixed at start-up and no
- * workspace setting changes what a credential may list. The key is the whole normalized shape and
- * the list is computed from that shape alone, never from the caller who missed, so an entry can
- * only ever hold the list of its own key.
+ * tools/list per caller shape and surface, for the process's lifetime: the registry is fixed at
+ * start-up and no workspace setting changes what a credential may list. The key is the whole
+ * normalized shape and surface, and the list is computed from them alone, never from the caller who
+ * missed, so an entry can only ever hold the list of its own key.
  */
 const LIST_CACHE = new Map<string, Tool[]>();
 const LIST_CACHE_MAX = 1_000;
@@ -105,13 +128,15 @@ function listShapeOf(caller: Caller): Caller {
   return { scopes: [...new Set(caller.scopes)].sort(), role: caller.role, actsAsUser: caller.actsAsUser };
 }
 
-/** tools/list for a caller: only the tools it could call (a fresh result around the shared list). */
-export function listToolsFor(caller: Caller): { tools: Tool[] } {
+/** tools/list for a caller on a surface: the tools it could call that the surface shows. */
+export function listToolsFor(caller: Caller, surface: Surface = DEFAULT_SURFACE): { tools: Tool[] } {
   const shape = listShapeOf(caller);
-  const key = JSON.stringify(shape);
+  const key = JSON.stringify([shape, surface.toolsets, surface.readonly]);
   let tools = LIST_CACHE.get(key);
   if (!tools) {
-    tools = TOOLS.filter((tool) => checkToolAccess(tool, shape) === null).map((tool) => DESCRIPTIONS.get(tool.name)!);
+    tools = TOOLS.filter((tool) => checkToolAccess(tool, shape) === null && surfaceLists(tool, surface)).map((tool) =>
+      DESCRIPTIONS.get(tool.name)!,
+    );
     if (LIST_CACHE.size >= LIST_CACHE_MAX) LIST_CACHE.clear();
     LIST_CACHE.set(key, tools);
   }
@@ -172,7 +197,7 @@ async function callTool(call: McpCall, name: string, args: unknown): Promise<Cal
   const started = performance.now();
   let outcome = "ok";
   try {
-    const refusal = checkToolAccess(tool, callerOf(auth.credential));
+    const refusal = checkToolAccess(tool, callerOf(auth.credential)) ?? checkSurface(tool, call.surface);
     if (refusal) {
       outcome = refusal.error;
       return errorResult(refusal);
@@ -207,17 +232,18 @@ flushAuditOnExit();
 
 /**
  * A server for one request. The SDK binds a server to one transport, so this
- * is built per request; it holds only three handlers over the module-level
- * registry, so building it is cheap.
+ * is built per request; it holds only a few handlers over the module-level
+ * registry, so building it is cheap. Logging is a capability of the 2025
+ * revisions only (2026-07-28 deprecates it), so only their servers advertise it.
  */
-export function buildMcpServer(call: McpCall): McpServer {
+export function buildMcpServer(call: McpCall, era: "modern" | "legacy" = "legacy"): McpServer {
   const server = new McpServer(SERVER_INFO, {
-    capabilities: { tools: { listChanged: false }, logging: {} },
+    capabilities: era === "legacy" ? { tools: { listChanged: false }, logging: {} } : { tools: { listChanged: false } },
     instructions: INSTRUCTIONS,
   });
-  server.server.setRequestHandler("tools/list", () => listToolsFor(callerOf(call.auth.credential)));
+  server.server.setRequestHandler("tools/list", () => listToolsFor(callerOf(call.auth.credential), call.surface));
   // Deskbridge sends no log notifications; the level is accepted so clients that set it work.
-  server.server.setRequestHandler("logging/setLevel", () => ({}));
+  if (era === "legacy") server.server.setRequestHandler("logging/setLevel", () => ({}));
   server.server.setRequestHandler("tools/call", (request) =>
     callTool(call, request.params.name, request.params.arguments),
   );

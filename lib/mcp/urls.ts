@@ -7,7 +7,10 @@ export function mcpUrl(): string {
   return `${getEnv().APP_URL}${MCP_PATH}`;
 }
 
-/** RFC 9728's path-aware metadata URL for the MCP endpoint. */
-export function resourceMetadataUrl(): string {
-  return `${getEnv().APP_URL}/.well-known/oauth-protected-resource${MCP_PATH}`;
+/** The read-only endpoint's path below MCP_PATH; it is the same OAuth resource (RFC 8707). */
+export const READONLY_SUFFIX = "/readonly";
+
+/** RFC 9728's path-aware metadata URL for the MCP endpoint (or for its read-only path). */
+export function resourceMetadataUrl(suffix: "" | typeof READONLY_SUFFIX = ""): string {
+  return `${getEnv().APP_URL}/.well-known/oauth-protected-resource${MCP_PATH}${suffix}`;
 }

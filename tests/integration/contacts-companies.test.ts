@@ -4,7 +4,7 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
-import { connectMcp, toolBody } from "../support/mcp-client";
+import { connectMcp, toolBody, ALL_TOOLSETS } from "../support/mcp-client";
 import { prisma } from "@/lib/db";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
 import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
@@ -22,7 +22,7 @@ const call = async (client: Client, name: string, args: Record<string, unknown>)
 beforeAll(async () => {
   ws = await createTestWorkspace("contacts");
   other = await createTestWorkspace("contacts-other");
-  agent = await connectMcp((await createPersonalToken(ws.agent, { name: "Agent's client" })).secret);
+  agent = await connectMcp((await createPersonalToken(ws.agent, { name: "Agent's client" })).secret, ALL_TOOLSETS);
   const readKey = await createApiKey(ws.admin, { name: "reader", scopes: ["contacts:read"], org_level: true });
   reader = await connectMcp(readKey.secret);
   outsider = await connectMcp((await createPersonalToken(other.admin)).secret);

@@ -3,7 +3,7 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
-import { baseUrl, connectMcp, toolBody } from "../support/mcp-client";
+import { baseUrl, connectMcp, toolBody, ALL_TOOLSETS } from "../support/mcp-client";
 import { describeScope } from "@/lib/auth/scopes";
 import { prisma } from "@/lib/db";
 import { flushAudit } from "@/lib/mcp/audit-buffer";
@@ -30,7 +30,7 @@ const clients: Record<string, Client> = {};
 beforeAll(async () => {
   ws = await createTestWorkspace("macros");
   other = await createTestWorkspace("macros-other");
-  const connect = async (label: string, secret: string) => (clients[label] = await connectMcp(secret));
+  const connect = async (label: string, secret: string) => (clients[label] = await connectMcp(secret, ALL_TOOLSETS));
   await connect("agent", (await createPersonalToken(ws.agent, { name: "Agent desktop" })).secret);
   await connect("agent2", (await createPersonalToken(ws.agent2)).secret);
   await connect("admin", (await createPersonalToken(ws.admin)).secret);

@@ -3,7 +3,7 @@
 import pg from "pg";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
-import { baseUrl, connectMcp, mcpEndpoint, postWithHost, rpc, toolBody } from "../support/mcp-client";
+import { baseUrl, connectMcp, mcpEndpoint, postWithHost, rpc, toolBody, ALL_TOOLSETS } from "../support/mcp-client";
 import { prisma } from "@/lib/db";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
 import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
@@ -164,6 +164,33 @@ describe("transport", () => {
   });
 });
 
+describe("capabilities per revision", () => {
+  it("2026-07-28 discovery advertises tools and not the deprecated logging; 2025 initialize keeps logging", async () => {
+    const envelope = {
+      "io.modelcontextprotocol/protocolVersion": "2026-07-28",
+      "io.modelcontextprotocol/clientCapabilities": {},
+    };
+    const discover = await rpc(
+      { jsonrpc: "2.0", id: 1, method: "server/discover", params: { _meta: envelope } },
+      { token, headers: { "MCP-Protocol-Version": "2026-07-28", "Mcp-Method": "server/discover" } },
+    );
+    expect(discover.status).toBe(200);
+    expect(discover.json?.result?.supportedVersions).toContain("2026-07-28");
+    expect(discover.json?.result?.capabilities?.tools).toBeDefined();
+    expect(discover.json?.result?.capabilities?.logging).toBeUndefined();
+    const initialize = await rpc(
+      {
+        jsonrpc: "2.0",
+        id: 2,
+        method: "initialize",
+        params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "t", version: "1" } },
+      },
+      { token },
+    );
+    expect(initialize.json?.result?.capabilities).toMatchObject({ tools: {}, logging: {} });
+  });
+});
+
 const noLeak = (text: string) => {
   expect(text).not.toMatch(/at .+\.(ts|js):\d+|node_modules|prisma|stack/i);
 };
@@ -240,7 +267,7 @@ describe("tool arguments are strict", () => {
   });
 
   it("every published input schema says additionalProperties: false", async () => {
-    const admin = await connectMcp((await createPersonalToken(ws.owner)).secret);
+    const admin = await connectMcp((await createPersonalToken(ws.owner)).secret, ALL_TOOLSETS);
     try {
       const { tools } = await admin.listTools();
       for (const tool of tools) expect(tool.inputSchema.additionalProperties, tool.name).toBe(false);

@@ -2,7 +2,7 @@
 // kind of credential, called through the real HTTP route.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
-import { rpc, toolBody } from "../support/mcp-client";
+import { rpc, toolBody, ALL_TOOLSETS } from "../support/mcp-client";
 import { prisma } from "@/lib/db";
 import { scopeAllows } from "@/lib/auth/scopes";
 import { roleAtLeast } from "@/lib/auth/roles";
@@ -178,7 +178,10 @@ describe("permission matrix", () => {
 
   it("tools/list shows each credential exactly the tools it may call", async () => {
     for (const [label, credential] of Object.entries(creds)) {
-      const res = await rpc({ jsonrpc: "2.0", id: 1, method: "tools/list", params: {} }, { token: credential.token });
+      const res = await rpc(
+        { jsonrpc: "2.0", id: 1, method: "tools/list", params: {} },
+        { token: credential.token, suffix: ALL_TOOLSETS },
+      );
       if (credential.http401) {
         expect(res.status, label).toBe(401);
         continue;

@@ -3,7 +3,7 @@
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
-import { connectMcp, toolBody } from "../support/mcp-client";
+import { connectMcp, toolBody, ALL_TOOLSETS } from "../support/mcp-client";
 import { prisma } from "@/lib/db";
 import { TOOLS } from "@/lib/mcp/tools";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
@@ -21,8 +21,8 @@ const state: Record<string, unknown> = {};
 beforeAll(async () => {
   ws = await createTestWorkspace("mcp");
   const token = await createPersonalToken(ws.admin, { name: "Claude Desktop" });
-  admin = await connectMcp(token.secret);
-  owner = await connectMcp((await createPersonalToken(ws.owner, { name: "Owner's client" })).secret);
+  admin = await connectMcp(token.secret, ALL_TOOLSETS);
+  owner = await connectMcp((await createPersonalToken(ws.owner, { name: "Owner's client" })).secret, ALL_TOOLSETS);
   state.duplicateId = (await upsertContact(ws.owner, { email: "dev.alt@northwind-mail.example", name: "Dev" })).id;
 });
 afterAll(async () => {

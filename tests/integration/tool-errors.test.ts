@@ -6,7 +6,7 @@ import { StreamableHTTPClientTransport as TransportV1 } from "@modelcontextproto
 import { Client as ClientV2, StreamableHTTPClientTransport as TransportV2 } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
-import { mcpEndpoint } from "../support/mcp-client";
+import { mcpEndpoint, ALL_TOOLSETS } from "../support/mcp-client";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
 import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
 
@@ -42,7 +42,7 @@ async function connect(major: 1 | 2) {
     headers.set("Authorization", `Bearer ${bearer.token}`);
     return fetch(input, { ...init, headers });
   };
-  const url = new URL(mcpEndpoint());
+  const url = new URL(mcpEndpoint(ALL_TOOLSETS));
   const info = { name: `sdk-v${major}-errors`, version: "1.0.0" };
   let client: AnyClient;
   if (major === 1) {

@@ -5,11 +5,14 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { expect, inject } from "vitest";
 
 export const baseUrl = () => inject("baseUrl");
-export const mcpEndpoint = () => `${baseUrl()}/api/v1/mcp`;
+/** The MCP endpoint, optionally with a path below it (/readonly) and a query (?toolsets=all). */
+export const mcpEndpoint = (suffix = "") => `${baseUrl()}/api/v1/mcp${suffix}`;
+/** Every toolset: what a test that looks at a credential's whole tool list connects to. */
+export const ALL_TOOLSETS = "?toolsets=all";
 
-export async function connectMcp(token: string) {
+export async function connectMcp(token: string, suffix = "") {
   const client = new Client({ name: "deskbridge-tests", version: "1.0.0" });
-  const transport = new StreamableHTTPClientTransport(new URL(mcpEndpoint()), {
+  const transport = new StreamableHTTPClientTransport(new URL(mcpEndpoint(suffix)), {
     requestInit: { headers: { Authorization: `Bearer ${token}` } },
   });
   await client.connect(transport);
@@ -19,9 +22,9 @@ export async function connectMcp(token: string) {
 /** One raw JSON-RPC POST, for checks below the SDK client's level. */
 export async function rpc(
   body: unknown,
-  init: { token?: string; headers?: Record<string, string>; raw?: string } = {},
+  init: { token?: string; headers?: Record<string, string>; raw?: string; suffix?: string } = {},
 ) {
-  const response = await fetch(mcpEndpoint(), {
+  const response = await fetch(mcpEndpoint(init.suffix), {
     method: "POST",
     headers: {
       "Content-Type": "application/json",

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { describeScope, FAMILY_SCOPES, UMBRELLA_SCOPES } from "@/lib/auth/scopes";
 import { TOOLS } from "@/lib/mcp/tools";
+import { DEFAULT_TOOL_NAMES, TOOLSETS } from "@/lib/mcp/toolsets";
 import { mcpUrl } from "@/lib/mcp/urls";
 
 export const metadata: Metadata = { title: "MCP tools and scopes" };
@@ -22,6 +23,23 @@ export default function McpDocsPage() {
           it; <code>mcp:read</code> and <code>mcp:write</code> cover every family&apos;s read and write scopes.
         </p>
       </header>
+
+      <section className="space-y-2 text-sm text-slate-700">
+        <h2 className="text-lg font-semibold">Tool surfaces</h2>
+        <p>
+          Without a choice a client lists the {DEFAULT_TOOL_NAMES.length} daily tools ({DEFAULT_TOOL_NAMES.join(", ")});
+          every other tool its credential allows stays callable by name. Choose toolsets with{" "}
+          <code>?toolsets=tickets,knowledge</code> or an <code>X-MCP-Toolsets</code> header (<code>all</code> lists
+          everything), and read-only mode with <code>{mcpUrl()}/readonly</code> or <code>X-MCP-Readonly: true</code>.
+        </p>
+        <ul className="grid gap-1 sm:grid-cols-2" data-testid="toolsets">
+          {[...TOOLSETS].map(([name, tools]) => (
+            <li key={name}>
+              <code>{name}</code>: {tools.map((tool) => tool.name).join(", ")}
+            </li>
+          ))}
+        </ul>
+      </section>
 
       <section>
         <h2 className="mb-2 text-lg font-semibold">Tools ({TOOLS.length})</h2>

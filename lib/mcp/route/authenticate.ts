@@ -2,7 +2,7 @@ import "server-only";
 import { authenticateBearer, confirmBearer, type Authentication } from "@/lib/credentials/auth-cache";
 import type { McpAuth } from "@/lib/mcp/server";
 import type { Step } from "@/lib/mcp/route/step";
-import { mcpUrl, resourceMetadataUrl } from "@/lib/mcp/urls";
+import { mcpUrl, READONLY_SUFFIX, resourceMetadataUrl } from "@/lib/mcp/urls";
 import { clientIp } from "@/lib/rate-limit/client-ip";
 
 // The MCP route's second step: the bearer, from the Authorization header only, verified (from this
@@ -13,8 +13,8 @@ import { clientIp } from "@/lib/rate-limit/client-ip";
 
 const SCOPE_HINT = "mcp:read mcp:write";
 
-function challenge(error: string | null, description: string | null): string {
-  const parts = [`resource_metadata="${resourceMetadataUrl()}"`];
+function challenge(error: string | null, description: string | null, readonly: boolean): string {
+  const parts = [`resource_metadata="${resourceMetadataUrl(readonly ? READONLY_SUFFIX : "")}"`];
   if (error) parts.push(`error="${error}"`);
   if (description) parts.push(`error_description="${description}"`);
   parts.push(`scope="${SCOPE_HINT}"`);
@@ -22,7 +22,7 @@ function challenge(error: string | null, description: string | null): string {
 }
 
 /** The 401s of the contract: missing header, invalid token, expired token. */
-export function unauthorized(kind: "missing" | "invalid" | "expired"): Response {
+export function unauthorized(kind: "missing" | "invalid" | "expired", readonly = false): Response {
   const body =
     kind === "missing"
       ? { error: "unauthorized", error_description: "missing or invalid Authorization header" }
@@ -38,6 +38,7 @@ export function unauthorized(kind: "missing" | "invalid" | "expired"): Response 
       "WWW-Authenticate": challenge(
         kind === "missing" ? null : "invalid_token",
         kind === "missing" ? null : body.error_description,
+        readonly,
       ),
       "Cache-Control": "no-store",
     },
@@ -55,6 +56,7 @@ type Authenticated = Extract<Authentication, { ok: true }>;
 /** Goes on with the caller as verified or cached, the token it presented and its address. */
 export async function authenticate(
   request: Request,
+  endpoint: { readonly: boolean },
 ): Promise<Step<{ authentication: Authenticated; token: string; ip: string | null }>> {
   const url = new URL(request.url);
   if (url.searchParams.has("access_token") || url.searchParams.has("token")) {
@@ -70,10 +72,10 @@ export async function authenticate(
     };
   }
   const token = bearerOf(request);
-  if (!token) return { ok: false, response: unauthorized("missing") };
+  if (!token) return { ok: false, response: unauthorized("missing", endpoint.readonly) };
   const ip = clientIp(request);
   const authentication = await authenticateBearer(token, { resource: mcpUrl(), ip });
-  if (!authentication.ok) return { ok: false, response: unauthorized(authentication.reason) };
+  if (!authentication.ok) return { ok: false, response: unauthorized(authentication.reason, endpoint.readonly) };
   return { ok: true, authentication, token, ip };
 }
 

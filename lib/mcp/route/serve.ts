@@ -8,6 +8,7 @@ import {
 } from "@modelcontextprotocol/server";
 import { buildMcpServer, callOf, type McpAuth, type McpCall } from "@/lib/mcp/server";
 import { jsonRpcError, type Step } from "@/lib/mcp/route/step";
+import type { Surface } from "@/lib/mcp/toolsets";
 import { mcpUrl } from "@/lib/mcp/urls";
 
 // The MCP route's fourth step: the request handed to the SDK, which owns the wire. The 2026-07-28
@@ -17,7 +18,7 @@ import { mcpUrl } from "@/lib/mcp/urls";
 
 const MAX_BODY_BYTES = 1_048_576;
 
-const modernHandler = createMcpHandler((ctx) => buildMcpServer(callOf(ctx.authInfo)), {
+const modernHandler = createMcpHandler((ctx) => buildMcpServer(callOf(ctx.authInfo), "modern"), {
   legacy: "reject",
   responseMode: "json",
   maxRequestBodySize: MAX_BODY_BYTES,
@@ -36,7 +37,7 @@ function toAuthInfo(call: McpCall, token: string): AuthInfo {
 }
 
 async function serveLegacy(request: Request, body: unknown, call: McpCall, authInfo: AuthInfo): Promise<Response> {
-  const server = buildMcpServer(call);
+  const server = buildMcpServer(call, "legacy");
   const transport = new WebStandardStreamableHTTPServerTransport({
     sessionIdGenerator: undefined,
     enableJsonResponse: true,
@@ -58,6 +59,7 @@ export async function serveMcp(
   request: Request,
   auth: McpAuth,
   token: string,
+  surface: Surface,
 ): Promise<Step<{ response: Response; toolFailed: boolean }>> {
   const read = await readRequestBody(request, MAX_BODY_BYTES);
   if (read.tooLarge)
@@ -72,6 +74,7 @@ export async function serveMcp(
   let unavailable = false;
   const call: McpCall = {
     auth,
+    surface,
     onToolOutcome: (outcome) => {
       if (outcome !== "ok") toolFailed = true;
       if (outcome === "unavailable") unavailable = true;
