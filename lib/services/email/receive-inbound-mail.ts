@@ -126,6 +126,7 @@ export async function receiveInboundMail(mail: InboundMail): Promise<InboundOutc
     return await prisma.$transaction(async (tx) => {
       let ticketId: string;
       let messageId: string;
+      let contactId: string | null;
       let result: InboundOutcome;
       if (threadTicketId) {
         const added = await addCustomerMessage(tx, ctx, {
@@ -135,7 +136,7 @@ export async function receiveInboundMail(mail: InboundMail): Promise<InboundOutc
           name: mail.from.name,
           reopen: !automated,
         });
-        ({ ticketId, messageId } = added);
+        ({ ticketId, messageId, contactId } = added);
         result = { outcome: "threaded", ticket: added.number, automated: !!automated };
       } else if (automated) {
         await tx.emailMessage.create({ data: { ...record, ticketId: null } });
@@ -156,9 +157,10 @@ export async function receiveInboundMail(mail: InboundMail): Promise<InboundOutc
         const ticket = await tx.ticket.update({
           where: { workspaceId_number: { workspaceId: ctx.workspaceId, number: created.ticket } },
           data: { spam },
-          select: { id: true, messages: { select: { id: true }, take: 1 } },
+          select: { id: true, contactId: true, messages: { select: { id: true }, take: 1 } },
         });
         ticketId = ticket.id;
+        contactId = ticket.contactId;
         messageId = ticket.messages[0]!.id;
         result = { outcome: "created", ticket: created.ticket, spam };
       }
@@ -170,7 +172,12 @@ export async function receiveInboundMail(mail: InboundMail): Promise<InboundOutc
           skipDuplicates: true,
         });
       await tx.emailMessage.create({ data: { ...record, ticketId, messageId } });
-      await storeInboundAttachments(tx, ctx, { ticketId, messageId, attachments: mail.attachments });
+      await storeInboundAttachments(tx, ctx, {
+        ticketId,
+        messageId,
+        contactId,
+        attachments: mail.attachments,
+      });
       return result;
     });
   } catch (error) {
