@@ -6,7 +6,7 @@
 // by our sender to an smtp-server sink on loopback, the CSAT request on resolve, the channel
 // setting and the email tools over MCP. The app runs as its production build with the receiver on
 // a port of its own.
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac, generateKeyPairSync, randomBytes } from "node:crypto";
 import { simpleParser, type ParsedMail } from "mailparser";
 import nodemailer from "nodemailer";
 import { SMTPServer } from "smtp-server";
@@ -50,8 +50,13 @@ const sink = new SMTPServer({
 });
 const sinkPort = await freePort();
 await new Promise<void>((resolve) => sink.listen(sinkPort, "127.0.0.1", resolve));
-// This process sends through the sink (the app's workers keep their own settings).
+// This process sends through the sink (the app's workers keep their own settings), DKIM-signed.
 process.env.SMTP_URL = `smtp://127.0.0.1:${sinkPort}`;
+process.env.DKIM_PRIVATE_KEY = generateKeyPairSync("rsa", { modulusLength: 2048 })
+  .privateKey.export({ type: "pkcs8", format: "pem" })
+  .toString();
+process.env.DKIM_SELECTOR = "desk2026";
+process.env.DKIM_DOMAIN = "mail.deskbridge.example";
 
 async function until<T>(
   what: string,
@@ -435,6 +440,9 @@ describe("replies by email", () => {
     expect(got.mail.references).toBe(first);
     expect(got.mail.text).toContain("Please update the firmware.");
     expect(got.mail.html).toContain('<a href="https://example.com/fw">');
+    const dkim = got.mail.headerLines.find((h) => h.key === "dkim-signature")?.line ?? "";
+    expect(dkim).toMatch(/\bd=mail\.deskbridge\.example;/);
+    expect(dkim).toMatch(/\bs=desk2026;/);
 
     // The customer's answer to that mail threads back by its Message-ID.
     await send({
