@@ -58,6 +58,7 @@ export class JobQueue {
   readonly #boss: PgBoss;
   readonly #kinds: Map<string, JobKind>;
   readonly #polling: number;
+  readonly #supervise: boolean;
   #starting: Promise<void> | null = null;
   #working = false;
   /** Each served kind's pg-boss worker, woken at once after a full batch. */
@@ -67,6 +68,7 @@ export class JobQueue {
     this.#kinds = new Map((options.kinds ?? JOB_KINDS).map((kind) => [kind.name, kind]));
     this.#polling = options.pollingIntervalSeconds ?? 2;
     const supervise = options.supervise ?? true;
+    this.#supervise = supervise;
     this.#boss = new PgBoss({
       connectionString: options.connectionString,
       schema: SCHEMA,
@@ -123,6 +125,10 @@ export class JobQueue {
         deadLetter: dead,
       };
       await this.#boss.createQueue(kind.name, settings);
+      // Settings and schedules are the supervising workers' to keep: a producer (a web instance with
+      // JOB_WORKERS=off) only makes sure the queues exist, and never rewrites the retry settings its
+      // own environment would give them.
+      if (!this.#supervise) continue;
       await this.#boss.updateQueue(kind.name, settings);
       if (kind.cron) await this.#boss.schedule(kind.name, kind.cron, {}, { tz: "UTC" });
       else await this.#boss.unschedule(kind.name);

@@ -93,6 +93,8 @@ export const AutomationActionSchema = z.discriminatedUnion(
     z.strictObject({ type: z.literal("set_priority"), priority: TicketPrioritySchema }),
     z.strictObject({ type: z.literal("set_status"), status: TicketStatusSchema }),
     z.strictObject({ type: z.literal("apply_macro"), macro: IdSchema }),
+    /** Sends the event to one of the workspace's webhook endpoints, whatever events it subscribes to. */
+    z.strictObject({ type: z.literal("send_webhook"), webhook: IdSchema }),
     /** Notifies an agent (a user id) or whoever the ticket is assigned to ("assignee"). */
     z.strictObject({
       type: z.literal("notify"),
@@ -105,7 +107,7 @@ export const AutomationActionSchema = z.discriminatedUnion(
   ],
   {
     error:
-      "type must be one of assign_team, assign_agent, round_robin, add_tag, set_priority, set_status, apply_macro, notify",
+      "type must be one of assign_team, assign_agent, round_robin, add_tag, set_priority, set_status, apply_macro, send_webhook, notify",
   },
 );
 export type AutomationAction = z.output<typeof AutomationActionSchema>;
@@ -119,6 +121,7 @@ export const ACTION_LABELS: Record<ActionType, string> = {
   set_priority: "Set priority",
   set_status: "Set status",
   apply_macro: "Apply macro",
+  send_webhook: "Send to webhook",
   notify: "Notify",
 };
 

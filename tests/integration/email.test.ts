@@ -166,6 +166,41 @@ describe("mail to a workspace's inbound address", () => {
     expect(mail.raw).toContain(`Subject: ${subject}`);
   });
 
+  it("keeps the mail's files as attachments of its message, typed from their bytes", async () => {
+    const subject = `Screenshot of the error ${randomBytes(3).toString("hex")}`;
+    const png = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+      "base64",
+    );
+    const info = await send({
+      to: inboundAddressOf(ws.slug),
+      subject,
+      text: "See the attached screenshot and log.",
+      attachments: [
+        { filename: "screen.png", content: png, contentType: "application/octet-stream" },
+        { filename: "app.log", content: "ERROR 42 at checkout\n", contentType: "text/plain" },
+      ],
+    });
+    expect(info.response).toMatch(/^250 /);
+    const ticket = await ticketBySubject(subject);
+    const files = await prisma.attachment.findMany({
+      where: { ticketId: ticket!.id },
+      orderBy: { filename: "asc" },
+      select: { filename: true, contentType: true, size: true, messageId: true, uploaderContactId: true },
+    });
+    expect(files.map((f) => [f.filename, f.contentType])).toEqual([
+      ["app.log", expect.stringMatching(/^text\/plain/)],
+      ["screen.png", "image/png"],
+    ]);
+    const message = await prisma.message.findFirstOrThrow({
+      where: { ticketId: ticket!.id },
+      select: { id: true, authorContactId: true },
+    });
+    expect(files.every((f) => f.messageId === message.id && f.uploaderContactId === message.authorContactId)).toBe(
+      true,
+    );
+  });
+
   it("makes CC'd addresses followers of the new ticket", async () => {
     const subject = `Invoice question ${randomBytes(3).toString("hex")}`;
     await send({

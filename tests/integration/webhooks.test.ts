@@ -285,6 +285,38 @@ describe("webhooks", () => {
     await ok(admin, "delete_webhook", { webhook: failing.id });
   });
 
+  it("an automation's send-webhook action delivers the event to an endpoint that does not subscribe to it", async () => {
+    const hook = await ok(admin, "create_webhook", { url: `${receiverUrl}/rules`, events: ["csat.rated"] });
+    const refused = await call(admin, "create_automation", {
+      name: "Escalations to the pager",
+      trigger: "ticket.created",
+      conditions: [{ field: "subject_contains", value: "pager" }],
+      actions: [{ type: "send_webhook", webhook: "not-a-webhook" }],
+    });
+    expect(refused.isError).toBe(true);
+    expect(refused.body.fields["actions.0.webhook"]).toBeDefined();
+    const rule = await ok(admin, "create_automation", {
+      name: "Escalations to the pager",
+      trigger: "ticket.created",
+      conditions: [{ field: "subject_contains", value: "pager" }],
+      actions: [{ type: "send_webhook", webhook: hook.id }],
+    });
+    const { ticket } = await newTicket("Wake the pager: checkout is down");
+    const delivery = await eventually("the rule's delivery", () => requestsTo("/rules", "ticket.created")[0]);
+    expect(JSON.parse(delivery.body).data).toMatchObject({ ticket: { number: ticket } });
+    const id = delivery.headers["webhook-id"] as string;
+    const timestamp = delivery.headers["webhook-timestamp"] as string;
+    expect(delivery.headers["webhook-signature"]).toContain(
+      expectedSignature(hook.secret, id, timestamp, delivery.body),
+    );
+    const runs = await ok(admin, "list_automation_runs", { automation: rule.id });
+    expect(runs.items[0]).toMatchObject({ outcome: "ran", results: [expect.objectContaining({ result: "done" })] });
+    await newTicket("An ordinary question");
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(requestsTo("/rules")).toHaveLength(1);
+    await ok(admin, "delete_automation", { automation: rule.id });
+  });
+
   it("refuses loopback, private and metadata addresses at creation when private targets are not allowed", async () => {
     for (const url of [
       `${receiverUrl}/ok`,

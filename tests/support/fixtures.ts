@@ -8,6 +8,9 @@ import { addMember } from "@/lib/services/workspaces/add-member";
 import { createWorkspace } from "@/lib/services/workspaces/create-workspace";
 
 process.env.DATABASE_URL ??= inject("databaseUrl");
+// A test process that enqueues (queueMail, …) is a producer, like a web instance that leaves the
+// work to workers: the suite's app servers run the workers and keep the queues' settings.
+process.env.JOB_WORKERS ??= "off";
 
 export type TestWorkspace = Awaited<ReturnType<typeof createTestWorkspace>>;
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { queueWebhookDeliveries } from "@/lib/services/webhooks/fan-out-event";
 import type { ActorContext } from "@/lib/context";
 import { prisma } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -113,6 +114,7 @@ async function runAction(
   action: AutomationAction,
   ticket: number,
   notify: (userId: string, message: string | undefined) => Promise<boolean>,
+  sendWebhook: (endpointId: string) => Promise<string | null>,
 ): Promise<Omit<ActionResult, "action">> {
   switch (action.type) {
     case "assign_team": {
@@ -164,6 +166,12 @@ async function runAction(
       const summary = `macro ${r.macro.name}: ${done} done${refused.length ? `, ${refused.map((s) => `${s.action} refused (${s.code})`).join(", ")}` : ""}`;
       return { result: done > 0 ? "done" : refused.length ? "failed" : "unchanged", summary };
     }
+    case "send_webhook": {
+      const url = await sendWebhook(action.webhook);
+      return url
+        ? { result: "done", summary: `event sent to ${url}` }
+        : { result: "unchanged", summary: "the webhook endpoint is gone or turned off" };
+    }
     case "notify": {
       let userId = action.to;
       if (userId === "assignee") {
@@ -191,6 +199,7 @@ async function runRule(
   facts: RuleFacts & { number: number },
 ) {
   const notificationIds: string[] = [];
+  const webhookIds: string[] = [];
   await runOnce(AUTOMATIONS_KIND, `${rule.id}:${event.id}`, async (tx) => {
     const depth = event.chain.depth + 1;
     const conditions = ConditionsSchema.safeParse(rule.conditions);
@@ -241,9 +250,22 @@ async function runRule(
         notificationIds.push(...ids);
         return ids.length > 0;
       };
+      // Deliveries are queued once the rule's changes commit, like its notification mail.
+      const sendWebhook = async (endpointId: string) => {
+        const endpoint = await tx.webhookEndpoint.findFirst({
+          where: { workspaceId: event.workspaceId, id: endpointId, enabled: true },
+          select: { id: true, url: true },
+        });
+        if (!endpoint) return null;
+        webhookIds.push(endpoint.id);
+        return endpoint.url;
+      };
       for (const action of actions.data) {
         try {
-          results.push({ action: action.type, ...(await runAction(tx, ctx, action, facts.number, notify)) });
+          results.push({
+            action: action.type,
+            ...(await runAction(tx, ctx, action, facts.number, notify, sendWebhook)),
+          });
         } catch (error) {
           // Ticket services refuse before writing, so the rule's transaction carries on.
           if (!(error instanceof AppError)) throw error;
@@ -266,6 +288,7 @@ async function runRule(
     });
   });
   await mailNotifications(notificationIds);
+  await queueWebhookDeliveries(event, webhookIds);
 }
 
 /** Runs the workspace's enabled rules for the event's trigger, in order, each against the ticket as the event found it. */

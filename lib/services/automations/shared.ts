@@ -129,6 +129,11 @@ export async function checkRuleReferences(
       fields[`actions.${i}.to`] = [
         'no active agent with this id in the workspace: use an id from list_agents or "assignee"',
       ];
+    if (
+      a.type === "send_webhook" &&
+      !(await db.webhookEndpoint.findFirst({ where: { ...ws, id: a.webhook }, select: { id: true } }))
+    )
+      fields[`actions.${i}.webhook`] = ["no webhook endpoint with this id in the workspace (see list_webhooks)"];
     if (a.type === "apply_macro") {
       if (!(await db.macro.findFirst({ where: { ...ws, id: a.macro, ownerUserId: null }, select: { id: true } })))
         fields[`actions.${i}.macro`] = [

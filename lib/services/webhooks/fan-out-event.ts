@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { loadEvent } from "@/lib/events/load";
+import type { DomainEvent } from "@/lib/events/types";
 import { webhookBody } from "@/lib/services/webhooks/event-payload";
 import { DELIVER_WEBHOOK_KIND, type DeliverWebhookPayload } from "@/lib/services/webhooks/deliver-webhook";
 
@@ -16,20 +17,26 @@ export async function fanOutWebhookEvent(eventId: string): Promise<number> {
     where: { workspaceId: event.workspaceId, enabled: true, eventTypes: { has: event.type } },
     select: { id: true },
   });
-  if (endpoints.length === 0) return 0;
+  await queueWebhookDeliveries(
+    event,
+    endpoints.map((endpoint) => endpoint.id),
+  );
+  return endpoints.length;
+}
+
+/**
+ * Queues the event's delivery to each endpoint (an automation's "send a webhook" names one whatever it
+ * subscribes to). Keyed by event and endpoint: an endpoint that also subscribes gets the event once.
+ */
+export async function queueWebhookDeliveries(event: DomainEvent, endpointIds: readonly string[]): Promise<void> {
+  if (endpointIds.length === 0) return;
   const body = await webhookBody(event);
   // Loaded here, not imported: the queue module lists every job kind, this job's own among them, so a
   // static import from a job's code would close an import cycle.
   const { getJobQueue } = await import("@/lib/jobs/queue");
   const queue = getJobQueue();
-  for (const endpoint of endpoints) {
-    const payload: DeliverWebhookPayload = {
-      endpointId: endpoint.id,
-      eventId: event.id,
-      eventType: event.type,
-      body,
-    };
-    await queue.enqueue(DELIVER_WEBHOOK_KIND, payload, { idempotencyKey: `${event.id}:${endpoint.id}` });
+  for (const endpointId of endpointIds) {
+    const payload: DeliverWebhookPayload = { endpointId, eventId: event.id, eventType: event.type, body };
+    await queue.enqueue(DELIVER_WEBHOOK_KIND, payload, { idempotencyKey: `${event.id}:${endpointId}` });
   }
-  return endpoints.length;
 }

@@ -31,7 +31,14 @@ import {
 } from "./actions";
 
 type Option = { id: string; name: string };
-type Pickers = { teams: Option[]; agents: Option[]; tags: string[]; macros: Option[]; companies: Option[] };
+type Pickers = {
+  teams: Option[];
+  agents: Option[];
+  tags: string[];
+  macros: Option[];
+  companies: Option[];
+  webhooks: Option[];
+};
 type Props = Pickers & { rules: AutomationJson[] };
 
 /** A row as the form holds it: every value is a string until the shared schema reads it. */
@@ -62,6 +69,7 @@ const ACTION_VALUE_KEY: Record<ActionType, string | null> = {
   set_priority: "priority",
   set_status: "status",
   apply_macro: "macro",
+  send_webhook: "webhook",
   notify: "to",
 };
 
@@ -135,6 +143,8 @@ function describeAction(a: AutomationAction, p: Pickers): string {
       return `${label} ${a.status}`;
     case "apply_macro":
       return `${label} ${nameOf(p.macros, a.macro)}`;
+    case "send_webhook":
+      return `${label} ${nameOf(p.webhooks, a.webhook)}`;
     case "notify":
       return `${label} ${a.to === "assignee" ? "the assignee" : nameOf(p.agents, a.to)}`;
   }
@@ -259,6 +269,12 @@ function ActionValue({
       return (
         <select {...common} onChange={(e) => onChange(e.target.value)}>
           {options(named(pickers.macros), pickers.macros.length ? "Choose a shared macro" : "No shared macros yet")}
+        </select>
+      );
+    case "send_webhook":
+      return (
+        <select {...common} onChange={(e) => onChange(e.target.value)}>
+          {options(named(pickers.webhooks), pickers.webhooks.length ? "Choose a webhook" : "No webhooks yet")}
         </select>
       );
     case "add_tag":

@@ -5,6 +5,7 @@ import { listCompanies } from "@/lib/services/companies/list-companies";
 import { listMacros } from "@/lib/services/macros/list-macros";
 import { listTags } from "@/lib/services/tags/list-tags";
 import { listTeams } from "@/lib/services/teams/list-teams";
+import { listWebhooks } from "@/lib/services/webhooks/list-webhooks";
 import { listAgents } from "@/lib/services/users/list-agents";
 import { MAX_CHAIN_DEPTH } from "@/lib/validations/automations";
 import { AutomationsClient } from "./page-client";
@@ -13,13 +14,14 @@ export const metadata: Metadata = { title: "Automations" };
 
 export default async function AutomationsPage() {
   const { ctx } = await requireWorkspaceSession("admin", "/settings/automations");
-  const [{ items }, teams, agents, tags, macros, companies] = await Promise.all([
+  const [{ items }, teams, agents, tags, macros, companies, webhooks] = await Promise.all([
     listAutomations(ctx),
     listTeams(ctx),
     listAgents(ctx),
     listTags(ctx),
     listMacros(ctx),
     listCompanies(ctx, { limit: 100 }),
+    listWebhooks(ctx),
   ]);
   return (
     <div className="space-y-4">
@@ -38,6 +40,7 @@ export default async function AutomationsPage() {
         tags={tags.map((t) => t.name)}
         macros={macros.items.filter((m) => m.shared).map((m) => ({ id: m.id, name: m.name }))}
         companies={companies.items.map((c) => ({ id: c.id, name: c.name }))}
+        webhooks={webhooks.map((w) => ({ id: w.id, name: w.description || w.url }))}
       />
     </div>
   );
