@@ -37,6 +37,9 @@ export async function startAppServer({ databaseUrl, port, env = {} }) {
       SECRET_ENCRYPTION_KEY: randomBytes(32).toString("base64url"),
       APP_URL: baseUrl,
       NEXT_TELEMETRY_DISABLED: "1",
+      // A server runs its own workers (and the SMTP receiver beside them) unless the caller says
+      // otherwise, whatever the test process that starts it is (test processes are producers only).
+      JOB_WORKERS: "in-app",
       ...env,
     },
   });
