@@ -131,6 +131,6 @@ describe("mail", () => {
     expect(sent.raw).toContain("Subject: Your ticket");
     expect(sent.raw).toContain("Auto-Submitted: auto-replied");
     expect(sent.raw).toMatch(/Content-Type: multipart\/alternative/);
-    expect(await prisma.mailMessage.count({ where: { workspaceId: ws.workspace.id } })).toBe(1);
+    expect(await prisma.mailMessage.count({ where: { workspaceId: ws.workspace.id, purpose: "test" } })).toBe(1);
   });
 });

@@ -14,7 +14,13 @@ export async function fanOutWebhookEvent(eventId: string): Promise<number> {
   const event = await loadEvent(eventId);
   if (!event) return 0;
   const endpoints = await prisma.webhookEndpoint.findMany({
-    where: { workspaceId: event.workspaceId, enabled: true, eventTypes: { has: event.type } },
+    // An endpoint hears the events that happen after it is added, never a backlog from before it.
+    where: {
+      workspaceId: event.workspaceId,
+      enabled: true,
+      eventTypes: { has: event.type },
+      createdAt: { lte: event.createdAt },
+    },
     select: { id: true },
   });
   await queueWebhookDeliveries(
