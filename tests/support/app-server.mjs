@@ -40,6 +40,12 @@ export async function startAppServer({ databaseUrl, port, env = {} }) {
       // A server runs its own workers (and the SMTP receiver beside them) unless the caller says
       // otherwise, whatever the test process that starts it is (test processes are producers only).
       JOB_WORKERS: "in-app",
+      // Every server a test starts keeps the queues' settings (supervising workers declare them), so
+      // they all agree: webhooks retry after about a second and an endpoint is turned off after 3
+      // failures in a row, and the loopback receivers of the tests are allowed.
+      WEBHOOKS_ALLOW_PRIVATE_TARGETS: "on",
+      WEBHOOK_RETRY_DELAY_SECONDS: "1",
+      WEBHOOK_FAILURE_LIMIT: "3",
       ...env,
     },
   });
