@@ -1,10 +1,10 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { EVENT_CONSUMERS } from "@/lib/events/consumers";
-import type { DomainEventType } from "@/lib/events/types";
+import type { ClaimedEvent, DomainEventType } from "@/lib/events/types";
 import type { JobQueue } from "@/lib/jobs/queue";
 
-// Moves committed events onto the job queue: one job per event and consumer, keyed by the event, so
+// Moves committed events onto the job queue: one job per event and consumer that wants it, keyed by the event, so
 // two dispatchers (two worker processes) or a retried batch never enqueue one twice. A batch is
 // claimed first; one claimed by a dispatcher that died is taken again after CLAIM_TIMEOUT.
 
@@ -13,7 +13,9 @@ const CLAIM_TIMEOUT_SECONDS = 60;
 
 /** Dispatches one batch of waiting events; returns how many it handled. */
 export async function dispatchEvents(queue: JobQueue): Promise<number> {
-  const claimed = await prisma.$queryRaw<{ id: string; type: DomainEventType }[]>`
+  const rows = await prisma.$queryRaw<
+    { id: string; workspaceId: string; type: DomainEventType; data: unknown; actorUserId: string | null }[]
+  >`
     UPDATE "DomainEvent" SET "claimedAt" = now()
      WHERE id IN (
        SELECT id FROM "DomainEvent"
@@ -22,13 +24,18 @@ export async function dispatchEvents(queue: JobQueue): Promise<number> {
         ORDER BY "createdAt"
         LIMIT ${BATCH}
         FOR UPDATE SKIP LOCKED)
-    RETURNING id, type`;
-  if (claimed.length === 0) return 0;
+    RETURNING id, "workspaceId", type, data, "actorUserId"`;
+  if (rows.length === 0) return 0;
+  const claimed: ClaimedEvent[] = rows.map((row) => ({
+    ...row,
+    data: (row.data ?? {}) as Record<string, unknown>,
+  }));
   for (const consumer of EVENT_CONSUMERS) {
     const accepted = consumer.accepts ? claimed.filter((event) => consumer.accepts!.includes(event.type)) : claimed;
+    const wanted = consumer.wants && accepted.length > 0 ? await consumer.wants(accepted) : accepted;
     await queue.enqueueMany(
       consumer,
-      accepted.map((event) => ({ payload: { eventId: event.id }, idempotencyKey: event.id })),
+      wanted.map((event) => ({ payload: { eventId: event.id }, idempotencyKey: event.id })),
     );
   }
   const ids = claimed.map((event) => event.id);

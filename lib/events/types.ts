@@ -30,6 +30,9 @@ export type DomainEvent = {
   createdAt: Date;
 };
 
+/** What the dispatcher knows of an event when it picks the consumers that want it. */
+export type ClaimedEvent = Pick<DomainEvent, "id" | "workspaceId" | "type" | "data" | "actorUserId">;
+
 /** The payload of every consumer's job: the event it is to handle. */
 export const EventJobPayload = z.strictObject({ eventId: z.string().min(1).max(64) });
 export type EventJobPayload = z.infer<typeof EventJobPayload>;

@@ -1,15 +1,21 @@
 // The events outbox and the mail sender on the suite's running app: a ticket change writes its events
 // in its own transaction and the app's dispatcher hands them on within seconds; a change that fails
 // writes none; queued mail is built by the real sender and kept in the dev outbox (no SMTP_URL here).
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
 import { prisma } from "@/lib/db";
 import { getJobQueue } from "@/lib/jobs/queue";
 import { queueMail } from "@/lib/mail/queue-mail";
+import { encryptSecret } from "@/lib/credentials/encryption";
 import { addInternalNote } from "@/lib/services/tickets/add-internal-note";
+import { addTicketTags } from "@/lib/services/tickets/add-ticket-tags";
 import { assignTicket } from "@/lib/services/tickets/assign-ticket";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { replyToTicket } from "@/lib/services/tickets/reply-to-ticket";
+
+// The endpoint below is stored by this process; only its subscription matters here, never its secret.
+process.env.SECRET_ENCRYPTION_KEY ??= randomBytes(32).toString("base64url");
 
 let ws: TestWorkspace;
 
@@ -105,6 +111,65 @@ describe("domain events", () => {
       code: "not_found",
     });
     expect(await prisma.domainEvent.count({ where: { workspaceId: ws.workspace.id } })).toBe(before);
+  });
+});
+
+describe("dispatch", () => {
+  /** The consumers the app's dispatcher gave a job for the event, once it has dispatched it. */
+  async function consumersOf(eventId: string) {
+    await until("the event dispatched", () =>
+      prisma.domainEvent.count({ where: { id: eventId, dispatchedAt: { not: null } } }),
+    );
+    const jobs = await prisma.$queryRaw<{ name: string }[]>`
+      SELECT name FROM pgboss.job WHERE data->>'eventId' = ${eventId} ORDER BY name`;
+    return jobs.map((job) => job.name);
+  }
+  async function tagEvent(t: TestWorkspace, tag: string) {
+    const number = t.tickets[0]!.ticket;
+    await addTicketTags(t.owner, { ticket: number, tags: [tag] });
+    const event = await prisma.domainEvent.findFirstOrThrow({
+      where: { workspaceId: t.workspace.id, type: "ticket.updated", data: { path: ["action"], equals: "tags_added" } },
+      orderBy: { createdAt: "desc" },
+      select: { id: true },
+    });
+    return event.id;
+  }
+
+  it("gives an event only to the consumers with work for it: a webhook consumer once an endpoint subscribes", async () => {
+    const t = await createTestWorkspace("quiet-events");
+    // No endpoint, no rule, nobody to notify, no mail: tagging a ticket makes no job at all.
+    expect(await consumersOf(await tagEvent(t, "first"))).toEqual([]);
+
+    const endpoint = await prisma.webhookEndpoint.create({
+      data: {
+        workspaceId: t.workspace.id,
+        url: "https://hooks.example.com/deskbridge",
+        eventTypes: ["ticket.updated"],
+        secret: encryptSecret("whsec_dGVzdC1vbmx5LXNlY3JldC1mb3ItZGlzcGF0Y2g="),
+      },
+    });
+    try {
+      expect(await consumersOf(await tagEvent(t, "second"))).toEqual(["webhook-events"]);
+    } finally {
+      await prisma.webhookEndpoint.delete({ where: { id: endpoint.id } });
+    }
+  });
+
+  it("gives an assignment to someone else to the notifier, and one to oneself to nobody", async () => {
+    const t = await createTestWorkspace("notify-events");
+    const number = t.tickets[0]!.ticket;
+    const lastAssign = async () =>
+      (
+        await prisma.domainEvent.findFirstOrThrow({
+          where: { workspaceId: t.workspace.id, type: "ticket.updated", data: { path: ["action"], equals: "assign" } },
+          orderBy: { createdAt: "desc" },
+          select: { id: true },
+        })
+      ).id;
+    await assignTicket(t.owner, { ticket: number, assignee: t.users.agent });
+    expect(await consumersOf(await lastAssign())).toEqual(["notify-on-event"]);
+    await assignTicket(t.owner, { ticket: number, assignee: "me" });
+    expect(await consumersOf(await lastAssign())).toEqual([]);
   });
 });
 

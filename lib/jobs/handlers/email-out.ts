@@ -2,13 +2,22 @@ import "server-only";
 import { defineJobKind } from "@/lib/jobs/kind";
 import type { EventConsumer } from "@/lib/events/consumers";
 import { loadEvent } from "@/lib/events/load";
-import { EventJobPayload } from "@/lib/events/types";
+import { EventJobPayload, type ClaimedEvent } from "@/lib/events/types";
 
 /**
  * The mail services queue a send-mail job, so they import the queue, whose registry lists these
  * consumers: loaded when a job runs, the registry is complete by then (no import cycle at start-up).
  */
 const mailServices = () => import("@/lib/services/email/send-ticket-mail");
+
+/** An agent's public reply: the one message an email ticket's contact receives. */
+const isAgentReply = (event: Pick<ClaimedEvent, "data">) =>
+  event.data.kind === "reply" && event.data.author_type === "agent" && typeof event.data.message_id === "string";
+
+/** A resolve, or a rating request sent again by hand. */
+const asksForRating = (event: Pick<ClaimedEvent, "type" | "data">) =>
+  (event.type === "ticket.status_changed" && event.data.to === "resolved") ||
+  (event.type === "ticket.updated" && event.data.action === "csat_requested");
 
 // Mail that follows from ticket events. Each handler queues at most one mail per event (queueMail's
 // idempotency key is the message or the rating request), so a second run of a job sends nothing new.
@@ -21,12 +30,12 @@ export const emailReplyConsumer: EventConsumer = {
     concurrency: 8,
     async handle({ eventId }) {
       const event = await loadEvent(eventId);
-      if (!event || event.data.kind !== "reply" || event.data.author_type !== "agent") return;
-      if (typeof event.data.message_id !== "string") return;
-      await (await mailServices()).sendReplyByEmail(event.data.message_id);
+      if (!event || !isAgentReply(event)) return;
+      await (await mailServices()).sendReplyByEmail(event.data.message_id as string);
     },
   }),
   accepts: ["message.created"],
+  wants: (events) => events.filter(isAgentReply),
 };
 
 /** The rating request issued on resolve (or sent again by hand) goes to the contact of an email ticket. */
@@ -37,11 +46,9 @@ export const emailCsatConsumer: EventConsumer = {
     concurrency: 8,
     async handle({ eventId }) {
       const event = await loadEvent(eventId);
-      if (!event?.ticketId) return;
-      const resolved = event.type === "ticket.status_changed" && event.data.to === "resolved";
-      const reissued = event.type === "ticket.updated" && event.data.action === "csat_requested";
-      if (resolved || reissued) await (await mailServices()).sendCsatRequestByEmail(event.ticketId);
+      if (event?.ticketId && asksForRating(event)) await (await mailServices()).sendCsatRequestByEmail(event.ticketId);
     },
   }),
   accepts: ["ticket.status_changed", "ticket.updated"],
+  wants: (events) => events.filter(asksForRating),
 };

@@ -3,6 +3,7 @@ import type { EventConsumer } from "@/lib/events/consumers";
 import { loadEvent } from "@/lib/events/load";
 import { EventJobPayload } from "@/lib/events/types";
 import { defineJobKind } from "@/lib/jobs/kind";
+import { mayNotify } from "@/lib/services/notifications/may-notify";
 
 /** Per event: the agents' in-app notifications (and their emails) it calls for. */
 export const notifyOnEventJob: EventConsumer = {
@@ -22,4 +23,5 @@ export const notifyOnEventJob: EventConsumer = {
     },
   }),
   accepts: ["ticket.updated", "message.created", "sla.due_soon"],
+  wants: (events) => events.filter(mayNotify),
 };

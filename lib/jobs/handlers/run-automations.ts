@@ -3,6 +3,7 @@ import type { EventConsumer } from "@/lib/events/consumers";
 import { loadEvent } from "@/lib/events/load";
 import { EventJobPayload } from "@/lib/events/types";
 import { defineJobKind } from "@/lib/jobs/kind";
+import { eventsWithRules } from "@/lib/services/automations/trigger";
 
 /** Per event: the workspace's enabled rules for its trigger, in order (each rule once per event). */
 export const runAutomationsJob: EventConsumer = {
@@ -22,4 +23,5 @@ export const runAutomationsJob: EventConsumer = {
     },
   }),
   accepts: ["ticket.created", "ticket.updated", "message.created", "sla.due_soon", "sla.breached", "csat.rated"],
+  wants: eventsWithRules,
 };

@@ -3,6 +3,7 @@ import type { EventConsumer } from "@/lib/events/consumers";
 import { EventJobPayload } from "@/lib/events/types";
 import { defineJobKind } from "@/lib/jobs/kind";
 import { fanOutWebhookEvent } from "@/lib/services/webhooks/fan-out-event";
+import { subscribedEvents } from "@/lib/services/webhooks/subscribed-events";
 import { WEBHOOK_EVENT_TYPES } from "@/lib/validations/webhooks";
 
 /** Consumes domain events: one deliver-webhook job per subscribed, enabled endpoint. */
@@ -20,4 +21,5 @@ export const webhookEventsJob: EventConsumer = {
     },
   }),
   accepts: WEBHOOK_EVENT_TYPES,
+  wants: subscribedEvents,
 };

@@ -12,6 +12,7 @@ import type { ActionResult } from "@/lib/services/automations/shared";
 import { applyMacroInTransaction } from "@/lib/services/macros/apply-macro";
 import { createNotifications, mailNotifications } from "@/lib/services/notifications/create-notifications";
 import { readCalendar } from "@/lib/services/sla/shared";
+import { triggerOf } from "@/lib/services/automations/trigger";
 import { addTicketTags } from "@/lib/services/tickets/add-ticket-tags";
 import { assignTicket } from "@/lib/services/tickets/assign-ticket";
 import { changeTicketStatus } from "@/lib/services/tickets/change-ticket-status";
@@ -22,29 +23,12 @@ import {
   ConditionsSchema,
   MAX_CHAIN_DEPTH,
   type AutomationAction,
-  type AutomationTrigger,
   type RunOutcome,
 } from "@/lib/validations/automations";
 
 export const AUTOMATIONS_KIND = "run-automations";
 
 type Db = Prisma.TransactionClient;
-
-/** The rule trigger an event answers, if any: message.received is a customer's message only. */
-export function triggerOf(event: Pick<DomainEvent, "type" | "data">): AutomationTrigger | null {
-  switch (event.type) {
-    case "ticket.created":
-    case "ticket.updated":
-    case "sla.due_soon":
-    case "sla.breached":
-    case "csat.rated":
-      return event.type;
-    case "message.created":
-      return event.data.author_type === "contact" ? "message.received" : null;
-    default:
-      return null;
-  }
-}
 
 /** What the conditions read, loaded once per event before any rule acts. */
 async function loadFacts(event: DomainEvent): Promise<(RuleFacts & { number: number }) | null> {

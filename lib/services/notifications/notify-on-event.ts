@@ -7,6 +7,7 @@ import {
   mailNotifications,
   type NewNotification,
 } from "@/lib/services/notifications/create-notifications";
+import { mayNotify } from "@/lib/services/notifications/may-notify";
 import { findMentionedAgents } from "@/lib/services/notifications/mentions";
 
 export const NOTIFY_KIND = "notify-on-event";
@@ -20,7 +21,7 @@ const str = (v: unknown) => (typeof v === "string" && v.length > 0 ? v : null);
  * target due soon on an assigned ticket.
  */
 async function notificationsFor(event: DomainEvent): Promise<NewNotification[]> {
-  if (!event.ticketId) return [];
+  if (!event.ticketId || !mayNotify(event)) return [];
   const ticket = await prisma.ticket.findFirst({
     where: { id: event.ticketId, workspaceId: event.workspaceId },
     select: { id: true, number: true, subject: true, assigneeId: true },

@@ -33,7 +33,9 @@ export function activityEvents(options: ActivityOptions): EmitOptions[] {
   const message = MESSAGE_ACTIONS[options.action];
   const messageId = changes.message_id ?? extra.message_id;
   if (message && typeof messageId === "string") {
-    events.push({ type: "message.created", ticketId, data: { ...extra, message_id: messageId, ...message } });
+    // The message that opens a ticket says so: it is not a reply anyone is waiting to hear of.
+    const opens = options.action === "create" ? { opens_ticket: true } : {};
+    events.push({ type: "message.created", ticketId, data: { ...extra, message_id: messageId, ...message, ...opens } });
   }
   if (options.action === "csat_rated") events.push({ type: "csat.rated", ticketId, data: { ...changes, ...extra } });
   if (options.action === "sla_breach") events.push({ type: "sla.breached", ticketId, data: { ...changes, ...extra } });
