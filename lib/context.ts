@@ -22,6 +22,8 @@ export type ActorContext = {
   ip?: string | null;
   /** The scopes the credential carries (MCP calls). */
   scopes?: readonly string[];
+  /** The toolsets the credential is limited to (MCP calls); empty or absent: every toolset. */
+  toolsets?: readonly string[];
   /** Set while a macro applies its actions, so each ticket activity row names the macro. */
   macro?: { id: string; name: string };
   /** Set while automation rules act: the rules that led here, oldest first (events carry it on). */

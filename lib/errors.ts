@@ -10,6 +10,7 @@ export const ERROR_STATUS = {
   owner_required: 403,
   user_required: 403,
   insufficient_scope: 403,
+  toolset_not_granted: 403,
   not_found: 404,
   conflict: 409,
   limit_reached: 409,

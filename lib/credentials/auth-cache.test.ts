@@ -14,6 +14,7 @@ const credential = (over: Partial<VerifiedCredential> = {}): VerifiedCredential 
   userId: "user-1",
   role: "agent",
   scopes: ["mcp:read"],
+  toolsets: [],
   orgLevel: false,
   expiresAt: null,
   ...over,

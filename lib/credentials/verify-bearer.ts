@@ -17,6 +17,8 @@ export type VerifiedCredential = {
   userId: string | null;
   role: Role | null;
   scopes: string[];
+  /** The toolsets the key or the consent was limited to; empty: every toolset. */
+  toolsets: string[];
   orgLevel: boolean;
   expiresAt: Date | null;
 };
@@ -90,6 +92,7 @@ async function verifyKey(token: string, ip: string | null): Promise<BearerResult
       kind: true,
       binding: true,
       scopes: true,
+      toolsets: true,
       workspaceId: true,
       userId: true,
       expiresAt: true,
@@ -120,6 +123,7 @@ async function verifyKey(token: string, ip: string | null): Promise<BearerResult
       // An org-level key acts as the workspace: admin rights on its data, no user identity.
       role: userBound ? (membership?.role ?? null) : "admin",
       scopes: row.scopes,
+      toolsets: row.toolsets,
       orgLevel: !userBound,
       expiresAt: row.expiresAt,
     },
@@ -140,6 +144,7 @@ async function verifyOAuthAccess(token: string, resource: string, ip: string | n
       grant: {
         select: {
           revokedAt: true,
+          toolsets: true,
           lastUsedAt: true,
           lastUsedIp: true,
           workspaceId: true,
@@ -174,6 +179,7 @@ async function verifyOAuthAccess(token: string, resource: string, ip: string | n
       userId: grant.userId,
       role: membership.role,
       scopes: row.scopes,
+      toolsets: grant.toolsets,
       orgLevel: false,
       expiresAt: row.expiresAt,
     },

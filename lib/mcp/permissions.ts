@@ -1,5 +1,6 @@
 import { scopeAllows } from "@/lib/auth/scopes";
 import { roleAtLeast } from "@/lib/auth/roles";
+import { toolsetOfFamily } from "@/lib/auth/toolsets";
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { AnyTool } from "@/lib/mcp/tool";
 
@@ -7,17 +8,34 @@ import type { AnyTool } from "@/lib/mcp/tool";
  * What the permission check knows about the caller, and all it knows: tools/list is cached per
  * distinct value of this shape, so a field the check reads must be a field here.
  */
-export type Caller = { scopes: readonly string[]; role: Role | null; actsAsUser: boolean };
+export type Caller = {
+  scopes: readonly string[];
+  role: Role | null;
+  actsAsUser: boolean;
+  /** The toolsets the credential is limited to; empty or absent: every toolset. */
+  toolsets?: readonly string[];
+};
 
 export type ToolRefusal = {
-  error: "insufficient_scope" | "user_required" | "admin_required" | "owner_required";
+  error: "insufficient_scope" | "user_required" | "admin_required" | "owner_required" | "toolset_not_granted";
   message: string;
+  toolset?: string;
   required_scope?: string;
   required_role?: Role;
 };
 
 /** Null when the caller may call the tool; otherwise the precise refusal. */
 export function checkToolAccess(tool: AnyTool, caller: Caller): ToolRefusal | null {
+  if (caller.toolsets?.length) {
+    const toolset = toolsetOfFamily(tool.scopes[0].split(":")[0]!);
+    if (!caller.toolsets.includes(toolset)) {
+      return {
+        error: "toolset_not_granted",
+        message: `${tool.name} is in the ${toolset} toolset, and this credential is limited to ${caller.toolsets.join(", ")}. Use a key or connection that includes ${toolset}.`,
+        toolset,
+      };
+    }
+  }
   const missing = tool.scopes.find((scope) => !scopeAllows(caller.scopes, scope));
   if (missing) {
     return {

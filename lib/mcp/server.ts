@@ -125,7 +125,12 @@ const LIST_CACHE = new Map<string, Tool[]>();
 const LIST_CACHE_MAX = 1_000;
 
 function listShapeOf(caller: Caller): Caller {
-  return { scopes: [...new Set(caller.scopes)].sort(), role: caller.role, actsAsUser: caller.actsAsUser };
+  return {
+    scopes: [...new Set(caller.scopes)].sort(),
+    role: caller.role,
+    actsAsUser: caller.actsAsUser,
+    toolsets: [...new Set(caller.toolsets ?? [])].sort(),
+  };
 }
 
 /** tools/list for a caller on a surface: the tools it could call that the surface shows. */
@@ -168,7 +173,12 @@ function argumentErrorsOf(tool: AnyTool, error: z.ZodError) {
 }
 
 function callerOf(credential: VerifiedCredential): Caller {
-  return { scopes: credential.scopes, role: credential.role, actsAsUser: credential.userId !== null };
+  return {
+    scopes: credential.scopes,
+    role: credential.role,
+    actsAsUser: credential.userId !== null,
+    toolsets: credential.toolsets,
+  };
 }
 
 export function actorOf(auth: McpAuth): ActorContext {
@@ -181,6 +191,7 @@ export function actorOf(auth: McpAuth): ActorContext {
     credential: { id: credential.id, name: credential.name, kind: credential.kind, expiresAt: credential.expiresAt },
     ip: auth.ip,
     scopes: credential.scopes,
+    toolsets: credential.toolsets,
   };
 }
 

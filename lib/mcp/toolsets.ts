@@ -1,3 +1,4 @@
+import { toolsetOfFamily } from "@/lib/auth/toolsets";
 import type { AnyTool } from "@/lib/mcp/tool";
 import { TOOLS } from "@/lib/mcp/tools";
 
@@ -5,26 +6,10 @@ import { TOOLS } from "@/lib/mcp/tools";
 // families ride with the family they work beside), `all`, and the default surface of daily tools
 // that a client gets when it chooses nothing. A read-only surface lists and calls no write tool.
 
-/** Scope families served inside another family's toolset. */
-const FAMILY_TOOLSET: Readonly<Record<string, string>> = {
-  tags: "tickets",
-  bulk: "tickets",
-  "case-statuses": "tickets",
-  snippets: "macros",
-  audit: "analytics",
-  users: "admin",
-  teams: "admin",
-  status: "admin",
-  "api-keys": "admin",
-  settings: "admin",
-  "case-workflows": "admin",
-  channels: "email",
-};
-
 /** The toolset a tool belongs to: its first scope's family, or the family that family rides with. */
 export function toolsetOf(tool: Pick<AnyTool, "scopes">): string {
-  const family = tool.scopes[0].split(":")[0]!;
-  return FAMILY_TOOLSET[family] ?? family;
+  // The same rule as the credential check in permissions.ts, which cannot import the registry.
+  return toolsetOfFamily(tool.scopes[0].split(":")[0]!);
 }
 
 /** Every toolset, in registry order, with its tools. */

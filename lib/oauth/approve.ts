@@ -1,5 +1,6 @@
 import "server-only";
 import { normalizeScopes } from "@/lib/auth/scopes";
+import { normalizeToolsets } from "@/lib/auth/toolsets";
 import type { ActorContext } from "@/lib/context";
 import { recordAudit } from "@/lib/services/audit/record-audit";
 import { successRedirect, type PendingAuthorization } from "@/lib/oauth/authorize";
@@ -18,18 +19,21 @@ export async function approveAuthorization(options: {
   userId: string;
   workspaceId: string;
   scopes: string[];
+  /** The toolsets the connection is limited to; empty or absent: every toolset. */
+  toolsets?: readonly string[];
   remember: boolean;
   /** Remembered consent: issue the code on the live grant instead of opening another. */
   reuseGrant?: boolean;
 }): Promise<string> {
   const scopes = normalizeScopes(options.scopes);
+  const toolsets = normalizeToolsets(options.toolsets ?? []);
   const key = { userId: options.userId, clientId: options.client.id, workspaceId: options.workspaceId };
   const grantKey = { ...key, resource: options.pending.resource };
   const approved = await inTransaction(async (tx) => {
-    if (options.remember) await rememberConsent(tx, key, scopes);
+    if (options.remember) await rememberConsent(tx, key, scopes, toolsets);
     // Remembered consent reuses the connection's live grant; an approval on the consent page opens one.
-    const reusable = options.reuseGrant ? await findReusableGrant(tx, grantKey, scopes) : null;
-    const grant = reusable ?? (await openGrant(tx, grantKey, scopes));
+    const reusable = options.reuseGrant ? await findReusableGrant(tx, grantKey, scopes, toolsets) : null;
+    const grant = reusable ?? (await openGrant(tx, grantKey, scopes, toolsets));
     const code = await issueCode(tx, {
       grantId: grant.id,
       clientId: options.client.id,
@@ -51,6 +55,7 @@ export async function approveAuthorization(options: {
       client: options.client.name,
       client_id: options.client.clientId,
       scopes,
+      ...(toolsets.length ? { toolsets } : {}),
       reused_grant: approved.reused,
     },
   });

@@ -53,6 +53,7 @@ const APP_ERROR_CODE: Record<ErrorCode, OAuthErrorCode> = {
   owner_required: "access_denied",
   user_required: "access_denied",
   insufficient_scope: "access_denied",
+  toolset_not_granted: "access_denied",
   rate_limited: "slow_down",
   unavailable: "temporarily_unavailable",
   internal_error: "server_error",

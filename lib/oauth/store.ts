@@ -31,14 +31,22 @@ export function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
 type ConsentKey = { userId: string; clientId: string; workspaceId: string };
 
 export function findConsent(key: ConsentKey) {
-  return prisma.oAuthConsent.findUnique({ where: { userId_clientId_workspaceId: key }, select: { scopes: true } });
+  return prisma.oAuthConsent.findUnique({
+    where: { userId_clientId_workspaceId: key },
+    select: { scopes: true, toolsets: true },
+  });
 }
 
-export async function rememberConsent(tx: Tx, key: ConsentKey, scopes: string[]): Promise<void> {
+export async function rememberConsent(
+  tx: Tx,
+  key: ConsentKey,
+  scopes: string[],
+  toolsets: string[] = [],
+): Promise<void> {
   await tx.oAuthConsent.upsert({
     where: { userId_clientId_workspaceId: key },
-    create: { ...key, scopes },
-    update: { scopes },
+    create: { ...key, scopes, toolsets },
+    update: { scopes, toolsets },
   });
 }
 
@@ -51,17 +59,20 @@ export async function forgetConsent(tx: Tx, owner: GrantOwner): Promise<void> {
 
 type GrantKey = ConsentKey & { resource: string };
 
-/** The connection's newest live grant covering these scopes, for remembered consent to issue its code on. */
-export function findReusableGrant(tx: Tx, key: GrantKey, scopes: string[]) {
+/**
+ * The connection's newest live grant covering these scopes with the same toolset limit, for remembered
+ * consent to issue its code on.
+ */
+export function findReusableGrant(tx: Tx, key: GrantKey, scopes: string[], toolsets: string[] = []) {
   return tx.oAuthGrant.findFirst({
-    where: { ...key, revokedAt: null, scopes: { hasEvery: scopes } },
+    where: { ...key, revokedAt: null, scopes: { hasEvery: scopes }, toolsets: { equals: toolsets } },
     orderBy: { createdAt: "desc" },
     select: { id: true },
   });
 }
 
-export function openGrant(tx: Tx, key: GrantKey, scopes: string[]) {
-  return tx.oAuthGrant.create({ data: { ...key, scopes }, select: { id: true } });
+export function openGrant(tx: Tx, key: GrantKey, scopes: string[], toolsets: string[] = []) {
+  return tx.oAuthGrant.create({ data: { ...key, scopes, toolsets }, select: { id: true } });
 }
 
 /** Whose grants: a user's in a workspace, to one client when it is named. */

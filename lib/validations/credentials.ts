@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ALL_SCOPES, type Scope } from "@/lib/auth/scopes";
+import { TOOLSET_NAMES } from "@/lib/auth/toolsets";
 import { blankToUndefined, fromDigits, IdSchema } from "@/lib/validations/common";
 
 export const MAX_PERSONAL_TOKENS = 10;
@@ -8,6 +9,15 @@ export const PERSONAL_TOKEN_LIFETIME_DAYS = 730;
 const ScopeSchema = z.enum(ALL_SCOPES as [Scope, ...Scope[]], {
   error: (issue) => `unknown scope ${JSON.stringify(issue.input)}`,
 });
+
+/** Toolsets a key or a consent is limited to; empty or left out: every toolset. */
+export const ToolsetLimitSchema = z
+  .array(
+    z.enum(TOOLSET_NAMES as [string, ...string[]], {
+      error: (issue) => `unknown toolset ${JSON.stringify(issue.input)}: the toolsets are ${TOOLSET_NAMES.join(", ")}`,
+    }),
+  )
+  .max(TOOLSET_NAMES.length);
 
 const NameSchema = z.string().trim().min(1, "name is required").max(80, "name is at most 80 characters");
 
@@ -19,6 +29,8 @@ export const CreateApiKeySchema = z.object({
    * (MCP), or both umbrellas (web app and CLI).
    */
   scopes: z.array(ScopeSchema).min(1, "choose at least one scope").max(40).optional(),
+  /** Limits the key to these toolsets (tools/list shows, and the key may call, no other tool); left out: every toolset. */
+  toolsets: ToolsetLimitSchema.optional(),
   /** true: acts as the workspace (no user); false: acts as its creator with the creator's role. */
   org_level: z.boolean({ error: "org_level must be true or false" }).default(true),
   /** Hours until it expires; none means it does not expire. */

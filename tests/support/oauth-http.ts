@@ -70,7 +70,7 @@ export async function consentForm(jar: CookieJar, consentUrl: string) {
 export async function authorizeAs(
   jar: CookieJar,
   authorizationUrl: string,
-  options: { decision?: "approve" | "deny"; scopes?: string[]; workspace?: string } = {},
+  options: { decision?: "approve" | "deny"; scopes?: string[]; workspace?: string; toolsets?: string[] } = {},
 ) {
   const first = await jar.fetch(authorizationUrl);
   const location = first.headers.get("location");
@@ -85,6 +85,7 @@ export async function authorizeAs(
   });
   const scopes = options.scopes ?? form.scopes;
   for (const scope of scopes) body.append("scopes", scope);
+  for (const toolset of options.toolsets ?? []) body.append("toolsets", toolset);
   const res = await jar.fetch(`${baseUrl()}/api/oauth/consent`, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded" },

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { signInPath } from "@/lib/auth/return-path";
 import { describeScope, type Scope } from "@/lib/auth/scopes";
 import { getWorkspaceSession } from "@/lib/auth/session";
+import { describeToolset, TOOLSET_NAMES } from "@/lib/auth/toolsets";
 import { mayAuthorize, policyText, readPending } from "@/lib/oauth/authorize";
 import { findClient } from "@/lib/oauth/clients/find";
 import { csrfToken } from "@/lib/oauth/signed";
@@ -79,6 +80,7 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
             </label>
           ))}
         </fieldset>
+        <ToolsetLimit />
         {workspaces.length > 1 ? (
           <label className="block text-sm">
             <span className="font-medium text-slate-700">Workspace</span>
@@ -141,5 +143,31 @@ function Shell({ children }: { children: React.ReactNode }) {
         {children}
       </div>
     </main>
+  );
+}
+
+/** Optional: limit the connection to some toolsets; none ticked allows every toolset. */
+function ToolsetLimit() {
+  return (
+    <details className="rounded-md p-3 ring-1 ring-slate-200" data-testid="consent-toolsets">
+      <summary className="cursor-pointer text-sm font-medium text-slate-700">
+        Limit it to some toolsets (optional)
+      </summary>
+      <p className="mt-2 text-xs text-slate-500">
+        Leave all unticked to allow every toolset. A limited connection lists and calls only the tools of the ticked
+        toolsets, whatever its permissions above.
+      </p>
+      <div className="mt-2 grid gap-1 sm:grid-cols-2">
+        {TOOLSET_NAMES.map((toolset) => (
+          <label key={toolset} className="flex items-start gap-2 text-sm">
+            <input type="checkbox" name="toolsets" value={toolset} className="mt-0.5" />
+            <span>
+              <span className="font-medium">{toolset}</span>{" "}
+              <span className="text-xs text-slate-500">{describeToolset(toolset)}</span>
+            </span>
+          </label>
+        ))}
+      </div>
+    </details>
   );
 }

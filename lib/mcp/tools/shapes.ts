@@ -126,6 +126,8 @@ export const CredentialShape = z.object({
   kind: z.string(),
   org_level: z.boolean(),
   scopes: z.array(z.string()),
+  /** The toolsets it is limited to; empty: every toolset. */
+  toolsets: z.array(z.string()),
   user: Ref.nullable(),
   created_by: Ref.nullable(),
   created_at: z.string(),

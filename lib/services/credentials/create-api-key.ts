@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { inWorkspace, type ActorContext } from "@/lib/context";
 import { normalizeScopes, scopeAllows, UMBRELLA_SCOPES, type Scope } from "@/lib/auth/scopes";
 import { roleAtLeast } from "@/lib/auth/roles";
+import { normalizeToolsets } from "@/lib/auth/toolsets";
 import { generateToken, hashToken, maskToken, tokenDisplay } from "@/lib/credentials/token-format";
 import { AppError, parseInput } from "@/lib/errors";
 import { liveGrantExpiry } from "@/lib/oauth/store";
@@ -33,6 +34,7 @@ export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) 
   }
   const parent = ctx.credential;
   const scopes = normalizeScopes(data.scopes ?? (parent ? (ctx.scopes ?? []) : UMBRELLA_SCOPES));
+  const toolsets = narrowToolsets(data.toolsets, parent ? (ctx.toolsets ?? []) : []);
   let expiresAt = data.expiry_hours ? new Date(Date.now() + data.expiry_hours * HOUR_MS) : null;
   if (parent) {
     refuseWiderScopes(scopes, ctx.scopes ?? []);
@@ -61,13 +63,14 @@ export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) 
       prefix,
       lastFour,
       scopes,
+      toolsets,
       userId: data.org_level ? null : ctx.userId,
       createdById: ctx.userId,
       expiresAt,
       parentCredentialId: parent && parent.kind !== "oauth" ? parent.id : null,
       parentGrantId: parent?.kind === "oauth" ? parent.id : null,
     },
-    select: { id: true, name: true, binding: true, scopes: true, createdAt: true, expiresAt: true },
+    select: { id: true, name: true, binding: true, scopes: true, toolsets: true, createdAt: true, expiresAt: true },
   });
   await recordAudit(ctx, {
     action: "api_key.create",
@@ -76,6 +79,7 @@ export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) 
       name: key.name,
       binding: key.binding,
       scopes: key.scopes,
+      ...(key.toolsets.length ? { toolsets: key.toolsets } : {}),
       ...(parent ? { created_by_credential: parent.id, created_by_kind: parent.kind } : {}),
     },
   });
@@ -86,6 +90,7 @@ export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) 
     masked: maskToken(prefix, lastFour),
     org_level: key.binding === "org",
     scopes: key.scopes,
+    toolsets: key.toolsets.length ? key.toolsets : null,
     created_at: key.createdAt.toISOString(),
     expires_at: key.expiresAt?.toISOString() ?? null,
   };
@@ -103,6 +108,24 @@ function refuseWiderScopes(asked: readonly Scope[], held: readonly string[]) {
       { details: { required_scope: missing.join(" ") } },
     );
   }
+}
+
+/**
+ * The toolsets the new key is limited to. A credential limited to toolsets mints keys within them (the
+ * same ones when none are asked for); an unlimited caller, the web app and the CLI choose freely.
+ */
+function narrowToolsets(asked: readonly string[] | undefined, held: readonly string[]): string[] {
+  if (held.length === 0) return normalizeToolsets(asked ?? []);
+  if (!asked?.length) return normalizeToolsets(held);
+  const outside = asked.filter((toolset) => !held.includes(toolset));
+  if (outside.length) {
+    throw new AppError(
+      "toolset_not_granted",
+      `A key created with this credential stays within its toolsets (${held.join(", ")}); ${outside.join(", ")} is outside them.`,
+      { fields: { toolsets: [`must be within ${held.join(", ")}`] } },
+    );
+  }
+  return normalizeToolsets(asked);
 }
 
 /**

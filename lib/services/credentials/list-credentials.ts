@@ -18,6 +18,8 @@ export type CredentialRow = {
   kind: "workspace_key" | "personal_token";
   org_level: boolean;
   scopes: string[];
+  /** The toolsets it is limited to; empty: every toolset. */
+  toolsets: string[];
   user: { id: string; name: string } | null;
   created_by: { id: string; name: string } | null;
   created_at: string;
@@ -48,6 +50,7 @@ export async function listCredentials(ctx: ActorContext, options: ListCredential
       prefix: true,
       lastFour: true,
       scopes: true,
+      toolsets: true,
       createdAt: true,
       lastUsedAt: true,
       lastUsedIp: true,
@@ -65,6 +68,7 @@ export async function listCredentials(ctx: ActorContext, options: ListCredential
     kind: r.kind,
     org_level: r.binding === "org",
     scopes: r.scopes,
+    toolsets: r.toolsets,
     user: r.user,
     created_by: r.createdBy,
     created_at: r.createdAt.toISOString(),

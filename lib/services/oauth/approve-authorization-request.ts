@@ -4,6 +4,7 @@ import type { ActorContext } from "@/lib/context";
 import { approveAuthorization, RequestAlreadyApproved } from "@/lib/oauth/approve";
 import { mayAuthorize, policyText, type PendingAuthorization } from "@/lib/oauth/authorize";
 import type { OAuthClientRecord } from "@/lib/oauth/clients/record";
+import { ToolsetLimitSchema } from "@/lib/validations/credentials";
 
 export type ApproveAuthorizationRequestOptions = {
   pending: PendingAuthorization;
@@ -12,6 +13,8 @@ export type ApproveAuthorizationRequestOptions = {
   workspaceSlug: string;
   /** The scopes left ticked; only those the request asked for count. */
   scopes: readonly string[];
+  /** The toolsets ticked to limit the connection to; none: every toolset. */
+  toolsets?: readonly string[];
 };
 
 /** Where the person goes next: back to the client with a code, or a page saying why not. */
@@ -53,6 +56,9 @@ export async function approveAuthorizationRequest(
   const scopes = options.pending.scopes.filter((scope) => chosen.has(scope));
   if (scopes.length === 0)
     return refused(400, "No access chosen", "Tick at least one permission, or deny the request.");
+  const toolsets = ToolsetLimitSchema.safeParse(options.toolsets ?? []);
+  if (!toolsets.success)
+    return refused(400, "Unknown toolset", toolsets.error.issues.map((issue) => issue.message).join("; "));
   try {
     const location = await approveAuthorization({
       pending: options.pending,
@@ -60,6 +66,7 @@ export async function approveAuthorizationRequest(
       userId: ctx.userId,
       workspaceId: workspace.id,
       scopes,
+      toolsets: toolsets.data,
       remember: true,
     });
     return { kind: "redirect", location };

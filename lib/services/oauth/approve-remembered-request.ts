@@ -32,6 +32,7 @@ export async function approveRememberedRequest(
     userId: ctx.userId,
     workspaceId: ctx.workspaceId,
     scopes: options.pending.scopes,
+    toolsets: remembered.toolsets,
     remember: false,
     reuseGrant: true,
   });

@@ -17,6 +17,7 @@ export async function createApiKeyAction(_prev: ActionState, form: FormData): Pr
       ...input,
       org_level: binding === "false" ? false : binding === "true" ? true : undefined,
       scopes: form.getAll("scopes").map(String),
+      toolsets: form.getAll("toolsets").map(String),
     } as CreateApiKeyInput);
     revalidatePath("/settings/api-access");
     return {

@@ -19,7 +19,15 @@ const EXPIRY = [
   ["8760", "1 year"],
 ] as const;
 
-export function ApiAccessClient({ keys, families }: { keys: CredentialRow[]; families: Family[] }) {
+export function ApiAccessClient({
+  keys,
+  families,
+  toolsets,
+}: {
+  keys: CredentialRow[];
+  families: Family[];
+  toolsets: { name: string; holds: string }[];
+}) {
   const [state, action, pending] = useActionState(createApiKeyAction, IDLE);
   const created =
     state.status === "ok" ? (state.data as { secret: string; masked: string; name: string } | undefined) : undefined;
@@ -100,11 +108,31 @@ export function ApiAccessClient({ keys, families }: { keys: CredentialRow[]; fam
             </p>
           ))}
         </fieldset>
+        <details className="text-sm" data-testid="key-toolsets">
+          <summary className="cursor-pointer font-medium text-slate-700">Limit to toolsets (optional)</summary>
+          <p className="mt-1 text-xs text-slate-500">
+            None ticked: every toolset. A limited key lists and calls only the tools of the ticked toolsets.
+          </p>
+          <div className="mt-2 grid gap-x-6 gap-y-1 md:grid-cols-3">
+            {toolsets.map((t) => (
+              <label key={t.name} className="flex items-center gap-2" title={t.holds}>
+                <input type="checkbox" name="toolsets" value={t.name} aria-label={`Toolset ${t.name}`} /> {t.name}
+              </label>
+            ))}
+          </div>
+          {state.fields?.toolsets?.map((m) => (
+            <p key={m} role="alert" className="text-xs text-rose-600">
+              {m}
+            </p>
+          ))}
+        </details>
         <div className="flex items-center gap-3">
           <Button type="submit" disabled={pending}>
             Create key
           </Button>
-          {state.status === "error" ? <FormMessage state={state} inline={["name", "expiry_hours", "scopes"]} /> : null}
+          {state.status === "error" ? (
+            <FormMessage state={state} inline={["name", "expiry_hours", "scopes", "toolsets"]} />
+          ) : null}
         </div>
       </form>
 
@@ -127,7 +155,10 @@ export function ApiAccessClient({ keys, families }: { keys: CredentialRow[]; fam
               <tr key={k.id} data-testid="api-key-row" data-status={k.status}>
                 <td className="px-3 py-2 font-mono text-xs">{k.masked}</td>
                 <td className="px-3 py-2">{k.name}</td>
-                <td className="max-w-xs px-3 py-2 text-xs text-slate-600">{k.scopes.join(" ")}</td>
+                <td className="max-w-xs px-3 py-2 text-xs text-slate-600">
+                  {k.scopes.join(" ")}
+                  {k.toolsets.length ? <div className="mt-1">Toolsets: {k.toolsets.join(", ")}</div> : null}
+                </td>
                 <td className="px-3 py-2 text-xs">{k.org_level ? "Workspace" : k.user?.name}</td>
                 <td className="px-3 py-2 text-xs text-slate-600">
                   {new Date(k.created_at).toLocaleDateString("en-GB")} by {k.created_by?.name ?? "—"}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { SCOPE_FAMILIES } from "@/lib/auth/scopes";
+import { describeToolset, TOOLSET_NAMES } from "@/lib/auth/toolsets";
 import { mcpUrl } from "@/lib/mcp/urls";
 import { listCredentials } from "@/lib/services/credentials/list-credentials";
 import { getWorkspaceSettings } from "@/lib/services/workspaces/get-workspace-settings";
@@ -40,7 +41,11 @@ export default async function ApiAccessPage() {
           <code>Authorization: Bearer …</code> to <code>{mcpUrl()}</code>.
         </p>
       </div>
-      <ApiAccessClient keys={keys} families={families} />
+      <ApiAccessClient
+        keys={keys}
+        families={families}
+        toolsets={TOOLSET_NAMES.map((name) => ({ name, holds: describeToolset(name) }))}
+      />
       <UsageChart data={usage} title="Workspace MCP usage" />
       <LimitsTable
         plan={workspace.planTier}

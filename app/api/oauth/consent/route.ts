@@ -51,6 +51,7 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = withOAuthEndpoint({
       client,
       workspaceSlug: String(form.get("workspace") ?? ""),
       scopes: form.getAll("scopes").map(String),
+      toolsets: form.getAll("toolsets").map(String),
     });
     return outcome.kind === "redirect"
       ? seeOther(outcome.location)
