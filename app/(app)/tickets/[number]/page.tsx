@@ -123,7 +123,6 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
             agent: { name: user.name },
           }}
         />
-
       </section>
 
       <aside className="min-w-0 space-y-4">

@@ -16,12 +16,7 @@ function actorOf(a: ActivityEntry["activity"]): string {
 }
 
 function ViaMcp({ credential }: { credential: string | null }) {
-  return (
-    <span className="text-indigo-700">
-      {" "}
-      · via MCP{credential ? ` (${credential})` : ""}
-    </span>
-  );
+  return <span className="text-indigo-700"> · via MCP{credential ? ` (${credential})` : ""}</span>;
 }
 
 function MessageItem({ entry, workspaceId }: { entry: MessageEntry; workspaceId: string }) {
