@@ -1,3 +1,4 @@
+import { TimeAgo } from "@/components/ui/time-ago";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
@@ -128,9 +129,7 @@ export default async function KnowledgePage({ searchParams }: { searchParams: Pr
                   {a.snippet ? <Snippet text={a.snippet} /> : null}
                   <p className="mt-0.5 text-xs text-slate-500">
                     {a.category?.name ?? "No category"} · {a.author?.name ?? "Workspace"} · updated{" "}
-                    <time dateTime={a.updated_at}>
-                      {new Date(a.updated_at).toLocaleDateString("en-GB", { day: "numeric", month: "short" })}
-                    </time>
+                    <TimeAgo date={a.updated_at} />
                   </p>
                 </li>
               ))}

@@ -1,5 +1,6 @@
 "use client";
 
+import { TimeAgo } from "@/components/ui/time-ago";
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { CaseStatusBadge } from "@/components/case-status/case-status-badge";
@@ -152,16 +153,7 @@ export function TicketTable({ tickets, agents, teams }: { tickets: TicketRow[]; 
                     </span>
                   ) : t.sla_due_at ? (
                     <span className="text-xs text-slate-500" title="Next SLA due time">
-                      SLA due{" "}
-                      <time dateTime={t.sla_due_at}>
-                        {new Date(t.sla_due_at).toLocaleString("en-GB", {
-                          day: "numeric",
-                          month: "short",
-                          hour: "2-digit",
-                          minute: "2-digit",
-                          timeZone: "UTC",
-                        })}
-                      </time>
+                      SLA due <TimeAgo date={t.sla_due_at} />
                     </span>
                   ) : null}
                 </div>
@@ -174,13 +166,7 @@ export function TicketTable({ tickets, agents, teams }: { tickets: TicketRow[]; 
               </td>
               <td className={`${CELL} text-slate-700`}>{t.team?.name ?? "—"}</td>
               <td className={`${CELL} text-slate-500`}>
-                <time dateTime={t.updated_at}>
-                  {new Date(t.updated_at).toLocaleDateString("en-GB", {
-                    day: "numeric",
-                    month: "short",
-                    timeZone: "UTC",
-                  })}
-                </time>
+                <TimeAgo date={t.updated_at} />
               </td>
             </tr>
           ))}

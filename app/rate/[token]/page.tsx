@@ -1,5 +1,6 @@
 // The public CSAT page a customer rates a resolved ticket at. No sign-in: the signed link is the key.
 // Opening it only shows the page (mail scanners open links first); the rating is the form's POST.
+import { TimeAgo } from "@/components/ui/time-ago";
 import type { Metadata } from "next";
 import { findRatingPage, type RatingPage } from "@/lib/services/csat/rating-page";
 import { RatingForm } from "./rating-form";
@@ -78,7 +79,7 @@ export default async function RatePage({ params, searchParams }: Props) {
             {page.rating ? (
               <p className="text-sm text-slate-700" data-testid="current-rating">
                 Your rating: <span className="font-medium">{page.rating.label}</span>. You can change it until{" "}
-                {new Date(page.expires_at).toLocaleDateString("en-GB", { dateStyle: "long" })}.
+                <TimeAgo date={page.expires_at} mode="day" />.
               </p>
             ) : null}
             <RatingForm

@@ -1,5 +1,6 @@
 "use client";
 
+import { TimeAgo } from "@/components/ui/time-ago";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
@@ -45,7 +46,7 @@ function Invitation({ invitation: i }: { invitation: PendingInvitation }) {
           <span className="text-xs text-slate-500">
             {" "}
             · invited by {i.invited_by ?? "—"} ·{" "}
-            {i.expired ? "expired" : `expires ${new Date(i.expires_at).toLocaleDateString("en-GB")}`}
+            {i.expired ? "expired" : <TimeAgo date={i.expires_at} prefix="expires " />}
           </span>
         </span>
         <span className="flex items-start gap-2">

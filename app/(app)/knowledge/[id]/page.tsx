@@ -1,3 +1,4 @@
+import { TimeAgo } from "@/components/ui/time-ago";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -42,11 +43,13 @@ export default async function ArticlePage({
         </Badge>
       </div>
       <p className="text-xs text-slate-500">
-        By {article.author?.name ?? "the workspace"} · updated{" "}
-        {new Date(article.updated_at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
-        {article.published_at
-          ? ` · published ${new Date(article.published_at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}`
-          : ""}
+        By {article.author?.name ?? "the workspace"} · updated <TimeAgo date={article.updated_at} />
+        {article.published_at ? (
+          <>
+            {" "}
+            · published <TimeAgo date={article.published_at} />
+          </>
+        ) : null}
       </p>
       {saved ? (
         <p role="status" className="text-sm text-emerald-700">

@@ -1,5 +1,6 @@
 "use client";
 
+import { TimeAgo } from "@/components/ui/time-ago";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { INPUT_CLASS } from "@/components/ui/field";
@@ -58,10 +59,10 @@ export function McpProfileClient({ tokens, limit }: { tokens: CredentialRow[]; l
                 <td className="py-1.5 font-mono text-xs">{t.masked}</td>
                 <td className="py-1.5">{t.name}</td>
                 <td className="py-1.5 text-xs text-slate-600">
-                  {t.last_used_at ? new Date(t.last_used_at).toLocaleString("en-GB") : "Never"}
+                  {t.last_used_at ? <TimeAgo date={t.last_used_at} /> : "Never"}
                 </td>
                 <td className="py-1.5 text-xs text-slate-600">
-                  {t.expires_at ? new Date(t.expires_at).toLocaleDateString("en-GB") : "—"}
+                  {t.expires_at ? <TimeAgo date={t.expires_at} mode="day" /> : "—"}
                 </td>
                 <td className="py-1.5 text-right">
                   <RevokeForm

@@ -1,5 +1,6 @@
 "use client";
 
+import { TimeAgo } from "@/components/ui/time-ago";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
@@ -130,15 +131,19 @@ export function ApiAccessClient({ keys, families }: { keys: CredentialRow[]; fam
                 <td className="max-w-xs px-3 py-2 text-xs text-slate-600">{k.scopes.join(" ")}</td>
                 <td className="px-3 py-2 text-xs">{k.org_level ? "Workspace" : k.user?.name}</td>
                 <td className="px-3 py-2 text-xs text-slate-600">
-                  {new Date(k.created_at).toLocaleDateString("en-GB")} by {k.created_by?.name ?? "—"}
+                  <TimeAgo date={k.created_at} /> by {k.created_by?.name ?? "—"}
                 </td>
                 <td className="px-3 py-2 text-xs text-slate-600">
-                  {k.last_used_at
-                    ? `${new Date(k.last_used_at).toLocaleString("en-GB")} from ${k.last_used_ip ?? "?"}`
-                    : "Never"}
+                  {k.last_used_at ? (
+                    <>
+                      <TimeAgo date={k.last_used_at} /> from {k.last_used_ip ?? "?"}
+                    </>
+                  ) : (
+                    "Never"
+                  )}
                 </td>
                 <td className="px-3 py-2 text-xs text-slate-600">
-                  {k.expires_at ? new Date(k.expires_at).toLocaleDateString("en-GB") : "Never"}
+                  {k.expires_at ? <TimeAgo date={k.expires_at} mode="day" /> : "Never"}
                 </td>
                 <td className="px-3 py-2 text-right">
                   {k.status === "active" ? (

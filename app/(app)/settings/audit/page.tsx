@@ -1,3 +1,4 @@
+import { TimeAgo } from "@/components/ui/time-ago";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { INPUT_CLASS } from "@/components/ui/field";
@@ -96,7 +97,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               {page.items.map((e) => (
                 <tr key={e.id}>
                   <td className="px-3 py-1.5 text-xs text-slate-600">
-                    {new Date(e.created_at).toLocaleString("en-GB")}
+                    <TimeAgo date={e.created_at} />
                   </td>
                   <td className="px-3 py-1.5">
                     {e.actor?.name ?? (e.credential_kind === "workspace_key" ? "Org-level key" : "—")}

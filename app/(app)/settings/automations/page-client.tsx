@@ -1,5 +1,6 @@
 "use client";
 
+import { TimeAgo } from "@/components/ui/time-ago";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
@@ -556,9 +557,7 @@ function RunLog({ ruleId }: { ruleId: string }) {
                     #{r.ticket}
                   </a>
                 ) : null}
-                <time dateTime={r.created_at} className="text-slate-500">
-                  {new Date(r.created_at).toLocaleString()}
-                </time>
+                <TimeAgo date={r.created_at} className="text-slate-500" />
               </p>
               {r.results.length ? (
                 <ul className="mt-1 list-inside list-disc text-slate-600">

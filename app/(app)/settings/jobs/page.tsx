@@ -1,4 +1,5 @@
 // Settings → Background jobs: per job kind, what waits, runs, failed and died (admins).
+import { TimeAgo } from "@/components/ui/time-ago";
 import type { Metadata } from "next";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { getJobHealth } from "@/lib/services/system/get-job-health";
@@ -49,9 +50,7 @@ export default async function JobsPage() {
                   </td>
                 ))}
                 <td className="px-3 py-1.5 text-xs text-slate-600">
-                  {k.lastCompletedAt
-                    ? k.lastCompletedAt.toLocaleString("en-GB", { timeZone: "UTC" }) + " UTC"
-                    : "never"}
+                  {k.lastCompletedAt ? <TimeAgo date={k.lastCompletedAt} /> : "never"}
                 </td>
               </tr>
             ))}

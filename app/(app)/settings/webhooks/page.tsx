@@ -1,3 +1,4 @@
+import { TimeAgo } from "@/components/ui/time-ago";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireWorkspaceSession } from "@/lib/auth/session";
@@ -62,9 +63,14 @@ export default async function WebhooksPage() {
                   )}
                 </td>
                 <td className="px-3 py-2 text-xs text-slate-600">
-                  {w.last_delivery
-                    ? `${w.last_delivery.success ? "Delivered" : "Failed"}${w.last_delivery.response_status ? ` (HTTP ${w.last_delivery.response_status})` : ""}, ${new Date(w.last_delivery.at).toLocaleString("en-GB")}`
-                    : "None yet"}
+                  {w.last_delivery ? (
+                    <>
+                      {`${w.last_delivery.success ? "Delivered" : "Failed"}${w.last_delivery.response_status ? ` (HTTP ${w.last_delivery.response_status})` : ""}, `}
+                      <TimeAgo date={w.last_delivery.at} />
+                    </>
+                  ) : (
+                    "None yet"
+                  )}
                 </td>
                 <td className="px-3 py-2 text-right">
                   <Link href={`/settings/webhooks/${w.id}`} className="text-indigo-600 hover:underline">

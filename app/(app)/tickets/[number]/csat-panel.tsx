@@ -1,5 +1,6 @@
 "use client";
 
+import { TimeAgo } from "@/components/ui/time-ago";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { INPUT_CLASS } from "@/components/ui/field";
@@ -51,8 +52,7 @@ export function CsatPanel({ ticket, canRequest, rating, request }: Props) {
       {request?.link ? (
         <label className="block space-y-1">
           <span className="text-xs text-slate-600">
-            Rating link for the customer (until{" "}
-            {new Date(request.expires_at).toLocaleDateString("en-GB", { dateStyle: "medium" })})
+            Rating link for the customer (until <TimeAgo date={request.expires_at} mode="day" />)
           </span>
           <input
             readOnly

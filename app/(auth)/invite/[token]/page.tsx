@@ -1,4 +1,5 @@
 // The invitation link's landing page: create an account or join with one, once.
+import { TimeAgo } from "@/components/ui/time-ago";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -30,7 +31,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const intro = (
     <p className="text-sm text-slate-600">
       You were invited as <strong className="capitalize">{invitation.role}</strong>. The link works once and expires{" "}
-      {invitation.expiresAt.toLocaleDateString("en-GB")}.
+      <TimeAgo date={invitation.expiresAt} />.
     </p>
   );
   if (user && user.email !== invitation.email) {

@@ -1,4 +1,5 @@
 // One published article on the public help center; drafts and unknown slugs are a 404.
+import { TimeAgo } from "@/components/ui/time-ago";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -36,10 +37,7 @@ export default async function HelpArticlePage({ params }: Props) {
         <h1 className="break-words text-2xl font-semibold">{article.title}</h1>
         <ArticleMarkdown source={article.body} />
         <p className="border-t border-slate-100 pt-3 text-xs text-slate-500">
-          Updated{" "}
-          <time dateTime={article.updatedAt.toISOString()}>
-            {article.updatedAt.toLocaleDateString("en-GB", { dateStyle: "long" })}
-          </time>
+          Updated <TimeAgo date={article.updatedAt} mode="day" />
         </p>
       </article>
     </HelpShell>

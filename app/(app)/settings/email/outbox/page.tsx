@@ -1,3 +1,4 @@
+import { TimeAgo } from "@/components/ui/time-ago";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireWorkspaceSession } from "@/lib/auth/session";
@@ -48,9 +49,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                   {m.transport ? ` · ${m.transport}` : ""}
                 </td>
                 <td className="px-3 py-2 text-xs text-slate-500">
-                  <time dateTime={m.createdAt.toISOString()}>
-                    {m.createdAt.toLocaleString("en-GB", { dateStyle: "short", timeStyle: "medium" })}
-                  </time>
+                  <TimeAgo date={m.createdAt} />
                 </td>
               </tr>
             ))}
