@@ -1,15 +1,17 @@
 "use client";
 
-import { TimeAgo } from "@/components/ui/time-ago";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { RevokeForm } from "@/components/ui/revoke-form";
+import { CredentialFilter, filterCredentials, type CredentialFilterValue } from "@/components/mcp/credential-filter";
 import { NewSecret } from "@/components/mcp/new-secret";
+import { RenameCredential } from "@/components/mcp/rename-credential";
+import { TimeAgo } from "@/components/ui/time-ago";
 import { IDLE } from "@/lib/action-state";
 import type { CredentialRow } from "@/lib/services/credentials/list-credentials";
-import { createApiKeyAction, revokeApiKeyAction } from "./actions";
+import { createApiKeyAction, renameApiKeyAction, revokeApiKeyAction } from "./actions";
 
 type Family = { family: string; label: string; read: string; write: string | null };
 
@@ -22,6 +24,8 @@ const EXPIRY = [
 
 export function ApiAccessClient({ keys, families }: { keys: CredentialRow[]; families: Family[] }) {
   const [state, action, pending] = useActionState(createApiKeyAction, IDLE);
+  const [filter, setFilter] = useState<CredentialFilterValue>("all");
+  const shown = filterCredentials(keys, filter);
   const created =
     state.status === "ok" ? (state.data as { secret: string; masked: string; name: string } | undefined) : undefined;
   return (
@@ -109,7 +113,11 @@ export function ApiAccessClient({ keys, families }: { keys: CredentialRow[]; fam
         </div>
       </form>
 
-      <section className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+      <section className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200" aria-label="API keys">
+        <div className="flex items-center justify-between gap-3 border-b border-slate-100 px-3 py-2">
+          <h2 className="font-semibold">Keys</h2>
+          <CredentialFilter id="key-filter" rows={keys} value={filter} onChange={setFilter} />
+        </div>
         <table className="w-full text-sm" data-testid="api-keys">
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
             <tr>
@@ -124,10 +132,16 @@ export function ApiAccessClient({ keys, families }: { keys: CredentialRow[]; fam
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {keys.map((k) => (
+            {shown.map((k) => (
               <tr key={k.id} data-testid="api-key-row" data-status={k.status}>
                 <td className="px-3 py-2 font-mono text-xs">{k.masked}</td>
-                <td className="px-3 py-2">{k.name}</td>
+                <td className="px-3 py-2">
+                  {k.status === "revoked" ? (
+                    k.name
+                  ) : (
+                    <RenameCredential id={k.id} name={k.name} action={renameApiKeyAction} />
+                  )}
+                </td>
                 <td className="max-w-xs px-3 py-2 text-xs text-slate-600">{k.scopes.join(" ")}</td>
                 <td className="px-3 py-2 text-xs">{k.org_level ? "Workspace" : k.user?.name}</td>
                 <td className="px-3 py-2 text-xs text-slate-600">
@@ -163,6 +177,9 @@ export function ApiAccessClient({ keys, families }: { keys: CredentialRow[]; fam
           </tbody>
         </table>
         {keys.length === 0 ? <p className="p-4 text-center text-sm text-slate-500">No API keys yet.</p> : null}
+        {keys.length > 0 && shown.length === 0 ? (
+          <p className="p-4 text-center text-sm text-slate-500">No {filter} keys.</p>
+        ) : null}
       </section>
     </>
   );
