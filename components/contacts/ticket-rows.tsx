@@ -1,6 +1,6 @@
-import { TimeAgo } from "@/components/ui/time-ago";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 export type TicketRowItem = {
   number: number;

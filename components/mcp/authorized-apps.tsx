@@ -1,9 +1,9 @@
 "use client";
 
-import { TimeAgo } from "@/components/ui/time-ago";
 import { RevokeForm } from "@/components/ui/revoke-form";
 import type { ActionState } from "@/lib/action-state";
 import type { AuthorizedApp } from "@/lib/services/oauth/list-authorized-apps";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 

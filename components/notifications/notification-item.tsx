@@ -1,8 +1,8 @@
 "use client";
 
-import { TimeAgo } from "@/components/ui/time-ago";
 import Link from "next/link";
 import type { NotificationJson } from "@/lib/services/notifications/shared";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 /** One notification: its title (a link to the ticket), an excerpt and when; unread ones stand out. */
 export function NotificationItem({

@@ -1,4 +1,3 @@
-import { TimeAgo } from "@/components/ui/time-ago";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
@@ -11,6 +10,7 @@ import { listCategories } from "@/lib/services/knowledge/list-categories";
 import { searchArticles } from "@/lib/services/knowledge/search-articles";
 import { ARTICLE_STATUSES } from "@/lib/validations/knowledge";
 import { CategoriesPanel } from "./categories-panel";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 export const metadata: Metadata = { title: "Knowledge base" };
 

@@ -1,6 +1,5 @@
 "use client";
 
-import { TimeAgo } from "@/components/ui/time-ago";
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { CaseStatusBadge } from "@/components/case-status/case-status-badge";
@@ -13,6 +12,7 @@ import { IDLE } from "@/lib/action-state";
 import type { TicketRow } from "@/lib/services/tickets/list-tickets";
 import { TICKET_PRIORITIES, TICKET_STATUSES } from "@/lib/validations/tickets";
 import { bulkUpdateAction } from "./actions";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 type Option = { id: string; name: string };
 type BulkResult = { ticket: number; result: string; error?: { code: string; message: string } };

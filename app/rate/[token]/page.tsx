@@ -1,9 +1,9 @@
 // The public CSAT page a customer rates a resolved ticket at. No sign-in: the signed link is the key.
 // Opening it only shows the page (mail scanners open links first); the rating is the form's POST.
-import { TimeAgo } from "@/components/ui/time-ago";
 import type { Metadata } from "next";
 import { findRatingPage, type RatingPage } from "@/lib/services/csat/rating-page";
 import { RatingForm } from "./rating-form";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 type Props = {
   params: Promise<{ token: string }>;

@@ -1,6 +1,5 @@
 "use client";
 
-import { TimeAgo } from "@/components/ui/time-ago";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
@@ -8,6 +7,7 @@ import { RevokeForm } from "@/components/ui/revoke-form";
 import { NewSecret } from "@/components/mcp/new-secret";
 import { IDLE } from "@/lib/action-state";
 import { reissueInvitationAction, revokeInvitationAction } from "./actions";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 export type PendingInvitation = {
   id: string;

@@ -1,4 +1,3 @@
-import { TimeAgo } from "@/components/ui/time-ago";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -10,6 +9,7 @@ import { getArticle } from "@/lib/services/knowledge/get-article";
 import { listCategories } from "@/lib/services/knowledge/list-categories";
 import { ArticleEditor } from "../editor";
 import { ArticleStatusActions } from "./status-actions";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 export const metadata: Metadata = { title: "Edit article" };
 

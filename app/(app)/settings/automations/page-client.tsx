@@ -1,6 +1,5 @@
 "use client";
 
-import { TimeAgo } from "@/components/ui/time-ago";
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { Badge } from "@/components/ui/badge";
@@ -30,6 +29,7 @@ import {
   saveAutomationAction,
   setAutomationEnabledAction,
 } from "./actions";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 type Option = { id: string; name: string };
 type Pickers = {

@@ -1,8 +1,8 @@
 // Settings → Background jobs: per job kind, what waits, runs, failed and died (admins).
-import { TimeAgo } from "@/components/ui/time-ago";
 import type { Metadata } from "next";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { getJobHealth } from "@/lib/services/system/get-job-health";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 export const metadata: Metadata = { title: "Background jobs" };
 

@@ -1,4 +1,3 @@
-import { TimeAgo } from "@/components/ui/time-ago";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireWorkspaceSession } from "@/lib/auth/session";
@@ -7,6 +6,7 @@ import { privateTargetsAllowed } from "@/lib/services/webhooks/shared";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENT_TYPES } from "@/lib/validations/webhooks";
 import { Badge } from "@/components/ui/badge";
 import { CreateWebhookForm } from "./webhooks-client";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 export const metadata: Metadata = { title: "Webhooks" };
 

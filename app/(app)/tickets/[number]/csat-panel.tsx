@@ -1,12 +1,12 @@
 "use client";
 
-import { TimeAgo } from "@/components/ui/time-ago";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { INPUT_CLASS } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { IDLE } from "@/lib/action-state";
 import { sendCsatAction } from "./actions";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 type Rating = { label: string; satisfied: boolean; comment: string | null; rated_at: string };
 

@@ -1,11 +1,11 @@
 // The invitation link's landing page: create an account or join with one, once.
-import { TimeAgo } from "@/components/ui/time-ago";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getCurrentUser } from "@/lib/auth/session";
 import { findInvitation, invitationRefusal } from "@/lib/services/invitations/find-invitation";
 import { AcceptForm, JoinForm } from "./accept-form";
 import { signOutForInvitationAction } from "./actions";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 // The link is a secret: never send it on as a Referer.
 export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };

@@ -1,11 +1,11 @@
 // One published article on the public help center; drafts and unknown slugs are a 404.
-import { TimeAgo } from "@/components/ui/time-ago";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ArticleMarkdown } from "@/components/knowledge/markdown";
 import { findHelpCenter, getHelpCenterArticle } from "@/lib/services/knowledge/help-center";
 import { HelpShell } from "../help-shell";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 type Props = { params: Promise<{ workspace: string; article: string }> };
 

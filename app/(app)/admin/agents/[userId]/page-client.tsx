@@ -1,6 +1,5 @@
 "use client";
 
-import { TimeAgo } from "@/components/ui/time-ago";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { INPUT_CLASS } from "@/components/ui/field";
@@ -18,6 +17,7 @@ import {
   revokeAgentAppAction,
   revokeAgentCredentialAction,
 } from "./actions";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 export function AgentAccessClient(props: {
   userId: string;

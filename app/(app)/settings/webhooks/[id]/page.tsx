@@ -1,4 +1,3 @@
-import { TimeAgo } from "@/components/ui/time-ago";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -9,6 +8,7 @@ import { listWebhooks } from "@/lib/services/webhooks/list-webhooks";
 import { Badge } from "@/components/ui/badge";
 import { Pager } from "@/components/ui/pager";
 import { DeliveryLog, WebhookControls } from "./webhook-client";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 export const metadata: Metadata = { title: "Webhook" };
 

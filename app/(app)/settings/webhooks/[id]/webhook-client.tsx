@@ -1,6 +1,5 @@
 "use client";
 
-import { TimeAgo } from "@/components/ui/time-ago";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
@@ -14,6 +13,7 @@ import {
   rotateWebhookSecretAction,
   setWebhookEnabledAction,
 } from "../actions";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 const OVERLAP = [
   ["0", "Replace at once"],
