@@ -1,9 +1,9 @@
+import { TimeAgo } from "@/components/ui/time-ago";
 import { signAttachmentUrl } from "@/lib/services/attachments/signed-url";
 import { isInlineImage } from "@/lib/services/attachments/sniff";
 import type { TicketTimeline } from "@/lib/services/tickets/get-ticket-timeline";
 import { describeActivity } from "./describe-activity";
 import { MessageAttachments } from "./message-attachments";
-import { TimeAgo } from "@/components/ui/time-ago";
 
 type Entry = TicketTimeline["entries"][number];
 type ActivityEntry = Extract<Entry, { type: "activity" }>;
