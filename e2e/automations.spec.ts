@@ -45,7 +45,7 @@ test("an admin builds a rule, a new ticket triggers it, and the run shows in the
     await page.reload();
     await expect(page.getByTestId("ticket-tags")).toContainText(`invoice-${token}`, { timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
-  await expect(page.getByTestId("activity")).toContainText(`invoice-${token}`);
+  await expect(page.getByTestId("timeline")).toContainText(`invoice-${token}`);
 
   await automations.goto();
   const log = await automations.openRunLog(name);

@@ -29,7 +29,7 @@ test("merging a duplicate moves their tickets and keeps both addresses", async (
   // The moved ticket's history says what happened.
   await contacts.open("Odile Marchetti");
   await page.getByRole("link", { name: "Following up on my VAT invoice" }).click();
-  await expect(page.getByTestId("activity")).toContainText("Ava Agarwal merged contact Odile M. into Odile Marchetti");
+  await expect(page.getByTestId("timeline")).toContainText("Ava Agarwal merged contact Odile M. into Odile Marchetti");
 });
 
 test("an agent opens a ticket on a contact's behalf", async ({ page }) => {
@@ -47,7 +47,7 @@ test("an agent opens a ticket on a contact's behalf", async ({ page }) => {
   await expect(page).toHaveURL(/\/tickets\/\d+$/);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Called about a missing refund");
   await expect(page.getByText("Refund from March has not arrived.")).toBeVisible();
-  await expect(page.getByTestId("activity")).toContainText("Ava Agarwal opened the ticket");
+  await expect(page.getByTestId("timeline")).toContainText("Ava Agarwal opened the ticket");
   await page.getByRole("link", { name: "Wally Inman" }).click();
   await expect(page.getByTestId("contact-emails")).toContainText("walk.in@customer.example");
   await expect(page.getByTestId("ticket-rows")).toContainText("Called about a missing refund");

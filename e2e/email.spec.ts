@@ -57,9 +57,9 @@ test("a customer's mail becomes a ticket and the agent's reply goes back threade
   await ticketsPage.goto();
   await expect(page.getByRole("link", { name: subject })).toBeVisible();
   await ticketsPage.open(subject);
-  await expect(page.getByTestId("messages")).toContainText("I ordered a week ago and nothing came.");
+  await expect(page.getByTestId("timeline")).toContainText("I ordered a week ago and nothing came.");
   await ticketPage.reply("Sorry about that! A replacement ships today.");
-  await expect(page.getByTestId("messages")).toContainText("A replacement ships today.");
+  await expect(page.getByTestId("timeline")).toContainText("A replacement ships today.");
 
   await expect.poll(() => received.filter((m) => m.subject === `Re: ${subject}`).length, { timeout: 30_000 }).toBe(1);
   const reply = received.find((m) => m.subject === `Re: ${subject}`)!;

@@ -58,7 +58,9 @@ test("insert article link puts a published article's public URL into the reply",
     /^Hello! This explains how refunds work:\nRefund policy: http:\/\/[^/]+\/help\/acme\/refund-policy$/,
   );
   await ticketPage.reply(await page.getByLabel("Message").inputValue());
-  await expect(page.getByTestId("messages").locator("li").last()).toContainText("/help/acme/refund-policy");
+  await expect(page.getByTestId("timeline").locator('li[data-entry="message"]').last()).toContainText(
+    "/help/acme/refund-policy",
+  );
 });
 
 test("the knowledge pages and the help center fit a 390 px phone without sideways scrolling", async ({

@@ -41,13 +41,13 @@ test("an agent saves a macro, previews it on a ticket and applies it in one clic
   await expect(preview.getByRole("list", { name: "Changes" })).toContainText("add tags e2e-macro");
   await expect(preview.getByRole("list", { name: "Changes" })).toContainText(/priority (\w+ → urgent|stays urgent)/);
   // Nothing changed yet.
-  await expect(page.getByTestId("messages")).not.toContainText(`Escalating #${number}`);
+  await expect(page.getByTestId("timeline")).not.toContainText(`Escalating #${number}`);
 
   await preview.getByRole("button", { name: "Apply macro" }).click();
   await expect(page.getByTestId("macro-apply").getByRole("status")).toContainText(`Applied “${name}”`);
-  await expect(page.getByTestId("messages")).toContainText(`Escalating #${number} for`);
+  await expect(page.getByTestId("timeline")).toContainText(`Escalating #${number} for`);
   await expect(page.getByTestId("ticket-tags")).toContainText("e2e-macro");
-  await expect(page.getByTestId("activity")).toContainText(`Ava Agarwal added tags e2e-macro (macro “${name}”)`);
+  await expect(page.getByTestId("timeline")).toContainText(`Ava Agarwal added tag e2e-macro (macro “${name}”)`);
 
   await macros.goto();
   await expect(macros.row(name)).toContainText("used 1×");

@@ -28,7 +28,7 @@ test("a mention in a note lights the agent's bell; opening it and marking it rea
   await expect(adminPage).toHaveURL(/\/tickets\/\d+$/);
   const number = Number(adminPage.url().split("/").pop());
   await new TicketPage(adminPage).reply(`@ava could you check this? (${token})`, "note");
-  await expect(adminPage.getByTestId("messages")).toContainText(token);
+  await expect(adminPage.getByTestId("timeline")).toContainText(token);
   await adminContext.close();
 
   // Notes are read for mentions in the background: the bell shows it within seconds.

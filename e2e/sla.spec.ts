@@ -35,7 +35,7 @@ test("an admin adds an SLA policy and a new ticket under it shows a running coun
   // It counts down while the page is open.
   const before = await firstResponse.textContent();
   await expect(firstResponse).not.toHaveText(before!, { timeout: 5_000 });
-  await expect(page.getByTestId("activity")).toContainText(`put it under SLA policy ${name}`);
+  await expect(page.getByTestId("timeline")).toContainText(`put it under SLA policy ${name}`);
 
   // A reply meets the first response and the pending ticket's clock stops.
   await ticketPage.reply("Calling you at 3pm.");

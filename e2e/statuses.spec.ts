@@ -25,7 +25,7 @@ test("an admin creates a sub-status, sets it on a ticket, and the list filters b
   await page.getByRole("button", { name: "Set status" }).click();
   await expect(page.getByTestId("ticket-status")).toHaveText("pending");
   await expect(page.getByTestId("case-status").first()).toHaveText(name);
-  await expect(page.getByTestId("activity")).toContainText(`set status to pending and sub-status to ${name}`);
+  await expect(page.getByTestId("timeline")).toContainText(`set status to pending and sub-status to ${name}`);
 
   await ticketsPage.goto();
   await ticketsPage.filter("Sub-status", `pending › ${name}`);

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 export type TicketRowItem = {
   number: number;
@@ -31,9 +32,7 @@ export function TicketRows({ tickets, empty }: { tickets: TicketRowItem[]; empty
               {t.contact.name}
             </Link>
           ) : null}
-          <time dateTime={t.updated_at} className="text-xs text-slate-500">
-            {new Date(t.updated_at).toLocaleDateString("en-GB", { day: "numeric", month: "short" })}
-          </time>
+          <TimeAgo date={t.updated_at} className="text-xs text-slate-500" />
         </li>
       ))}
     </ul>

@@ -3,6 +3,7 @@
 import { RevokeForm } from "@/components/ui/revoke-form";
 import type { ActionState } from "@/lib/action-state";
 import type { AuthorizedApp } from "@/lib/services/oauth/list-authorized-apps";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -46,10 +47,10 @@ export function AuthorizedApps({
                   <td className="max-w-xs py-1.5 text-xs text-slate-600">{app.scopes.join(" ")}</td>
                   <td className="py-1.5 text-xs">{app.workspace}</td>
                   <td className="py-1.5 text-xs text-slate-600">
-                    {new Date(app.first_authorized_at).toLocaleDateString("en-GB")}
+                    <TimeAgo date={app.first_authorized_at} />
                   </td>
                   <td className="py-1.5 text-xs text-slate-600">
-                    {app.last_used_at ? new Date(app.last_used_at).toLocaleString("en-GB") : "Never"}
+                    {app.last_used_at ? <TimeAgo date={app.last_used_at} /> : "Never"}
                   </td>
                   <td className="py-1.5 text-right">
                     {canRevoke ? (

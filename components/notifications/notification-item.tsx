@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import type { NotificationJson } from "@/lib/services/notifications/shared";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 /** One notification: its title (a link to the ticket), an excerpt and when; unread ones stand out. */
 export function NotificationItem({
@@ -38,9 +39,7 @@ export function NotificationItem({
           <p className="font-medium text-slate-900">{n.title}</p>
         )}
         {n.body ? <p className="line-clamp-2 break-words text-xs text-slate-600">{n.body}</p> : null}
-        <time dateTime={n.created_at} className="text-xs text-slate-500">
-          {new Date(n.created_at).toLocaleString()}
-        </time>
+        <TimeAgo date={n.created_at} className="text-xs text-slate-500" />
       </div>
       {!n.read ? (
         <button

@@ -45,6 +45,10 @@ export class ComposerFiles {
 
   /** The files under the last message of the conversation. */
   lastMessageFiles(): Locator {
-    return this.page.getByTestId("messages").locator(":scope > li").last().getByTestId("attachments");
+    return this.page
+      .getByTestId("timeline")
+      .locator(':scope > li[data-entry="message"]')
+      .last()
+      .getByTestId("attachments");
   }
 }

@@ -11,8 +11,32 @@ export class TicketPage {
     return this.page.getByTestId("ticket-status");
   }
 
+  /** The conversation and history, oldest first. */
+  timeline() {
+    return this.page.getByTestId("timeline");
+  }
+
+  /** History lines are in the timeline, between the messages. */
   activity() {
-    return this.page.getByTestId("activity");
+    return this.timeline();
+  }
+
+  /** Entries of the timeline: messages and notes, or history lines. */
+  messages() {
+    return this.timeline().locator(':scope > li[data-entry="message"]');
+  }
+
+  activityLines() {
+    return this.timeline().locator(':scope > li[data-entry="activity"]');
+  }
+
+  /** Sets a base status with the row of status buttons at the top of the ticket. */
+  async setStatus(status: "open" | "pending" | "resolved" | "closed") {
+    await this.page
+      .getByRole("group", { name: "Set status" })
+      .getByRole("button", { name: status.charAt(0).toUpperCase() + status.slice(1), exact: true })
+      .click();
+    await expect(this.status()).toHaveText(status);
   }
 
   async addTags(tags: string) {
@@ -21,8 +45,7 @@ export class TicketPage {
   }
 
   async resolve() {
-    await this.page.getByRole("button", { name: "Resolve ticket" }).click();
-    await expect(this.status()).toHaveText("resolved");
+    await this.setStatus("resolved");
   }
 
   async reply(text: string, kind: "reply" | "note" = "reply") {

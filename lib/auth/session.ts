@@ -13,7 +13,14 @@ import type { Role } from "@/lib/generated/prisma/enums";
 
 export const WORKSPACE_COOKIE = "deskbridge-workspace";
 
-export type SessionUser = { id: string; email: string; name: string };
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  /** Date display preferences; null follows the browser. */
+  timeZone: string | null;
+  locale: string | null;
+};
 export type WorkspaceSession = {
   user: SessionUser;
   workspace: { id: string; name: string; slug: string; planTier: string };
@@ -29,10 +36,10 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   if (!id) return null;
   const user = await prisma.user.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, deactivatedAt: true },
+    select: { id: true, email: true, name: true, timeZone: true, locale: true, deactivatedAt: true },
   });
   if (!user || user.deactivatedAt) return null;
-  return { id: user.id, email: user.email, name: user.name };
+  return { id: user.id, email: user.email, name: user.name, timeZone: user.timeZone, locale: user.locale };
 });
 
 /**

@@ -54,3 +54,7 @@ export type CreatePersonalTokenInput = z.input<typeof CreatePersonalTokenSchema>
 
 export const RevokeCredentialSchema = z.object({ id: IdSchema });
 export type RevokeCredentialInput = z.input<typeof RevokeCredentialSchema>;
+
+/** A new name for an API key or personal token (Settings → API Access, Profile → MCP Integration). */
+export const RenameCredentialSchema = z.object({ id: IdSchema, name: NameSchema });
+export type RenameCredentialInput = z.input<typeof RenameCredentialSchema>;

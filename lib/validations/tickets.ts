@@ -74,6 +74,10 @@ export const TicketRefSchema = z.object({ ticket: TicketNumberSchema });
 export const ReplySchema = TicketRefSchema.extend({ body: BodySchema });
 export type ReplyInput = z.input<typeof ReplySchema>;
 
+/** The composer's "Send and set pending / resolved": a reply, then the status, as one change. */
+export const ReplyAndSetStatusSchema = ReplySchema.extend({ status: TicketStatusSchema });
+export type ReplyAndSetStatusInput = z.input<typeof ReplyAndSetStatusSchema>;
+
 export const NoteSchema = TicketRefSchema.extend({ body: BodySchema });
 export type NoteInput = z.input<typeof NoteSchema>;
 

@@ -10,6 +10,7 @@ import { listCategories } from "@/lib/services/knowledge/list-categories";
 import { searchArticles } from "@/lib/services/knowledge/search-articles";
 import { ARTICLE_STATUSES } from "@/lib/validations/knowledge";
 import { CategoriesPanel } from "./categories-panel";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 export const metadata: Metadata = { title: "Knowledge base" };
 
@@ -128,9 +129,7 @@ export default async function KnowledgePage({ searchParams }: { searchParams: Pr
                   {a.snippet ? <Snippet text={a.snippet} /> : null}
                   <p className="mt-0.5 text-xs text-slate-500">
                     {a.category?.name ?? "No category"} · {a.author?.name ?? "Workspace"} · updated{" "}
-                    <time dateTime={a.updated_at}>
-                      {new Date(a.updated_at).toLocaleDateString("en-GB", { day: "numeric", month: "short" })}
-                    </time>
+                    <TimeAgo date={a.updated_at} />
                   </p>
                 </li>
               ))}

@@ -12,6 +12,7 @@ import { IDLE } from "@/lib/action-state";
 import type { TicketRow } from "@/lib/services/tickets/list-tickets";
 import { TICKET_PRIORITIES, TICKET_STATUSES } from "@/lib/validations/tickets";
 import { bulkUpdateAction } from "./actions";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 type Option = { id: string; name: string };
 type BulkResult = { ticket: number; result: string; error?: { code: string; message: string } };
@@ -152,16 +153,7 @@ export function TicketTable({ tickets, agents, teams }: { tickets: TicketRow[]; 
                     </span>
                   ) : t.sla_due_at ? (
                     <span className="text-xs text-slate-500" title="Next SLA due time">
-                      SLA due{" "}
-                      <time dateTime={t.sla_due_at}>
-                        {new Date(t.sla_due_at).toLocaleString("en-GB", {
-                          day: "numeric",
-                          month: "short",
-                          hour: "2-digit",
-                          minute: "2-digit",
-                          timeZone: "UTC",
-                        })}
-                      </time>
+                      SLA due <TimeAgo date={t.sla_due_at} />
                     </span>
                   ) : null}
                 </div>
@@ -174,13 +166,7 @@ export function TicketTable({ tickets, agents, teams }: { tickets: TicketRow[]; 
               </td>
               <td className={`${CELL} text-slate-700`}>{t.team?.name ?? "—"}</td>
               <td className={`${CELL} text-slate-500`}>
-                <time dateTime={t.updated_at}>
-                  {new Date(t.updated_at).toLocaleDateString("en-GB", {
-                    day: "numeric",
-                    month: "short",
-                    timeZone: "UTC",
-                  })}
-                </time>
+                <TimeAgo date={t.updated_at} />
               </td>
             </tr>
           ))}

@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import { findRatingPage, type RatingPage } from "@/lib/services/csat/rating-page";
 import { RatingForm } from "./rating-form";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 type Props = {
   params: Promise<{ token: string }>;
@@ -78,7 +79,7 @@ export default async function RatePage({ params, searchParams }: Props) {
             {page.rating ? (
               <p className="text-sm text-slate-700" data-testid="current-rating">
                 Your rating: <span className="font-medium">{page.rating.label}</span>. You can change it until{" "}
-                {new Date(page.expires_at).toLocaleDateString("en-GB", { dateStyle: "long" })}.
+                <TimeAgo date={page.expires_at} mode="day" />.
               </p>
             ) : null}
             <RatingForm

@@ -12,6 +12,8 @@ import {
   MAX_ATTACHMENTS_PER_MESSAGE,
   MAX_MESSAGE_ATTACHMENT_BYTES,
 } from "@/lib/validations/attachments";
+import type { TicketStatus } from "@/lib/generated/prisma/enums";
+import { replyAndSetStatus } from "@/lib/services/tickets/reply-and-set-status";
 import type { ReplyInput } from "@/lib/validations/tickets";
 
 export type UploadedFile = { filename: string; bytes: Uint8Array; contentTypeHint?: string | null };
@@ -20,6 +22,8 @@ export type PostMessageOptions = {
   kind: "reply" | "note";
   input: ReplyInput;
   files: UploadedFile[];
+  /** For a reply: the status to set after it, in the same change ("Send and set resolved"). */
+  then?: TicketStatus;
 };
 
 function filesError(message: string): AppError {
@@ -50,7 +54,11 @@ function checkFiles(files: UploadedFile[]) {
 export async function postMessageWithAttachments(ctx: ActorContext, options: PostMessageOptions) {
   checkFiles(options.files);
   const post = (tx: Parameters<typeof replyToTicket>[2]) =>
-    options.kind === "note" ? addInternalNote(ctx, options.input, tx) : replyToTicket(ctx, options.input, tx);
+    options.kind === "note"
+      ? addInternalNote(ctx, options.input, tx)
+      : options.then
+        ? replyAndSetStatus(ctx, { ...options.input, status: options.then }, tx)
+        : replyToTicket(ctx, options.input, tx);
   if (!options.files.length) return post(undefined);
   return withStoredFiles((storedKeys) =>
     prisma.$transaction(

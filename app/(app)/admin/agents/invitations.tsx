@@ -7,6 +7,7 @@ import { RevokeForm } from "@/components/ui/revoke-form";
 import { NewSecret } from "@/components/mcp/new-secret";
 import { IDLE } from "@/lib/action-state";
 import { reissueInvitationAction, revokeInvitationAction } from "./actions";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 export type PendingInvitation = {
   id: string;
@@ -45,7 +46,7 @@ function Invitation({ invitation: i }: { invitation: PendingInvitation }) {
           <span className="text-xs text-slate-500">
             {" "}
             · invited by {i.invited_by ?? "—"} ·{" "}
-            {i.expired ? "expired" : `expires ${new Date(i.expires_at).toLocaleDateString("en-GB")}`}
+            {i.expired ? "expired" : <TimeAgo date={i.expires_at} prefix="expires " />}
           </span>
         </span>
         <span className="flex items-start gap-2">

@@ -9,6 +9,7 @@ import { getArticle } from "@/lib/services/knowledge/get-article";
 import { listCategories } from "@/lib/services/knowledge/list-categories";
 import { ArticleEditor } from "../editor";
 import { ArticleStatusActions } from "./status-actions";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 export const metadata: Metadata = { title: "Edit article" };
 
@@ -42,11 +43,13 @@ export default async function ArticlePage({
         </Badge>
       </div>
       <p className="text-xs text-slate-500">
-        By {article.author?.name ?? "the workspace"} · updated{" "}
-        {new Date(article.updated_at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
-        {article.published_at
-          ? ` · published ${new Date(article.published_at).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}`
-          : ""}
+        By {article.author?.name ?? "the workspace"} · updated <TimeAgo date={article.updated_at} />
+        {article.published_at ? (
+          <>
+            {" "}
+            · published <TimeAgo date={article.published_at} />
+          </>
+        ) : null}
       </p>
       {saved ? (
         <p role="status" className="text-sm text-emerald-700">

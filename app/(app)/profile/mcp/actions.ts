@@ -4,9 +4,10 @@ import { revalidatePath } from "next/cache";
 import { formToObject, runAction, type ActionState } from "@/lib/action-state";
 import { requireActor } from "@/lib/auth/session";
 import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
+import { renameCredential } from "@/lib/services/credentials/rename-credential";
 import { revokeCredential } from "@/lib/services/credentials/revoke-credential";
 import { revokeAuthorizedApp } from "@/lib/services/oauth/revoke-authorized-app";
-import type { CreatePersonalTokenInput } from "@/lib/validations/credentials";
+import type { CreatePersonalTokenInput, RenameCredentialInput } from "@/lib/validations/credentials";
 
 export async function generateTokenAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction(async () => {
@@ -32,5 +33,14 @@ export async function revokeAppAction(_prev: ActionState, form: FormData): Promi
     await revokeAuthorizedApp(ctx, { grantId: String(form.get("grant_id") ?? "") });
     revalidatePath("/profile/mcp");
     return { status: "ok", message: "App revoked." };
+  });
+}
+
+export async function renameTokenAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const { ctx } = await requireActor();
+    const renamed = await renameCredential(ctx, formToObject(form) as RenameCredentialInput);
+    revalidatePath("/profile/mcp");
+    return { status: "ok", message: `Renamed to “${renamed.name}”.` };
   });
 }

@@ -1,17 +1,23 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { INPUT_CLASS } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { RevokeForm } from "@/components/ui/revoke-form";
+import { CredentialFilter, filterCredentials, type CredentialFilterValue } from "@/components/mcp/credential-filter";
 import { NewSecret } from "@/components/mcp/new-secret";
+import { RenameCredential } from "@/components/mcp/rename-credential";
+import { TimeAgo } from "@/components/ui/time-ago";
 import { IDLE } from "@/lib/action-state";
 import type { CredentialRow } from "@/lib/services/credentials/list-credentials";
-import { generateTokenAction, revokeTokenAction } from "./actions";
+import { generateTokenAction, renameTokenAction, revokeTokenAction } from "./actions";
 
 export function McpProfileClient({ tokens, limit }: { tokens: CredentialRow[]; limit: number }) {
   const [state, action, pending] = useActionState(generateTokenAction, IDLE);
+  const [filter, setFilter] = useState<CredentialFilterValue>("active");
+  const shown = filterCredentials(tokens, filter);
+  const active = filterCredentials(tokens, "active").length;
   const created = state.status === "ok" ? (state.data as { secret: string; masked: string } | undefined) : undefined;
   return (
     <section className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" aria-label="Access tokens">
@@ -19,8 +25,8 @@ export function McpProfileClient({ tokens, limit }: { tokens: CredentialRow[]; l
         <div>
           <h2 className="font-semibold">Access tokens</h2>
           <p className="text-xs text-slate-500">
-            {tokens.length} of {limit} active. Tokens carry all scopes, your role still applies, and they expire two
-            years after you generate them.
+            {active} of {limit} active. Tokens carry all scopes, your role still applies, and they expire two years
+            after you generate them.
           </p>
         </div>
         <form action={action} className="flex items-center gap-2" aria-label="Generate token">
@@ -41,43 +47,68 @@ export function McpProfileClient({ tokens, limit }: { tokens: CredentialRow[]; l
           Copy your token now. It is displayed only once and cannot be retrieved later.
         </NewSecret>
       ) : null}
+      <div className="flex justify-end">
+        <CredentialFilter id="token-filter" rows={tokens} value={filter} onChange={setFilter} />
+      </div>
       <div className="overflow-x-auto">
         <table className="w-full text-sm" data-testid="tokens">
           <thead className="text-left text-xs uppercase tracking-wide text-slate-500">
             <tr>
               <th className="py-1">Token</th>
               <th className="py-1">Name</th>
+              <th className="py-1">Created</th>
               <th className="py-1">Last used</th>
               <th className="py-1">Expires</th>
               <th />
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {tokens.map((t) => (
-              <tr key={t.id} data-testid="token-row">
+            {shown.map((t) => (
+              <tr key={t.id} data-testid="token-row" data-status={t.status}>
                 <td className="py-1.5 font-mono text-xs">{t.masked}</td>
-                <td className="py-1.5">{t.name}</td>
-                <td className="py-1.5 text-xs text-slate-600">
-                  {t.last_used_at ? new Date(t.last_used_at).toLocaleString("en-GB") : "Never"}
+                <td className="py-1.5">
+                  {t.status === "revoked" ? (
+                    t.name
+                  ) : (
+                    <RenameCredential id={t.id} name={t.name} action={renameTokenAction} />
+                  )}
                 </td>
                 <td className="py-1.5 text-xs text-slate-600">
-                  {t.expires_at ? new Date(t.expires_at).toLocaleDateString("en-GB") : "—"}
+                  <TimeAgo date={t.created_at} />
+                </td>
+                <td className="py-1.5 text-xs text-slate-600">
+                  {t.last_used_at ? (
+                    <>
+                      <TimeAgo date={t.last_used_at} /> from {t.last_used_ip ?? "?"}
+                    </>
+                  ) : (
+                    "Never"
+                  )}
+                </td>
+                <td className="py-1.5 text-xs text-slate-600">
+                  {t.expires_at ? <TimeAgo date={t.expires_at} mode="day" /> : "—"}
                 </td>
                 <td className="py-1.5 text-right">
-                  <RevokeForm
-                    action={revokeTokenAction}
-                    field="id"
-                    value={t.id}
-                    label={t.masked}
-                    consequence={`Every client set up with ${t.masked} (${t.name}) is refused from its next request, and keys created with it are revoked too.`}
-                  />
+                  {t.status === "active" ? (
+                    <RevokeForm
+                      action={revokeTokenAction}
+                      field="id"
+                      value={t.id}
+                      label={t.masked}
+                      consequence={`Every client set up with ${t.masked} (${t.name}) is refused from its next request, and keys created with it are revoked too.`}
+                    />
+                  ) : (
+                    <span className="text-xs capitalize text-slate-400">{t.status}</span>
+                  )}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {tokens.length === 0 ? <p className="text-sm text-slate-500">No active tokens.</p> : null}
+      {shown.length === 0 ? (
+        <p className="text-sm text-slate-500">{filter === "all" ? "No tokens yet." : `No ${filter} tokens.`}</p>
+      ) : null}
     </section>
   );
 }

@@ -22,10 +22,9 @@ export const metadata: Metadata = { title: "MCP Integration" };
 export default async function McpProfilePage() {
   const { ctx, user } = await requireWorkspaceSession("agent", "/profile/mcp");
   const [tokens, apps] = await Promise.all([
-    listCredentials(ctx, { kind: "personal_token", userId: user.id }),
+    listCredentials(ctx, { kind: "personal_token", userId: user.id, includeRevoked: true }),
     listAuthorizedApps(ctx, { userId: user.id }),
   ]);
-  const active = tokens.filter((t) => t.status === "active");
   const grantIds = await listGrantIds(ctx, { userId: user.id });
   const workspace = await getWorkspaceSettings(ctx);
   const [usage, windows] = await Promise.all([
@@ -62,7 +61,7 @@ export default async function McpProfilePage() {
           <dd className="mt-1">Bearer token, or OAuth 2.1 (Authorization Code + PKCE)</dd>
         </div>
       </dl>
-      <McpProfileClient tokens={active} limit={MAX_PERSONAL_TOKENS} />
+      <McpProfileClient tokens={tokens} limit={MAX_PERSONAL_TOKENS} />
       <AuthorizedApps apps={apps} revokeAction={revokeAppAction} />
       <UsageChart data={usage} title="Your MCP usage" />
       <LimitsTable

@@ -4,8 +4,9 @@ import { revalidatePath } from "next/cache";
 import { formToObject, runAction, type ActionState } from "@/lib/action-state";
 import { requireActor } from "@/lib/auth/session";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
+import { renameCredential } from "@/lib/services/credentials/rename-credential";
 import { revokeCredential } from "@/lib/services/credentials/revoke-credential";
-import type { CreateApiKeyInput } from "@/lib/validations/credentials";
+import type { CreateApiKeyInput, RenameCredentialInput } from "@/lib/validations/credentials";
 
 export async function createApiKeyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction(async () => {
@@ -34,5 +35,14 @@ export async function revokeApiKeyAction(_prev: ActionState, form: FormData): Pr
     const result = await revokeCredential(ctx, { id: String(form.get("id") ?? "") });
     revalidatePath("/settings/api-access");
     return { status: "ok", message: `Revoked ${result.name}.` };
+  });
+}
+
+export async function renameApiKeyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const { ctx } = await requireActor("admin");
+    const renamed = await renameCredential(ctx, formToObject(form) as RenameCredentialInput);
+    revalidatePath("/settings/api-access");
+    return { status: "ok", message: `Renamed to “${renamed.name}”.` };
   });
 }

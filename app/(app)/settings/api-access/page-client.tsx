@@ -1,14 +1,17 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { RevokeForm } from "@/components/ui/revoke-form";
+import { CredentialFilter, filterCredentials, type CredentialFilterValue } from "@/components/mcp/credential-filter";
 import { NewSecret } from "@/components/mcp/new-secret";
+import { RenameCredential } from "@/components/mcp/rename-credential";
+import { TimeAgo } from "@/components/ui/time-ago";
 import { IDLE } from "@/lib/action-state";
 import type { CredentialRow } from "@/lib/services/credentials/list-credentials";
-import { createApiKeyAction, revokeApiKeyAction } from "./actions";
+import { createApiKeyAction, renameApiKeyAction, revokeApiKeyAction } from "./actions";
 
 type Family = { family: string; label: string; read: string; write: string | null };
 
@@ -29,6 +32,8 @@ export function ApiAccessClient({
   toolsets: { name: string; holds: string }[];
 }) {
   const [state, action, pending] = useActionState(createApiKeyAction, IDLE);
+  const [filter, setFilter] = useState<CredentialFilterValue>("all");
+  const shown = filterCredentials(keys, filter);
   const created =
     state.status === "ok" ? (state.data as { secret: string; masked: string; name: string } | undefined) : undefined;
   return (
@@ -136,7 +141,11 @@ export function ApiAccessClient({
         </div>
       </form>
 
-      <section className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+      <section className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200" aria-label="API keys">
+        <div className="flex items-center justify-between gap-3 border-b border-slate-100 px-3 py-2">
+          <h2 className="font-semibold">Keys</h2>
+          <CredentialFilter id="key-filter" rows={keys} value={filter} onChange={setFilter} />
+        </div>
         <table className="w-full text-sm" data-testid="api-keys">
           <thead className="bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
             <tr>
@@ -151,25 +160,35 @@ export function ApiAccessClient({
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {keys.map((k) => (
+            {shown.map((k) => (
               <tr key={k.id} data-testid="api-key-row" data-status={k.status}>
                 <td className="px-3 py-2 font-mono text-xs">{k.masked}</td>
-                <td className="px-3 py-2">{k.name}</td>
+                <td className="px-3 py-2">
+                  {k.status === "revoked" ? (
+                    k.name
+                  ) : (
+                    <RenameCredential id={k.id} name={k.name} action={renameApiKeyAction} />
+                  )}
+                </td>
                 <td className="max-w-xs px-3 py-2 text-xs text-slate-600">
                   {k.scopes.join(" ")}
                   {k.toolsets.length ? <div className="mt-1">Toolsets: {k.toolsets.join(", ")}</div> : null}
                 </td>
                 <td className="px-3 py-2 text-xs">{k.org_level ? "Workspace" : k.user?.name}</td>
                 <td className="px-3 py-2 text-xs text-slate-600">
-                  {new Date(k.created_at).toLocaleDateString("en-GB")} by {k.created_by?.name ?? "—"}
+                  <TimeAgo date={k.created_at} /> by {k.created_by?.name ?? "—"}
                 </td>
                 <td className="px-3 py-2 text-xs text-slate-600">
-                  {k.last_used_at
-                    ? `${new Date(k.last_used_at).toLocaleString("en-GB")} from ${k.last_used_ip ?? "?"}`
-                    : "Never"}
+                  {k.last_used_at ? (
+                    <>
+                      <TimeAgo date={k.last_used_at} /> from {k.last_used_ip ?? "?"}
+                    </>
+                  ) : (
+                    "Never"
+                  )}
                 </td>
                 <td className="px-3 py-2 text-xs text-slate-600">
-                  {k.expires_at ? new Date(k.expires_at).toLocaleDateString("en-GB") : "Never"}
+                  {k.expires_at ? <TimeAgo date={k.expires_at} mode="day" /> : "Never"}
                 </td>
                 <td className="px-3 py-2 text-right">
                   {k.status === "active" ? (
@@ -189,6 +208,9 @@ export function ApiAccessClient({
           </tbody>
         </table>
         {keys.length === 0 ? <p className="p-4 text-center text-sm text-slate-500">No API keys yet.</p> : null}
+        {keys.length > 0 && shown.length === 0 ? (
+          <p className="p-4 text-center text-sm text-slate-500">No {filter} keys.</p>
+        ) : null}
       </section>
     </>
   );

@@ -4,6 +4,7 @@ import { INPUT_CLASS } from "@/components/ui/field";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { listAuditEvents } from "@/lib/services/audit/list-audit-events";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -96,7 +97,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               {page.items.map((e) => (
                 <tr key={e.id}>
                   <td className="px-3 py-1.5 text-xs text-slate-600">
-                    {new Date(e.created_at).toLocaleString("en-GB")}
+                    <TimeAgo date={e.created_at} />
                   </td>
                   <td className="px-3 py-1.5">
                     {e.actor?.name ?? (e.credential_kind === "workspace_key" ? "Org-level key" : "—")}

@@ -29,6 +29,7 @@ import {
   saveAutomationAction,
   setAutomationEnabledAction,
 } from "./actions";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 type Option = { id: string; name: string };
 type Pickers = {
@@ -556,9 +557,7 @@ function RunLog({ ruleId }: { ruleId: string }) {
                     #{r.ticket}
                   </a>
                 ) : null}
-                <time dateTime={r.created_at} className="text-slate-500">
-                  {new Date(r.created_at).toLocaleString()}
-                </time>
+                <TimeAgo date={r.created_at} className="text-slate-500" />
               </p>
               {r.results.length ? (
                 <ul className="mt-1 list-inside list-disc text-slate-600">

@@ -2,6 +2,7 @@
 import type { Metadata } from "next";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { getJobHealth } from "@/lib/services/system/get-job-health";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 export const metadata: Metadata = { title: "Background jobs" };
 
@@ -49,9 +50,7 @@ export default async function JobsPage() {
                   </td>
                 ))}
                 <td className="px-3 py-1.5 text-xs text-slate-600">
-                  {k.lastCompletedAt
-                    ? k.lastCompletedAt.toLocaleString("en-GB", { timeZone: "UTC" }) + " UTC"
-                    : "never"}
+                  {k.lastCompletedAt ? <TimeAgo date={k.lastCompletedAt} /> : "never"}
                 </td>
               </tr>
             ))}

@@ -6,6 +6,7 @@ import { privateTargetsAllowed } from "@/lib/services/webhooks/shared";
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENT_TYPES } from "@/lib/validations/webhooks";
 import { Badge } from "@/components/ui/badge";
 import { CreateWebhookForm } from "./webhooks-client";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
@@ -62,9 +63,14 @@ export default async function WebhooksPage() {
                   )}
                 </td>
                 <td className="px-3 py-2 text-xs text-slate-600">
-                  {w.last_delivery
-                    ? `${w.last_delivery.success ? "Delivered" : "Failed"}${w.last_delivery.response_status ? ` (HTTP ${w.last_delivery.response_status})` : ""}, ${new Date(w.last_delivery.at).toLocaleString("en-GB")}`
-                    : "None yet"}
+                  {w.last_delivery ? (
+                    <>
+                      {`${w.last_delivery.success ? "Delivered" : "Failed"}${w.last_delivery.response_status ? ` (HTTP ${w.last_delivery.response_status})` : ""}, `}
+                      <TimeAgo date={w.last_delivery.at} />
+                    </>
+                  ) : (
+                    "None yet"
+                  )}
                 </td>
                 <td className="px-3 py-2 text-right">
                   <Link href={`/settings/webhooks/${w.id}`} className="text-indigo-600 hover:underline">

@@ -16,13 +16,12 @@ import { addInternalNote } from "@/lib/services/tickets/add-internal-note";
 import { addTicketTags } from "@/lib/services/tickets/add-ticket-tags";
 import { assignTicket } from "@/lib/services/tickets/assign-ticket";
 import { removeTicketTags } from "@/lib/services/tickets/remove-ticket-tags";
-import { reopenTicket } from "@/lib/services/tickets/reopen-ticket";
+import { replyAndSetStatus } from "@/lib/services/tickets/reply-and-set-status";
 import { replyToTicket } from "@/lib/services/tickets/reply-to-ticket";
-import { resolveTicket } from "@/lib/services/tickets/resolve-ticket";
 import { setTicketStatus } from "@/lib/services/tickets/set-ticket-status";
 import { transferTicket } from "@/lib/services/tickets/transfer-ticket";
 import { updateTicket } from "@/lib/services/tickets/update-ticket";
-import type { NoteInput, ReplyInput } from "@/lib/validations/tickets";
+import type { NoteInput, ReplyAndSetStatusInput, ReplyInput } from "@/lib/validations/tickets";
 
 type Input = Record<string, unknown> & { ticket: string };
 
@@ -68,24 +67,28 @@ async function uploadedFiles(form: FormData): Promise<UploadedFile[]> {
   );
 }
 
+/**
+ * The composer: a reply, an internal note, or a reply that then sets the status ("Send and set
+ * pending / resolved" send `then`), each with any chosen files.
+ */
 export async function replyAction(_prev: ActionState, form: FormData) {
   const files = await uploadedFiles(form);
   form.delete("files");
   return ticketAction(
     form,
-    (ctx, input) =>
-      files.length
-        ? postMessageWithAttachments(ctx, {
-            kind: input.kind === "note" ? "note" : "reply",
-            input: input as ReplyInput,
-            files,
-          })
-        : input.kind === "note"
-          ? addInternalNote(ctx, input as NoteInput)
-          : replyToTicket(ctx, input as ReplyInput),
+    (ctx, input) => {
+      const kind = input.kind === "note" ? "note" : "reply";
+      const then = kind === "reply" && input.then ? (input.then as ReplyAndSetStatusInput["status"]) : undefined;
+      if (files.length) return postMessageWithAttachments(ctx, { kind, input: input as ReplyInput, files, then });
+      if (kind === "note") return addInternalNote(ctx, input as NoteInput);
+      return then
+        ? replyAndSetStatus(ctx, { ticket: input.ticket, body: input.body as string, status: then })
+        : replyToTicket(ctx, input as ReplyInput);
+    },
     (result) => {
-      const r = result as { ticket: number; follow_up_of?: number | null };
-      return r.follow_up_of ? `This ticket is closed: the reply went to follow-up #${r.ticket}.` : "Sent.";
+      const r = result as { ticket: number; status?: string; follow_up_of?: number | null };
+      if (r.follow_up_of) return `This ticket is closed: the reply went to follow-up #${r.ticket}.`;
+      return form.get("then") && r.status ? `Sent; the ticket is ${r.status}.` : "Sent.";
     },
   );
 }
@@ -115,17 +118,6 @@ export async function removeTagAction(_prev: ActionState, form: FormData) {
     form,
     (ctx, input) => removeTicketTags(ctx, { ticket: input.ticket, tags: splitTags(input.tag) }),
     "Tag removed.",
-  );
-}
-
-export async function statusAction(_prev: ActionState, form: FormData) {
-  return ticketAction(
-    form,
-    (ctx, input) =>
-      input.to === "resolved"
-        ? resolveTicket(ctx, { ticket: input.ticket })
-        : reopenTicket(ctx, { ticket: input.ticket }),
-    statusDone,
   );
 }
 

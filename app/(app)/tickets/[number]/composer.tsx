@@ -164,6 +164,12 @@ export function Composer({
         <Button type="submit" name="kind" value="reply" disabled={pending}>
           Send reply
         </Button>
+        <Button type="submit" name="then" value="pending" variant="secondary" disabled={pending}>
+          Send and set pending
+        </Button>
+        <Button type="submit" name="then" value="resolved" variant="secondary" disabled={pending}>
+          Send and set resolved
+        </Button>
         <Button type="submit" name="kind" value="note" variant="secondary" disabled={pending}>
           Add internal note
         </Button>

@@ -6,6 +6,7 @@ import { INPUT_CLASS } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { IDLE } from "@/lib/action-state";
 import { sendCsatAction } from "./actions";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 type Rating = { label: string; satisfied: boolean; comment: string | null; rated_at: string };
 
@@ -51,8 +52,7 @@ export function CsatPanel({ ticket, canRequest, rating, request }: Props) {
       {request?.link ? (
         <label className="block space-y-1">
           <span className="text-xs text-slate-600">
-            Rating link for the customer (until{" "}
-            {new Date(request.expires_at).toLocaleDateString("en-GB", { dateStyle: "medium" })})
+            Rating link for the customer (until <TimeAgo date={request.expires_at} mode="day" />)
           </span>
           <input
             readOnly

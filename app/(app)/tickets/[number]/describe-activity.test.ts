@@ -7,7 +7,12 @@ describe("describeActivity", () => {
     expect(
       describeActivity("auto_assign", { assignee: { from: null, to: "Ava" }, team: "Billing", rule: "round_robin" }),
     ).toBe("auto-assigned it to Ava (round-robin in Billing)");
+    expect(describeActivity("assign", { assignee: { from: "Ava", to: null } })).toBe("unassigned the ticket");
     expect(describeActivity("tags_added", { tags: ["vip", "bug"] })).toBe("added tags vip, bug");
+    expect(describeActivity("tags_added", { tags: ["vip"] })).toBe("added tag vip");
+    expect(describeActivity("tags_removed", { tags: ["refund"] })).toBe("removed tag refund");
+    expect(describeActivity("tags_removed", { tags: ["refund", "vip"] })).toBe("removed tags refund, vip");
+    expect(describeActivity("transfer", { team: { from: "Sales", to: "Billing" } })).toBe("transferred it to Billing");
     expect(describeActivity("attachment_added", { filename: "invoice.pdf", size: 1024 })).toBe("attached invoice.pdf");
     expect(describeActivity("update", { priority: { from: "low", to: "high" } })).toBe(
       "changed priority from low to high",

@@ -8,6 +8,12 @@ export function describeActivity(action: string, changes: unknown): string {
   return typeof name === "string" ? `${words} (macro “${name}”)` : words;
 }
 
+/** "tag refund", or "tags refund, vip". */
+function tagWords(value: unknown): string {
+  const tags = Array.isArray(value) ? value.map(String) : [];
+  return `${tags.length === 1 ? "tag" : "tags"} ${tags.join(", ")}`.trim();
+}
+
 function describeChange(action: string, c: Record<string, unknown>): string {
   const change = (key: string) => c[key] as Change | undefined;
   const show = (v: unknown) => (v == null ? "nobody" : String(v));
@@ -18,16 +24,20 @@ function describeChange(action: string, c: Record<string, unknown>): string {
       return "replied";
     case "note":
       return "added an internal note";
-    case "assign":
-      return `assigned it to ${show(change("assignee")?.to)}`;
+    case "assign": {
+      const to = change("assignee")?.to;
+      return to == null ? "unassigned the ticket" : `assigned it to ${show(to)}`;
+    }
     case "auto_assign":
       return `auto-assigned it to ${show(change("assignee")?.to)} (round-robin in ${show(c.team)})`;
-    case "transfer":
-      return `transferred it to ${show(change("team")?.to)}`;
+    case "transfer": {
+      const to = change("team")?.to;
+      return to == null ? "took it off its team" : `transferred it to ${show(to)}`;
+    }
     case "tags_added":
-      return `added tags ${(c.tags as string[] | undefined)?.join(", ") ?? ""}`;
+      return `added ${tagWords(c.tags)}`;
     case "tags_removed":
-      return `removed tags ${(c.tags as string[] | undefined)?.join(", ") ?? ""}`;
+      return `removed ${tagWords(c.tags)}`;
     case "resolve":
       return "resolved the ticket";
     case "reopen":

@@ -4,15 +4,15 @@ import { notFound } from "next/navigation";
 import { CaseStatusBadge } from "@/components/case-status/case-status-badge";
 import { SlaCountdown } from "@/components/sla/sla-countdown";
 import { Badge } from "@/components/ui/badge";
+import { TimeAgo } from "@/components/ui/time-ago";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { searchArticles } from "@/lib/services/knowledge/search-articles";
 import { listCaseStatuses } from "@/lib/services/case-statuses/list-case-statuses";
-import { signAttachmentUrl } from "@/lib/services/attachments/signed-url";
-import { isInlineImage } from "@/lib/services/attachments/sniff";
 import { getCsat } from "@/lib/services/csat/get-csat";
 import { getTicketEmail } from "@/lib/services/email/ticket-email";
 import { getTicket } from "@/lib/services/tickets/get-ticket";
+import { getTicketTimeline } from "@/lib/services/tickets/get-ticket-timeline";
 import { listMacros } from "@/lib/services/macros/list-macros";
 import { listSnippets } from "@/lib/services/snippets/list-snippets";
 import { listTeams } from "@/lib/services/teams/list-teams";
@@ -21,9 +21,9 @@ import { TicketActions } from "./ticket-actions";
 import { CsatPanel } from "./csat-panel";
 import { EmailPanel } from "./email-panel";
 import { Composer } from "./composer";
-import { describeActivity } from "./describe-activity";
 import { MacroApply } from "./macro-apply";
-import { MessageAttachments } from "./message-attachments";
+import { StatusControl } from "./status-control";
+import { Timeline } from "./timeline";
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }): Promise<Metadata> {
   return { title: `Ticket #${(await params).number}` };
@@ -35,12 +35,13 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
   if (!/^\d{1,9}$/.test(number)) notFound();
   let ticket;
   try {
-    ticket = await getTicket(ctx, { number: Number(number) });
+    ticket = await getTicket(ctx, { number: Number(number), messageLimit: 0, includeActivity: false });
   } catch (error) {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   }
-  const [agents, teams, macros, snippets, published, caseStatuses, csat, email] = await Promise.all([
+  const [timeline, agents, teams, macros, snippets, published, caseStatuses, csat, email] = await Promise.all([
+    getTicketTimeline(ctx, { ticket: ticket.number }),
     listAgents(ctx),
     listTeams(ctx),
     listMacros(ctx),
@@ -76,7 +77,11 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
             ) : null}
             <Badge tone={ticket.priority}>{ticket.priority}</Badge>
             <span className="text-slate-500">via {ticket.channel}</span>
+            <span className="text-slate-500">
+              · opened <TimeAgo date={ticket.createdAt} />
+            </span>
           </div>
+          <StatusControl ticket={ticket.number} status={ticket.status} />
           {ticket.followUpOf || ticket.followUps.length ? (
             <p className="mt-2 text-sm text-slate-600" data-testid="follow-ups">
               {ticket.followUpOf ? (
@@ -106,34 +111,7 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
           ) : null}
         </div>
 
-        <ol className="space-y-3" data-testid="messages">
-          {ticket.messages.map((m) => (
-            <li
-              key={m.id}
-              data-kind={m.kind}
-              className={`rounded-lg p-4 text-sm shadow-sm ring-1 ${m.kind === "note" ? "bg-amber-50 ring-amber-200" : m.authorType === "agent" ? "bg-indigo-50 ring-indigo-100" : "bg-white ring-slate-200"}`}
-            >
-              <div className="mb-1 flex justify-between text-xs text-slate-500">
-                <span className="font-medium text-slate-700">
-                  {m.authorType === "agent" ? m.authorUser?.name : m.authorContact?.name}
-                  {m.kind === "note" ? " · internal note" : ""}
-                  {m.via === "mcp" ? " · via MCP" : ""}
-                </span>
-                <time dateTime={m.createdAt.toISOString()}>
-                  {m.createdAt.toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
-                </time>
-              </div>
-              <p className="whitespace-pre-wrap text-slate-800">{m.body}</p>
-              <MessageAttachments
-                items={m.attachments.map((a) => ({
-                  ...a,
-                  href: signAttachmentUrl({ id: a.id, workspaceId: ctx.workspaceId }).path,
-                  image: isInlineImage(a.contentType),
-                }))}
-              />
-            </li>
-          ))}
-        </ol>
+        <Timeline timeline={timeline} workspaceId={ctx.workspaceId} />
 
         <Composer
           ticket={ticket.number}
@@ -145,33 +123,6 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
             agent: { name: user.name },
           }}
         />
-
-        <section className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-          <h2 className="mb-2 text-sm font-semibold">Activity</h2>
-          <ol className="space-y-1.5 text-sm" data-testid="activity">
-            {ticket.activities.map((a) => (
-              <li key={a.id} className="flex justify-between gap-4">
-                <span>
-                  <span className="font-medium">
-                    {a.action === "csat_rated"
-                      ? "Customer"
-                      : (a.actor?.name ?? (a.credentialName ? `API key “${a.credentialName}”` : "System"))}
-                  </span>{" "}
-                  {describeActivity(a.action, a.changes)}
-                  {a.via === "mcp" ? (
-                    <span className="text-indigo-700">
-                      {" "}
-                      · via MCP{a.credentialName ? ` (${a.credentialName})` : ""}
-                    </span>
-                  ) : null}
-                </span>
-                <time className="shrink-0 text-xs text-slate-500" dateTime={a.createdAt.toISOString()}>
-                  {a.createdAt.toLocaleString("en-GB", { dateStyle: "short", timeStyle: "short" })}
-                </time>
-              </li>
-            ))}
-          </ol>
-        </section>
       </section>
 
       <aside className="min-w-0 space-y-4">

@@ -5,15 +5,13 @@ import { Button } from "@/components/ui/button";
 import { INPUT_CLASS } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { IDLE, type ActionState } from "@/lib/action-state";
-import { TICKET_PRIORITIES } from "@/lib/validations/tickets";
-import { TICKET_STATUSES } from "@/lib/validations/tickets";
+import { TICKET_PRIORITIES, TICKET_STATUSES } from "@/lib/validations/tickets";
 import {
   addTagsAction,
   assignAction,
   priorityAction,
   removeTagAction,
   setStatusAction,
-  statusAction,
   transferAction,
 } from "./actions";
 
@@ -109,21 +107,8 @@ function statusOptions(caseStatuses: Props["caseStatuses"]): Option[] {
 
 export function TicketActions({ ticket, agents, teams, caseStatuses }: Props) {
   const hidden = <input type="hidden" name="ticket" value={ticket.number} />;
-  const closed = ticket.status === "resolved" || ticket.status === "closed";
   return (
     <section className="space-y-4 rounded-lg bg-white p-4 text-sm shadow-sm ring-1 ring-slate-200">
-      <ActionForm action={statusAction} label="Status">
-        {(pending) => (
-          <>
-            {hidden}
-            <input type="hidden" name="to" value={closed ? "open" : "resolved"} />
-            <Button type="submit" variant={closed ? "secondary" : "primary"} className="w-full" disabled={pending}>
-              {closed ? "Reopen ticket" : "Resolve ticket"}
-            </Button>
-          </>
-        )}
-      </ActionForm>
-
       <SelectAction
         action={setStatusAction}
         ticket={ticket.number}

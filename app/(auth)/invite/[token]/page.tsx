@@ -5,6 +5,7 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { findInvitation, invitationRefusal } from "@/lib/services/invitations/find-invitation";
 import { AcceptForm, JoinForm } from "./accept-form";
 import { signOutForInvitationAction } from "./actions";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 // The link is a secret: never send it on as a Referer.
 export const metadata: Metadata = { title: "Invitation", referrer: "no-referrer" };
@@ -30,7 +31,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const intro = (
     <p className="text-sm text-slate-600">
       You were invited as <strong className="capitalize">{invitation.role}</strong>. The link works once and expires{" "}
-      {invitation.expiresAt.toLocaleDateString("en-GB")}.
+      <TimeAgo date={invitation.expiresAt} />.
     </p>
   );
   if (user && user.email !== invitation.email) {

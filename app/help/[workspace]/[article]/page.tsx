@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { ArticleMarkdown } from "@/components/knowledge/markdown";
 import { findHelpCenter, getHelpCenterArticle } from "@/lib/services/knowledge/help-center";
 import { HelpShell } from "../help-shell";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 type Props = { params: Promise<{ workspace: string; article: string }> };
 
@@ -36,10 +37,7 @@ export default async function HelpArticlePage({ params }: Props) {
         <h1 className="break-words text-2xl font-semibold">{article.title}</h1>
         <ArticleMarkdown source={article.body} />
         <p className="border-t border-slate-100 pt-3 text-xs text-slate-500">
-          Updated{" "}
-          <time dateTime={article.updatedAt.toISOString()}>
-            {article.updatedAt.toLocaleDateString("en-GB", { dateStyle: "long" })}
-          </time>
+          Updated <TimeAgo date={article.updatedAt} mode="day" />
         </p>
       </article>
     </HelpShell>

@@ -17,6 +17,7 @@ import {
   revokeAgentAppAction,
   revokeAgentCredentialAction,
 } from "./actions";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 export function AgentAccessClient(props: {
   userId: string;
@@ -72,7 +73,7 @@ export function AgentAccessClient(props: {
                 <span className="font-mono text-xs">{c.masked}</span> {c.name}{" "}
                 <span className="text-xs text-slate-500">
                   ({c.kind === "personal_token" ? "personal token" : "API key"}, last used{" "}
-                  {c.last_used_at ? new Date(c.last_used_at).toLocaleString("en-GB") : "never"})
+                  {c.last_used_at ? <TimeAgo date={c.last_used_at} /> : "never"})
                 </span>
               </span>
               {canAct ? (
@@ -143,8 +144,8 @@ function Reactivate({
       data-testid="deactivated"
     >
       <p className="max-w-2xl text-sm text-slate-700">
-        {name} was offboarded from {workspace} on {new Date(deactivatedAt!).toLocaleString("en-GB")} and cannot sign in
-        to it. Reactivating lets them sign in again with their role; the tokens and apps revoked then stay revoked.
+        {name} was offboarded from {workspace} <TimeAgo date={deactivatedAt!} mode="exact" /> and cannot sign in to it.
+        Reactivating lets them sign in again with their role; the tokens and apps revoked then stay revoked.
       </p>
       {canAct ? (
         <form action={action} className="space-y-1">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { listOutbox } from "@/lib/services/email/outbox";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 export const metadata: Metadata = { title: "Mailbox" };
 
@@ -48,9 +49,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                   {m.transport ? ` · ${m.transport}` : ""}
                 </td>
                 <td className="px-3 py-2 text-xs text-slate-500">
-                  <time dateTime={m.createdAt.toISOString()}>
-                    {m.createdAt.toLocaleString("en-GB", { dateStyle: "short", timeStyle: "medium" })}
-                  </time>
+                  <TimeAgo date={m.createdAt} />
                 </td>
               </tr>
             ))}

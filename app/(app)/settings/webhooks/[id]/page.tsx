@@ -8,6 +8,7 @@ import { listWebhooks } from "@/lib/services/webhooks/list-webhooks";
 import { Badge } from "@/components/ui/badge";
 import { Pager } from "@/components/ui/pager";
 import { DeliveryLog, WebhookControls } from "./webhook-client";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 export const metadata: Metadata = { title: "Webhook" };
 
@@ -38,7 +39,7 @@ export default async function WebhookPage({
         <h1 className="mt-1 break-all font-mono text-lg font-semibold">{webhook.url}</h1>
         <p className="text-sm text-slate-600">
           {webhook.description ? `${webhook.description} · ` : ""}
-          {webhook.events.join(", ")} · created {new Date(webhook.created_at).toLocaleDateString("en-GB")}
+          {webhook.events.join(", ")} · created <TimeAgo date={webhook.created_at} />
           {webhook.created_by ? ` by ${webhook.created_by.name}` : ""}
         </p>
         <p className="mt-1 text-sm" data-testid="webhook-state">
@@ -54,8 +55,7 @@ export default async function WebhookPage({
           ) : null}
           {webhook.rotation_overlap_until ? (
             <span className="ml-2 text-xs text-slate-600">
-              Also signed with the previous secret until{" "}
-              {new Date(webhook.rotation_overlap_until).toLocaleString("en-GB")}
+              Also signed with the previous secret until <TimeAgo date={webhook.rotation_overlap_until} mode="exact" />
             </span>
           ) : null}
         </p>

@@ -13,6 +13,7 @@ import {
   rotateWebhookSecretAction,
   setWebhookEnabledAction,
 } from "../actions";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 const OVERLAP = [
   ["0", "Replace at once"],
@@ -115,9 +116,7 @@ export function DeliveryLog({ deliveries, canResend }: { deliveries: WebhookDeli
             <code className="text-xs">{d.event_type}</code>
             <span className="text-xs text-slate-600">attempt {d.attempt}</span>
             <span className="text-xs text-slate-600">{d.duration_ms} ms</span>
-            <time className="text-xs text-slate-600" dateTime={d.created_at}>
-              {new Date(d.created_at).toLocaleString("en-GB")}
-            </time>
+            <TimeAgo date={d.created_at} className="text-xs text-slate-600" />
             {canResend ? (
               <span className="ml-auto">
                 <ResendButton delivery={d.id} />

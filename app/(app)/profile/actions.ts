@@ -1,0 +1,17 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { formToObject, runAction, type ActionState } from "@/lib/action-state";
+import { requireActor } from "@/lib/auth/session";
+import { updateDatePreferences } from "@/lib/services/users/date-preferences";
+import type { DatePreferencesInput } from "@/lib/validations/profile";
+
+export async function saveDatePreferencesAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const { ctx } = await requireActor();
+    await updateDatePreferences(ctx, formToObject(form) as DatePreferencesInput);
+    // Every page shows dates: the layout hands the new settings to all of them.
+    revalidatePath("/", "layout");
+    return { status: "ok", message: "Date preferences saved." };
+  });
+}
