@@ -12,15 +12,7 @@ import type { ActorContext } from "@/lib/context";
 import { AppError, toAppError } from "@/lib/errors";
 import type { Caller } from "@/lib/mcp/permissions";
 import { accessTo, readTool, runRead, surfaceIncludes } from "@/lib/mcp/reads";
-import {
-  articleUri,
-  contactUri,
-  conversationUri,
-  JSON_MIME,
-  RESOURCE_SCHEME,
-  ticketUri,
-  viewUri,
-} from "@/lib/mcp/resource-links";
+import { articleUri, contactUri, JSON_MIME, RESOURCE_SCHEME, ticketUri, viewUri } from "@/lib/mcp/resource-links";
 import type { AnyTool } from "@/lib/mcp/tool";
 import type { Surface } from "@/lib/mcp/toolsets";
 
@@ -332,5 +324,3 @@ export const RESOURCE_TEMPLATES = KINDS.map((kind) => ({
   description: kind.description,
   tools: kind.tools.map((t) => t.name),
 }));
-
-export { articleUri, contactUri, conversationUri, ticketUri };
