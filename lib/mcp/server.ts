@@ -4,8 +4,12 @@ import {
   McpServer,
   ProtocolError,
   ProtocolErrorCode,
+  SUPPORTED_PROTOCOL_VERSIONS,
   type AuthInfo,
   type CallToolResult,
+  type DiscoverResult,
+  type ReadResourceResult,
+  type ServerCapabilities,
   type Tool,
 } from "@modelcontextprotocol/server";
 import type { ActorContext } from "@/lib/context";
@@ -17,11 +21,20 @@ import { checkToolAccess, type Caller } from "@/lib/mcp/permissions";
 import type { AnyTool } from "@/lib/mcp/tool";
 import { TOOLS, TOOLS_BY_NAME } from "@/lib/mcp/tools";
 import { checkSurface, DEFAULT_SURFACE, surfaceLists, type Surface } from "@/lib/mcp/toolsets";
+import { complete } from "@/lib/mcp/completions";
+import { getPrompt, listPrompts } from "@/lib/mcp/prompts";
+import { listResources, listResourceTemplates, readResource } from "@/lib/mcp/resources";
 
 export const SERVER_INFO = { name: "deskbridge", title: "Deskbridge helpdesk", version: "1.0.0" };
 
 const INSTRUCTIONS =
-  "Deskbridge is a helpdesk. Tickets are addressed by number. Start with search_tickets or get_ticket_context; use list_agents and list_teams for ids before assign_ticket or transfer_ticket. Every change is recorded in the ticket's history under the connected identity.";
+  "Deskbridge is a helpdesk. Tickets are addressed by number. Start with search_tickets or get_ticket_context; use list_agents and list_teams for ids before assign_ticket or transfer_ticket. Tickets, conversations, contacts, articles and saved views are also resources (deskbridge://tickets/{number}); prompts offer triage, reply drafts, handover summaries, a weekly report and the shared macros. Every change is recorded in the ticket's history under the connected identity.";
+
+/**
+ * The revisions this URL serves: 2026-07-28 through server/discover, and the 2025 (and older)
+ * revisions through initialize. server/discover names them all, newest first.
+ */
+export const SERVED_PROTOCOL_VERSIONS: readonly string[] = ["2026-07-28", ...SUPPORTED_PROTOCOL_VERSIONS];
 
 /** What the MCP layer knows about the caller after the bearer check. */
 export type McpAuth = { readonly credential: VerifiedCredential; readonly ip: string | null };
@@ -172,7 +185,7 @@ function argumentErrorsOf(tool: AnyTool, error: z.ZodError) {
   return fields;
 }
 
-function callerOf(credential: VerifiedCredential): Caller {
+export function callerOf(credential: VerifiedCredential): Caller {
   return {
     scopes: credential.scopes,
     role: credential.role,
@@ -244,22 +257,100 @@ async function callTool(call: McpCall, name: string, args: unknown): Promise<Cal
 
 flushAuditOnExit();
 
+/** A read that is not a tool call (a resource, a prompt): one audit row, and its outcome counted like a tool's. */
+async function auditedRead<T>(call: McpCall, action: string, run: () => Promise<{ outcome: string; value: T }>) {
+  const ctx = actorOf(call.auth);
+  const started = performance.now();
+  let outcome = "internal_error";
+  try {
+    const result = await run();
+    outcome = result.outcome;
+    return result.value;
+  } catch (error) {
+    outcome = outcomeOf(error);
+    throw error;
+  } finally {
+    call.onToolOutcome(outcome);
+    enqueueAudit(auditRow(ctx, { action, outcome, latencyMs: Math.round(performance.now() - started) }));
+  }
+}
+
+function outcomeOf(error: unknown): string {
+  const data = error instanceof ProtocolError ? (error.data as { error?: unknown } | undefined) : undefined;
+  return typeof data?.error === "string"
+    ? data.error
+    : error instanceof ProtocolError
+      ? "invalid_params"
+      : "internal_error";
+}
+
+/**
+ * Capabilities per era. Logging is a capability of the 2025 revisions only (2026-07-28 deprecates
+ * it); tools, resources, prompts and completions are served on both. No list changes are sent.
+ */
+function capabilitiesOf(era: "modern" | "legacy"): ServerCapabilities {
+  return {
+    tools: { listChanged: false },
+    resources: { listChanged: false },
+    prompts: { listChanged: false },
+    completions: {},
+    ...(era === "legacy" ? { logging: {} } : {}),
+  };
+}
+
+/**
+ * server/discover names every revision the URL serves. The SDK's own answer lists only the modern
+ * ones (it leaves 2025 revisions to initialize) and offers no option for it, so its discover answer
+ * is extended on this instance; the SDK still shapes and stamps the result.
+ */
+function discoverAllRevisions(server: McpServer) {
+  const inner = server.server as unknown as { _ondiscover: () => DiscoverResult };
+  const sdkDiscover = inner._ondiscover.bind(server.server);
+  inner._ondiscover = () => ({ ...sdkDiscover(), supportedVersions: [...SERVED_PROTOCOL_VERSIONS] });
+}
+
 /**
  * A server for one request. The SDK binds a server to one transport, so this
  * is built per request; it holds only a few handlers over the module-level
- * registry, so building it is cheap. Logging is a capability of the 2025
- * revisions only (2026-07-28 deprecates it), so only their servers advertise it.
+ * registry, so building it is cheap.
  */
 export function buildMcpServer(call: McpCall, era: "modern" | "legacy" = "legacy"): McpServer {
-  const server = new McpServer(SERVER_INFO, {
-    capabilities: era === "legacy" ? { tools: { listChanged: false }, logging: {} } : { tools: { listChanged: false } },
-    instructions: INSTRUCTIONS,
-  });
-  server.server.setRequestHandler("tools/list", () => listToolsFor(callerOf(call.auth.credential), call.surface));
+  const server = new McpServer(SERVER_INFO, { capabilities: capabilitiesOf(era), instructions: INSTRUCTIONS });
+  if (era === "modern") discoverAllRevisions(server);
+  const caller = () => callerOf(call.auth.credential);
+  server.server.setRequestHandler("tools/list", () => listToolsFor(caller(), call.surface));
   // Deskbridge sends no log notifications; the level is accepted so clients that set it work.
   if (era === "legacy") server.server.setRequestHandler("logging/setLevel", () => ({}));
   server.server.setRequestHandler("tools/call", (request) =>
     callTool(call, request.params.name, request.params.arguments),
+  );
+  server.server.setRequestHandler("resources/templates/list", () => listResourceTemplates(caller(), call.surface));
+  server.server.setRequestHandler("resources/list", (request) =>
+    listResources(actorOf(call.auth), caller(), call.surface, request.params?.cursor),
+  );
+  server.server.setRequestHandler("resources/read", async (request) => {
+    const read = await auditedRead(call, "resources/read", async () => {
+      const answer = await readResource(actorOf(call.auth), caller(), call.surface, request.params.uri);
+      return { outcome: answer.outcome, value: answer };
+    });
+    if (read.error) throw read.error;
+    return read.result as ReadResourceResult;
+  });
+  server.server.setRequestHandler("prompts/list", () => listPrompts(actorOf(call.auth), caller(), call.surface));
+  server.server.setRequestHandler("prompts/get", (request) =>
+    auditedRead(call, "prompts/get", async () => ({
+      outcome: "ok",
+      value: await getPrompt(
+        actorOf(call.auth),
+        caller(),
+        call.surface,
+        request.params.name,
+        request.params.arguments ?? {},
+      ),
+    })),
+  );
+  server.server.setRequestHandler("completion/complete", (request) =>
+    complete(actorOf(call.auth), caller(), call.surface, request.params),
   );
   return server;
 }

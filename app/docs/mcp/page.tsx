@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { describeScope, FAMILY_SCOPES, UMBRELLA_SCOPES } from "@/lib/auth/scopes";
+import { BUILT_IN_PROMPTS } from "@/lib/mcp/prompts";
+import { RESOURCE_TEMPLATES } from "@/lib/mcp/resources";
 import { TOOLS } from "@/lib/mcp/tools";
 import { DEFAULT_TOOL_NAMES, TOOLSETS } from "@/lib/mcp/toolsets";
 import { mcpUrl } from "@/lib/mcp/urls";
@@ -68,6 +70,41 @@ export default function McpDocsPage() {
             </li>
           ))}
         </ul>
+      </section>
+
+      <section className="space-y-2 text-sm text-slate-700" data-testid="resources-prompts">
+        <h2 className="text-lg font-semibold">Resources, prompts and completions</h2>
+        <p>
+          Resources are read under the same scopes and role as the tools named beside them; <code>resources/list</code>{" "}
+          pages through saved views, tickets, articles and contacts with a cursor, and <code>get_ticket</code>,{" "}
+          <code>get_ticket_context</code> and <code>search_tickets</code> answer with <code>resource_link</code>s to the
+          tickets they mention.
+        </p>
+        <ul className="space-y-1">
+          {RESOURCE_TEMPLATES.map((template) => (
+            <li key={template.uriTemplate}>
+              <code>{template.uriTemplate}</code> — {template.description} (as <code>{template.tools.join(", ")}</code>)
+            </li>
+          ))}
+        </ul>
+        <p>
+          Prompts are listed per credential like tools: one shows only when the credential may call every tool it reads
+          with. Every shared macro is also a prompt, <code>macro_&lt;slug of its name&gt;</code> (<code>-2</code>,{" "}
+          <code>-3</code>… when an older shared macro has the same slug), taking a <code>ticket</code>.
+        </p>
+        <ul className="space-y-1">
+          {BUILT_IN_PROMPTS.map((prompt) => (
+            <li key={prompt.name}>
+              <code>{prompt.name}</code>({prompt.arguments.map((a) => `${a.name}${a.required ? "" : "?"}`).join(", ")})
+              — {prompt.description} (reads with <code>{prompt.tools.join(", ")}</code>)
+            </li>
+          ))}
+        </ul>
+        <p>
+          <code>completion/complete</code> offers values for prompt arguments and template variables, at most 100, from
+          your workspace: ticket numbers by number prefix or subject words, tag, agent, team and macro names, and
+          article slugs by title.
+        </p>
       </section>
 
       <section>

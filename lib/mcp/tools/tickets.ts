@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { conversationLink, ticketLink } from "@/lib/mcp/resource-links";
 import { defineTool, IDEMPOTENT_WRITE, READ, WRITE } from "@/lib/mcp/tool";
 import { MessageShape, pageOf, StatusChangeShape, TicketHitShape, TicketShape, Ref } from "@/lib/mcp/tools/shapes";
 import { addInternalNote } from "@/lib/services/tickets/add-internal-note";
@@ -69,6 +70,7 @@ export const TICKET_TOOLS = [
     needsUser: false,
     annotations: READ,
     handler: (ctx, input) => listTickets(ctx, input),
+    extraContent: (page) => page.items.map(ticketLink),
   }),
   defineTool({
     name: "get_ticket_context",
@@ -86,6 +88,7 @@ export const TICKET_TOOLS = [
       const messages = t.messages.map((m) => toMessageRow(m));
       return { ticket: ticketJson(t), latest_messages: messages, total_shown: messages.length };
     },
+    extraContent: ({ ticket }) => [ticketLink(ticket), conversationLink(ticket)],
   }),
   defineTool({
     name: "get_ticket",
@@ -100,6 +103,7 @@ export const TICKET_TOOLS = [
     annotations: READ,
     handler: async (ctx, { ticket }) =>
       ticketJson(await getTicket(ctx, { number: ticket, messageLimit: 0, includeActivity: false })),
+    extraContent: (ticket) => [ticketLink(ticket), conversationLink(ticket)],
   }),
   defineTool({
     name: "list_ticket_messages",
