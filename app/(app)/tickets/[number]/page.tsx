@@ -24,6 +24,7 @@ import { Composer } from "./composer";
 import { describeActivity } from "./describe-activity";
 import { MacroApply } from "./macro-apply";
 import { MessageAttachments } from "./message-attachments";
+import { TicketShortcuts } from "./ticket-shortcuts";
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }): Promise<Metadata> {
   return { title: `Ticket #${(await params).number}` };
@@ -65,7 +66,7 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
             ← Tickets
           </Link>
           <h1 className="mt-1 text-xl font-semibold">
-            <span className="text-slate-400">#{ticket.number}</span> {ticket.subject}
+            <span className="text-slate-500">#{ticket.number}</span> {ticket.subject}
           </h1>
           <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
             <Badge tone={ticket.status}>
@@ -135,6 +136,7 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
           ))}
         </ol>
 
+        <TicketShortcuts ticket={ticket.number} />
         <Composer
           ticket={ticket.number}
           articles={articles}
