@@ -1,7 +1,8 @@
 "use client";
 
+import { Command } from "cmdk";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { applyTheme } from "@/components/theme/theme";
 import { ModalDialog } from "./modal-dialog";
 import type { PalettePage, PaletteRecord, PaletteSearch } from "./palette-types";
@@ -13,10 +14,13 @@ const GROUP_OF: Record<PaletteRecord["kind"], string> = {
   contact: "Contacts",
   article: "Articles",
 };
-const GROUP_ORDER = ["Tickets", "Contacts", "Articles", "Actions", "Pages", "Settings"];
+/**
+ * Without text the recent tickets come first; with text the actions and pages it names come first,
+ * so the option Enter runs does not change when the server's records arrive a moment later.
+ */
+const RECORD_GROUPS = ["Tickets", "Contacts", "Articles"];
+const STATIC_GROUPS = ["Actions", "Pages", "Settings"];
 const SEARCH_DELAY_MS = 150;
-
-const optionId = (listId: string, item: Item) => `${listId}-${item.id.replace(/[^a-zA-Z0-9_-]/g, "_")}`;
 
 function matches(item: { label: string; group: string }, query: string) {
   const q = query.trim().toLowerCase();
@@ -25,8 +29,8 @@ function matches(item: { label: string; group: string }, query: string) {
 
 /**
  * ⌘K / Ctrl+K: one box that finds tickets, contacts and articles (searched on the server as you
- * type), actions and every page the user may open. An ARIA combobox: the arrows move through the
- * options, Enter runs one, Escape closes.
+ * type), actions and every page the user may open. cmdk makes it an ARIA combobox (the arrows move
+ * through the options, Enter runs one); the native dialog closes it on Escape.
  */
 export function CommandPalette({
   open,
@@ -60,10 +64,9 @@ function PaletteBody({
   onShowShortcuts: () => void;
 }) {
   const router = useRouter();
-  const listId = useId();
   const [query, setQuery] = useState("");
   const [records, setRecords] = useState<PaletteRecord[]>([]);
-  const [active, setActive] = useState(0);
+  const [selected, setSelected] = useState("");
   const latest = useRef("");
 
   useEffect(() => {
@@ -86,24 +89,18 @@ function PaletteBody({
       onClose();
       router.push(href);
     };
+    const theme = (preference: "light" | "dark" | "system") => () => {
+      applyTheme(preference);
+      onClose();
+    };
     const actions: Item[] = [
-      { id: "new-ticket", group: "Actions", label: "New ticket", run: go("/tickets/new") },
-      { id: "inbox", group: "Actions", label: "Go to the inbox", run: go("/tickets") },
-      { id: "mine", group: "Actions", label: "My open tickets", run: go("/tickets?assignee=me&status=open") },
-      { id: "theme-dark", group: "Actions", label: "Use the dark theme", run: () => (applyTheme("dark"), onClose()) },
-      {
-        id: "theme-light",
-        group: "Actions",
-        label: "Use the light theme",
-        run: () => (applyTheme("light"), onClose()),
-      },
-      {
-        id: "theme-system",
-        group: "Actions",
-        label: "Follow the system theme",
-        run: () => (applyTheme("system"), onClose()),
-      },
-      { id: "shortcuts", group: "Actions", label: "Show keyboard shortcuts", run: onShowShortcuts },
+      { id: "action:new-ticket", group: "Actions", label: "New ticket", run: go("/tickets/new") },
+      { id: "action:inbox", group: "Actions", label: "Go to the inbox", run: go("/tickets") },
+      { id: "action:mine", group: "Actions", label: "My open tickets", run: go("/tickets?assignee=me&status=open") },
+      { id: "action:theme-dark", group: "Actions", label: "Use the dark theme", run: theme("dark") },
+      { id: "action:theme-light", group: "Actions", label: "Use the light theme", run: theme("light") },
+      { id: "action:theme-system", group: "Actions", label: "Follow the system theme", run: theme("system") },
+      { id: "action:shortcuts", group: "Actions", label: "Show keyboard shortcuts", run: onShowShortcuts },
     ];
     const pageItems: Item[] = pages.map((p) => ({
       id: `page:${p.href}`,
@@ -119,80 +116,50 @@ function PaletteBody({
       hint: r.hint,
       run: go(r.href),
     }));
-    const all = [...found, ...[...actions, ...pageItems].filter((item) => matches(item, query))];
-    return all.sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group));
+    return [...found, ...[...actions, ...pageItems].filter((item) => matches(item, query))];
   }, [records, pages, query, router, onClose, onShowShortcuts]);
 
-  const current = Math.min(active, Math.max(0, items.length - 1));
-  const groups = GROUP_ORDER.map((group) => ({ group, items: items.filter((i) => i.group === group) })).filter(
-    (g) => g.items.length > 0,
-  );
-
-  useEffect(() => {
-    const item = items[current];
-    if (item) document.getElementById(optionId(listId, item))?.scrollIntoView({ block: "nearest" });
-  }, [current, items, listId]);
-
-  function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
-    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-      event.preventDefault();
-      const step = event.key === "ArrowDown" ? 1 : -1;
-      setActive((current + step + items.length) % Math.max(1, items.length));
-    } else if (event.key === "Home" || event.key === "End") {
-      event.preventDefault();
-      setActive(event.key === "Home" ? 0 : items.length - 1);
-    } else if (event.key === "Enter") {
-      event.preventDefault();
-      items[current]?.run();
-    }
-  }
+  const order = query.trim() ? [...STATIC_GROUPS, ...RECORD_GROUPS] : [...RECORD_GROUPS, ...STATIC_GROUPS];
+  const groups = order
+    .map((group) => ({ group, items: items.filter((i) => i.group === group) }))
+    .filter((g) => g.items.length > 0);
+  // The first option is the one Enter runs until the arrows pick another, also after results arrive.
+  const first = groups[0]?.items[0]?.id ?? "";
+  const current = items.some((item) => item.id === selected) ? selected : first;
 
   return (
-    <div>
-      <input
+    // Records come back already matched by the server; the static options are matched here.
+    <Command label="Command palette" shouldFilter={false} value={current} onValueChange={setSelected} loop>
+      <Command.Input
         autoFocus
-        role="combobox"
-        aria-label="Search tickets, contacts, articles, actions and pages"
-        aria-expanded={items.length > 0}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={items[current] ? optionId(listId, items[current]) : undefined}
         value={query}
-        onChange={(event) => {
-          setQuery(event.target.value);
-          setActive(0);
-        }}
-        onKeyDown={onKeyDown}
+        onValueChange={setQuery}
+        aria-label="Search tickets, contacts, articles, actions and pages"
         placeholder="Search tickets, contacts, articles, actions, pages…"
         className="block w-full rounded-t-lg border-b border-slate-200 bg-white px-4 py-3 text-sm text-slate-900 outline-none placeholder:text-slate-500"
       />
-      <div id={listId} role="listbox" aria-label="Results" className="max-h-[55vh] overflow-y-auto py-1 text-sm">
+      <Command.List label="Results" className="max-h-[55vh] overflow-y-auto py-1 text-sm">
+        <Command.Empty className="px-4 py-3 text-slate-600">Nothing matches.</Command.Empty>
         {groups.map(({ group, items: groupItems }) => (
-          <div key={group} role="group" aria-label={group}>
-            <div aria-hidden className="px-4 pt-2 pb-1 text-xs font-semibold tracking-wide text-slate-600 uppercase">
-              {group}
-            </div>
-            {groupItems.map((item) => {
-              const selected = item === items[current];
-              return (
-                <div
-                  key={item.id}
-                  id={optionId(listId, item)}
-                  role="option"
-                  aria-selected={selected}
-                  onMouseMove={() => setActive(items.indexOf(item))}
-                  onClick={() => item.run()}
-                  className={`flex cursor-pointer items-baseline justify-between gap-3 px-4 py-1.5 ${selected ? "bg-indigo-50 text-indigo-900" : "text-slate-800"}`}
-                >
-                  <span className="min-w-0 truncate">{item.label}</span>
-                  {item.hint ? <span className="shrink-0 truncate text-xs text-slate-600">{item.hint}</span> : null}
-                </div>
-              );
-            })}
-          </div>
+          <Command.Group
+            key={group}
+            heading={group}
+            className="[&_[cmdk-group-heading]]:px-4 [&_[cmdk-group-heading]]:pt-2 [&_[cmdk-group-heading]]:pb-1 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-semibold [&_[cmdk-group-heading]]:tracking-wide [&_[cmdk-group-heading]]:text-slate-600 [&_[cmdk-group-heading]]:uppercase"
+          >
+            {groupItems.map((item) => (
+              <Command.Item
+                key={item.id}
+                value={item.id}
+                onSelect={() => item.run()}
+                className="flex cursor-pointer items-baseline justify-between gap-3 px-4 py-1.5 text-slate-800 data-[selected=true]:bg-indigo-50 data-[selected=true]:text-indigo-900"
+              >
+                <span className="min-w-0 truncate">{item.label}</span>
+                {item.hint ? <span className="shrink-0 truncate text-xs text-slate-600">{item.hint}</span> : null}
+              </Command.Item>
+            ))}
+          </Command.Group>
         ))}
-        {items.length === 0 ? <p className="px-4 py-3 text-slate-600">Nothing matches.</p> : null}
-      </div>
-    </div>
+      </Command.List>
+    </Command>
   );
 }
