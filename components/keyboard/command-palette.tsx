@@ -131,7 +131,7 @@ function PaletteBody({
     // Records come back already matched by the server; the static options are matched here.
     <Command label="Command palette" shouldFilter={false} value={current} onValueChange={setSelected} loop>
       <Command.Input
-        autoFocus
+        data-autofocus
         value={query}
         onValueChange={setQuery}
         aria-label="Search tickets, contacts, articles, actions and pages"

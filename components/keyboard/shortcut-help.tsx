@@ -23,7 +23,7 @@ export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => 
           type="button"
           onClick={onClose}
           className="rounded px-2 py-0.5 text-sm text-slate-600 hover:bg-slate-100"
-          autoFocus
+          data-autofocus
         >
           Close
         </button>

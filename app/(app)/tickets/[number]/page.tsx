@@ -183,16 +183,16 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
         <section className="rounded-lg bg-white p-4 text-sm shadow-sm ring-1 ring-slate-200">
           <h2 className="mb-2 font-semibold">Contact</h2>
           {ticket.contact ? (
-            <dl className="space-y-1 text-slate-700">
-              <dd className="font-medium">
+            <div className="space-y-1 text-slate-700">
+              <p className="font-medium">
                 <Link href={`/contacts/${ticket.contact.id}`} className="hover:text-indigo-700">
                   {ticket.contact.name}
                 </Link>
-              </dd>
-              {ticket.contact.email ? <dd>{ticket.contact.email}</dd> : null}
-              {ticket.contact.phone ? <dd>{ticket.contact.phone}</dd> : null}
-              {ticket.contact.company ? <dd className="text-slate-500">{ticket.contact.company}</dd> : null}
-            </dl>
+              </p>
+              {ticket.contact.email ? <p>{ticket.contact.email}</p> : null}
+              {ticket.contact.phone ? <p>{ticket.contact.phone}</p> : null}
+              {ticket.contact.company ? <p className="text-slate-500">{ticket.contact.company}</p> : null}
+            </div>
           ) : (
             <p className="text-slate-500">No contact</p>
           )}
