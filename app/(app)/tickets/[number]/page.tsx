@@ -114,7 +114,7 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
               data-kind={m.kind}
               className={`rounded-lg p-4 text-sm shadow-sm ring-1 ${m.kind === "note" ? "bg-amber-50 ring-amber-200" : m.authorType === "agent" ? "bg-indigo-50 ring-indigo-100" : "bg-white ring-slate-200"}`}
             >
-              <div className="mb-1 flex justify-between text-xs text-slate-500">
+              <div className="mb-1 flex justify-between text-xs text-slate-600">
                 <span className="font-medium text-slate-700">
                   {m.authorType === "agent" ? m.authorUser?.name : m.authorContact?.name}
                   {m.kind === "note" ? " · internal note" : ""}
