@@ -52,7 +52,7 @@ test.describe("under a light system setting", () => {
 
 for (const theme of ["light", "dark"] as const) {
   test(`the main pages have no serious accessibility violations in the ${theme} theme`, async ({ page, signInAs }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(420_000);
     await page.emulateMedia({ colorScheme: theme });
     await signInAs("owner");
     await page.goto("/tickets");
