@@ -98,7 +98,7 @@ export function NotificationBell({
             <Link href="/notifications" onClick={close} className="text-indigo-700 hover:underline">
               All notifications
             </Link>
-            <span className="text-slate-400"> · </span>
+            <span className="text-slate-500"> · </span>
             <Link href="/profile/notifications" onClick={close} className="text-indigo-700 hover:underline">
               Email preferences
             </Link>

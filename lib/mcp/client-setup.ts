@@ -4,6 +4,8 @@ export type SetupMode = "token" | "oauth";
 export type ClientSetup = { id: string; label: string; language: string; hint: string; code: string };
 
 const NAME = "deskbridge";
+/** The MCP connector's beta header value, as Anthropic's docs name it (mcp-client-2025-04-04 is the deprecated one). */
+export const MCP_CONNECTOR_BETA = "mcp-client-2025-11-20";
 
 export function clientSetups(url: string, mode: SetupMode, token = "YOUR_TOKEN"): ClientSetup[] {
   const bearer = `Bearer ${token}`;
@@ -83,13 +85,26 @@ export function clientSetups(url: string, mode: SetupMode, token = "YOUR_TOKEN")
     {
       id: "messages-api",
       label: "Messages API",
-      language: "json",
-      hint: oauth
-        ? "authorization_token takes an OAuth access token your integration obtained."
-        : "The mcp_servers entry of an Anthropic Messages API request (with the MCP connector beta header).",
-      code: json({
-        mcp_servers: [{ type: "url", url, name: NAME, authorization_token: oauth ? "OAUTH_ACCESS_TOKEN" : token }],
-      }),
+      language: "shell",
+      hint:
+        `The MCP connector needs the beta header anthropic-beta: ${MCP_CONNECTOR_BETA}, and the server URL must be publicly reachable over HTTPS: Anthropic's servers connect to it, so a localhost or private address will not work. ` +
+        (oauth
+          ? "authorization_token takes an OAuth access token your integration obtained (and refreshes)."
+          : "authorization_token takes the API key or personal token."),
+      code: [
+        "curl https://api.anthropic.com/v1/messages \\",
+        '  -H "content-type: application/json" \\',
+        '  -H "x-api-key: $ANTHROPIC_API_KEY" \\',
+        '  -H "anthropic-version: 2023-06-01" \\',
+        `  -H "anthropic-beta: ${MCP_CONNECTOR_BETA}" \\`,
+        `  -d '${json({
+          model: "claude-sonnet-4-5",
+          max_tokens: 1024,
+          messages: [{ role: "user", content: "Which urgent tickets are still open?" }],
+          mcp_servers: [{ type: "url", url, name: NAME, authorization_token: oauth ? "OAUTH_ACCESS_TOKEN" : token }],
+          tools: [{ type: "mcp_toolset", mcp_server_name: NAME }],
+        })}'`,
+      ].join("\n"),
     },
   ];
 }

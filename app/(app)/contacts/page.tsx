@@ -67,6 +67,7 @@ export default async function ContactsPage({ searchParams }: { searchParams: Pro
                 key={c.id}
                 className="flex flex-wrap items-baseline gap-x-3 gap-y-0.5 px-3 py-2 text-sm"
                 data-testid="contact-row"
+                data-list-item
               >
                 <Link href={`/contacts/${c.id}`} className="font-medium text-slate-900 hover:text-indigo-700">
                   {c.name}

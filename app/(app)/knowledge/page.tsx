@@ -119,7 +119,7 @@ export default async function KnowledgePage({ searchParams }: { searchParams: Pr
               data-testid="article-list"
             >
               {page.items.map((a) => (
-                <li key={a.id} className="p-3" data-testid="article-row" data-status={a.status}>
+                <li key={a.id} className="p-3" data-testid="article-row" data-status={a.status} data-list-item>
                   <div className="flex flex-wrap items-center gap-2">
                     <Link href={`/knowledge/${a.id}`} className="font-medium text-slate-900 hover:text-indigo-700">
                       {a.title}

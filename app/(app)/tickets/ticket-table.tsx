@@ -115,6 +115,7 @@ export function TicketTable({ tickets, agents, teams }: { tickets: TicketRow[]; 
               key={t.id}
               className="flex flex-wrap items-center py-1 hover:bg-slate-50 md:table-row md:py-0"
               data-testid="ticket-row"
+              data-list-item
               data-number={t.number}
               data-status={t.status}
               data-priority={t.priority}
@@ -162,7 +163,7 @@ export function TicketTable({ tickets, agents, teams }: { tickets: TicketRow[]; 
                 <Badge tone={t.priority}>{t.priority}</Badge>
               </td>
               <td className={`${CELL} text-slate-700`}>
-                {t.assignee?.name ?? <span className="text-slate-400">Unassigned</span>}
+                {t.assignee?.name ?? <span className="text-slate-500">Unassigned</span>}
               </td>
               <td className={`${CELL} text-slate-700`}>{t.team?.name ?? "—"}</td>
               <td className={`${CELL} text-slate-500`}>

@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AppShell } from "@/app/(app)/app-shell";
 import { describeScope, FAMILY_SCOPES, UMBRELLA_SCOPES } from "@/lib/auth/scopes";
+import { getWorkspaceSession } from "@/lib/auth/session";
 import { BUILT_IN_PROMPTS } from "@/lib/mcp/prompts";
 import { RESOURCE_TEMPLATES } from "@/lib/mcp/resources";
 import { TOOLS } from "@/lib/mcp/tools";
 import { DEFAULT_TOOL_NAMES, TOOLSETS } from "@/lib/mcp/toolsets";
 import { mcpUrl } from "@/lib/mcp/urls";
+import { toolParameters } from "./parameters";
 
 export const metadata: Metadata = { title: "MCP tools and scopes" };
 
@@ -39,14 +42,40 @@ createServer((req, res) => {
 }).listen(4000);`;
 export const dynamic = "force-dynamic";
 
-/** The tool and scope reference, generated from the registry (readable signed out). */
-export default function McpDocsPage() {
+/**
+ * The tool and scope reference, generated from the registry: readable signed out, and inside the
+ * app's navigation for someone signed in.
+ */
+export default async function McpDocsPage() {
+  const session = await getWorkspaceSession();
+  if (session) {
+    return (
+      <AppShell session={session}>
+        <div className="mx-auto max-w-5xl space-y-8">
+          <McpDocs />
+        </div>
+      </AppShell>
+    );
+  }
   return (
     <main className="mx-auto max-w-5xl space-y-8 px-4 py-8">
-      <header className="space-y-2">
+      <nav aria-label="Site" className="flex items-center justify-between text-sm">
         <Link href="/" className="font-semibold text-indigo-700">
           Deskbridge
         </Link>
+        <Link href="/login" className="text-indigo-700 hover:underline">
+          Sign in
+        </Link>
+      </nav>
+      <McpDocs />
+    </main>
+  );
+}
+
+function McpDocs() {
+  return (
+    <>
+      <header className="space-y-2">
         <h1 className="text-2xl font-semibold">MCP server: tools and scopes</h1>
         <p className="text-sm text-slate-600">
           Server URL <code>{mcpUrl()}</code> · Streamable HTTP · <code>Authorization: Bearer …</code> with a workspace
@@ -121,9 +150,9 @@ export default function McpDocsPage() {
                 <th className="py-1">Annotations</th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-200 align-top">
-              {TOOLS.map((tool) => (
-                <tr key={tool.name} id={tool.name}>
+            <tbody className="align-top">
+              {TOOLS.map((tool) => [
+                <tr key={tool.name} id={tool.name} className="border-t border-slate-200">
                   <td className="py-2 pr-3 font-mono text-xs">{tool.name}</td>
                   <td className="py-2 pr-3">
                     <span className="font-medium">{tool.title}.</span> {tool.description}
@@ -137,8 +166,14 @@ export default function McpDocsPage() {
                       .map(([hint]) => hint.replace("Hint", ""))
                       .join(", ") || "—"}
                   </td>
-                </tr>
-              ))}
+                </tr>,
+                <tr key={`${tool.name}:parameters`}>
+                  <td />
+                  <td colSpan={5} className="pb-3">
+                    <ParameterTable tool={tool.name} input={tool.input} />
+                  </td>
+                </tr>,
+              ])}
             </tbody>
           </table>
         </div>
@@ -211,6 +246,35 @@ export default function McpDocsPage() {
           {WEBHOOK_RECEIVER}
         </pre>
       </section>
-    </main>
+    </>
+  );
+}
+
+/** A tool's arguments, under its row of the reference. */
+function ParameterTable({ tool, input }: { tool: string; input: (typeof TOOLS)[number]["input"] }) {
+  const parameters = toolParameters(input);
+  if (parameters.length === 0) return <p className="text-xs text-slate-600">No parameters.</p>;
+  return (
+    <table className="w-full text-xs" data-testid="tool-parameters" data-tool={tool}>
+      <caption className="sr-only">Parameters of {tool}</caption>
+      <thead className="text-left text-slate-600">
+        <tr>
+          <th className="py-0.5 pr-3 font-medium">Parameter</th>
+          <th className="py-0.5 pr-3 font-medium">Type</th>
+          <th className="py-0.5 pr-3 font-medium">Required</th>
+          <th className="py-0.5 font-medium">Description</th>
+        </tr>
+      </thead>
+      <tbody>
+        {parameters.map((p) => (
+          <tr key={p.name} data-parameter={p.name}>
+            <td className="py-0.5 pr-3 font-mono">{p.name}</td>
+            <td className="py-0.5 pr-3 font-mono text-slate-700">{p.type}</td>
+            <td className="py-0.5 pr-3">{p.required ? "required" : "optional"}</td>
+            <td className="py-0.5 text-slate-700">{p.description || "—"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -39,7 +39,7 @@ export default async function AgentsPage() {
                 key={m.user.id}
                 data-testid="member-row"
                 data-status={m.deactivatedAt ? "deactivated" : "active"}
-                className={m.deactivatedAt ? "bg-slate-50 text-slate-400" : ""}
+                className={m.deactivatedAt ? "bg-slate-50 text-slate-500" : ""}
               >
                 <td className="px-3 py-2">
                   <Link href={`/admin/agents/${m.user.id}`} className="font-medium text-indigo-700 hover:underline">

@@ -200,7 +200,7 @@ export function ApiAccessClient({
                       consequence={`Servers, scripts and MCP clients using ${k.masked} are refused from their next request, and keys created with it are revoked too.`}
                     />
                   ) : (
-                    <span className="text-xs capitalize text-slate-400">{k.status}</span>
+                    <span className="text-xs capitalize text-slate-500">{k.status}</span>
                   )}
                 </td>
               </tr>

@@ -607,7 +607,7 @@ function RuleItem({
       <div className="sm:flex sm:items-start sm:justify-between sm:gap-4">
         <div className="min-w-0 space-y-1">
           <p className="flex flex-wrap items-center gap-2">
-            <span className="text-xs text-slate-400">{index + 1}.</span>
+            <span className="text-xs text-slate-500">{index + 1}.</span>
             <span className="font-medium">{rule.name}</span>
             <Badge>{TRIGGER_LABELS[rule.trigger]}</Badge>
             {!rule.enabled ? <Badge>Off</Badge> : null}

@@ -164,7 +164,7 @@ function PolicyRow({ policy, teams }: { policy: SlaPolicyListItem; teams: Option
   return (
     <li className="space-y-2 py-3" data-testid="sla-policy-row" data-name={policy.name}>
       <div className="flex flex-wrap items-center gap-3 text-sm">
-        <span className="w-6 text-xs text-slate-400">{policy.position}</span>
+        <span className="w-6 text-xs text-slate-500">{policy.position}</span>
         <span className="font-medium">{policy.name}</span>
         <span className="text-xs text-slate-500">
           {policy.team ? `team ${policy.team.name}` : "every team"}

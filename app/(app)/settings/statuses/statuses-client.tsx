@@ -107,7 +107,7 @@ function StatusRow({ status }: { status: Status }) {
   return (
     <li className="space-y-2 py-3" data-testid="case-status-row" data-name={status.name}>
       <div className="flex flex-wrap items-center gap-2">
-        <span className="w-8 text-xs text-slate-400">{status.position}</span>
+        <span className="w-8 text-xs text-slate-500">{status.position}</span>
         <CaseStatusBadge name={status.name} color={status.color} />
         <span className="text-xs capitalize text-slate-500">{status.base_status}</span>
         <span className="text-xs text-slate-500">

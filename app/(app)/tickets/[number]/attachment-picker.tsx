@@ -124,12 +124,12 @@ export function AttachmentPicker() {
                 className="inline-flex items-center gap-1 rounded-full bg-slate-100 px-2 py-0.5 text-slate-700 ring-1 ring-slate-200"
               >
                 <span className="max-w-48 truncate">{file.name}</span>
-                <span className="text-slate-400">{formatBytes(file.size)}</span>
+                <span className="text-slate-500">{formatBytes(file.size)}</span>
                 <button
                   type="button"
                   aria-label={`Remove ${file.name}`}
                   onClick={() => keep(filesRef.current.filter((_, j) => j !== i))}
-                  className="ml-0.5 rounded-full px-1 text-slate-400 hover:bg-slate-200 hover:text-slate-700"
+                  className="ml-0.5 rounded-full px-1 text-slate-500 hover:bg-slate-200 hover:text-slate-700"
                 >
                   ×
                 </button>

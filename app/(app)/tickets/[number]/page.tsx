@@ -24,6 +24,7 @@ import { Composer } from "./composer";
 import { MacroApply } from "./macro-apply";
 import { StatusControl } from "./status-control";
 import { Timeline } from "./timeline";
+import { TicketShortcuts } from "./ticket-shortcuts";
 
 export async function generateMetadata({ params }: { params: Promise<{ number: string }> }): Promise<Metadata> {
   return { title: `Ticket #${(await params).number}` };
@@ -66,7 +67,7 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
             ← Tickets
           </Link>
           <h1 className="mt-1 text-xl font-semibold">
-            <span className="text-slate-400">#{ticket.number}</span> {ticket.subject}
+            <span className="text-slate-500">#{ticket.number}</span> {ticket.subject}
           </h1>
           <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
             <Badge tone={ticket.status}>
@@ -113,6 +114,7 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
 
         <Timeline timeline={timeline} workspaceId={ctx.workspaceId} />
 
+        <TicketShortcuts ticket={ticket.number} />
         <Composer
           ticket={ticket.number}
           articles={articles}
@@ -132,16 +134,16 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
         <section className="rounded-lg bg-white p-4 text-sm shadow-sm ring-1 ring-slate-200">
           <h2 className="mb-2 font-semibold">Contact</h2>
           {ticket.contact ? (
-            <dl className="space-y-1 text-slate-700">
-              <dd className="font-medium">
+            <div className="space-y-1 text-slate-700">
+              <p className="font-medium">
                 <Link href={`/contacts/${ticket.contact.id}`} className="hover:text-indigo-700">
                   {ticket.contact.name}
                 </Link>
-              </dd>
-              {ticket.contact.email ? <dd>{ticket.contact.email}</dd> : null}
-              {ticket.contact.phone ? <dd>{ticket.contact.phone}</dd> : null}
-              {ticket.contact.company ? <dd className="text-slate-500">{ticket.contact.company}</dd> : null}
-            </dl>
+              </p>
+              {ticket.contact.email ? <p>{ticket.contact.email}</p> : null}
+              {ticket.contact.phone ? <p>{ticket.contact.phone}</p> : null}
+              {ticket.contact.company ? <p className="text-slate-500">{ticket.contact.company}</p> : null}
+            </div>
           ) : (
             <p className="text-slate-500">No contact</p>
           )}

@@ -166,7 +166,7 @@ export function TicketActions({ ticket, agents, teams, caseStatuses }: Props) {
                         type="submit"
                         aria-label={`Remove tag ${tag}`}
                         disabled={pending}
-                        className="text-slate-400 hover:text-rose-600"
+                        className="text-slate-500 hover:text-rose-600"
                       >
                         ×
                       </button>
