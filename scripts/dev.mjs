@@ -58,6 +58,38 @@ console.log(`
   or ${DEMO_USERS.agent.email} (agent), password: ${DEMO_PASSWORD}
 ${inbound.length ? `${inbound.join("\n")}\n` : ""}`);
 
+/**
+ * In development Next compiles a route on its first request. Compile the ones clients and people hit
+ * first (the MCP route, sign-in, the inbox, the docs) as soon as the server answers, so a client's
+ * first call does not wait on the compiler.
+ */
+async function warmUp() {
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    if (
+      await fetch(`${base}/api/health`).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const json = { "Content-Type": "application/json", Accept: "application/json, text/event-stream" };
+  for (const [route, init] of [
+    ["/api/v1/mcp", { method: "POST", headers: json, body: '{"jsonrpc":"2.0","id":0,"method":"ping"}' }],
+    ["/login", {}],
+    ["/tickets", { redirect: "manual" }],
+    ["/docs/mcp", {}],
+  ]) {
+    await fetch(`${base}${route}`, init).then(
+      (res) => res.arrayBuffer(),
+      () => null,
+    );
+  }
+}
+if (mode === "dev") void warmUp();
+
 let stopping = false;
 async function stop(code) {
   if (stopping) return;
