@@ -1,10 +1,9 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { inWorkspace, type ActorContext } from "@/lib/context";
-import { requireMayActOn } from "@/lib/auth/rank";
-import { roleAtLeast } from "@/lib/auth/roles";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
+import { credentialHolder, requireMayManageCredential } from "@/lib/services/credentials/may-manage-credential";
 import { RenameCredentialSchema, type RenameCredentialInput } from "@/lib/validations/credentials";
 
 /**
@@ -21,20 +20,11 @@ export async function renameCredential(ctx: ActorContext, input: RenameCredentia
       kind: true,
       userId: true,
       revokedAt: true,
-      user: { select: { memberships: { where: inWorkspace(ctx), select: { role: true } } } },
+      user: credentialHolder(ctx),
     },
   });
   if (!credential) throw notFound("Credential");
-  if (credential.userId === null) {
-    if (!roleAtLeast(ctx.role, "admin"))
-      throw new AppError("admin_required", "Only admins and owners can rename workspace API keys.");
-  } else {
-    requireMayActOn(
-      ctx,
-      { userId: credential.userId, role: credential.user?.memberships[0]?.role ?? null },
-      `rename an owner's ${credential.kind === "personal_token" ? "personal token" : "user-level key"}`,
-    );
-  }
+  requireMayManageCredential(ctx, credential, "rename");
   if (credential.revokedAt)
     throw new AppError("conflict", "A revoked key keeps the name it had when it was revoked.", {
       fields: { name: ["a revoked key cannot be renamed"] },

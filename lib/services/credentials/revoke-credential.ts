@@ -1,12 +1,11 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { inWorkspace, type ActorContext } from "@/lib/context";
-import { requireMayActOn } from "@/lib/auth/rank";
-import { roleAtLeast } from "@/lib/auth/roles";
 import { AppError, notFound, parseInput } from "@/lib/errors";
 import { revokeAccess } from "@/lib/credentials/revoke";
 import { announceAccessChange } from "@/lib/credentials/auth-cache";
 import { recordAudit } from "@/lib/services/audit/record-audit";
+import { credentialHolder, requireMayManageCredential } from "@/lib/services/credentials/may-manage-credential";
 import { RevokeCredentialSchema, type RevokeCredentialInput } from "@/lib/validations/credentials";
 
 export type RevokeCredentialOptions = {
@@ -34,7 +33,7 @@ export async function revokeCredential(
       name: true,
       kind: true,
       userId: true,
-      user: { select: { memberships: { where: inWorkspace(ctx), select: { role: true } } } },
+      user: credentialHolder(ctx),
     },
   });
   if (!credential) throw notFound(options.kind === "workspace_key" ? "API key" : "Credential");
@@ -46,16 +45,7 @@ export async function revokeCredential(
         : "No personal token has this id: it is a workspace API key, revoked in Settings → API Access.",
     );
   }
-  if (credential.userId === null) {
-    if (!roleAtLeast(ctx.role, "admin"))
-      throw new AppError("admin_required", "Only admins and owners can revoke workspace API keys.");
-  } else {
-    requireMayActOn(
-      ctx,
-      { userId: credential.userId, role: credential.user?.memberships[0]?.role ?? null },
-      `revoke an owner's ${credential.kind === "personal_token" ? "personal token" : "user-level key"}`,
-    );
-  }
+  requireMayManageCredential(ctx, credential, "revoke");
   // Runs even when the credential is already revoked, so keys it minted cannot outlive it.
   const counts = await prisma.$transaction((tx) =>
     revokeAccess(tx, { credentialIds: [credential.id] }, { reason: "revoked", revokedById: ctx.userId }),
