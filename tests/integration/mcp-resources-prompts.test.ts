@@ -2,12 +2,9 @@
 // (2026-07-28): ticket templates and reads under the tool's scopes, resources/list paged with a
 // cursor, completion of ticket numbers and tag names, the built-in prompts and the shared macros as
 // macro_<slug> prompts; and the 2026-07-28 discovery naming every revision and capability served.
-import { Client as ClientV1 } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport as TransportV1 } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { Client as ClientV2, StreamableHTTPClientTransport as TransportV2 } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
-import { mcpEndpoint, rpc } from "../support/mcp-client";
+import { connectSdkMajor, rpc } from "../support/mcp-client";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
 import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
 import { createArticle } from "@/lib/services/knowledge/create-article";
@@ -67,19 +64,7 @@ afterAll(async () => {
 });
 
 async function connect(major: 1 | 2, token: string): Promise<AnyClient> {
-  const url = new URL(mcpEndpoint());
-  const requestInit = { headers: { Authorization: `Bearer ${token}` } };
-  const info = { name: `sdk-v${major}-resources`, version: "1.0.0" };
-  let client: AnyClient;
-  if (major === 1) {
-    const c = new ClientV1(info);
-    await c.connect(new TransportV1(url, { requestInit }));
-    client = c as unknown as AnyClient;
-  } else {
-    const c = new ClientV2(info);
-    await c.connect(new TransportV2(url, { requestInit }));
-    client = c as unknown as AnyClient;
-  }
+  const client = await connectSdkMajor<AnyClient>(major, token, { name: "resources" });
   open.push(client);
   return client;
 }

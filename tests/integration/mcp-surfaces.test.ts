@@ -2,12 +2,9 @@
 // default surface of daily tools, toolsets chosen by query or header, and the hard read-only mode on
 // its own path or by header — with one token working on every surface, and the read-only path's
 // protected-resource metadata naming the same resource.
-import { Client as ClientV1 } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport as TransportV1 } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { Client as ClientV2, StreamableHTTPClientTransport as TransportV2 } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
-import { baseUrl, mcpEndpoint, rpc } from "../support/mcp-client";
+import { baseUrl, connectSdkMajor, rpc } from "../support/mcp-client";
 import { prisma } from "@/lib/db";
 import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
 import { DEFAULT_TOOL_NAMES, TOOLSETS } from "@/lib/mcp/toolsets";
@@ -33,19 +30,7 @@ afterAll(async () => {
 });
 
 async function connect(major: 1 | 2, suffix = "", headers: Record<string, string> = {}): Promise<AnyClient> {
-  const url = new URL(mcpEndpoint(suffix));
-  const requestInit = { headers: { Authorization: `Bearer ${token}`, ...headers } };
-  const info = { name: `sdk-v${major}-surfaces`, version: "1.0.0" };
-  let client: AnyClient;
-  if (major === 1) {
-    const c = new ClientV1(info);
-    await c.connect(new TransportV1(url, { requestInit }));
-    client = c as unknown as AnyClient;
-  } else {
-    const c = new ClientV2(info);
-    await c.connect(new TransportV2(url, { requestInit }));
-    client = c as unknown as AnyClient;
-  }
+  const client = await connectSdkMajor<AnyClient>(major, token, { suffix, headers, name: "surfaces" });
   open.push(client);
   return client;
 }

@@ -2,6 +2,7 @@
 import http from "node:http";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { Client as ClientV2, StreamableHTTPClientTransport as TransportV2 } from "@modelcontextprotocol/client";
 import { expect, inject } from "vitest";
 
 export const baseUrl = () => inject("baseUrl");
@@ -17,6 +18,28 @@ export async function connectMcp(token: string, suffix = "") {
   });
   await client.connect(transport);
   return client;
+}
+
+/**
+ * Connects the official SDK client of one major (1.x speaks the 2025 revisions, 2.x 2026-07-28) as a
+ * bearer, on the endpoint with an optional suffix and extra headers. T is the calls the test makes.
+ */
+export async function connectSdkMajor<T>(
+  major: 1 | 2,
+  token: string,
+  options: { suffix?: string; headers?: Record<string, string>; name?: string } = {},
+): Promise<T> {
+  const url = new URL(mcpEndpoint(options.suffix));
+  const requestInit = { headers: { Authorization: `Bearer ${token}`, ...options.headers } };
+  const info = { name: `sdk-v${major}-${options.name ?? "tests"}`, version: "1.0.0" };
+  if (major === 1) {
+    const client = new Client(info);
+    await client.connect(new StreamableHTTPClientTransport(url, { requestInit }));
+    return client as unknown as T;
+  }
+  const client = new ClientV2(info);
+  await client.connect(new TransportV2(url, { requestInit }));
+  return client as unknown as T;
 }
 
 /** One raw JSON-RPC POST, for checks below the SDK client's level. */
