@@ -115,13 +115,17 @@ describe("domain events", () => {
 });
 
 describe("dispatch", () => {
-  /** The consumers the app's dispatcher gave a job for the event, once it has dispatched it. */
+  /**
+   * The consumers the app's dispatcher gave a job for the event, once it has dispatched it. A dispatch
+   * job's payload is the event id alone; the jobs a consumer queues in turn (a webhook delivery) carry
+   * more and are not dispatch.
+   */
   async function consumersOf(eventId: string) {
     await until("the event dispatched", () =>
       prisma.domainEvent.count({ where: { id: eventId, dispatchedAt: { not: null } } }),
     );
     const jobs = await prisma.$queryRaw<{ name: string }[]>`
-      SELECT name FROM pgboss.job WHERE data->>'eventId' = ${eventId} ORDER BY name`;
+      SELECT name FROM pgboss.job WHERE data = jsonb_build_object('eventId', ${eventId}::text) ORDER BY name`;
     return jobs.map((job) => job.name);
   }
   async function tagEvent(t: TestWorkspace, tag: string) {
