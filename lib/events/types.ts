@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Via } from "@/lib/generated/prisma/enums";
+import type { JobKind } from "@/lib/jobs/kind";
 
 /** Everything the workspace reports to its consumers (webhooks, automations, notifications, mail). */
 export const DOMAIN_EVENT_TYPES = [
@@ -36,3 +37,14 @@ export type ClaimedEvent = Pick<DomainEvent, "id" | "workspaceId" | "type" | "da
 /** The payload of every consumer's job: the event it is to handle. */
 export const EventJobPayload = z.strictObject({ eventId: z.string().min(1).max(64) });
 export type EventJobPayload = z.infer<typeof EventJobPayload>;
+
+/** A job kind that handles events: the dispatcher enqueues one of its jobs per event it accepts. */
+export type EventConsumer = JobKind<typeof EventJobPayload> & {
+  /** The event types it handles; all when absent. */
+  accepts?: readonly DomainEventType[];
+  /**
+   * Of a batch of accepted events, the ones this consumer has work for (one query per batch at most),
+   * so a workspace without webhooks or rules gets no job that would find nothing to do. All when absent.
+   */
+  wants?: (events: ClaimedEvent[]) => ClaimedEvent[] | Promise<ClaimedEvent[]>;
+};

@@ -5,7 +5,6 @@ import type { z } from "zod";
 import { getEnv } from "@/lib/env";
 import { parseInput } from "@/lib/errors";
 import { deadLetterQueueOf, type JobKind } from "@/lib/jobs/kind";
-import { JOB_KINDS } from "@/lib/jobs/registry";
 
 // The job queue: pg-boss on the app's own database (its tables live in the "pgboss" schema, which
 // pg-boss creates and migrates itself at start). Workers poll with SELECT … FOR UPDATE SKIP LOCKED,
@@ -56,7 +55,8 @@ function errorOutput(error: unknown): object {
 
 export class JobQueue {
   readonly #boss: PgBoss;
-  readonly #kinds: Map<string, JobKind>;
+  /** The kinds this queue serves and checks payloads against; the registry's, loaded on first use. */
+  #kinds: Map<string, JobKind> | null;
   readonly #polling: number;
   readonly #supervise: boolean;
   #starting: Promise<void> | null = null;
@@ -65,7 +65,7 @@ export class JobQueue {
   readonly #workers = new Map<string, string>();
 
   constructor(options: JobQueueOptions) {
-    this.#kinds = new Map((options.kinds ?? JOB_KINDS).map((kind) => [kind.name, kind]));
+    this.#kinds = options.kinds ? new Map(options.kinds.map((kind) => [kind.name, kind])) : null;
     this.#polling = options.pollingIntervalSeconds ?? 2;
     const supervise = options.supervise ?? true;
     this.#supervise = supervise;
@@ -111,9 +111,21 @@ export class JobQueue {
     return this.#starting;
   }
 
+  /**
+   * The registry is loaded when the queue is first used, not imported: the services that enqueue
+   * sit below the job handlers the registry lists, and an import would run back up to them.
+   */
+  async #kindMap(): Promise<Map<string, JobKind>> {
+    if (!this.#kinds) {
+      const { JOB_KINDS } = await import("@/lib/jobs/registry");
+      this.#kinds = new Map(JOB_KINDS.map((kind) => [kind.name, kind]));
+    }
+    return this.#kinds;
+  }
+
   /** Creates (or updates) every kind's queue and dead-letter queue, and its schedule. */
   async #declareQueues(): Promise<void> {
-    for (const kind of this.#kinds.values()) {
+    for (const kind of (await this.#kindMap()).values()) {
       const dead = deadLetterQueueOf(kind);
       await this.#boss.createQueue(dead);
       const settings = {
@@ -140,7 +152,7 @@ export class JobQueue {
     await this.start();
     if (this.#working) return;
     this.#working = true;
-    for (const kind of this.#kinds.values()) {
+    for (const kind of (await this.#kindMap()).values()) {
       const options = {
         batchSize: kind.concurrency,
         pollingIntervalSeconds: this.#polling,
@@ -177,7 +189,7 @@ export class JobQueue {
     options: EnqueueOptions = {},
   ): Promise<{ id: string; created: boolean }> {
     const name = typeof kind === "string" ? kind : kind.name;
-    const registered = this.#kinds.get(name);
+    const registered = (await this.#kindMap()).get(name);
     if (!registered) throw new Error(`Unknown job kind "${name}"`);
     const data = parseInput(registered.payload, payload) as object;
     await this.start();
@@ -195,7 +207,7 @@ export class JobQueue {
     items: readonly { payload: z.input<S>; idempotencyKey: string }[],
   ): Promise<void> {
     if (items.length === 0) return;
-    const registered = this.#kinds.get(kind.name);
+    const registered = (await this.#kindMap()).get(kind.name);
     if (!registered) throw new Error(`Unknown job kind "${kind.name}"`);
     const jobs = items.map((item) => ({
       id: idempotentId(kind.name, item.idempotencyKey),
@@ -209,7 +221,7 @@ export class JobQueue {
   /** Per kind: waiting, running, failed and dead jobs, and when one last completed. */
   async health(): Promise<KindHealth[]> {
     await this.start();
-    const names = [...this.#kinds.keys()];
+    const names = [...(await this.#kindMap()).keys()];
     const deadNames = names.map((name) => deadLetterQueueOf({ name }));
     const db = this.#boss.getDb();
     const { rows } = await db.executeSql(

@@ -8,22 +8,12 @@ import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
 import { connectMcp, callTool as call, callToolOk as ok } from "../support/mcp-client";
 import { prisma } from "@/lib/db";
 import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
+import { until } from "../support/until";
 
 let ws: TestWorkspace;
 let admin: Client;
 let agent: Client;
 const clients: Client[] = [];
-
-/** Polls until `check` returns something truthy (the app's worker runs rules in the background). */
-async function until<T>(what: string, check: () => Promise<T | null | undefined | false>, limitMs = 20_000) {
-  const deadline = Date.now() + limitMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 type Run = {
   automation: { id: string; name: string };

@@ -25,6 +25,7 @@ import { countTickets } from "@/lib/services/tickets/count-tickets";
 import { listTickets } from "@/lib/services/tickets/list-tickets";
 import { replyToTicket } from "@/lib/services/tickets/reply-to-ticket";
 import { resolveTicket } from "@/lib/services/tickets/resolve-ticket";
+import { until } from "../support/until";
 
 // The test signs reply addresses as the app does: both read the same AUTH_SECRET.
 const AUTH_SECRET = randomBytes(32).toString("base64url");
@@ -57,20 +58,6 @@ process.env.DKIM_PRIVATE_KEY = generateKeyPairSync("rsa", { modulusLength: 2048 
   .toString();
 process.env.DKIM_SELECTOR = "desk2026";
 process.env.DKIM_DOMAIN = "mail.deskbridge.example";
-
-async function until<T>(
-  what: string,
-  check: () => Promise<T | null | undefined | false>,
-  limitMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + limitMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting: ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 let app: Awaited<ReturnType<typeof startAppServer>>;
 let smtpPort: number;

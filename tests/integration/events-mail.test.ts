@@ -13,21 +13,12 @@ import { addTicketTags } from "@/lib/services/tickets/add-ticket-tags";
 import { assignTicket } from "@/lib/services/tickets/assign-ticket";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { replyToTicket } from "@/lib/services/tickets/reply-to-ticket";
+import { until } from "../support/until";
 
 // The endpoint below is stored by this process; only its subscription matters here, never its secret.
 process.env.SECRET_ENCRYPTION_KEY ??= randomBytes(32).toString("base64url");
 
 let ws: TestWorkspace;
-
-async function until<T>(what: string, check: () => Promise<T | null | undefined | false>, limitMs = 30_000) {
-  const deadline = Date.now() + limitMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 beforeAll(async () => {
   ws = await createTestWorkspace("events");

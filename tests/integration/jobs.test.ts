@@ -14,6 +14,10 @@ import { defineJobKind, type JobKind } from "@/lib/jobs/kind";
 import { JobQueue } from "@/lib/jobs/queue";
 import { JOB_KINDS } from "@/lib/jobs/registry";
 import { runOnce } from "@/lib/jobs/run-once";
+import { until as untilWithin } from "../support/until";
+
+/** The queue works in its own time, a schedule a cron tick at a time: up to 90 s. */
+const until = (what: string, check: () => Promise<unknown> | unknown) => untilWithin(what, check, 90_000);
 
 const databaseUrl = inject("databaseUrl");
 const suffix = randomBytes(3).toString("hex");
@@ -23,15 +27,6 @@ function startQueue(kinds: readonly JobKind[], options: { cronCheckSeconds?: num
   const queue = new JobQueue({ connectionString: databaseUrl, kinds, pollingIntervalSeconds: 0.5, ...options });
   queues.push(queue);
   return queue;
-}
-
-/** Waits for a condition the queue brings about in its own time; fails with `what` if it never does. */
-async function until(what: string, check: () => Promise<boolean> | boolean, limitMs = 90_000): Promise<void> {
-  const deadline = Date.now() + limitMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`gave up waiting: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 async function healthOf(queue: JobQueue, kind: string) {

@@ -13,6 +13,7 @@ import { createPersonalToken } from "@/lib/services/credentials/create-personal-
 import { createSlaPolicy } from "@/lib/services/sla/create-sla-policy";
 import { emitSlaDueSoon } from "@/lib/services/sla/emit-sla-due-soon";
 import { updateNotificationPreferences } from "@/lib/services/notifications/preferences";
+import { until } from "../support/until";
 
 let ws: TestWorkspace;
 let admin: Client;
@@ -20,16 +21,6 @@ let agent: Client;
 let agent2: Client;
 let orgKey: Client;
 const clients: Client[] = [];
-
-async function until<T>(what: string, check: () => Promise<T | null | undefined | false>, limitMs = 20_000) {
-  const deadline = Date.now() + limitMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 type Note = {
   id: string;

@@ -1,6 +1,6 @@
 import "server-only";
 import { defineJobKind } from "@/lib/jobs/kind";
-import type { EventConsumer } from "@/lib/events/consumers";
+import type { EventConsumer } from "@/lib/events/types";
 import { loadEvent } from "@/lib/events/load";
 import { EventJobPayload, type ClaimedEvent } from "@/lib/events/types";
 

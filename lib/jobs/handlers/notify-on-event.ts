@@ -1,9 +1,10 @@
 import "server-only";
-import type { EventConsumer } from "@/lib/events/consumers";
+import type { EventConsumer } from "@/lib/events/types";
 import { loadEvent } from "@/lib/events/load";
 import { EventJobPayload } from "@/lib/events/types";
 import { defineJobKind } from "@/lib/jobs/kind";
 import { mayNotify } from "@/lib/services/notifications/may-notify";
+import { notifyOnEvent } from "@/lib/services/notifications/notify-on-event";
 
 /** Per event: the agents' in-app notifications (and their emails) it calls for. */
 export const notifyOnEventJob: EventConsumer = {
@@ -15,9 +16,6 @@ export const notifyOnEventJob: EventConsumer = {
     retryDelaySeconds: 10,
     expireInSeconds: 5 * 60,
     async handle({ eventId }) {
-      // Loaded when a job runs: notifications mail through the job queue, whose registry lists this
-      // consumer, so a static import would close an import cycle.
-      const { notifyOnEvent } = await import("@/lib/services/notifications/notify-on-event");
       const event = await loadEvent(eventId);
       if (event) await notifyOnEvent(event);
     },

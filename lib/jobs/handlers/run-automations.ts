@@ -1,9 +1,10 @@
 import "server-only";
-import type { EventConsumer } from "@/lib/events/consumers";
+import type { EventConsumer } from "@/lib/events/types";
 import { loadEvent } from "@/lib/events/load";
 import { EventJobPayload } from "@/lib/events/types";
 import { defineJobKind } from "@/lib/jobs/kind";
 import { eventsWithRules } from "@/lib/services/automations/trigger";
+import { runAutomations } from "@/lib/services/automations/run-automations";
 
 /** Per event: the workspace's enabled rules for its trigger, in order (each rule once per event). */
 export const runAutomationsJob: EventConsumer = {
@@ -15,9 +16,6 @@ export const runAutomationsJob: EventConsumer = {
     retryDelaySeconds: 10,
     expireInSeconds: 5 * 60,
     async handle({ eventId }) {
-      // Loaded when a job runs: the rules reach the job queue (notify mails), and the queue's
-      // registry lists this consumer, so a static import would close an import cycle.
-      const { runAutomations } = await import("@/lib/services/automations/run-automations");
       const event = await loadEvent(eventId);
       if (event) await runAutomations(event);
     },

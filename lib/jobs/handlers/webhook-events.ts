@@ -1,5 +1,5 @@
 import "server-only";
-import type { EventConsumer } from "@/lib/events/consumers";
+import type { EventConsumer } from "@/lib/events/types";
 import { EventJobPayload } from "@/lib/events/types";
 import { defineJobKind } from "@/lib/jobs/kind";
 import { fanOutWebhookEvent } from "@/lib/services/webhooks/fan-out-event";

@@ -2,7 +2,7 @@ import "server-only";
 import type { ActorContext } from "@/lib/context";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { computeSla, matchPolicy, type SlaColumns } from "@/lib/services/sla/compute";
-import { readCalendar, toRule } from "@/lib/services/sla/shared";
+import { calendarOf, toRule } from "@/lib/services/sla/shared";
 import { recordActivity } from "@/lib/services/tickets/record-activity";
 
 export const SLA_COLUMNS_SELECT = {
@@ -35,6 +35,7 @@ export async function applyTicketSla(
   options: ApplySlaOptions = {},
 ): Promise<SlaColumns> {
   const now = options.now ?? new Date();
+  // One statement: the ticket, the workspace's policies and its business calendar (joined).
   const ticket = await tx.ticket.findUniqueOrThrow({
     where: { id: ticketId },
     select: {
@@ -48,12 +49,25 @@ export async function applyTicketSla(
       tags: { select: { tag: { select: { name: true } } } },
       slaPolicy: { select: { name: true } },
       updatedAt: true,
+      workspace: {
+        select: {
+          slaPolicies: {
+            select: {
+              id: true,
+              name: true,
+              teamId: true,
+              tag: true,
+              targets: true,
+              businessHours: true,
+              position: true,
+            },
+          },
+          businessHours: { select: { timeZone: true, weekly: true, holidays: true } },
+        },
+      },
     },
   });
-  const policies = await tx.slaPolicy.findMany({
-    where: { workspaceId: ticket.workspaceId },
-    select: { id: true, name: true, teamId: true, tag: true, targets: true, businessHours: true, position: true },
-  });
+  const policies = ticket.workspace.slaPolicies;
   const slaTicket = {
     createdAt: ticket.createdAt,
     status: ticket.status,
@@ -65,7 +79,8 @@ export async function applyTicketSla(
   // No policy anywhere and none before: nothing to keep (the common case of a workspace without SLAs).
   if (policies.length === 0 && ticket.slaPolicyId === null && ticket.slaPausedAt === null) return ticket;
   const policy = matchPolicy(policies.map(toRule), slaTicket);
-  const calendar = policy?.businessHours === false ? null : await readCalendar(tx, ticket.workspaceId);
+  const hours = ticket.workspace.businessHours;
+  const calendar = policy?.businessHours === false || !hours ? null : calendarOf(hours);
   const previousFirstResponseAt =
     options.previousFirstResponseAt !== undefined ? options.previousFirstResponseAt : ticket.firstResponseAt;
   const { columns, events } = computeSla(ticket, previousFirstResponseAt, slaTicket, policy, calendar, now);

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { loadEvent } from "@/lib/events/load";
+import { getJobQueue } from "@/lib/jobs/queue";
 import type { DomainEvent } from "@/lib/events/types";
 import { webhookBody } from "@/lib/services/webhooks/event-payload";
 import { DELIVER_WEBHOOK_KIND, type DeliverWebhookPayload } from "@/lib/services/webhooks/deliver-webhook";
@@ -37,9 +38,6 @@ export async function fanOutWebhookEvent(eventId: string): Promise<number> {
 export async function queueWebhookDeliveries(event: DomainEvent, endpointIds: readonly string[]): Promise<void> {
   if (endpointIds.length === 0) return;
   const body = await webhookBody(event);
-  // Loaded here, not imported: the queue module lists every job kind, this job's own among them, so a
-  // static import from a job's code would close an import cycle.
-  const { getJobQueue } = await import("@/lib/jobs/queue");
   const queue = getJobQueue();
   for (const endpointId of endpointIds) {
     const payload: DeliverWebhookPayload = { endpointId, eventId: event.id, eventType: event.type, body };

@@ -1,6 +1,7 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { queueMail } from "@/lib/mail/queue-mail";
 
 /** Emails the workspace's admins and owners that an endpoint was turned off after failing. */
 export async function notifyWebhookDisabled(endpointId: string, failures: number, lastError: string) {
@@ -15,8 +16,6 @@ export async function notifyWebhookDisabled(endpointId: string, failures: number
   });
   const to = admins.filter((m) => !m.user.deactivatedAt).map((m) => m.user.email);
   if (to.length === 0) return;
-  // Loaded here, not imported: queueMail reaches the queue module, which lists this job's kind.
-  const { queueMail } = await import("@/lib/mail/queue-mail");
   const page = `${getEnv().APP_URL}/settings/webhooks/${endpoint.id}`;
   await queueMail(
     {
