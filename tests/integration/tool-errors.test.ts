@@ -6,7 +6,7 @@ import { StreamableHTTPClientTransport as TransportV1 } from "@modelcontextproto
 import { Client as ClientV2, StreamableHTTPClientTransport as TransportV2 } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
-import { mcpEndpoint, ALL_TOOLSETS } from "../support/mcp-client";
+import { mcpEndpoint, ALL_TOOLSETS, MODERN_CLIENT_OPTIONS } from "../support/mcp-client";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
 import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
 
@@ -50,7 +50,7 @@ async function connect(major: 1 | 2) {
     await c.connect(new TransportV1(url, { fetch: fetchWithBearer }));
     client = c as unknown as AnyClient;
   } else {
-    const c = new ClientV2(info);
+    const c = new ClientV2(info, MODERN_CLIENT_OPTIONS);
     await c.connect(new TransportV2(url, { fetch: fetchWithBearer }));
     client = c as unknown as AnyClient;
   }

@@ -21,6 +21,12 @@ export async function connectMcp(token: string, suffix = "") {
 }
 
 /**
+ * The 2.x client speaks 2025 unless told otherwise (its negotiation defaults to "legacy"): pinned to
+ * 2026-07-28, it connects through server/discover and fails loudly if the server does not offer it.
+ */
+export const MODERN_CLIENT_OPTIONS = { versionNegotiation: { mode: { pin: "2026-07-28" } } } as const;
+
+/**
  * Connects the official SDK client of one major (1.x speaks the 2025 revisions, 2.x 2026-07-28) as a
  * bearer, on the endpoint with an optional suffix and extra headers. T is the calls the test makes.
  */
@@ -37,8 +43,9 @@ export async function connectSdkMajor<T>(
     await client.connect(new StreamableHTTPClientTransport(url, { requestInit }));
     return client as unknown as T;
   }
-  const client = new ClientV2(info);
+  const client = new ClientV2(info, MODERN_CLIENT_OPTIONS);
   await client.connect(new TransportV2(url, { requestInit }));
+  expect(client.getNegotiatedProtocolVersion()).toBe("2026-07-28");
   return client as unknown as T;
 }
 
