@@ -38,7 +38,7 @@ export async function handleMcpPost(request: Request, endpoint: McpEndpoint = { 
       recordRequest(auth, "rate_limited");
       return limited.response;
     }
-    const served = await serveMcp(request, auth, token, surface.surface);
+    const served = await serveMcp(request, auth, token, surface.surface, endpoint);
     if (!served.ok) return served.response;
     const { response, toolFailed } = served;
     recordRequest(auth, toolFailed || response.status >= 500 ? "error" : "ok");
