@@ -51,8 +51,9 @@ export function scopesIn(html: string): string[] {
 
 /** What a consent page shows: the scopes it asks for (boxes to tick) and those it keeps as allowed before. */
 export function consentScopesIn(html: string): { asked: string[]; kept: string[] } {
+  const fields = [...html.matchAll(/<input[^>]*>/g)].map((m) => m[0]).filter((tag) => tag.includes('name="scopes"'));
   const of = (type: string) =>
-    [...html.matchAll(new RegExp(`<input type="${type}" name="scopes" value="([^"]+)"`, "g"))].map((m) => m[1]!);
+    fields.filter((tag) => tag.includes(`type="${type}"`)).map((tag) => /value="([^"]+)"/.exec(tag)![1]!);
   return { asked: of("checkbox"), kept: of("hidden") };
 }
 
