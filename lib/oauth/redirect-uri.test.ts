@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { redirectUriMatches, redirectUriProblem } from "@/lib/oauth/redirect-uri";
+import {
+  applicationTypeOf,
+  applicationTypeProblem,
+  redirectUriMatches,
+  redirectUriProblem,
+} from "@/lib/oauth/redirect-uri";
 
 describe("redirect URIs", () => {
   it.each([
@@ -32,5 +37,33 @@ describe("redirect URIs", () => {
     expect(redirectUriMatches(registered, "http://127.0.0.1:8765/cb#")).toBe(false);
     // A legacy row holding such a URI no longer matches even exactly.
     expect(redirectUriMatches(["http://a@127.0.0.1/cb"], "http://a@127.0.0.1/cb")).toBe(false);
+  });
+
+  it("a loopback redirect matches on any port whether or not one was registered, and never across hosts", () => {
+    expect(redirectUriMatches(["http://127.0.0.1:3334/cb"], "http://127.0.0.1:51000/cb")).toBe(true);
+    expect(redirectUriMatches(["http://localhost/cb"], "http://localhost:51000/cb")).toBe(true);
+    expect(redirectUriMatches(["http://localhost/cb"], "http://127.0.0.1:51000/cb")).toBe(false);
+    expect(redirectUriMatches(["https://app.example/cb"], "https://app.example:8443/cb")).toBe(false);
+  });
+});
+
+describe("application_type", () => {
+  it("is read from the redirects when left out: loopback or a private-use scheme is native", () => {
+    expect(applicationTypeOf(undefined, ["https://app.example/cb", "http://127.0.0.1/cb"])).toBe("native");
+    expect(applicationTypeOf(undefined, ["cursor://anysphere.cursor-mcp/oauth/callback"])).toBe("native");
+    expect(applicationTypeOf(undefined, ["https://app.example/cb"])).toBe("web");
+    expect(applicationTypeOf("web", ["https://app.example/cb"])).toBe("web");
+  });
+
+  it("refuses an unknown value by name", () => {
+    expect(() => applicationTypeOf("desktop", [])).toThrow('application_type must be "native" or "web", not "desktop"');
+  });
+
+  it("keeps a web client to https addresses that are not loopback; a native client may use all three kinds", () => {
+    expect(applicationTypeProblem("web", "http://127.0.0.1/cb")).toMatch(/web client/);
+    expect(applicationTypeProblem("web", "cursor://anysphere.cursor-mcp/cb")).toMatch(/private-use scheme/);
+    expect(applicationTypeProblem("web", "https://app.example/cb")).toBeNull();
+    for (const uri of ["http://127.0.0.1/cb", "cursor://anysphere.cursor-mcp/cb", "https://app.example/cb"])
+      expect(applicationTypeProblem("native", uri)).toBeNull();
   });
 });
