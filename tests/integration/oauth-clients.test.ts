@@ -65,18 +65,25 @@ const clientRow = (clientId: string) =>
   prisma.oAuthClient.findUnique({ where: { clientId }, select: { id: true, expiresAt: true, lastUsedAt: true } });
 
 describe("application_type", () => {
-  it("a native client registers through the SDK with a loopback redirect and is told its type", async () => {
+  it("registering through the SDK: a native client may use a loopback redirect, a web client may not", async () => {
     const metadata = await discoverAuthorizationServerMetadata(baseUrl());
-    const registered = await sdkRegisterClient(baseUrl(), {
-      metadata,
-      clientMetadata: {
-        client_name: "Native CLI",
-        redirect_uris: ["http://127.0.0.1/callback"],
-        token_endpoint_auth_method: "none",
-        application_type: "native",
-      } as OAuthClientMetadata,
+    const register = (applicationType: string) =>
+      sdkRegisterClient(baseUrl(), {
+        metadata,
+        clientMetadata: {
+          client_name: `CLI ${applicationType}`,
+          redirect_uris: ["http://127.0.0.1/callback"],
+          token_endpoint_auth_method: "none",
+          application_type: applicationType,
+        } as OAuthClientMetadata,
+      });
+    const native = await register("native");
+    const stored = await prisma.oAuthClient.findUniqueOrThrow({
+      where: { clientId: native.client_id },
+      select: { metadata: true },
     });
-    expect(registered).toMatchObject({ application_type: "native", redirect_uris: ["http://127.0.0.1/callback"] });
+    expect(stored.metadata).toMatchObject({ application_type: "native" });
+    await expect(register("web")).rejects.toThrow(/a web client \(application_type "web"\) redirects to https/);
   });
 
   it("a web client may not use loopback or a private-use scheme, and the refusal names the rule", async () => {
