@@ -95,8 +95,9 @@ export async function confirmCaller(
   authentication: Authenticated,
   ip: string | null,
   accessVersion: string | null | undefined,
+  endpoint: { readonly: boolean },
 ): Promise<Step<{ auth: McpAuth }>> {
   const confirmed = await confirmBearer(authentication, accessVersion);
-  if (!confirmed.ok) return { ok: false, response: unauthorized(confirmed.reason) };
+  if (!confirmed.ok) return { ok: false, response: unauthorized(confirmed.reason, endpoint.readonly) };
   return { ok: true, auth: { credential: confirmed.credential, ip } };
 }
