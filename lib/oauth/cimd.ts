@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { OAuthClientMetadataSchema } from "@modelcontextprotocol/sdk/shared/auth.js";
 import { fetchOutbound, OutboundError, type OutboundFailure, type OutboundFetch } from "@/lib/outbound/fetch";
 import { OAuthError } from "@/lib/oauth/errors";
-import { applicationTypeOf, applicationTypeProblem, redirectUriProblem } from "@/lib/oauth/redirect-uri";
+import { checkApplicationType, redirectUriProblem } from "@/lib/oauth/redirect-uri";
 
 // Client ID Metadata Documents: a client_id that is an https URL names a JSON
 // document describing the client. Fetched through the outbound fetcher (public
@@ -58,16 +58,14 @@ export function parseClientDocument(url: string, body: unknown): ClientDocument 
       );
   }
   const redirectUris = doc.redirect_uris.map(String);
-  let applicationType;
-  try {
-    applicationType = applicationTypeOf((doc as { application_type?: unknown }).application_type, redirectUris);
-  } catch (error) {
-    throw new OAuthError("invalid_client", `The client metadata document's ${(error as Error).message}.`);
-  }
-  for (const uri of redirectUris) {
-    const problem = applicationTypeProblem(applicationType, uri);
-    if (problem) throw new OAuthError("invalid_client", `The client metadata document lists ${problem}.`);
-  }
+  const applicationType = checkApplicationType((doc as { application_type?: unknown }).application_type, redirectUris);
+  if (!applicationType.ok)
+    throw new OAuthError(
+      "invalid_client",
+      applicationType.field === "redirect_uris"
+        ? `The client metadata document lists ${applicationType.message}.`
+        : `The client metadata document's ${applicationType.message}.`,
+    );
   return {
     clientId: url,
     name: doc.client_name ?? new URL(url).host,

@@ -1,10 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  applicationTypeOf,
-  applicationTypeProblem,
-  redirectUriMatches,
-  redirectUriProblem,
-} from "@/lib/oauth/redirect-uri";
+import { checkApplicationType, redirectUriMatches, redirectUriProblem } from "@/lib/oauth/redirect-uri";
 
 describe("redirect URIs", () => {
   it.each([
@@ -48,22 +43,30 @@ describe("redirect URIs", () => {
 });
 
 describe("application_type", () => {
+  const typeOf = (declared: unknown, uris: string[]) => {
+    const check = checkApplicationType(declared, uris);
+    return check.ok ? check.type : check.message;
+  };
+
   it("is read from the redirects when left out: loopback or a private-use scheme is native", () => {
-    expect(applicationTypeOf(undefined, ["https://app.example/cb", "http://127.0.0.1/cb"])).toBe("native");
-    expect(applicationTypeOf(undefined, ["cursor://anysphere.cursor-mcp/oauth/callback"])).toBe("native");
-    expect(applicationTypeOf(undefined, ["https://app.example/cb"])).toBe("web");
-    expect(applicationTypeOf("web", ["https://app.example/cb"])).toBe("web");
+    expect(typeOf(undefined, ["https://app.example/cb", "http://127.0.0.1/cb"])).toBe("native");
+    expect(typeOf(undefined, ["cursor://anysphere.cursor-mcp/oauth/callback"])).toBe("native");
+    expect(typeOf(undefined, ["https://app.example/cb"])).toBe("web");
+    expect(typeOf("web", ["https://app.example/cb"])).toBe("web");
   });
 
   it("refuses an unknown value by name", () => {
-    expect(() => applicationTypeOf("desktop", [])).toThrow('application_type must be "native" or "web", not "desktop"');
+    expect(checkApplicationType("desktop", [])).toEqual({
+      ok: false,
+      field: "application_type",
+      message: 'application_type must be "native" or "web", not "desktop"',
+    });
   });
 
   it("keeps a web client to https addresses that are not loopback; a native client may use all three kinds", () => {
-    expect(applicationTypeProblem("web", "http://127.0.0.1/cb")).toMatch(/web client/);
-    expect(applicationTypeProblem("web", "cursor://anysphere.cursor-mcp/cb")).toMatch(/private-use scheme/);
-    expect(applicationTypeProblem("web", "https://app.example/cb")).toBeNull();
-    for (const uri of ["http://127.0.0.1/cb", "cursor://anysphere.cursor-mcp/cb", "https://app.example/cb"])
-      expect(applicationTypeProblem("native", uri)).toBeNull();
+    expect(checkApplicationType("web", ["http://127.0.0.1/cb"])).toMatchObject({ ok: false, field: "redirect_uris" });
+    expect(typeOf("web", ["cursor://anysphere.cursor-mcp/cb"])).toMatch(/private-use scheme/);
+    const all = ["http://127.0.0.1/cb", "cursor://anysphere.cursor-mcp/cb", "https://app.example/cb"];
+    expect(typeOf("native", all)).toBe("native");
   });
 });

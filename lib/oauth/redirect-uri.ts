@@ -81,21 +81,32 @@ function isLoopbackOrPrivateUse(uri: string): boolean {
   return url.protocol !== "https:" || LOOPBACK.has(url.hostname);
 }
 
+export type ApplicationTypeCheck =
+  { ok: true; type: ApplicationType } | { ok: false; field: "application_type" | "redirect_uris"; message: string };
+
 /**
  * The client's application_type, as declared or, when left out (most MCP clients leave it out),
- * read from its redirect URIs: any loopback or private-use redirect makes it native, else web.
- * Throws a message naming the field when the value is unknown; the URIs must each be usable.
+ * read from its redirect URIs (any loopback or private-use redirect makes it native, else web); or
+ * why it cannot be: an unknown value, or a redirect the type does not allow. The URIs must each
+ * already be usable redirect URIs.
  */
-export function applicationTypeOf(declared: unknown, redirectUris: readonly string[]): ApplicationType {
-  if (declared === undefined || declared === null) return redirectUris.some(isLoopbackOrPrivateUse) ? "native" : "web";
-  if (!APPLICATION_TYPES.includes(declared as ApplicationType))
-    throw new Error(`application_type must be "native" or "web", not ${JSON.stringify(declared)}`);
-  return declared as ApplicationType;
-}
-
-/** Why a redirect URI does not fit the client's application_type, or null when it does. */
-export function applicationTypeProblem(type: ApplicationType, uri: string): string | null {
-  if (type === "web" && isLoopbackOrPrivateUse(uri))
-    return `${uri}: a web client (application_type "web") redirects to https addresses only, never to loopback or a private-use scheme; register it as "native"`;
-  return null;
+export function checkApplicationType(declared: unknown, redirectUris: readonly string[]): ApplicationTypeCheck {
+  if (declared !== undefined && declared !== null && !APPLICATION_TYPES.includes(declared as ApplicationType)) {
+    return {
+      ok: false,
+      field: "application_type",
+      message: `application_type must be "native" or "web", not ${JSON.stringify(declared)}`,
+    };
+  }
+  const type =
+    (declared as ApplicationType | null | undefined) ?? (redirectUris.some(isLoopbackOrPrivateUse) ? "native" : "web");
+  const misfit = type === "web" ? redirectUris.find(isLoopbackOrPrivateUse) : undefined;
+  if (misfit) {
+    return {
+      ok: false,
+      field: "redirect_uris",
+      message: `${misfit}: a web client (application_type "web") redirects to https addresses only, never to loopback or a private-use scheme; register it as "native"`,
+    };
+  }
+  return { ok: true, type };
 }

@@ -5,7 +5,7 @@ import { prisma } from "@/lib/db";
 import { hashToken } from "@/lib/credentials/token-format";
 import { clientExpiryFrom, forgetExpiredClients } from "@/lib/oauth/clients/record";
 import { OAuthError } from "@/lib/oauth/errors";
-import { applicationTypeOf, applicationTypeProblem, redirectUriProblem } from "@/lib/oauth/redirect-uri";
+import { checkApplicationType, redirectUriProblem } from "@/lib/oauth/redirect-uri";
 import { GRANT_TYPES } from "@/lib/validations/oauth";
 
 export const MAX_REGISTRATION_BYTES = 16 * 1024;
@@ -125,18 +125,12 @@ export async function registerClient(body: unknown) {
  * is read from the body as sent.
  */
 function readApplicationType(body: unknown, redirectUris: string[]) {
-  const declared = (body as { application_type?: unknown }).application_type;
-  let type;
-  try {
-    type = applicationTypeOf(declared, redirectUris);
-  } catch (error) {
-    throw new OAuthError("invalid_client_metadata", (error as Error).message);
-  }
-  for (const uri of redirectUris) {
-    const problem = applicationTypeProblem(type, uri);
-    if (problem) throw new OAuthError("invalid_redirect_uri", problem);
-  }
-  return type;
+  const check = checkApplicationType((body as { application_type?: unknown }).application_type, redirectUris);
+  if (check.ok) return check.type;
+  throw new OAuthError(
+    check.field === "redirect_uris" ? "invalid_redirect_uri" : "invalid_client_metadata",
+    check.message,
+  );
 }
 
 /** RFC 7591 responses omit absent fields rather than sending nulls (clients validate strictly). */
