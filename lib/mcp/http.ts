@@ -30,7 +30,7 @@ export async function handleMcpPost(request: Request, endpoint: McpEndpoint = { 
     const { authentication, token, ip } = authenticated;
     const limit = await limitCaller(authentication.credential, ip, guarded.cors);
     // Confirmed before any 429, so a revoked token always gets its 401.
-    const confirmed = await confirmCaller(authentication, ip, limit.accessVersion);
+    const confirmed = await confirmCaller(authentication, ip, limit.accessVersion, endpoint);
     if (!confirmed.ok) return confirmed.response;
     const { auth } = confirmed;
     const limited = limit.step;
@@ -38,7 +38,7 @@ export async function handleMcpPost(request: Request, endpoint: McpEndpoint = { 
       recordRequest(auth, "rate_limited");
       return limited.response;
     }
-    const served = await serveMcp(request, auth, token, surface.surface);
+    const served = await serveMcp(request, auth, token, surface.surface, endpoint);
     if (!served.ok) return served.response;
     const { response, toolFailed } = served;
     recordRequest(auth, toolFailed || response.status >= 500 ? "error" : "ok");

@@ -1,4 +1,4 @@
-import { scopeAllows } from "@/lib/auth/scopes";
+import { scopeAllows, type Scope } from "@/lib/auth/scopes";
 import { roleAtLeast } from "@/lib/auth/roles";
 import { toolsetOfFamily } from "@/lib/auth/toolsets";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -14,6 +14,11 @@ export type Caller = {
   actsAsUser: boolean;
   /** The toolsets the credential is limited to; empty or absent: every toolset. */
   toolsets?: readonly string[];
+  /**
+   * The credential can ask for more scopes (an OAuth token: its client re-authorizes). Keys and
+   * personal tokens cannot: their scopes are fixed when they are made.
+   */
+  canStepUp?: boolean;
 };
 
 export type ToolRefusal = {
@@ -58,4 +63,16 @@ export function checkToolAccess(tool: AnyTool, caller: Caller): ToolRefusal | nu
     };
   }
   return null;
+}
+
+/**
+ * The scopes a caller that can step up should ask for to call the tool: null when it may call the
+ * tool already, cannot step up, or would still be refused with those scopes (the role, the toolset
+ * limit or the user binding refuse it, and no consent changes those).
+ */
+export function stepUpScopesFor(tool: AnyTool, caller: Caller): Scope[] | null {
+  if (!caller.canStepUp) return null;
+  const missing = tool.scopes.filter((scope) => !scopeAllows(caller.scopes, scope));
+  if (missing.length === 0) return null;
+  return checkToolAccess(tool, { ...caller, scopes: [...caller.scopes, ...missing] }) === null ? missing : null;
 }

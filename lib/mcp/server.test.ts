@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkToolAccess, type Caller } from "@/lib/mcp/permissions";
-import { listToolsFor } from "@/lib/mcp/server";
+import { listToolsFor, STEP_UP_META_KEY } from "@/lib/mcp/server";
 import { TOOLS } from "@/lib/mcp/tools";
 import { TOOLSETS, type Surface } from "@/lib/mcp/toolsets";
 
@@ -35,5 +35,27 @@ describe("tools/list per caller shape", () => {
     const caller: Caller = { scopes: ["tickets:read", "tags:read"], role: "agent", actsAsUser: true };
     const same: Caller = { scopes: ["tags:read", "tickets:read", "tags:read"], role: "agent", actsAsUser: true };
     expect(listToolsFor(same, ALL).tools).toBe(listToolsFor(caller, ALL).tools);
+  });
+});
+
+describe("tools/list for a caller that can step up (OAuth)", () => {
+  const oauthAgent: Caller = { scopes: ["tickets:read"], role: "agent", actsAsUser: true, canStepUp: true };
+  const listed = (caller: Caller) => new Map(listToolsFor(caller, ALL).tools.map((tool) => [tool.name, tool._meta]));
+
+  it("lists the tools the role allows beyond the grant, each marked with the scopes it lacks", () => {
+    const tools = listed(oauthAgent);
+    expect(tools.get("get_ticket")?.[STEP_UP_META_KEY]).toBeUndefined();
+    expect(tools.get("resolve_ticket")?.[STEP_UP_META_KEY]).toEqual(["tickets:write"]);
+    expect(tools.get("get_ticket_context")?.[STEP_UP_META_KEY]).toEqual(["messages:read"]);
+    // Every tool an agent may call with every scope, and no other (admin tools stay out).
+    expect([...tools.keys()]).toEqual(allowed({ ...oauthAgent, scopes: ["mcp:read", "mcp:write"] }));
+  });
+
+  it("never lists a tool outside the consent's toolsets, and the same scopes without step-up list no marker", () => {
+    const limited = listed({ ...oauthAgent, toolsets: ["tickets"] });
+    expect([...limited.keys()].every((name) => !["search_knowledge", "list_agents"].includes(name))).toBe(true);
+    const key = listToolsFor({ ...oauthAgent, canStepUp: false }, ALL).tools;
+    expect(key.every((tool) => tool._meta?.[STEP_UP_META_KEY] === undefined)).toBe(true);
+    expect(key.map((tool) => tool.name)).toEqual(allowed(oauthAgent));
   });
 });

@@ -17,7 +17,7 @@ import type { VerifiedCredential } from "@/lib/credentials/verify-bearer";
 import { fieldErrorsOf, toAppError } from "@/lib/errors";
 import { auditRow } from "@/lib/services/audit/record-audit";
 import { enqueueAudit, flushAuditOnExit } from "@/lib/mcp/audit-buffer";
-import { checkToolAccess, type Caller } from "@/lib/mcp/permissions";
+import { checkToolAccess, stepUpScopesFor, type Caller } from "@/lib/mcp/permissions";
 import type { AnyTool } from "@/lib/mcp/tool";
 import { TOOLS, TOOLS_BY_NAME } from "@/lib/mcp/tools";
 import { checkSurface, DEFAULT_SURFACE, surfaceLists, type Surface } from "@/lib/mcp/toolsets";
@@ -143,18 +143,35 @@ function listShapeOf(caller: Caller): Caller {
     role: caller.role,
     actsAsUser: caller.actsAsUser,
     toolsets: [...new Set(caller.toolsets ?? [])].sort(),
+    canStepUp: Boolean(caller.canStepUp),
   };
 }
 
-/** tools/list for a caller on a surface: the tools it could call that the surface shows. */
+/** The _meta key that marks a tool listed beyond the grant, with the scopes a client asks for to call it. */
+export const STEP_UP_META_KEY = "deskbridge/step_up_scopes";
+
+/**
+ * A tool as the caller's list shows it: as it is when the caller may call it; beyond the grant of a
+ * caller that can step up, marked with the scopes to ask for; otherwise not at all.
+ */
+function listedAs(tool: AnyTool, caller: Caller): Tool | null {
+  if (checkToolAccess(tool, caller) === null) return DESCRIPTIONS.get(tool.name)!;
+  const missing = stepUpScopesFor(tool, caller);
+  if (!missing) return null;
+  const description = DESCRIPTIONS.get(tool.name)!;
+  return { ...description, _meta: { ...description._meta, [STEP_UP_META_KEY]: missing } };
+}
+
+/**
+ * tools/list for a caller on a surface: the tools it could call that the surface shows, and for an
+ * OAuth caller also those its role allows beyond its grant, marked with the scopes to ask for.
+ */
 export function listToolsFor(caller: Caller, surface: Surface = DEFAULT_SURFACE): { tools: Tool[] } {
   const shape = listShapeOf(caller);
   const key = JSON.stringify([shape, surface.toolsets, surface.readonly]);
   let tools = LIST_CACHE.get(key);
   if (!tools) {
-    tools = TOOLS.filter((tool) => checkToolAccess(tool, shape) === null && surfaceLists(tool, surface)).map((tool) =>
-      DESCRIPTIONS.get(tool.name)!,
-    );
+    tools = TOOLS.filter((tool) => surfaceLists(tool, surface)).flatMap((tool) => listedAs(tool, shape) ?? []);
     if (LIST_CACHE.size >= LIST_CACHE_MAX) LIST_CACHE.clear();
     LIST_CACHE.set(key, tools);
   }
@@ -191,6 +208,7 @@ export function callerOf(credential: VerifiedCredential): Caller {
     role: credential.role,
     actsAsUser: credential.userId !== null,
     toolsets: credential.toolsets,
+    canStepUp: credential.kind === "oauth",
   };
 }
 

@@ -62,7 +62,9 @@ export async function validateAuthorizationRequest(params: URLSearchParams): Pro
   try {
     client = await findClientForAuthorization(params.get("client_id"));
   } catch (error) {
-    const message = error instanceof OAuthError ? error.description : "The client could not be identified.";
+    // The error code is shown as the token endpoint would answer it: a client that sees invalid_client registers again.
+    const message =
+      error instanceof OAuthError ? `${error.description} (${error.code})` : "The client could not be identified.";
     return { kind: "page", title: "Unknown application", message };
   }
   const requested = params.get("redirect_uri");

@@ -32,6 +32,16 @@ describe("client ID metadata documents", () => {
     expect(() => parseClientDocument(URL_ID, { client_id: URL_ID })).toThrow(/not valid client metadata/);
   });
 
+  it("honours the document's application_type: a web client may not redirect to loopback", () => {
+    expect(() => parseClientDocument(URL_ID, { ...doc, application_type: "web" })).toThrow(
+      /lists http:\/\/127\.0\.0\.1\/callback: a web client/,
+    );
+    expect(() => parseClientDocument(URL_ID, { ...doc, application_type: "tv" })).toThrow(
+      /application_type must be "native" or "web"/,
+    );
+    expect(parseClientDocument(URL_ID, { ...doc, application_type: "native" }).redirectUris).toEqual(doc.redirect_uris);
+  });
+
   it("passes fetch failures on as invalid_client with a reason a person can act on", async () => {
     const failing = (reason: OutboundFailure, status?: number) => () =>
       Promise.reject(new OutboundError(reason, "detail", status));

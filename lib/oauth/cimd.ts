@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { OAuthClientMetadataSchema } from "@modelcontextprotocol/sdk/shared/auth.js";
 import { fetchOutbound, OutboundError, type OutboundFailure, type OutboundFetch } from "@/lib/outbound/fetch";
 import { OAuthError } from "@/lib/oauth/errors";
-import { redirectUriProblem } from "@/lib/oauth/redirect-uri";
+import { checkApplicationType, redirectUriProblem } from "@/lib/oauth/redirect-uri";
 
 // Client ID Metadata Documents: a client_id that is an https URL names a JSON
 // document describing the client. Fetched through the outbound fetcher (public
@@ -57,12 +57,21 @@ export function parseClientDocument(url: string, body: unknown): ClientDocument 
         `The client metadata document lists an unusable redirect URI: ${problem}.`,
       );
   }
+  const redirectUris = doc.redirect_uris.map(String);
+  const applicationType = checkApplicationType((doc as { application_type?: unknown }).application_type, redirectUris);
+  if (!applicationType.ok)
+    throw new OAuthError(
+      "invalid_client",
+      applicationType.field === "redirect_uris"
+        ? `The client metadata document lists ${applicationType.message}.`
+        : `The client metadata document's ${applicationType.message}.`,
+    );
   return {
     clientId: url,
     name: doc.client_name ?? new URL(url).host,
     logoUri: doc.logo_uri ?? null,
     clientUri: doc.client_uri ?? null,
-    redirectUris: doc.redirect_uris.map(String),
+    redirectUris,
     metadata: doc,
     hash: createHash("sha256").update(JSON.stringify(doc)).digest("hex"),
   };

@@ -1,7 +1,10 @@
 // Redirect URI rules: https, loopback http (any port, RFC 8252), or a private-use
 // scheme (cursor://, vscode://); never a fragment or userinfo (RFC 6749
 // §3.1.2), judged on the text as sent because the URL parser drops an empty
-// "#" or "@"; matched exactly except for the loopback port.
+// "#" or "@"; matched exactly except for the loopback port (RFC 8252 §7.3).
+// A client's application_type (OpenID Connect Dynamic Registration §2) narrows
+// them: a web client redirects to https addresses only, never loopback; a
+// native client to loopback http, a private-use scheme or a claimed https URL.
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
 const FORBIDDEN_SCHEMES = new Set([
@@ -68,4 +71,42 @@ export function redirectUriMatches(registered: readonly string[], requested: str
       return false;
     }
   });
+}
+
+export const APPLICATION_TYPES = ["native", "web"] as const;
+export type ApplicationType = (typeof APPLICATION_TYPES)[number];
+
+function isLoopbackOrPrivateUse(uri: string): boolean {
+  const url = new URL(uri);
+  return url.protocol !== "https:" || LOOPBACK.has(url.hostname);
+}
+
+export type ApplicationTypeCheck =
+  { ok: true; type: ApplicationType } | { ok: false; field: "application_type" | "redirect_uris"; message: string };
+
+/**
+ * The client's application_type, as declared or, when left out (most MCP clients leave it out),
+ * read from its redirect URIs (any loopback or private-use redirect makes it native, else web); or
+ * why it cannot be: an unknown value, or a redirect the type does not allow. The URIs must each
+ * already be usable redirect URIs.
+ */
+export function checkApplicationType(declared: unknown, redirectUris: readonly string[]): ApplicationTypeCheck {
+  if (declared !== undefined && declared !== null && !APPLICATION_TYPES.includes(declared as ApplicationType)) {
+    return {
+      ok: false,
+      field: "application_type",
+      message: `application_type must be "native" or "web", not ${JSON.stringify(declared)}`,
+    };
+  }
+  const type =
+    (declared as ApplicationType | null | undefined) ?? (redirectUris.some(isLoopbackOrPrivateUse) ? "native" : "web");
+  const misfit = type === "web" ? redirectUris.find(isLoopbackOrPrivateUse) : undefined;
+  if (misfit) {
+    return {
+      ok: false,
+      field: "redirect_uris",
+      message: `${misfit}: a web client (application_type "web") redirects to https addresses only, never to loopback or a private-use scheme; register it as "native"`,
+    };
+  }
+  return { ok: true, type };
 }

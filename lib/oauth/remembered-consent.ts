@@ -23,3 +23,13 @@ export async function rememberedConsent(options: {
   if (!consent || !mayAuthorize(options.role, workspace.oauthAuthorizePolicy)) return null;
   return options.pending.scopes.every((scope) => consent.scopes.includes(scope)) ? consent : null;
 }
+
+/**
+ * A request's scopes split for the consent page: those the user already allowed this client in the
+ * workspace (kept as they are) and those it asks for now. A step-up asks for more than it holds, so
+ * the page shows only what is added.
+ */
+export function splitRequestedScopes<S extends string>(requested: readonly S[], allowed: readonly string[] | null) {
+  const kept = requested.filter((scope) => allowed?.includes(scope));
+  return { kept, added: requested.filter((scope) => !kept.includes(scope)) };
+}

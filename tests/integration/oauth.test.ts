@@ -6,7 +6,7 @@ import { createServer as createTcpServer, type AddressInfo } from "node:net";
 import * as oauth from "oauth4webapi";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
-import { baseUrl, mcpEndpoint, rpc, toolBody } from "../support/mcp-client";
+import { baseUrl, mcpEndpoint, rpc } from "../support/mcp-client";
 import {
   absolute,
   authorizationUrl,
@@ -113,10 +113,12 @@ describe("an independent client (oauth4webapi) runs the whole flow", () => {
       { jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "list_tags", arguments: {} } },
       { token: tokens.access_token },
     );
-    expect(toolBody(noScope.json?.result)).toMatchObject({
-      error: "insufficient_scope",
-      required_scope: "tags:read",
-    });
+    // Beyond the grant but within the owner's role: the step-up challenge names every scope to ask for.
+    expect(noScope.status).toBe(403);
+    expect(noScope.json).toMatchObject({ error: "insufficient_scope", required_scope: "tags:read" });
+    expect(noScope.headers.get("www-authenticate")).toContain(
+      'error="insufficient_scope", error_description="list_tags needs the tags:read scope: authorize again with tickets:read tickets:write tags:read users:read."',
+    );
 
     const refreshed = await oauth.processRefreshTokenResponse(
       as,

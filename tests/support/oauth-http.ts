@@ -44,9 +44,17 @@ export async function signIn(email: string, password = "correct horse battery"):
 
 export const absolute = (location: string) => new URL(location, baseUrl()).toString();
 
-/** The scope checkboxes offered on a consent page. */
+/** The scope fields a consent page submits: the ticked boxes and, on a step-up, the scopes it keeps. */
 export function scopesIn(html: string): string[] {
   return [...html.matchAll(/<input[^>]*name="scopes"[^>]*value="([^"]+)"/g)].map((m) => m[1]!);
+}
+
+/** What a consent page shows: the scopes it asks for (boxes to tick) and those it keeps as allowed before. */
+export function consentScopesIn(html: string): { asked: string[]; kept: string[] } {
+  const fields = [...html.matchAll(/<input[^>]*>/g)].map((m) => m[0]).filter((tag) => tag.includes('name="scopes"'));
+  const of = (type: string) =>
+    fields.filter((tag) => tag.includes(`type="${type}"`)).map((tag) => /value="([^"]+)"/.exec(tag)![1]!);
+  return { asked: of("checkbox"), kept: of("hidden") };
 }
 
 /** Reads the consent form's hidden fields from the consent page. */
@@ -95,6 +103,7 @@ export async function authorizeAs(
     status: res.status,
     location: res.headers.get("location"),
     consentShown: true,
+    consent: consentScopesIn(form.html),
     body: res.status >= 400 ? await res.text() : "",
   };
 }

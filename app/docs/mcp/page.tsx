@@ -197,7 +197,10 @@ function McpDocs() {
           expired token, each with <code>WWW-Authenticate: Bearer resource_metadata=…</code>. Tool refusals answer 200
           with <code>isError: true</code> and structured content naming <code>insufficient_scope</code>,{" "}
           <code>admin_required</code>, <code>user_required</code>, <code>not_found</code>, <code>validation_error</code>{" "}
-          or <code>conflict</code>.
+          or <code>conflict</code>. An OAuth connection also sees the tools its person&apos;s role allows beyond its
+          grant, marked in <code>_meta[&quot;deskbridge/step_up_scopes&quot;]</code>; calling one answers 403{" "}
+          <code>insufficient_scope</code> with <code>WWW-Authenticate: Bearer … scope=…</code> naming every scope to ask
+          for, so the client authorizes again and retries.
         </p>
         <p data-family="status">
           Agent status (<code>status:read</code>, <code>status:write</code>): <code>get_my_status</code> and{" "}

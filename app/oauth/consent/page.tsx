@@ -6,6 +6,8 @@ import { getWorkspaceSession } from "@/lib/auth/session";
 import { describeToolset, TOOLSET_NAMES } from "@/lib/auth/toolsets";
 import { mayAuthorize, policyText, readPending } from "@/lib/oauth/authorize";
 import { findClient } from "@/lib/oauth/clients/find";
+import { splitRequestedScopes } from "@/lib/oauth/remembered-consent";
+import { findConsent } from "@/lib/oauth/store";
 import { csrfToken } from "@/lib/oauth/signed";
 import { listOAuthPolicies } from "@/lib/services/workspaces/list-oauth-policies";
 
@@ -42,6 +44,13 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
   });
   const allowed = workspaces.filter((w) => w.allowed);
   const preferred = allowed.find((w) => w.id === session.workspace.id) ?? allowed[0];
+  // What this client already holds in the workspace shown first: a step-up shows only what it adds.
+  const consent = await findConsent({
+    userId: session.user.id,
+    clientId: client.id,
+    workspaceId: preferred?.id ?? session.workspace.id,
+  });
+  const { kept, added } = splitRequestedScopes(pending.scopes, consent?.scopes ?? null);
 
   return (
     <Shell>
@@ -70,8 +79,10 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
         <input type="hidden" name="request" value={request} />
         <input type="hidden" name="csrf" value={csrfToken(session.user.id, request)} />
         <fieldset className="space-y-2" data-testid="consent-scopes">
-          <legend className="text-sm font-medium text-slate-700">It asks to:</legend>
-          {pending.scopes.map((scope: Scope) => (
+          <legend className="text-sm font-medium text-slate-700">
+            {kept.length ? "It asks for more access:" : "It asks to:"}
+          </legend>
+          {added.map((scope: Scope) => (
             <label key={scope} className="flex items-start gap-2 text-sm">
               <input type="checkbox" name="scopes" value={scope} defaultChecked className="mt-0.5" />
               <span>
@@ -80,7 +91,20 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
             </label>
           ))}
         </fieldset>
-        <ToolsetLimit />
+        {kept.length ? (
+          <div className="space-y-1" data-testid="consent-kept-scopes">
+            <p className="text-sm font-medium text-slate-700">It keeps what you allowed before:</p>
+            <ul className="space-y-1 text-sm text-slate-600">
+              {kept.map((scope: Scope) => (
+                <li key={scope}>
+                  <input type="hidden" name="scopes" value={scope} />
+                  {describeScope(scope)} <code className="text-xs text-slate-500">{scope}</code>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <ToolsetLimit chosen={consent?.toolsets ?? []} />
         {workspaces.length > 1 ? (
           <label className="block text-sm">
             <span className="font-medium text-slate-700">Workspace</span>
@@ -146,10 +170,10 @@ function Shell({ children }: { children: React.ReactNode }) {
   );
 }
 
-/** Optional: limit the connection to some toolsets; none ticked allows every toolset. */
-function ToolsetLimit() {
+/** Optional: limit the connection to some toolsets; none ticked allows every toolset. A step-up keeps the earlier choice ticked. */
+function ToolsetLimit({ chosen }: { chosen: readonly string[] }) {
   return (
-    <details className="rounded-md p-3 ring-1 ring-slate-200" data-testid="consent-toolsets">
+    <details className="rounded-md p-3 ring-1 ring-slate-200" data-testid="consent-toolsets" open={chosen.length > 0}>
       <summary className="cursor-pointer text-sm font-medium text-slate-700">
         Limit it to some toolsets (optional)
       </summary>
@@ -160,7 +184,13 @@ function ToolsetLimit() {
       <div className="mt-2 grid gap-1 sm:grid-cols-2">
         {TOOLSET_NAMES.map((toolset) => (
           <label key={toolset} className="flex items-start gap-2 text-sm">
-            <input type="checkbox" name="toolsets" value={toolset} className="mt-0.5" />
+            <input
+              type="checkbox"
+              name="toolsets"
+              value={toolset}
+              defaultChecked={chosen.includes(toolset)}
+              className="mt-0.5"
+            />
             <span>
               <span className="font-medium">{toolset}</span>{" "}
               <span className="text-xs text-slate-500">{describeToolset(toolset)}</span>

@@ -11,13 +11,23 @@ import { clientIp } from "@/lib/rate-limit/client-ip";
 // step's access version confirms it (confirmCaller), so a revocation on any instance applies to the
 // very next request.
 
+/** What a client without a usable token should ask for: every family's access, within the person's role. */
 const SCOPE_HINT = "mcp:read mcp:write";
 
-function challenge(error: string | null, description: string | null, readonly: boolean): string {
-  const parts = [`resource_metadata="${resourceMetadataUrl(readonly ? READONLY_SUFFIX : "")}"`];
-  if (error) parts.push(`error="${error}"`);
-  if (description) parts.push(`error_description="${description}"`);
-  parts.push(`scope="${SCOPE_HINT}"`);
+/**
+ * The Bearer challenge of every 401 and 403: where the resource metadata is, the error when there is
+ * one, and the scopes to ask for (RFC 6750 §3, RFC 9728 §5.1).
+ */
+export function bearerChallenge(options: {
+  error?: string;
+  description?: string;
+  scope?: string;
+  readonly?: boolean;
+}): string {
+  const parts = [`resource_metadata="${resourceMetadataUrl(options.readonly ? READONLY_SUFFIX : "")}"`];
+  if (options.error) parts.push(`error="${options.error}"`);
+  if (options.description) parts.push(`error_description="${options.description}"`);
+  parts.push(`scope="${options.scope ?? SCOPE_HINT}"`);
   return `Bearer ${parts.join(", ")}`;
 }
 
@@ -35,10 +45,8 @@ export function unauthorized(kind: "missing" | "invalid" | "expired", readonly =
   return Response.json(body, {
     status: 401,
     headers: {
-      "WWW-Authenticate": challenge(
-        kind === "missing" ? null : "invalid_token",
-        kind === "missing" ? null : body.error_description,
-        readonly,
+      "WWW-Authenticate": bearerChallenge(
+        kind === "missing" ? { readonly } : { error: "invalid_token", description: body.error_description, readonly },
       ),
       "Cache-Control": "no-store",
     },
@@ -87,8 +95,9 @@ export async function confirmCaller(
   authentication: Authenticated,
   ip: string | null,
   accessVersion: string | null | undefined,
+  endpoint: { readonly: boolean },
 ): Promise<Step<{ auth: McpAuth }>> {
   const confirmed = await confirmBearer(authentication, accessVersion);
-  if (!confirmed.ok) return { ok: false, response: unauthorized(confirmed.reason) };
+  if (!confirmed.ok) return { ok: false, response: unauthorized(confirmed.reason, endpoint.readonly) };
   return { ok: true, auth: { credential: confirmed.credential, ip } };
 }

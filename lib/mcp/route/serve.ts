@@ -8,6 +8,7 @@ import {
 } from "@modelcontextprotocol/server";
 import { buildMcpServer, callOf, type McpAuth, type McpCall } from "@/lib/mcp/server";
 import { jsonRpcError, type Step } from "@/lib/mcp/route/step";
+import { stepUpChallenge } from "@/lib/mcp/route/step-up";
 import type { Surface } from "@/lib/mcp/toolsets";
 import { mcpUrl } from "@/lib/mcp/urls";
 
@@ -53,14 +54,16 @@ async function serveLegacy(request: Request, body: unknown, call: McpCall, authI
 }
 
 /**
- * Reads the body once (the SDK gets it parsed) and serves it. Goes on with the SDK's answer and
- * whether a tool call in it was refused or failed; stops on a body too large or not JSON.
+ * Reads the body once (the SDK gets it parsed) and serves it. Goes on with the SDK's answer (or the
+ * step-up challenge of an OAuth call beyond its grant) and whether a tool call in it was refused or
+ * failed; stops on a body too large or not JSON.
  */
 export async function serveMcp(
   request: Request,
   auth: McpAuth,
   token: string,
   surface: Surface,
+  endpoint: { readonly: boolean },
 ): Promise<Step<{ response: Response; toolFailed: boolean }>> {
   const read = await readRequestBody(request, MAX_BODY_BYTES);
   if (read.tooLarge)
@@ -71,6 +74,8 @@ export async function serveMcp(
   } catch {
     return { ok: false, response: jsonRpcError(400, -32700, "Parse error: the body is not valid JSON.") };
   }
+  const challenge = stepUpChallenge(body, auth, surface, endpoint);
+  if (challenge) return { ok: true, response: challenge, toolFailed: true };
   let toolFailed = false;
   let unavailable = false;
   const call: McpCall = {

@@ -3,8 +3,8 @@ import { prisma } from "@/lib/db";
 import { fetchClientDocument, isClientIdUrl } from "@/lib/oauth/cimd";
 import {
   CLIENT_SELECT,
+  clientExpiryFrom,
   forgetExpiredClients,
-  UNUSED_CLIENT_TTL_MS,
   type OAuthClientRecord,
 } from "@/lib/oauth/clients/record";
 import { OAuthError } from "@/lib/oauth/errors";
@@ -22,7 +22,7 @@ export async function findClient(clientId: string | null | undefined): Promise<O
     where: { clientId },
     select: { ...CLIENT_SELECT, expiresAt: true },
   });
-  if (!row || (row.expiresAt && row.expiresAt <= new Date())) {
+  if (!row || (row.expiresAt && row.expiresAt <= new Date() && !(await hasLiveGrant(row.id)))) {
     throw new OAuthError(
       "invalid_client",
       isClientIdUrl(clientId)
@@ -31,6 +31,12 @@ export async function findClient(clientId: string | null | undefined): Promise<O
     );
   }
   return row as OAuthClientRecord;
+}
+
+/** A client with a grant that is not revoked is in use: its registration does not expire under it. */
+async function hasLiveGrant(id: string): Promise<boolean> {
+  const grant = await prisma.oAuthGrant.findFirst({ where: { clientId: id, revokedAt: null }, select: { id: true } });
+  return grant !== null;
 }
 
 /**
@@ -62,7 +68,7 @@ export async function findClientForAuthorization(
     metadata: doc.metadata as object,
   };
   // Unused metadata-document clients expire like registered ones; seen again after that, the clock restarts.
-  const expiresAt = new Date(now.getTime() + UNUSED_CLIENT_TTL_MS);
+  const expiresAt = clientExpiryFrom(now);
   if (!row) await forgetExpiredClients(now);
   const saved = await prisma.oAuthClient.upsert({
     where: { clientId },

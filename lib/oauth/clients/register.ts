@@ -3,9 +3,9 @@ import { createHash, randomBytes } from "node:crypto";
 import { OAuthClientMetadataSchema } from "@modelcontextprotocol/sdk/shared/auth.js";
 import { prisma } from "@/lib/db";
 import { hashToken } from "@/lib/credentials/token-format";
-import { forgetExpiredClients, UNUSED_CLIENT_TTL_MS } from "@/lib/oauth/clients/record";
+import { clientExpiryFrom, forgetExpiredClients } from "@/lib/oauth/clients/record";
 import { OAuthError } from "@/lib/oauth/errors";
-import { redirectUriProblem } from "@/lib/oauth/redirect-uri";
+import { checkApplicationType, redirectUriProblem } from "@/lib/oauth/redirect-uri";
 import { GRANT_TYPES } from "@/lib/validations/oauth";
 
 export const MAX_REGISTRATION_BYTES = 16 * 1024;
@@ -48,6 +48,7 @@ export async function registerClient(body: unknown) {
     const problem = redirectUriProblem(String(uri));
     if (problem) throw new OAuthError("invalid_redirect_uri", problem);
   }
+  const applicationType = readApplicationType(body, meta.redirect_uris.map(String));
   const grantTypes = meta.grant_types ?? [...GRANT_TYPES];
   if (grantTypes.some((g) => !(GRANT_TYPES as string[]).includes(g))) {
     throw new OAuthError("invalid_client_metadata", `grant_types may only be ${GRANT_TYPES.join(" and ")}.`);
@@ -63,6 +64,7 @@ export async function registerClient(body: unknown) {
     (meta.client_name ?? "").trim().slice(0, 100) || new URL(String(meta.redirect_uris[0])).host || "MCP client";
   const normalized = {
     redirect_uris: meta.redirect_uris.map(String),
+    application_type: applicationType,
     client_name: name,
     client_uri: meta.client_uri ?? null,
     logo_uri: meta.logo_uri ?? null,
@@ -76,14 +78,18 @@ export async function registerClient(body: unknown) {
   if (authMethod === "none") {
     const existing = await prisma.oAuthClient.findFirst({
       where: { metadataHash, registrationType: "dcr", OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
-      select: { clientId: true, createdAt: true },
+      select: { id: true, clientId: true, createdAt: true, expiresAt: true },
     });
-    if (existing)
+    if (existing) {
+      // Registering again is about to use the registration: its unused life starts again.
+      if (existing.expiresAt)
+        await prisma.oAuthClient.update({ where: { id: existing.id }, data: { expiresAt: clientExpiryFrom(now) } });
       return {
         ...withoutNulls(normalized),
         client_id: existing.clientId,
         client_id_issued_at: Math.floor(existing.createdAt.getTime() / 1000),
       };
+    }
   }
   await forgetExpiredClients(now);
   const clientId = `dbcl_${randomBytes(16).toString("base64url")}`;
@@ -101,7 +107,7 @@ export async function registerClient(body: unknown) {
       tokenEndpointAuthMethod: authMethod,
       metadataHash,
       metadata: normalized,
-      expiresAt: new Date(now.getTime() + UNUSED_CLIENT_TTL_MS),
+      expiresAt: clientExpiryFrom(now),
     },
     select: { createdAt: true },
   });
@@ -111,6 +117,20 @@ export async function registerClient(body: unknown) {
     client_id_issued_at: Math.floor(created.createdAt.getTime() / 1000),
     ...(secret ? { client_secret: secret, client_secret_expires_at: 0 } : {}),
   };
+}
+
+/**
+ * application_type (OpenID Connect Dynamic Registration §2; MCP 2026-07-28 asks clients to send it),
+ * checked against the redirect URIs. The SDK's metadata schema drops fields it does not know, so it
+ * is read from the body as sent.
+ */
+function readApplicationType(body: unknown, redirectUris: string[]) {
+  const check = checkApplicationType((body as { application_type?: unknown }).application_type, redirectUris);
+  if (check.ok) return check.type;
+  throw new OAuthError(
+    check.field === "redirect_uris" ? "invalid_redirect_uri" : "invalid_client_metadata",
+    check.message,
+  );
 }
 
 /** RFC 7591 responses omit absent fields rather than sending nulls (clients validate strictly). */

@@ -1,5 +1,5 @@
 import "server-only";
-import type { OAuthClientRecord } from "@/lib/oauth/clients/record";
+import { renewClient, type OAuthClientRecord } from "@/lib/oauth/clients/record";
 import { parseOAuthForm } from "@/lib/oauth/form";
 import { exchangeAuthorizationCode } from "@/lib/oauth/grants/authorization-code";
 import { exchangeRefreshToken } from "@/lib/oauth/grants/refresh-token";
@@ -17,13 +17,18 @@ export const GRANTS: { [T in GrantType]: Grant<T> } = {
   refresh_token: exchangeRefreshToken,
 };
 
-/** A token request from an authenticated client, validated and handed to its grant. */
-export function exchangeGrant(client: OAuthClientRecord, form: URLSearchParams): Promise<TokenResponse> {
+/**
+ * A token request from an authenticated client, validated and handed to its grant. A client that
+ * gets tokens is in use: its registration is renewed.
+ */
+export async function exchangeGrant(client: OAuthClientRecord, form: URLSearchParams): Promise<TokenResponse> {
   const input = parseOAuthForm(TokenRequestSchema, form);
   // grant_type picks both the schema and the grant, so each grant gets its own member of the union.
   const grant = GRANTS[input.grant_type] as (
     client: OAuthClientRecord,
     input: TokenRequestInput,
   ) => Promise<TokenResponse>;
-  return grant(client, input);
+  const tokens = await grant(client, input);
+  await renewClient(client.id);
+  return tokens;
 }
