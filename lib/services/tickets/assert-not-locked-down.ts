@@ -10,12 +10,32 @@ import { AppError } from "@/lib/errors";
  * not exist are left to the write itself to report.
  */
 export async function assertNotLockedDown(ctx: ActorContext, numbers: readonly number[]): Promise<void> {
-  if (ctx.via !== "mcp" || numbers.length === 0) return;
+  if (ctx.via !== "mcp") return;
+  const locked = await findLockedTickets(ctx, numbers);
+  if (locked.length === 0) return;
+  const first = locked[0]!;
+  const others =
+    locked.length > 1
+      ? ` (and ${locked
+          .slice(1)
+          .map((t) => `#${t.number}`)
+          .join(", ")})`
+      : "";
+  throw new AppError(
+    "lockdown",
+    `Ticket #${first.number}${others} is locked down: its latest message is from the customer${first.contact ? ` (${first.contact})` : ""}, sent ${first.latestAt.toISOString()}, and no agent has looked since. An agent unlocks it by replying, adding a note, or choosing "Mark reviewed" on the ticket page; the person you act for can also call mark_ticket_reviewed once they have read the conversation.`,
+    { details: { locked_tickets: locked.map((t) => t.number) } },
+  );
+}
+
+/** The tickets among these that the workspace's lockdown holds (none while it is off). */
+export async function findLockedTickets(ctx: ActorContext, numbers: readonly number[]) {
+  if (numbers.length === 0) return [];
   const workspace = await prisma.workspace.findUniqueOrThrow({
     where: { id: ctx.workspaceId },
     select: { mcpLockdown: true },
   });
-  if (!workspace.mcpLockdown) return;
+  if (!workspace.mcpLockdown) return [];
   const tickets = await prisma.ticket.findMany({
     where: { ...inWorkspace(ctx), number: { in: [...numbers] } },
     orderBy: { number: "asc" },
@@ -29,23 +49,9 @@ export async function assertNotLockedDown(ctx: ActorContext, numbers: readonly n
       },
     },
   });
-  const locked = tickets.filter(({ reviewedAt, messages: [latest] }) => {
-    if (!latest || latest.authorType !== "contact") return false;
-    return !reviewedAt || reviewedAt < latest.createdAt;
+  return tickets.flatMap(({ number, reviewedAt, messages: [latest] }) => {
+    if (!latest || latest.authorType !== "contact") return [];
+    if (reviewedAt && reviewedAt >= latest.createdAt) return [];
+    return [{ number, latestAt: latest.createdAt, contact: latest.authorContact?.name ?? null }];
   });
-  if (locked.length === 0) return;
-  const first = locked[0]!;
-  const latest = first.messages[0]!;
-  const others =
-    locked.length > 1
-      ? ` (and ${locked
-          .slice(1)
-          .map((t) => `#${t.number}`)
-          .join(", ")})`
-      : "";
-  throw new AppError(
-    "lockdown",
-    `Ticket #${first.number}${others} is locked down: its latest message is from the customer${latest.authorContact ? ` (${latest.authorContact.name})` : ""}, sent ${latest.createdAt.toISOString()}, and no agent has looked since. An agent unlocks it by replying, adding a note, or choosing "Mark reviewed" on the ticket page; the person you act for can also call mark_ticket_reviewed once they have read the conversation.`,
-    { details: { locked_tickets: locked.map((t) => t.number) } },
-  );
 }
