@@ -1,8 +1,8 @@
 import "server-only";
+import { prisma } from "@/lib/db";
 import type { ActorContext } from "@/lib/context";
 import { AppError, parseInput } from "@/lib/errors";
 import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
-import { inTransaction } from "@/lib/services/tickets/in-transaction";
 import { recordActivity } from "@/lib/services/tickets/record-activity";
 import { TicketRefSchema } from "@/lib/validations/tickets";
 
@@ -14,7 +14,7 @@ export async function markTicketReviewed(ctx: ActorContext, input: { ticket: num
   const { ticket: number } = parseInput(TicketRefSchema, input);
   if (!ctx.userId)
     throw new AppError("user_required", "A ticket is marked reviewed by an agent: use a user-bound credential.");
-  return inTransaction(undefined, async (tx) => {
+  return prisma.$transaction(async (tx) => {
     const ticket = await findTicketOrThrow(tx, ctx, number, { id: true });
     const now = new Date();
     await tx.ticket.update({ where: { id: ticket.id }, data: { reviewedAt: now } });
