@@ -18,6 +18,8 @@ export type ActorContext = {
     kind: "workspace_key" | "personal_token" | "oauth";
     /** When the key or token expires (for OAuth, the access token); null when it does not. */
     expiresAt?: Date | null;
+    /** Replies through it are drafts an agent sends, whatever the workspace setting. */
+    draftsOnly?: boolean;
   };
   ip?: string | null;
   /** The scopes the credential carries (MCP calls). */

@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   toolset_not_granted: 403,
   not_found: 404,
   conflict: 409,
+  /** A write through MCP on a ticket the workspace's lockdown holds until an agent has looked. */
+  lockdown: 423,
   limit_reached: 409,
   rate_limited: 429,
   unavailable: 503,

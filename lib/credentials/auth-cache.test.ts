@@ -15,6 +15,7 @@ const credential = (over: Partial<VerifiedCredential> = {}): VerifiedCredential 
   role: "agent",
   scopes: ["mcp:read"],
   toolsets: [],
+  draftsOnly: false,
   orgLevel: false,
   expiresAt: null,
   ...over,

@@ -19,6 +19,8 @@ export type VerifiedCredential = {
   scopes: string[];
   /** The toolsets the key or the consent was limited to; empty: every toolset. */
   toolsets: string[];
+  /** Replies through it are drafts an agent sends (the workspace setting can also make them so). */
+  draftsOnly: boolean;
   orgLevel: boolean;
   expiresAt: Date | null;
 };
@@ -93,6 +95,7 @@ async function verifyKey(token: string, ip: string | null): Promise<BearerResult
       binding: true,
       scopes: true,
       toolsets: true,
+      draftsOnly: true,
       workspaceId: true,
       userId: true,
       expiresAt: true,
@@ -124,6 +127,7 @@ async function verifyKey(token: string, ip: string | null): Promise<BearerResult
       role: userBound ? (membership?.role ?? null) : "admin",
       scopes: row.scopes,
       toolsets: row.toolsets,
+      draftsOnly: row.draftsOnly,
       orgLevel: !userBound,
       expiresAt: row.expiresAt,
     },
@@ -145,6 +149,7 @@ async function verifyOAuthAccess(token: string, resource: string, ip: string | n
         select: {
           revokedAt: true,
           toolsets: true,
+          draftsOnly: true,
           lastUsedAt: true,
           lastUsedIp: true,
           workspaceId: true,
@@ -180,6 +185,7 @@ async function verifyOAuthAccess(token: string, resource: string, ip: string | n
       role: membership.role,
       scopes: row.scopes,
       toolsets: grant.toolsets,
+      draftsOnly: grant.draftsOnly,
       orgLevel: false,
       expiresAt: row.expiresAt,
     },

@@ -19,6 +19,7 @@ import { auditRow } from "@/lib/services/audit/record-audit";
 import { enqueueAudit, flushAuditOnExit } from "@/lib/mcp/audit-buffer";
 import { checkToolAccess, stepUpScopesFor, type Caller } from "@/lib/mcp/permissions";
 import type { AnyTool } from "@/lib/mcp/tool";
+import { guardTicketWrite } from "@/lib/mcp/ticket-guard";
 import { TOOLS, TOOLS_BY_NAME } from "@/lib/mcp/tools";
 import { checkSurface, DEFAULT_SURFACE, surfaceLists, type Surface } from "@/lib/mcp/toolsets";
 import { complete } from "@/lib/mcp/completions";
@@ -219,7 +220,13 @@ export function actorOf(auth: McpAuth): ActorContext {
     userId: credential.userId,
     role: credential.role,
     via: "mcp",
-    credential: { id: credential.id, name: credential.name, kind: credential.kind, expiresAt: credential.expiresAt },
+    credential: {
+      id: credential.id,
+      name: credential.name,
+      kind: credential.kind,
+      expiresAt: credential.expiresAt,
+      draftsOnly: credential.draftsOnly,
+    },
     ip: auth.ip,
     scopes: credential.scopes,
     toolsets: credential.toolsets,
@@ -253,6 +260,7 @@ async function callTool(call: McpCall, name: string, args: unknown): Promise<Cal
         .join(", ");
       return errorResult({ error: "validation_error", message: `Invalid arguments for ${name} (${summary}).`, fields });
     }
+    await guardTicketWrite(ctx, tool, parsed.data);
     const result = (await tool.handler(ctx, parsed.data)) as Record<string, unknown>;
     return {
       content: [{ type: "text", text: JSON.stringify(result) }, ...(tool.extraContent?.(result) ?? [])],

@@ -29,6 +29,8 @@ export type ToolDefinition<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   /** True when the tool acts as a person: org-level keys get user_required. */
   needsUser: boolean;
   annotations: ToolAnnotations;
+  /** The write that records an agent's review, so the workspace's lockdown lets it through. */
+  unlocksLockdown?: boolean;
   handler: (ctx: ActorContext, input: z.output<I>) => Promise<z.input<O>>;
   /** Content blocks after the result's JSON text (a resource_link to a file, say). */
   extraContent?: (output: z.input<O>) => ContentBlock[];

@@ -21,6 +21,8 @@ export async function approveAuthorization(options: {
   scopes: string[];
   /** The toolsets the connection is limited to; empty or absent: every toolset. */
   toolsets?: readonly string[];
+  /** Replies through the connection are drafts an agent sends. */
+  draftsOnly?: boolean;
   remember: boolean;
   /** Remembered consent: issue the code on the live grant instead of opening another. */
   reuseGrant?: boolean;
@@ -30,10 +32,11 @@ export async function approveAuthorization(options: {
   const key = { userId: options.userId, clientId: options.client.id, workspaceId: options.workspaceId };
   const grantKey = { ...key, resource: options.pending.resource };
   const approved = await inTransaction(async (tx) => {
-    if (options.remember) await rememberConsent(tx, key, scopes, toolsets);
+    const draftsOnly = options.draftsOnly ?? false;
+    if (options.remember) await rememberConsent(tx, key, scopes, toolsets, draftsOnly);
     // Remembered consent reuses the connection's live grant; an approval on the consent page opens one.
-    const reusable = options.reuseGrant ? await findReusableGrant(tx, grantKey, scopes, toolsets) : null;
-    const grant = reusable ?? (await openGrant(tx, grantKey, scopes, toolsets));
+    const reusable = options.reuseGrant ? await findReusableGrant(tx, grantKey, scopes, toolsets, draftsOnly) : null;
+    const grant = reusable ?? (await openGrant(tx, grantKey, scopes, toolsets, draftsOnly));
     const code = await issueCode(tx, {
       grantId: grant.id,
       clientId: options.client.id,
@@ -56,6 +59,7 @@ export async function approveAuthorization(options: {
       client_id: options.client.clientId,
       scopes,
       ...(toolsets.length ? { toolsets } : {}),
+      ...(options.draftsOnly ? { drafts_only: true } : {}),
       reused_grant: approved.reused,
     },
   });

@@ -54,6 +54,7 @@ const APP_ERROR_CODE: Record<ErrorCode, OAuthErrorCode> = {
   user_required: "access_denied",
   insufficient_scope: "access_denied",
   toolset_not_granted: "access_denied",
+  lockdown: "access_denied",
   rate_limited: "slow_down",
   unavailable: "temporarily_unavailable",
   internal_error: "server_error",

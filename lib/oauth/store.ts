@@ -33,7 +33,7 @@ type ConsentKey = { userId: string; clientId: string; workspaceId: string };
 export function findConsent(key: ConsentKey) {
   return prisma.oAuthConsent.findUnique({
     where: { userId_clientId_workspaceId: key },
-    select: { scopes: true, toolsets: true },
+    select: { scopes: true, toolsets: true, draftsOnly: true },
   });
 }
 
@@ -42,11 +42,12 @@ export async function rememberConsent(
   key: ConsentKey,
   scopes: string[],
   toolsets: string[] = [],
+  draftsOnly = false,
 ): Promise<void> {
   await tx.oAuthConsent.upsert({
     where: { userId_clientId_workspaceId: key },
-    create: { ...key, scopes, toolsets },
-    update: { scopes, toolsets },
+    create: { ...key, scopes, toolsets, draftsOnly },
+    update: { scopes, toolsets, draftsOnly },
   });
 }
 
@@ -63,16 +64,22 @@ type GrantKey = ConsentKey & { resource: string };
  * The connection's newest live grant covering these scopes with the same toolset limit, for remembered
  * consent to issue its code on.
  */
-export function findReusableGrant(tx: Tx, key: GrantKey, scopes: string[], toolsets: string[] = []) {
+export function findReusableGrant(
+  tx: Tx,
+  key: GrantKey,
+  scopes: string[],
+  toolsets: string[] = [],
+  draftsOnly = false,
+) {
   return tx.oAuthGrant.findFirst({
-    where: { ...key, revokedAt: null, scopes: { hasEvery: scopes }, toolsets: { equals: toolsets } },
+    where: { ...key, revokedAt: null, scopes: { hasEvery: scopes }, toolsets: { equals: toolsets }, draftsOnly },
     orderBy: { createdAt: "desc" },
     select: { id: true },
   });
 }
 
-export function openGrant(tx: Tx, key: GrantKey, scopes: string[], toolsets: string[] = []) {
-  return tx.oAuthGrant.create({ data: { ...key, scopes, toolsets }, select: { id: true } });
+export function openGrant(tx: Tx, key: GrantKey, scopes: string[], toolsets: string[] = [], draftsOnly = false) {
+  return tx.oAuthGrant.create({ data: { ...key, scopes, toolsets, draftsOnly }, select: { id: true } });
 }
 
 /** Whose grants: a user's in a workspace, to one client when it is named. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { blankToUndefined, fromDigits, IdSchema, TicketNumberSchema } from "@/lib/validations/common";
+import { LastSeenMessageSchema } from "@/lib/validations/mcp-safety";
 import { TicketStatusSchema } from "@/lib/validations/tickets";
 
 /** The colours a sub-status may wear (Tailwind palette names; the badge maps each to fixed classes). */
@@ -79,6 +80,7 @@ export const SetTicketStatusSchema = z
     ticket: TicketNumberSchema,
     status: optional(TicketStatusSchema),
     case_status: z.preprocess((v) => (v === "" || v === "none" ? null : v), IdSchema.nullable().optional()),
+    last_seen_message_id: LastSeenMessageSchema,
   })
   .refine((v) => v.status !== undefined || v.case_status !== undefined, {
     message: "give a status, a case_status, or both",

@@ -96,3 +96,11 @@ export function decodeCursor<T extends Record<string, unknown>>(
 /** Cursor fields: a position timestamp and a row id, exactly as encodeCursor wrote them. */
 export const CursorTime = z.iso.datetime();
 export const CursorId = z.string().min(1).max(64);
+
+/** A switch as forms send it ("on"/"off", a checkbox's "on") and as JSON does (true/false). */
+export function switchSchema(field: string) {
+  return z.preprocess(
+    (v) => (v === "on" || v === "true" ? true : v === "off" || v === "false" ? false : v),
+    z.boolean({ error: `${field} must be true or false` }),
+  );
+}

@@ -9,6 +9,7 @@ import {
   LimitSchema,
   TicketNumberSchema,
 } from "@/lib/validations/common";
+import { LastSeenMessageSchema } from "@/lib/validations/mcp-safety";
 
 export const TICKET_STATUSES = enumValues(TicketStatus);
 export const TICKET_PRIORITIES = enumValues(TicketPriority);
@@ -71,7 +72,7 @@ const BodySchema = z
 
 export const TicketRefSchema = z.object({ ticket: TicketNumberSchema });
 
-export const ReplySchema = TicketRefSchema.extend({ body: BodySchema });
+export const ReplySchema = TicketRefSchema.extend({ body: BodySchema, last_seen_message_id: LastSeenMessageSchema });
 export type ReplyInput = z.input<typeof ReplySchema>;
 
 /** The composer's "Send and set pending / resolved": a reply, then the status, as one change. */
@@ -123,6 +124,7 @@ export const UpdateTicketSchema = TicketRefSchema.extend({
   priority: optional(TicketPrioritySchema),
   /** Stale-edit guard: the ticket's updated_at as last read; a newer change makes this a conflict. */
   expected_updated_at: optional(isoDate("expected_updated_at")),
+  last_seen_message_id: LastSeenMessageSchema,
 }).refine((v) => v.subject !== undefined || v.priority !== undefined, {
   message: "give a subject or a priority to change",
   path: ["subject"],
@@ -130,6 +132,10 @@ export const UpdateTicketSchema = TicketRefSchema.extend({
 export type UpdateTicketInput = z.input<typeof UpdateTicketSchema>;
 
 export const StatusChangeSchema = TicketRefSchema;
+
+/** resolve_ticket and reopen_ticket: the ticket, and the newest message the caller read. */
+export const StatusToolSchema = TicketRefSchema.extend({ last_seen_message_id: LastSeenMessageSchema });
+export type StatusToolInput = z.input<typeof StatusToolSchema>;
 
 export const CreateTicketSchema = z.object({
   subject: z.string().trim().min(1, "subject is required").max(300, "subject is at most 300 characters"),

@@ -155,6 +155,15 @@ const CALLS: Record<string, Call> = {
     args: () => ({ ticket: n(), body: "We found the cause; a fix ships today." }),
     check: (r) => expect(r.status).toBe("pending"),
   },
+  list_draft_replies: {
+    // Replies through this workspace are sent, not drafted: nothing waits.
+    args: () => ({ ticket: n() }),
+    check: (r) => expect(r.drafts).toEqual([]),
+  },
+  mark_ticket_reviewed: {
+    args: () => ({ ticket: ws.tickets[0]!.ticket }),
+    check: (r) => expect(r).toMatchObject({ ticket: ws.tickets[0]!.ticket, reviewed_at: expect.any(String) }),
+  },
   add_internal_note: {
     args: () => ({ ticket: n(), body: "Linked to the export incident." }),
     check: (r) => expect(r.message_id).toBeTruthy(),

@@ -9,6 +9,8 @@ import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
 import { mcpEndpoint, ALL_TOOLSETS, MODERN_CLIENT_OPTIONS } from "../support/mcp-client";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
 import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
+import { addCustomerMessage } from "@/lib/services/tickets/add-customer-message";
+import { prisma } from "@/lib/db";
 
 type CallResult = { isError?: boolean; structuredContent?: unknown; content?: unknown };
 type AnyClient = {
@@ -18,6 +20,7 @@ type AnyClient = {
 };
 
 let ws: TestWorkspace;
+const stale = { messageId: "" };
 const tokens: Record<"admin" | "agent" | "org" | "keys", string> = { admin: "", agent: "", org: "", keys: "" };
 
 beforeAll(async () => {
@@ -28,6 +31,20 @@ beforeAll(async () => {
   tokens.keys = (
     await createApiKey(ws.admin, { name: "Key manager", org_level: true, scopes: ["api-keys:write", "mcp:read"] })
   ).secret;
+  // A ticket the customer wrote on again after its first message: a write that saw only the first conflicts.
+  const ticket = await prisma.ticket.findUniqueOrThrow({
+    where: { workspaceId_number: { workspaceId: ws.workspace.id, number: ws.tickets[2]!.ticket } },
+    select: { id: true, messages: { select: { id: true }, orderBy: { createdAt: "asc" }, take: 1 } },
+  });
+  stale.messageId = ticket.messages[0]!.id;
+  await prisma.$transaction((tx) =>
+    addCustomerMessage(tx, ws.owner, {
+      ticketId: ticket.id,
+      body: "One more thing.",
+      email: "late@example.com",
+      reopen: true,
+    }),
+  );
 });
 
 /**
@@ -109,6 +126,13 @@ const CASES: {
     tool: "reply_to_ticket",
     args: () => ({ ticket: ws.tickets[0]!.ticket, body: "Hello" }),
     expect: { error: "user_required" },
+  },
+  {
+    kind: "conflict",
+    as: "admin",
+    tool: "reply_to_ticket",
+    args: () => ({ ticket: ws.tickets[2]!.ticket, body: "Hello", last_seen_message_id: stale.messageId }),
+    expect: { error: "conflict", newer_messages: [expect.objectContaining({ author_type: "contact" })] },
   },
   {
     kind: "validation_error",

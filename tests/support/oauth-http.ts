@@ -78,7 +78,14 @@ export async function consentForm(jar: CookieJar, consentUrl: string) {
 export async function authorizeAs(
   jar: CookieJar,
   authorizationUrl: string,
-  options: { decision?: "approve" | "deny"; scopes?: string[]; workspace?: string; toolsets?: string[] } = {},
+  options: {
+    decision?: "approve" | "deny";
+    scopes?: string[];
+    workspace?: string;
+    toolsets?: string[];
+    /** Tick "Replies are drafts". */
+    draftsOnly?: boolean;
+  } = {},
 ) {
   const first = await jar.fetch(authorizationUrl);
   const location = first.headers.get("location");
@@ -94,6 +101,7 @@ export async function authorizeAs(
   const scopes = options.scopes ?? form.scopes;
   for (const scope of scopes) body.append("scopes", scope);
   for (const toolset of options.toolsets ?? []) body.append("toolsets", toolset);
+  if (options.draftsOnly) body.append("drafts_only", "on");
   const res = await jar.fetch(`${baseUrl()}/api/oauth/consent`, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded" },

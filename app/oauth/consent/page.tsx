@@ -105,6 +105,22 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
           </div>
         ) : null}
         <ToolsetLimit chosen={consent?.toolsets ?? []} />
+        <label className="flex items-start gap-2 rounded-md p-3 text-sm ring-1 ring-slate-200">
+          <input
+            type="checkbox"
+            name="drafts_only"
+            value="on"
+            defaultChecked={consent?.draftsOnly ?? false}
+            className="mt-0.5"
+          />
+          <span>
+            <span className="font-medium">Replies are drafts</span>{" "}
+            <span className="block text-xs text-slate-500">
+              Replies this app writes wait for an agent to send them from the ticket page, even when the
+              workspace&apos;s do not.
+            </span>
+          </span>
+        </label>
         {workspaces.length > 1 ? (
           <label className="block text-sm">
             <span className="font-medium text-slate-700">Workspace</span>

@@ -1,4 +1,5 @@
 import type { AnyTool } from "@/lib/mcp/tool";
+import { noteUntrustedOutput } from "@/lib/mcp/untrusted";
 import { AGENT_STATUS_TOOLS } from "@/lib/mcp/tools/agent-status";
 import { ANALYTICS_TOOLS } from "@/lib/mcp/tools/analytics";
 import { ATTACHMENT_TOOLS } from "@/lib/mcp/tools/attachments";
@@ -21,7 +22,10 @@ import { USER_TOOLS } from "@/lib/mcp/tools/users";
 import { VIEW_TOOLS } from "@/lib/mcp/tools/views";
 import { WEBHOOK_TOOLS } from "@/lib/mcp/tools/webhooks";
 
-/** The one registry: tools/list, tools/call, consent text, the docs page and the permission tests read it. */
+/**
+ * The one registry: tools/list, tools/call, consent text, the docs page and the permission tests read it.
+ * A tool whose results can hold customer-written text says so in its description (lib/mcp/untrusted.ts).
+ */
 export const TOOLS: readonly AnyTool[] = [
   ...TICKET_TOOLS,
   ...TAG_TOOLS,
@@ -44,6 +48,6 @@ export const TOOLS: readonly AnyTool[] = [
   ...WEBHOOK_TOOLS,
   ...AUTOMATION_TOOLS,
   ...NOTIFICATION_TOOLS,
-];
+].map(noteUntrustedOutput);
 
 export const TOOLS_BY_NAME: ReadonlyMap<string, AnyTool> = new Map(TOOLS.map((tool) => [tool.name, tool]));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withUntrusted } from "@/lib/mcp/untrusted";
 
 // Output schemas shared by several tools (tools/list advertises them).
 
@@ -19,26 +20,28 @@ export const CaseStatusShape = z.object({
   position: z.number().int(),
 });
 
-export const TicketRowShape = z.object({
-  id: z.string(),
-  number: z.number().int(),
-  subject: z.string(),
-  status: z.string(),
-  case_status: CaseStatusRefShape.nullable().describe("The workspace's sub-status; its base status is status."),
-  priority: z.string(),
-  channel: z.string(),
-  assignee: Ref.nullable(),
-  team: Ref.nullable(),
-  contact: z.object({ id: z.string(), name: z.string(), email: z.string().nullable() }).nullable(),
-  tags: z.array(z.string()),
-  created_at: z.string(),
-  updated_at: z.string(),
-  sla_due_at: z
-    .string()
-    .nullable()
-    .describe("The next SLA due time while the clock runs; null when stopped, met or without SLA."),
-  sla_breached: z.boolean().describe("An SLA target was missed and the ticket is still being worked."),
-});
+export const TicketRowShape = withUntrusted(
+  z.object({
+    id: z.string(),
+    number: z.number().int(),
+    subject: z.string(),
+    status: z.string(),
+    case_status: CaseStatusRefShape.nullable().describe("The workspace's sub-status; its base status is status."),
+    priority: z.string(),
+    channel: z.string(),
+    assignee: Ref.nullable(),
+    team: Ref.nullable(),
+    contact: z.object({ id: z.string(), name: z.string(), email: z.string().nullable() }).nullable(),
+    tags: z.array(z.string()),
+    created_at: z.string(),
+    updated_at: z.string(),
+    sla_due_at: z
+      .string()
+      .nullable()
+      .describe("The next SLA due time while the clock runs; null when stopped, met or without SLA."),
+    sla_breached: z.boolean().describe("An SLA target was missed and the ticket is still being worked."),
+  }),
+);
 
 export const TicketHitShape = TicketRowShape.extend({
   snippet: z
@@ -85,19 +88,21 @@ export const TicketShape = TicketRowShape.extend({
   attachment_count: z.number().int().describe("Files attached to the ticket; list_ticket_attachments lists them."),
 });
 
-export const MessageShape = z.object({
-  id: z.string(),
-  kind: z.enum(["reply", "note"]),
-  author: z.object({ type: z.enum(["agent", "contact"]), id: z.string().nullable(), name: z.string().nullable() }),
-  body: z.string(),
-  truncated: z.boolean(),
-  body_length: z.number().int(),
-  via: z.string(),
-  created_at: z.string(),
-  attachments: z
-    .array(z.object({ id: z.string(), filename: z.string(), content_type: z.string(), size: z.number().int() }))
-    .describe("Files attached under this message; get_attachment downloads one."),
-});
+export const MessageShape = withUntrusted(
+  z.object({
+    id: z.string(),
+    kind: z.enum(["reply", "note"]),
+    author: z.object({ type: z.enum(["agent", "contact"]), id: z.string().nullable(), name: z.string().nullable() }),
+    body: z.string(),
+    truncated: z.boolean(),
+    body_length: z.number().int(),
+    via: z.string(),
+    created_at: z.string(),
+    attachments: z
+      .array(z.object({ id: z.string(), filename: z.string(), content_type: z.string(), size: z.number().int() }))
+      .describe("Files attached under this message; get_attachment downloads one."),
+  }),
+);
 
 export const ContactShape = z.object({
   id: z.string(),

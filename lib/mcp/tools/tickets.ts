@@ -2,6 +2,11 @@ import { z } from "zod";
 import { conversationLink, ticketLink } from "@/lib/mcp/resource-links";
 import { defineTool, IDEMPOTENT_WRITE, READ, WRITE } from "@/lib/mcp/tool";
 import { MessageShape, pageOf, StatusChangeShape, TicketHitShape, TicketShape, Ref } from "@/lib/mcp/tools/shapes";
+import { markMessage, markTicket, withUntrusted } from "@/lib/mcp/untrusted";
+import { listDraftReplies } from "@/lib/services/drafts/list-draft-replies";
+import { proposeDraftReply } from "@/lib/services/drafts/propose-draft-reply";
+import { repliesAreDrafts } from "@/lib/services/drafts/replies-are-drafts";
+import { markTicketReviewed } from "@/lib/services/tickets/mark-ticket-reviewed";
 import { addInternalNote } from "@/lib/services/tickets/add-internal-note";
 import { assignTicket } from "@/lib/services/tickets/assign-ticket";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
@@ -23,13 +28,15 @@ import {
   NoteSchema,
   ReplySchema,
   TicketListSchema,
+  StatusToolSchema,
   TicketRefSchema,
   TransferSchema,
   UpdateTicketSchema,
 } from "@/lib/validations/tickets";
+import { TicketDraftsSchema } from "@/lib/validations/mcp-safety";
 
 function ticketJson(t: TicketDetail) {
-  return {
+  return markTicket({
     id: t.id,
     number: t.number,
     subject: t.subject,
@@ -52,7 +59,7 @@ function ticketJson(t: TicketDetail) {
     sla_breached: t.sla.breached,
     sla: t.sla,
     attachment_count: t._count.attachments,
-  };
+  });
 }
 
 const CONTEXT_MESSAGES = 10;
@@ -69,7 +76,10 @@ export const TICKET_TOOLS = [
     role: "agent",
     needsUser: false,
     annotations: READ,
-    handler: (ctx, input) => listTickets(ctx, input),
+    handler: async (ctx, input) => {
+      const page = await listTickets(ctx, input);
+      return { ...page, items: page.items.map(markTicket) };
+    },
     extraContent: (page) => page.items.map(ticketLink),
   }),
   defineTool({
@@ -85,7 +95,7 @@ export const TICKET_TOOLS = [
     annotations: READ,
     handler: async (ctx, { ticket }) => {
       const t = await getTicket(ctx, { number: ticket, messageLimit: CONTEXT_MESSAGES, includeActivity: false });
-      const messages = t.messages.map((m) => toMessageRow(m));
+      const messages = t.messages.map((m) => markMessage(toMessageRow(m)));
       return { ticket: ticketJson(t), latest_messages: messages, total_shown: messages.length };
     },
     extraContent: ({ ticket }) => [ticketLink(ticket), conversationLink(ticket)],
@@ -116,7 +126,10 @@ export const TICKET_TOOLS = [
     role: "agent",
     needsUser: false,
     annotations: READ,
-    handler: (ctx, input) => listTicketMessages(ctx, input),
+    handler: async (ctx, input) => {
+      const page = await listTicketMessages(ctx, input);
+      return { ...page, items: page.items.map(markMessage) };
+    },
   }),
   defineTool({
     name: "get_message",
@@ -124,21 +137,24 @@ export const TICKET_TOOLS = [
     description:
       "The body of one message from an offset, 20,000 characters at a time; follow next_offset until it is null.",
     input: GetMessageSchema,
-    output: z.object({
-      id: z.string(),
-      ticket: z.number().int(),
-      kind: z.string(),
-      body: z.string(),
-      offset: z.number().int(),
-      body_length: z.number().int(),
-      next_offset: z.number().int().nullable(),
-      created_at: z.string(),
-    }),
+    output: withUntrusted(
+      z.object({
+        id: z.string(),
+        ticket: z.number().int(),
+        kind: z.string(),
+        author_type: z.enum(["agent", "contact"]),
+        body: z.string(),
+        offset: z.number().int(),
+        body_length: z.number().int(),
+        next_offset: z.number().int().nullable(),
+        created_at: z.string(),
+      }),
+    ),
     scopes: ["messages:read"],
     role: "agent",
     needsUser: false,
     annotations: READ,
-    handler: (ctx, input) => getMessage(ctx, input),
+    handler: async (ctx, input) => markMessage(await getMessage(ctx, input)),
   }),
   defineTool({
     name: "get_workspace_metadata",
@@ -203,7 +219,7 @@ export const TICKET_TOOLS = [
     title: "Resolve ticket",
     description:
       "Set a ticket's status to resolved; this issues the customer's CSAT rating link (get_csat shows it). Resolving an already resolved ticket changes nothing.",
-    input: TicketRefSchema,
+    input: StatusToolSchema,
     output: StatusChangeShape,
     scopes: ["tickets:write"],
     role: "agent",
@@ -216,7 +232,7 @@ export const TICKET_TOOLS = [
     title: "Reopen ticket",
     description:
       "Set a resolved or closed ticket back to open. A ticket closed longer than the workspace's reopen window stays closed; a linked follow-up ticket opens instead (follow_up; the one already being worked, if any).",
-    input: TicketRefSchema,
+    input: StatusToolSchema,
     output: StatusChangeShape,
     scopes: ["tickets:write"],
     role: "agent",
@@ -258,20 +274,26 @@ export const TICKET_TOOLS = [
     name: "reply_to_ticket",
     title: "Reply to customer",
     description:
-      "Send a public reply to the ticket's contact, written as you; on an email ticket it goes out by email to the contact and the ticket's followers (CC'd addresses), threaded into their conversation. An open ticket becomes pending (waiting on the customer); a reply to a ticket closed past the reopen window goes to its linked follow-up ticket (opened if none is being worked). Use add_internal_note for anything the customer must not see.",
+      "Send a public reply to the ticket's contact, written as you; on an email ticket it goes out by email to the contact and the ticket's followers (CC'd addresses), threaded into their conversation. An open ticket becomes pending (waiting on the customer); a reply to a ticket closed past the reopen window goes to its linked follow-up ticket (opened if none is being worked). Where replies are drafts (workspace or connection setting) nothing is sent: draft is true and next_step says how an agent sends it. With last_seen_message_id (the newest message you read), a message that arrived since makes it a conflict. Use add_internal_note for anything the customer must not see.",
     input: ReplySchema,
     output: z.object({
-      message_id: z.string(),
+      draft: z.boolean(),
+      draft_id: z.string().optional(),
+      message_id: z.string().nullable(),
       ticket: z.number().int(),
       status: z.string(),
       created_at: z.string(),
       follow_up_of: z.number().int().nullable(),
+      next_step: z.string().optional(),
     }),
     scopes: ["messages:write"],
     role: "agent",
     needsUser: true,
     annotations: WRITE,
-    handler: (ctx, input) => replyToTicket(ctx, input),
+    handler: async (ctx, input) =>
+      (await repliesAreDrafts(ctx))
+        ? proposeDraftReply(ctx, input)
+        : { draft: false, ...(await replyToTicket(ctx, input)) },
   }),
   defineTool({
     name: "add_internal_note",
@@ -284,5 +306,44 @@ export const TICKET_TOOLS = [
     needsUser: true,
     annotations: WRITE,
     handler: (ctx, input) => addInternalNote(ctx, input),
+  }),
+  defineTool({
+    name: "list_draft_replies",
+    title: "List draft replies",
+    description:
+      "The replies proposed as drafts on a ticket and not yet sent or discarded, oldest first, each with who proposed it (the user and the key or connected app). Only an agent sends or discards a draft, on the ticket page.",
+    input: TicketDraftsSchema,
+    output: z.object({
+      drafts: z.array(
+        z.object({
+          id: z.string(),
+          body: z.string(),
+          proposed_by: Ref.nullable(),
+          credential: z.object({ name: z.string(), kind: z.string() }).nullable(),
+          created_at: z.string(),
+        }),
+      ),
+    }),
+    scopes: ["messages:read"],
+    role: "agent",
+    needsUser: false,
+    annotations: READ,
+    handler: async (ctx, input) => ({
+      drafts: (await listDraftReplies(ctx, input)).map(({ ticket: _ticket, ...draft }) => draft),
+    }),
+  }),
+  defineTool({
+    name: "mark_ticket_reviewed",
+    title: "Mark ticket reviewed",
+    description:
+      "Record that the person you act for has read the ticket's conversation as it stands; where the workspace's lockdown holds MCP writes on a ticket whose latest message is the customer's, this lets them through until the customer writes again. Call it only once that person has read the latest customer message.",
+    input: TicketRefSchema,
+    output: z.object({ ticket: z.number().int(), reviewed_at: z.string() }),
+    scopes: ["tickets:write"],
+    role: "agent",
+    needsUser: true,
+    annotations: IDEMPOTENT_WRITE,
+    unlocksLockdown: true,
+    handler: (ctx, input) => markTicketReviewed(ctx, input),
   }),
 ];

@@ -34,6 +34,8 @@ export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) 
   }
   const parent = ctx.credential;
   const scopes = normalizeScopes(data.scopes ?? (parent ? (ctx.scopes ?? []) : UMBRELLA_SCOPES));
+  // A drafts-only credential mints drafts-only keys: a key it creates is never looser than itself.
+  const draftsOnly = Boolean(data.drafts_only) || Boolean(parent?.draftsOnly);
   const toolsets = narrowToolsets(data.toolsets, parent ? (ctx.toolsets ?? []) : []);
   let expiresAt = data.expiry_hours ? new Date(Date.now() + data.expiry_hours * HOUR_MS) : null;
   if (parent) {
@@ -64,13 +66,23 @@ export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) 
       lastFour,
       scopes,
       toolsets,
+      draftsOnly,
       userId: data.org_level ? null : ctx.userId,
       createdById: ctx.userId,
       expiresAt,
       parentCredentialId: parent && parent.kind !== "oauth" ? parent.id : null,
       parentGrantId: parent?.kind === "oauth" ? parent.id : null,
     },
-    select: { id: true, name: true, binding: true, scopes: true, toolsets: true, createdAt: true, expiresAt: true },
+    select: {
+      id: true,
+      name: true,
+      binding: true,
+      scopes: true,
+      toolsets: true,
+      draftsOnly: true,
+      createdAt: true,
+      expiresAt: true,
+    },
   });
   await recordAudit(ctx, {
     action: "api_key.create",
@@ -80,6 +92,7 @@ export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) 
       binding: key.binding,
       scopes: key.scopes,
       ...(key.toolsets.length ? { toolsets: key.toolsets } : {}),
+      ...(key.draftsOnly ? { drafts_only: true } : {}),
       ...(parent ? { created_by_credential: parent.id, created_by_kind: parent.kind } : {}),
     },
   });
@@ -91,6 +104,7 @@ export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) 
     org_level: key.binding === "org",
     scopes: key.scopes,
     toolsets: key.toolsets.length ? key.toolsets : null,
+    drafts_only: key.draftsOnly,
     created_at: key.createdAt.toISOString(),
     expires_at: key.expiresAt?.toISOString() ?? null,
   };

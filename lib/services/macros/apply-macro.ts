@@ -19,6 +19,8 @@ import { addTicketTags } from "@/lib/services/tickets/add-ticket-tags";
 import { assignTicket } from "@/lib/services/tickets/assign-ticket";
 import { changeTicketStatus } from "@/lib/services/tickets/change-ticket-status";
 import { removeTicketTags } from "@/lib/services/tickets/remove-ticket-tags";
+import { proposeDraftReply } from "@/lib/services/drafts/propose-draft-reply";
+import { repliesAreDrafts } from "@/lib/services/drafts/replies-are-drafts";
 import { replyToTicket } from "@/lib/services/tickets/reply-to-ticket";
 import { transferTicket } from "@/lib/services/tickets/transfer-ticket";
 import { updateTicket } from "@/lib/services/tickets/update-ticket";
@@ -63,6 +65,11 @@ async function runStep(
       return done(r.removed.length > 0, `removed tags ${r.removed.join(", ")}`, "none of these tags was on the ticket");
     }
     case "reply":
+      // Through an MCP client whose replies are drafts, the macro's reply waits for an agent too.
+      if (await repliesAreDrafts(ctx)) {
+        await proposeDraftReply(ctx, { ticket, body: message!.body }, tx);
+        return { result: "done", summary: "reply proposed as a draft for an agent to send" };
+      }
       await replyToTicket(ctx, { ticket, body: message!.body }, tx);
       return { result: "done", summary: "reply sent" };
     case "note":

@@ -5,6 +5,7 @@ import { approveAuthorization, RequestAlreadyApproved } from "@/lib/oauth/approv
 import { mayAuthorize, policyText, type PendingAuthorization } from "@/lib/oauth/authorize";
 import type { OAuthClientRecord } from "@/lib/oauth/clients/record";
 import { ToolsetLimitSchema } from "@/lib/validations/credentials";
+import { DraftsOnlySchema } from "@/lib/validations/mcp-safety";
 
 export type ApproveAuthorizationRequestOptions = {
   pending: PendingAuthorization;
@@ -15,6 +16,8 @@ export type ApproveAuthorizationRequestOptions = {
   scopes: readonly string[];
   /** The toolsets ticked to limit the connection to; none: every toolset. */
   toolsets?: readonly string[];
+  /** The consent's "replies are drafts" box, as the form sends it. */
+  draftsOnly?: unknown;
 };
 
 /** Where the person goes next: back to the client with a code, or a page saying why not. */
@@ -59,6 +62,9 @@ export async function approveAuthorizationRequest(
   const toolsets = ToolsetLimitSchema.safeParse(options.toolsets ?? []);
   if (!toolsets.success)
     return refused(400, "Unknown toolset", toolsets.error.issues.map((issue) => issue.message).join("; "));
+  const draftsOnly = DraftsOnlySchema.safeParse(options.draftsOnly);
+  if (!draftsOnly.success)
+    return refused(400, "Invalid choice", draftsOnly.error.issues.map((issue) => issue.message).join("; "));
   try {
     const location = await approveAuthorization({
       pending: options.pending,
@@ -67,6 +73,7 @@ export async function approveAuthorizationRequest(
       workspaceId: workspace.id,
       scopes,
       toolsets: toolsets.data,
+      draftsOnly: draftsOnly.data ?? false,
       remember: true,
     });
     return { kind: "redirect", location };

@@ -6,6 +6,7 @@ import { AppError, parseInput } from "@/lib/errors";
 import { findCaseStatusOrThrow } from "@/lib/services/case-statuses/shared";
 import { issueCsatRequest } from "@/lib/services/csat/shared";
 import { applyTicketSla } from "@/lib/services/sla/apply-ticket-sla";
+import { assertNoNewerMessages } from "@/lib/services/tickets/assert-no-newer-messages";
 import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
 import { inTransaction } from "@/lib/services/tickets/in-transaction";
 import { FOLLOW_UP_SELECT, openFollowUp, reopenWindowPassed } from "@/lib/services/tickets/follow-up";
@@ -22,6 +23,8 @@ export type ChangeTicketStatusOptions = {
    */
   caseStatus?: string | null;
   action: string;
+  /** The newest message the caller read: a newer one makes the change a conflict. */
+  lastSeenMessageId?: string;
 };
 
 type CaseStatusRef = { id: string; name: string; color: string };
@@ -52,6 +55,7 @@ export async function changeTicketStatus(
       ...FOLLOW_UP_SELECT,
       caseStatus: { select: { id: true, name: true, color: true } },
     });
+    await assertNoNewerMessages(tx, ctx, ticket, options.lastSeenMessageId);
     let target: TicketStatus;
     let caseStatus: CaseStatusRef | null;
     if (typeof options.caseStatus === "string") {

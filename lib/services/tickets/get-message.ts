@@ -11,7 +11,14 @@ export async function getMessage(ctx: ActorContext, input: GetMessageInput) {
   const { message_id, offset } = parseInput(GetMessageSchema, input);
   const message = await prisma.message.findFirst({
     where: { ...inWorkspace(ctx), id: message_id },
-    select: { id: true, kind: true, body: true, createdAt: true, ticket: { select: { number: true } } },
+    select: {
+      id: true,
+      kind: true,
+      authorType: true,
+      body: true,
+      createdAt: true,
+      ticket: { select: { number: true } },
+    },
   });
   if (!message) throw notFound("Message");
   const body = message.body.slice(offset, offset + MESSAGE_CHUNK_CHARS);
@@ -20,6 +27,7 @@ export async function getMessage(ctx: ActorContext, input: GetMessageInput) {
     id: message.id,
     ticket: message.ticket.number,
     kind: message.kind,
+    author_type: message.authorType,
     body,
     offset,
     body_length: message.body.length,

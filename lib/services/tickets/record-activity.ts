@@ -11,8 +11,12 @@ export type ActivityOptions = {
   eventData?: Prisma.InputJsonObject;
 };
 
-/** Bookkeeping the app does on its own after a change; it is part of that change, not a new event. */
-const NO_UPDATE_EVENT = new Set(["sla_policy"]);
+/**
+ * Bookkeeping the app does on its own after a change (it is part of that change, not a new event), and
+ * steps beside the conversation that change nothing about the ticket: a proposed or discarded draft, a
+ * sent draft (its reply reports itself), a review.
+ */
+const NO_UPDATE_EVENT = new Set(["sla_policy", "draft_proposed", "draft_discarded", "draft_sent", "reviewed"]);
 /** Actions that add a message to the conversation. */
 const MESSAGE_ACTIONS: Record<string, { kind: "reply" | "note"; author_type: "agent" | "contact" }> = {
   create: { kind: "reply", author_type: "contact" },

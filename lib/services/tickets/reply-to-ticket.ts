@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorContext } from "@/lib/context";
 import { AppError, parseInput } from "@/lib/errors";
 import { applyTicketSla } from "@/lib/services/sla/apply-ticket-sla";
+import { assertNoNewerMessages } from "@/lib/services/tickets/assert-no-newer-messages";
 import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
 import { inTransaction } from "@/lib/services/tickets/in-transaction";
 import { FOLLOW_UP_SELECT, openFollowUp, reopenWindowPassed } from "@/lib/services/tickets/follow-up";
@@ -16,10 +17,11 @@ import { ReplySchema, type ReplyInput } from "@/lib/validations/tickets";
  * one), linked to the closed one.
  */
 export async function replyToTicket(ctx: ActorContext, input: ReplyInput, db?: Prisma.TransactionClient) {
-  const { ticket: number, body } = parseInput(ReplySchema, input);
+  const { ticket: number, body, last_seen_message_id } = parseInput(ReplySchema, input);
   if (!ctx.userId) throw new AppError("user_required", "Replies are written by an agent: use a user-bound credential.");
   return inTransaction(db, async (tx) => {
     const found = await findTicketOrThrow(tx, ctx, number, { ...FOLLOW_UP_SELECT, firstResponseAt: true });
+    await assertNoNewerMessages(tx, ctx, found, last_seen_message_id);
     const now = new Date();
     let ticket = found;
     let followUpOf: number | null = null;

@@ -12,5 +12,6 @@ export function setTicketStatus(ctx: ActorContext, input: SetTicketStatusInput) 
     to: data.status,
     caseStatus: data.case_status,
     action: "status",
+    lastSeenMessageId: data.last_seen_message_id,
   });
 }

@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorContext } from "@/lib/context";
 import { AppError, parseInput } from "@/lib/errors";
 import { applyTicketSla } from "@/lib/services/sla/apply-ticket-sla";
+import { assertNoNewerMessages } from "@/lib/services/tickets/assert-no-newer-messages";
 import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
 import { inTransaction } from "@/lib/services/tickets/in-transaction";
 import { recordActivity } from "@/lib/services/tickets/record-activity";
@@ -10,14 +11,22 @@ import { UpdateTicketSchema, type UpdateTicketInput } from "@/lib/validations/ti
 
 /** Changes a ticket's subject and/or priority, refusing a stale edit when expected_updated_at is given. */
 export async function updateTicket(ctx: ActorContext, input: UpdateTicketInput, db?: Prisma.TransactionClient) {
-  const { ticket: number, subject, priority, expected_updated_at } = parseInput(UpdateTicketSchema, input);
+  const {
+    ticket: number,
+    subject,
+    priority,
+    expected_updated_at,
+    last_seen_message_id,
+  } = parseInput(UpdateTicketSchema, input);
   return inTransaction(db, async (tx) => {
     const ticket = await findTicketOrThrow(tx, ctx, number, {
       id: true,
+      number: true,
       subject: true,
       priority: true,
       updatedAt: true,
     });
+    await assertNoNewerMessages(tx, ctx, ticket, last_seen_message_id);
     if (expected_updated_at && ticket.updatedAt.getTime() !== expected_updated_at.getTime()) {
       throw new AppError(
         "conflict",

@@ -6,7 +6,9 @@ import { requireActor } from "@/lib/auth/session";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
 import { renameCredential } from "@/lib/services/credentials/rename-credential";
 import { revokeCredential } from "@/lib/services/credentials/revoke-credential";
+import { updateMcpSafety } from "@/lib/services/workspaces/update-mcp-safety";
 import type { CreateApiKeyInput, RenameCredentialInput } from "@/lib/validations/credentials";
+import type { McpSafetySettingsInput } from "@/lib/validations/mcp-safety";
 
 export async function createApiKeyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction(async () => {
@@ -19,6 +21,7 @@ export async function createApiKeyAction(_prev: ActionState, form: FormData): Pr
       org_level: binding === "false" ? false : binding === "true" ? true : undefined,
       scopes: form.getAll("scopes").map(String),
       toolsets: form.getAll("toolsets").map(String),
+      drafts_only: form.get("drafts_only") === "on",
     } as CreateApiKeyInput);
     revalidatePath("/settings/api-access");
     return {
@@ -44,5 +47,18 @@ export async function renameApiKeyAction(_prev: ActionState, form: FormData): Pr
     const renamed = await renameCredential(ctx, formToObject(form) as RenameCredentialInput);
     revalidatePath("/settings/api-access");
     return { status: "ok", message: `Renamed to “${renamed.name}”.` };
+  });
+}
+
+/** A checked box sends "off" (its hidden twin) then "on": the last value is the box's state. */
+export async function updateMcpSafetyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const { ctx } = await requireActor("owner");
+    const result = await updateMcpSafety(ctx, {
+      replies_as_drafts: form.getAll("replies_as_drafts").at(-1)?.toString(),
+      lockdown: form.getAll("lockdown").at(-1)?.toString(),
+    } as McpSafetySettingsInput);
+    revalidatePath("/settings/api-access");
+    return { status: "ok", message: result.changed ? "MCP safety saved." : "Nothing changed." };
   });
 }

@@ -131,6 +131,15 @@ export function ApiAccessClient({
             </p>
           ))}
         </details>
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" name="drafts_only" value="on" className="mt-1" aria-label="Replies are drafts" />
+          <span>
+            <span className="font-medium text-slate-700">Replies are drafts</span>
+            <span className="block text-xs text-slate-500">
+              Replies through this key wait for an agent to send them, even when the workspace&apos;s do not.
+            </span>
+          </span>
+        </label>
         <div className="flex items-center gap-3">
           <Button type="submit" disabled={pending}>
             Create key
@@ -173,6 +182,7 @@ export function ApiAccessClient({
                 <td className="max-w-xs px-3 py-2 text-xs text-slate-600">
                   {k.scopes.join(" ")}
                   {k.toolsets.length ? <div className="mt-1">Toolsets: {k.toolsets.join(", ")}</div> : null}
+                  {k.drafts_only ? <div className="mt-1">Replies are drafts</div> : null}
                 </td>
                 <td className="px-3 py-2 text-xs">{k.org_level ? "Workspace" : k.user?.name}</td>
                 <td className="px-3 py-2 text-xs text-slate-600">

@@ -11,12 +11,13 @@ import { UsageChart } from "@/components/mcp/usage-chart";
 import { identityOf, rateLimitStatus } from "@/lib/rate-limit/limiter";
 import { limitsFor } from "@/lib/rate-limit/policies";
 import { getUsage, WORKSPACE_SUBJECT } from "@/lib/rate-limit/usage";
+import { McpSafetyForm } from "./mcp-safety-form";
 import { ApiAccessClient } from "./page-client";
 
 export const metadata: Metadata = { title: "API Access" };
 
 export default async function ApiAccessPage() {
-  const { ctx } = await requireWorkspaceSession("admin", "/settings/api-access");
+  const { ctx, role } = await requireWorkspaceSession("admin", "/settings/api-access");
   const keys = await listCredentials(ctx, { kind: "workspace_key", includeRevoked: true });
   const workspace = await getWorkspaceSettings(ctx);
   const [usage, windows] = await Promise.all([
@@ -45,6 +46,11 @@ export default async function ApiAccessPage() {
         keys={keys}
         families={families}
         toolsets={TOOLSET_NAMES.map((name) => ({ name, holds: describeToolset(name) }))}
+      />
+      <McpSafetyForm
+        repliesAsDrafts={workspace.mcpRepliesAsDrafts}
+        lockdown={workspace.mcpLockdown}
+        canEdit={role === "owner"}
       />
       <UsageChart data={usage} title="Workspace MCP usage" />
       <LimitsTable

@@ -8,6 +8,8 @@ import {
   postMessageWithAttachments,
   type UploadedFile,
 } from "@/lib/services/attachments/post-message-with-attachments";
+import { discardDraftReply } from "@/lib/services/drafts/discard-draft-reply";
+import { sendDraftReply } from "@/lib/services/drafts/send-draft-reply";
 import { sendCsatRequest } from "@/lib/services/csat/send-csat-request";
 import { setTicketSpam } from "@/lib/services/email/ticket-email";
 import { applyMacro } from "@/lib/services/macros/apply-macro";
@@ -15,12 +17,14 @@ import { previewMacro } from "@/lib/services/macros/preview-macro";
 import { addInternalNote } from "@/lib/services/tickets/add-internal-note";
 import { addTicketTags } from "@/lib/services/tickets/add-ticket-tags";
 import { assignTicket } from "@/lib/services/tickets/assign-ticket";
+import { markTicketReviewed } from "@/lib/services/tickets/mark-ticket-reviewed";
 import { removeTicketTags } from "@/lib/services/tickets/remove-ticket-tags";
 import { replyAndSetStatus } from "@/lib/services/tickets/reply-and-set-status";
 import { replyToTicket } from "@/lib/services/tickets/reply-to-ticket";
 import { setTicketStatus } from "@/lib/services/tickets/set-ticket-status";
 import { transferTicket } from "@/lib/services/tickets/transfer-ticket";
 import { updateTicket } from "@/lib/services/tickets/update-ticket";
+import type { DraftRefInput, SendDraftInput } from "@/lib/validations/mcp-safety";
 import type { NoteInput, ReplyAndSetStatusInput, ReplyInput } from "@/lib/validations/tickets";
 
 type Input = Record<string, unknown> & { ticket: string };
@@ -177,4 +181,18 @@ export async function spamAction(_prev: ActionState, form: FormData) {
     (ctx, input) => setTicketSpam(ctx, { ticket: input.ticket, spam: input.spam as string }),
     (result) => ((result as { spam: boolean }).spam ? "Moved to spam." : "Back in the inbox."),
   );
+}
+
+/** Sends a draft an MCP client proposed, as the agent's own reply (edited or as proposed). */
+export async function sendDraftAction(_prev: ActionState, form: FormData) {
+  return ticketAction(form, (ctx, input) => sendDraftReply(ctx, input as SendDraftInput), "Draft sent.");
+}
+
+export async function discardDraftAction(_prev: ActionState, form: FormData) {
+  return ticketAction(form, (ctx, input) => discardDraftReply(ctx, input as DraftRefInput), "Draft discarded.");
+}
+
+/** The agent has read the conversation: the workspace's MCP lockdown lets writes through again. */
+export async function markReviewedAction(_prev: ActionState, form: FormData) {
+  return ticketAction(form, (ctx, input) => markTicketReviewed(ctx, input), "Marked reviewed.");
 }

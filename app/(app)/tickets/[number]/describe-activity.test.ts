@@ -63,3 +63,21 @@ describe("describeActivity for CSAT", () => {
     expect(describeActivity("csat_requested", { expires_at: "2026-12-16T00:00:00Z" })).toBe("sent a new rating link");
   });
 });
+
+describe("describeActivity for drafts and reviews", () => {
+  it("names whose proposal a sent or discarded draft was, and through which app", () => {
+    expect(describeActivity("draft_proposed", { draft_id: "d1" })).toBe("proposed a draft reply");
+    expect(
+      describeActivity("draft_sent", {
+        proposed_by: "Ava",
+        credential: "Claude Desktop",
+        edited: true,
+        draft_id: "d1",
+      }),
+    ).toBe("sent the draft reply proposed by Ava via Claude Desktop, edited");
+    expect(describeActivity("draft_discarded", { proposed_by: "Ava", credential: null })).toBe(
+      "discarded the draft reply proposed by Ava",
+    );
+    expect(describeActivity("reviewed", {})).toBe("marked the conversation reviewed");
+  });
+});

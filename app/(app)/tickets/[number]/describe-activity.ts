@@ -14,6 +14,12 @@ function tagWords(value: unknown): string {
   return `${tags.length === 1 ? "tag" : "tags"} ${tags.join(", ")}`.trim();
 }
 
+/** "Ann via Claude", from a draft's proposer and credential. */
+function proposer(c: Record<string, unknown>): string {
+  const who = typeof c.proposed_by === "string" ? c.proposed_by : "someone";
+  return typeof c.credential === "string" ? `${who} via ${c.credential}` : who;
+}
+
 function describeChange(action: string, c: Record<string, unknown>): string {
   const change = (key: string) => c[key] as Change | undefined;
   const show = (v: unknown) => (v == null ? "nobody" : String(v));
@@ -24,6 +30,14 @@ function describeChange(action: string, c: Record<string, unknown>): string {
       return "replied";
     case "note":
       return "added an internal note";
+    case "draft_proposed":
+      return "proposed a draft reply";
+    case "draft_sent":
+      return `sent the draft reply proposed by ${proposer(c)}${c.edited ? ", edited" : ""}`;
+    case "draft_discarded":
+      return `discarded the draft reply proposed by ${proposer(c)}`;
+    case "reviewed":
+      return "marked the conversation reviewed";
     case "assign": {
       const to = change("assignee")?.to;
       return to == null ? "unassigned the ticket" : `assigned it to ${show(to)}`;

@@ -11,6 +11,8 @@ import { searchArticles } from "@/lib/services/knowledge/search-articles";
 import { listCaseStatuses } from "@/lib/services/case-statuses/list-case-statuses";
 import { getCsat } from "@/lib/services/csat/get-csat";
 import { getTicketEmail } from "@/lib/services/email/ticket-email";
+import { listDraftReplies } from "@/lib/services/drafts/list-draft-replies";
+import { findLockedTickets } from "@/lib/services/tickets/assert-not-locked-down";
 import { getTicket } from "@/lib/services/tickets/get-ticket";
 import { getTicketTimeline } from "@/lib/services/tickets/get-ticket-timeline";
 import { listMacros } from "@/lib/services/macros/list-macros";
@@ -21,6 +23,8 @@ import { TicketActions } from "./ticket-actions";
 import { CsatPanel } from "./csat-panel";
 import { EmailPanel } from "./email-panel";
 import { Composer } from "./composer";
+import { DraftReplies } from "./draft-replies";
+import { ReviewBanner } from "./review-banner";
 import { MacroApply } from "./macro-apply";
 import { StatusControl } from "./status-control";
 import { Timeline } from "./timeline";
@@ -41,17 +45,20 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
   }
-  const [timeline, agents, teams, macros, snippets, published, caseStatuses, csat, email] = await Promise.all([
-    getTicketTimeline(ctx, { ticket: ticket.number }),
-    listAgents(ctx),
-    listTeams(ctx),
-    listMacros(ctx),
-    listSnippets(ctx),
-    searchArticles(ctx, { status: "published", limit: 100 }),
-    listCaseStatuses(ctx),
-    getCsat(ctx, { ticket: ticket.number }),
-    getTicketEmail(ctx, ticket.number),
-  ]);
+  const [timeline, agents, teams, macros, snippets, published, caseStatuses, csat, email, drafts, locked] =
+    await Promise.all([
+      getTicketTimeline(ctx, { ticket: ticket.number }),
+      listAgents(ctx),
+      listTeams(ctx),
+      listMacros(ctx),
+      listSnippets(ctx),
+      searchArticles(ctx, { status: "published", limit: 100 }),
+      listCaseStatuses(ctx),
+      getCsat(ctx, { ticket: ticket.number }),
+      getTicketEmail(ctx, ticket.number),
+      listDraftReplies(ctx, { ticket: ticket.number }),
+      findLockedTickets(ctx, [ticket.number]),
+    ]);
   const articles = published.items.map((a) => ({
     id: a.id,
     title: a.title,
@@ -113,6 +120,8 @@ export default async function TicketPage({ params }: { params: Promise<{ number:
         </div>
 
         <Timeline timeline={timeline} workspaceId={ctx.workspaceId} />
+        {locked.length ? <ReviewBanner ticket={ticket.number} /> : null}
+        <DraftReplies ticket={ticket.number} drafts={drafts} />
 
         <TicketShortcuts ticket={ticket.number} />
         <Composer

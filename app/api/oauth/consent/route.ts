@@ -52,6 +52,7 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = withOAuthEndpoint({
       workspaceSlug: String(form.get("workspace") ?? ""),
       scopes: form.getAll("scopes").map(String),
       toolsets: form.getAll("toolsets").map(String),
+      draftsOnly: form.get("drafts_only") ?? undefined,
     });
     return outcome.kind === "redirect"
       ? seeOther(outcome.location)
