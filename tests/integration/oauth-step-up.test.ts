@@ -14,7 +14,7 @@ import type {
 import { Client as ClientV2, StreamableHTTPClientTransport as TransportV2 } from "@modelcontextprotocol/client";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
-import { baseUrl, mcpEndpoint, rpc, toolBody } from "../support/mcp-client";
+import { baseUrl, mcpEndpoint, MODERN_CLIENT_OPTIONS, rpc, toolBody } from "../support/mcp-client";
 import { authorizeAs, signIn, type CookieJar } from "../support/oauth-http";
 import { prisma } from "@/lib/db";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
@@ -156,11 +156,11 @@ describe("an OAuth connection steps up from tickets:read to tickets:write", () =
     await client.close();
   });
 
-  it("SDK 2.x: the transport re-authorizes on the 403 by itself, and the call succeeds after finishAuth", async () => {
+  it("SDK 2.x on 2026-07-28: the transport re-authorizes on the 403 by itself, and the call succeeds after finishAuth", async () => {
     const owner = await signIn(ws.emails.owner);
     const { serverUrl, provider } = await readOnlyConnection("Step-up v2", owner);
     const transport = new TransportV2(serverUrl, { authProvider: provider as never });
-    const client = new ClientV2({ name: "step-up-v2", version: "1.0.0" });
+    const client = new ClientV2({ name: "step-up-v2", version: "1.0.0" }, MODERN_CLIENT_OPTIONS);
     await client.connect(transport);
     const listed = (await client.listTools()).tools as ListedTool[];
     expect(stepUpOf(listed, "reopen_ticket")).toEqual(["tickets:write"]);
