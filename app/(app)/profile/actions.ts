@@ -2,7 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { formToObject, runAction, type ActionState } from "@/lib/action-state";
-import { requireActor } from "@/lib/auth/session";
+import { requireAccountActor, requireActor } from "@/lib/auth/session";
+import { updateProfileName } from "@/lib/services/account/update-profile-name";
+import type { UpdateProfileNameInput } from "@/lib/validations/account";
 import { updateDatePreferences } from "@/lib/services/users/date-preferences";
 import type { DatePreferencesInput } from "@/lib/validations/profile";
 
@@ -13,5 +15,17 @@ export async function saveDatePreferencesAction(_prev: ActionState, form: FormDa
     // Every page shows dates: the layout hands the new settings to all of them.
     revalidatePath("/", "layout");
     return { status: "ok", message: "Date preferences saved." };
+  });
+}
+
+export async function saveNameAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const { changed } = await updateProfileName(
+      await requireAccountActor(),
+      formToObject(form) as UpdateProfileNameInput,
+    );
+    // The app bar and every list show the name.
+    revalidatePath("/", "layout");
+    return { status: "ok", message: changed ? "Name saved." : "No change." };
   });
 }

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { IDLE } from "@/lib/action-state";
-import { saveDatePreferencesAction } from "./actions";
+import { saveDatePreferencesAction, saveNameAction } from "./actions";
 
 const noop = () => () => {};
 /** The browser's own zone and language, named in the "follow my browser" choices. */
@@ -75,6 +75,26 @@ export function DatePreferencesForm({
         </Button>
         <FormMessage state={state} inline={["time_zone", "locale"]} />
       </div>
+    </form>
+  );
+}
+
+export function NameForm({ name }: { name: string }) {
+  const [state, action, pending] = useActionState(saveNameAction, IDLE);
+  return (
+    <form
+      action={action}
+      className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+      noValidate
+      data-testid="name-form"
+    >
+      <Field label="Name" name="name" errors={state.fields?.name}>
+        <input id="name" name="name" defaultValue={name} autoComplete="name" className={INPUT_CLASS} />
+      </Field>
+      <FormMessage state={state} inline={["name"]} />
+      <Button type="submit" disabled={pending}>
+        Save name
+      </Button>
     </form>
   );
 }

@@ -1,0 +1,16 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** Ends a user's web sessions (all of them, or all but `except`); returns how many ended. */
+export async function revokeWebSessions(
+  userId: string,
+  options: { except?: string | null; tx?: Prisma.TransactionClient } = {},
+): Promise<number> {
+  const db = options.tx ?? prisma;
+  const { count } = await db.webSession.updateMany({
+    where: { userId, revokedAt: null, ...(options.except ? { id: { not: options.except } } : {}) },
+    data: { revokedAt: new Date() },
+  });
+  return count;
+}
