@@ -11,6 +11,7 @@ import { TwoFactorFailed, TwoFactorRequired } from "@/lib/auth/two-factor-errors
 import { checkWebSession } from "@/lib/services/account/check-web-session";
 import { completeSignInChallenge } from "@/lib/services/account/complete-sign-in-challenge";
 import { startSignInChallenge } from "@/lib/services/account/start-sign-in-challenge";
+import { revokeWebSessions } from "@/lib/services/account/revoke-web-sessions";
 import { startWebSession } from "@/lib/services/account/start-web-session";
 import { twoFactorRequired } from "@/lib/services/account/two-factor-required";
 import { TwoFactorSignInSchema } from "@/lib/validations/account";
@@ -81,6 +82,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       },
     }),
   ],
+  events: {
+    // Signing out ends the session's registry row too, so the sessions list shows only live ones.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (token?.sub && token.sid) await revokeWebSessions(token.sub, { only: token.sid });
+    },
+  },
   callbacks: {
     // Every return address Auth.js honours (callbackUrl fields, its cookie) passes the app's one check.
     redirect({ url, baseUrl }) {
