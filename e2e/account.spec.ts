@@ -6,6 +6,11 @@ import { MailboxPage } from "./pages/mailbox-page";
 import { SecurityPage, totpCode } from "./pages/security-page";
 
 const PASSWORD = "a fresh agent's password";
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 /** A new agent, invited by the admin signed in on `adminPage`, who accepts in a browser of their own. */
 async function newAgent(browser: Browser, adminPage: Page, name: string) {
@@ -141,4 +146,37 @@ test("sign out everywhere ends the session of a second browser", async ({ page, 
   await expect(other.page).toHaveURL(/\/login/);
   await agent.page.goto("/tickets");
   await expect(agent.page).toHaveURL(/\/login/);
+});
+
+test("profile: a new name and picture show in the app bar; a file that is not an image is refused", async ({
+  page,
+  browser,
+  signInAs,
+}) => {
+  await signInAs("admin");
+  const agent = await newAgent(browser, page, "Pia Picture");
+  contexts.push(agent.context);
+  const me = agent.page;
+  await me.goto("/profile");
+  await expect(me.getByTestId("current-user").getByTestId("avatar-initials")).toHaveText("PP");
+
+  await me.getByLabel("Name", { exact: true }).fill("Pia Portrait");
+  await me.getByRole("button", { name: "Save name" }).click();
+  await expect(me.getByTestId("current-user")).toContainText("Pia Portrait");
+
+  const form = me.getByTestId("avatar-form");
+  await form.getByLabel("Profile picture").setInputFiles({
+    name: "me.png",
+    mimeType: "image/png",
+    buffer: Buffer.from("not really a picture"),
+  });
+  await form.getByRole("button", { name: "Upload" }).click();
+  await expect(me.locator('[data-field-error="avatar"]')).toHaveText(
+    "The picture must be a PNG, JPEG, WebP or GIF image.",
+  );
+  await form.getByLabel("Profile picture").setInputFiles({ name: "me.png", mimeType: "image/png", buffer: PNG });
+  await form.getByRole("button", { name: "Upload" }).click();
+  const picture = me.getByTestId("current-user").getByTestId("avatar-image");
+  await expect(picture).toBeVisible();
+  await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
 });

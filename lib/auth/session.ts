@@ -10,6 +10,7 @@ import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { ActorContext } from "@/lib/context";
 import { clientIp } from "@/lib/rate-limit/client-ip";
+import { avatarUrl } from "@/lib/services/account/avatar-url";
 import type { AccountActor } from "@/lib/services/account/shared";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -22,6 +23,8 @@ export type SessionUser = {
   /** Date display preferences; null follows the browser. */
   timeZone: string | null;
   locale: string | null;
+  /** The profile picture's URL; null shows initials. */
+  avatarUrl: string | null;
   /** The web session's registry row. */
   sessionId: string | null;
   /** A workspace requires two-factor sign-in of this member: pages send them to set it up first. */
@@ -42,7 +45,15 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   if (!id) return null;
   const user = await prisma.user.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, timeZone: true, locale: true, deactivatedAt: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      timeZone: true,
+      locale: true,
+      deactivatedAt: true,
+      avatarKey: true,
+    },
   });
   if (!user || user.deactivatedAt) return null;
   return {
@@ -51,6 +62,7 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
     name: user.name,
     timeZone: user.timeZone,
     locale: user.locale,
+    avatarUrl: avatarUrl(user.id, user.avatarKey),
     sessionId: session.sessionId ?? null,
     mustEnrolTwoFactor: session.mustEnrolTwoFactor === true,
   };

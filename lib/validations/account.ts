@@ -80,3 +80,7 @@ export const RequireTwoFactorSchema = z.object({
   ),
 });
 export type RequireTwoFactorInput = z.input<typeof RequireTwoFactorSchema>;
+
+/** Profile pictures: small images of the kinds every browser shows, told apart by their bytes. */
+export const MAX_AVATAR_BYTES = 1024 * 1024;
+export const AVATAR_TYPES = ["image/png", "image/jpeg", "image/webp", "image/gif"] as const;

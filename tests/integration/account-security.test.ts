@@ -10,6 +10,7 @@ import { completePasswordReset } from "@/lib/services/account/complete-password-
 import { completeSignInChallenge } from "@/lib/services/account/complete-sign-in-challenge";
 import { confirmTwoFactorEnrolment } from "@/lib/services/account/confirm-two-factor-enrolment";
 import { requestPasswordReset } from "@/lib/services/account/request-password-reset";
+import { setAvatar } from "@/lib/services/account/set-avatar";
 import { setRequireTwoFactor } from "@/lib/services/account/set-require-two-factor";
 import { signOutEverywhere } from "@/lib/services/account/sign-out-everywhere";
 import { startSignInChallenge } from "@/lib/services/account/start-sign-in-challenge";
@@ -237,5 +238,38 @@ describe("web sessions", () => {
     expect((await here.fetch(`${baseUrl()}/tickets`)).status).toBe(200);
     expect((await elsewhere.fetch(`${baseUrl()}/tickets`)).headers.get("location")).toMatch(/\/login/);
     expect(await auditActions(m.userId)).toContain("account.password_changed");
+  });
+});
+
+describe("profile picture", () => {
+  const PNG = Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+    "base64",
+  );
+
+  it("stores an image read from its bytes and serves it to signed-in people", async () => {
+    const m = await newMember();
+    const { avatar_url } = await setAvatar(m.actor, new Uint8Array(PNG));
+    expect(avatar_url).toMatch(new RegExp(`^/api/avatars/${m.userId}\\?v=`));
+    expect((await fetch(`${baseUrl()}${avatar_url}`)).status).toBe(401);
+    const res = await (await signIn(ws.emails.agent)).fetch(`${baseUrl()}${avatar_url}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("image/png");
+    expect(Buffer.from(await res.arrayBuffer()).equals(PNG)).toBe(true);
+    expect(await auditActions(m.userId)).toContain("account.avatar_changed");
+  });
+
+  it("refuses what is not an image, or too large, naming the field", async () => {
+    const m = await newMember();
+    await expect(setAvatar(m.actor, new TextEncoder().encode("<svg onload=alert(1)>"))).rejects.toMatchObject({
+      fields: { avatar: ["The picture must be a PNG, JPEG, WebP or GIF image"] },
+    });
+    const large = new Uint8Array(1024 * 1024 + 1);
+    large.set(PNG);
+    await expect(setAvatar(m.actor, large)).rejects.toMatchObject({
+      fields: { avatar: [expect.stringContaining("larger than 1 MB")] },
+    });
+    const user = await prisma.user.findUniqueOrThrow({ where: { id: m.userId }, select: { avatarKey: true } });
+    expect(user.avatarKey).toBeNull();
   });
 });

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { formToObject, runAction, type ActionState } from "@/lib/action-state";
 import { requireAccountActor, requireActor } from "@/lib/auth/session";
+import { setAvatar } from "@/lib/services/account/set-avatar";
 import { updateProfileName } from "@/lib/services/account/update-profile-name";
 import type { UpdateProfileNameInput } from "@/lib/validations/account";
 import { updateDatePreferences } from "@/lib/services/users/date-preferences";
@@ -27,5 +28,15 @@ export async function saveNameAction(_prev: ActionState, form: FormData): Promis
     // The app bar and every list show the name.
     revalidatePath("/", "layout");
     return { status: "ok", message: changed ? "Name saved." : "No change." };
+  });
+}
+
+export async function saveAvatarAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const file = form.get("avatar");
+    const bytes = file && typeof file !== "string" ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
+    await setAvatar(await requireAccountActor(), bytes);
+    revalidatePath("/", "layout");
+    return { status: "ok", message: "Picture saved." };
   });
 }

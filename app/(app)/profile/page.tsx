@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { listTimeZones } from "@/lib/dates/format";
 import { getDatePreferences } from "@/lib/services/users/date-preferences";
-import { DatePreferencesForm, NameForm } from "./page-client";
+import { AvatarForm, DatePreferencesForm, NameForm } from "./page-client";
 
 export const metadata: Metadata = { title: "Profile" };
 
@@ -52,6 +52,7 @@ export default async function ProfilePage() {
         </p>
       </div>
       <NameForm name={user.name} />
+      <AvatarForm name={user.name} url={user.avatarUrl} />
       <DatePreferencesForm
         timeZone={preferences.time_zone}
         locale={preferences.locale}

@@ -2,7 +2,9 @@
 ALTER TABLE "User" ADD COLUMN "twoFactorSecret" TEXT,
   ADD COLUMN "twoFactorPending" TEXT,
   ADD COLUMN "twoFactorEnabledAt" TIMESTAMP(3),
-  ADD COLUMN "twoFactorLastStep" INTEGER;
+  ADD COLUMN "twoFactorLastStep" INTEGER,
+  ADD COLUMN "avatarKey" TEXT,
+  ADD COLUMN "avatarType" TEXT;
 
 ALTER TABLE "Workspace" ADD COLUMN "requireTwoFactor" BOOLEAN NOT NULL DEFAULT false;
 

@@ -40,7 +40,8 @@ export async function confirmTwoFactorAction(_prev: ActionState, form: FormData)
       await requireAccountActor(),
       formToObject(form) as TwoFactorCodeInput,
     );
-    revalidatePath("/profile/security");
+    // No revalidation here: the page would re-render without the recovery codes before they are read.
+    // The panel's "continue" link loads the page afresh.
     return { status: "ok", data: { recovery_codes } };
   });
 }
