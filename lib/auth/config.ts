@@ -10,6 +10,7 @@ import { clientIp } from "@/lib/rate-limit/client-ip";
 import { TwoFactorFailed, TwoFactorRequired } from "@/lib/auth/two-factor-errors";
 import { checkWebSession } from "@/lib/services/account/check-web-session";
 import { completeSignInChallenge } from "@/lib/services/account/complete-sign-in-challenge";
+import { findSignInChallenge } from "@/lib/services/account/find-sign-in-challenge";
 import { startSignInChallenge } from "@/lib/services/account/start-sign-in-challenge";
 import { revokeWebSessions } from "@/lib/services/account/revoke-web-sessions";
 import { startWebSession } from "@/lib/services/account/start-web-session";
@@ -41,11 +42,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const ip = clientIp(request);
         const from = { ip, userAgent: request.headers.get("user-agent") };
         if (raw?.challenge) {
-          // The code step: the password step's challenge names the person.
+          // The code step: the password step's challenge names the person. Wrong codes count
+          // against the account like wrong passwords, and the account is cleared only once signed in.
           const step = TwoFactorSignInSchema.safeParse(raw);
-          if (!step.success) throw new TwoFactorFailed(true);
+          const pending = step.success ? await findSignInChallenge(step.data.challenge) : null;
+          if (!step.success || !pending) throw new TwoFactorFailed(false);
+          const attempt = await beginSignInAttempt({ email: pending.email, ip });
+          if (attempt.refused) throw new SignInThrottled(attempt.retryAfterS);
           const outcome = await completeSignInChallenge(step.data, { ip });
-          if (outcome.status !== "ok") throw new TwoFactorFailed(outcome.status === "wrong_code");
+          if (outcome.status !== "ok") {
+            await attempt.failed();
+            throw new TwoFactorFailed(outcome.status === "wrong_code");
+          }
+          await attempt.succeeded();
           const user = await prisma.user.findUniqueOrThrow({
             where: { id: outcome.userId },
             select: { id: true, email: true, name: true },
@@ -74,8 +83,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           await attempt.failed();
           throw new CredentialsSignin();
         }
-        await attempt.succeeded();
+        // With two-factor sign-in the password step's try stays counted until the code step succeeds.
         if (user.twoFactorEnabledAt) throw new TwoFactorRequired(await startSignInChallenge(user.id));
+        await attempt.succeeded();
         const mustEnrolTwoFactor = await twoFactorRequired(user.id);
         const sessionId = await startWebSession({ userId: user.id, ...from, mustEnrolTwoFactor });
         return { id: user.id, email: user.email, name: user.name, sessionId };

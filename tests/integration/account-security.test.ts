@@ -19,7 +19,7 @@ import { createPersonalToken } from "@/lib/services/credentials/create-personal-
 import { addMember } from "@/lib/services/workspaces/add-member";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
 import { baseUrl, callToolOk, connectMcp } from "../support/mcp-client";
-import { signIn } from "../support/oauth-http";
+import { CookieJar, signIn } from "../support/oauth-http";
 
 // Seeds are sealed in this process as on the server; the test process needs a key of its own.
 process.env.SECRET_ENCRYPTION_KEY ??= randomBytes(32).toString("base64url");
@@ -48,6 +48,18 @@ async function resetTokenMailedTo(email: string): Promise<string> {
   const token = /reset-password\?token=(\S+)/.exec(mail.text)?.[1];
   expect(token).toBeDefined();
   return token!;
+}
+
+/** The second step of sign-in through POST /api/auth/callback/credentials, as the sign-in form's action does it. */
+async function codeStep(challenge: string, code: string) {
+  const jar = new CookieJar();
+  const csrf = (await (await jar.fetch(`${baseUrl()}/api/auth/csrf`)).json()) as { csrfToken: string };
+  const res = await jar.fetch(`${baseUrl()}/api/auth/callback/credentials`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ challenge, code, csrfToken: csrf.csrfToken, callbackUrl: `${baseUrl()}/tickets` }),
+  });
+  return { jar, status: res.status, signedIn: jar.header().includes("authjs.session-token") };
 }
 
 const codeAt = (secret: string, timestamp = Date.now()) =>
@@ -166,6 +178,25 @@ describe("two-factor sign-in", () => {
     }
     const late = codeAt(secret, Date.now() + 60_000);
     expect(await completeSignInChallenge({ challenge: guessed, code: late }, FROM)).toEqual({ status: "expired" });
+  });
+
+  it("the code step of the real sign-in route takes a recovery code once, and throttles wrong codes", async () => {
+    const m = await newMember();
+    const { secret } = await beginTwoFactorEnrolment(m.actor);
+    const { recovery_codes } = await confirmTwoFactorEnrolment(m.actor, { code: codeAt(secret) });
+
+    const signed = await codeStep(await startSignInChallenge(m.userId), recovery_codes[0]!);
+    expect(signed.signedIn).toBe(true);
+    expect((await signed.jar.fetch(`${baseUrl()}/tickets`)).status).toBe(200);
+    const reused = await codeStep(await startSignInChallenge(m.userId), recovery_codes[0]!);
+    expect(reused.signedIn).toBe(false);
+
+    // Wrong codes count against the account like wrong passwords: five free, then a wait.
+    const challenge = await startSignInChallenge(m.userId);
+    for (let i = 0; i < 4; i++) expect((await codeStep(challenge, "000000")).status).toBe(302);
+    const throttled = await codeStep(challenge, recovery_codes[1]!);
+    expect(throttled.status).toBe(429);
+    expect(throttled.signedIn).toBe(false);
   });
 
   it("a workspace that requires it sends an admin to set it up, and their MCP token keeps working", async () => {

@@ -36,6 +36,9 @@ async function codeStep(form: FormData): Promise<ActionState> {
     await signIn("credentials", { ...parsed.data, redirectTo: safeReturnPath(form.get("callbackUrl")) });
     return { status: "ok" };
   } catch (error) {
+    if (error instanceof SignInThrottled) {
+      return { status: "error", message: throttledMessage(error.retryAfterS), data: { challenge } };
+    }
     if (error instanceof TwoFactorFailed && error.retry) {
       return {
         status: "error",
