@@ -191,7 +191,8 @@ describe("two-factor sign-in", () => {
     const reused = await codeStep(await startSignInChallenge(m.userId), recovery_codes[0]!);
     expect(reused.signedIn).toBe(false);
 
-    // Wrong codes count against the account like wrong passwords: five free, then a wait.
+    // Wrong codes count against the account like wrong passwords: five free (the reused code was the
+    // first), then a wait, even for a right code.
     const challenge = await startSignInChallenge(m.userId);
     for (let i = 0; i < 4; i++) expect((await codeStep(challenge, "000000")).status).toBe(302);
     const throttled = await codeStep(challenge, recovery_codes[1]!);
