@@ -54,6 +54,8 @@ test("forgot password: the link from the mailbox sets a new password once, then 
   const visitor = agent.page;
   await visitor.goto("/login");
   await visitor.getByRole("link", { name: "Forgot your password?" }).click();
+  // The sign-in page has an Email field too: wait for the new page before filling.
+  await expect(visitor.getByRole("heading", { name: "Reset your password" })).toBeVisible();
   await visitor.getByLabel("Email").fill(agent.email);
   await visitor.getByRole("button", { name: "Send reset link" }).click();
   await expect(visitor.getByTestId("reset-requested")).toContainText("If an account uses that address");
