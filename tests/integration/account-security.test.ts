@@ -16,6 +16,7 @@ import { signOutEverywhere } from "@/lib/services/account/sign-out-everywhere";
 import { startSignInChallenge } from "@/lib/services/account/start-sign-in-challenge";
 import { verifyTwoFactorCode } from "@/lib/services/account/verify-two-factor-code";
 import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
+import { resetPassword } from "@/lib/services/users/reset-password";
 import { addMember } from "@/lib/services/workspaces/add-member";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
 import { baseUrl, callToolOk, connectMcp } from "../support/mcp-client";
@@ -244,6 +245,14 @@ describe("web sessions", () => {
     expect((await callToolOk(client, "get_me", {})).user.email).toBe(m.email);
     await client.close();
     expect(await auditActions(m.userId)).toContain("account.sessions_revoked");
+  });
+
+  it("a password set from the command line ends every web session too", async () => {
+    const m = await newMember();
+    const jar = await signIn(m.email);
+    await resetPassword({ email: m.email, password: "set by the operator" });
+    expect((await jar.fetch(`${baseUrl()}/tickets`)).headers.get("location")).toMatch(/\/login/);
+    await signIn(m.email, "set by the operator");
   });
 
   it("a password change needs the current password and ends the other sessions only", async () => {
