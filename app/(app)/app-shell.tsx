@@ -4,6 +4,7 @@ import { navLinksFor } from "@/components/app-shell/nav-links";
 import { KeyboardShortcuts } from "@/components/keyboard/keyboard-shortcuts";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { ThemeToggle } from "@/components/theme/theme-toggle";
+import { Avatar } from "@/components/ui/avatar";
 import { DateSettingsProvider } from "@/components/ui/time-ago";
 import type { WorkspaceSession } from "@/lib/auth/session";
 import { listNotifications } from "@/lib/services/notifications/list-notifications";
@@ -65,7 +66,8 @@ export async function AppShell({ session, children }: { session: WorkspaceSessio
               />
               <StatusMenu status={status} action={setMyStatusAction} />
               <ThemeToggle />
-              <span className="text-slate-600" data-testid="current-user">
+              <span className="inline-flex items-center gap-1.5 text-slate-600" data-testid="current-user">
+                <Avatar name={session.user.name} url={session.user.avatarUrl} />
                 {session.user.name} · <span className="capitalize">{session.role}</span>
               </span>
               <form action={signOutAction}>

@@ -9,6 +9,9 @@ import { roleAtLeast } from "@/lib/auth/roles";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { ActorContext } from "@/lib/context";
+import { clientIp } from "@/lib/rate-limit/client-ip";
+import { avatarUrl } from "@/lib/services/account/avatar-url";
+import type { AccountActor } from "@/lib/services/account/shared";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export const WORKSPACE_COOKIE = "deskbridge-workspace";
@@ -20,6 +23,12 @@ export type SessionUser = {
   /** Date display preferences; null follows the browser. */
   timeZone: string | null;
   locale: string | null;
+  /** The profile picture's URL; null shows initials. */
+  avatarUrl: string | null;
+  /** The web session's registry row. */
+  sessionId: string | null;
+  /** A workspace requires two-factor sign-in of this member: pages send them to set it up first. */
+  mustEnrolTwoFactor: boolean;
 };
 export type WorkspaceSession = {
   user: SessionUser;
@@ -36,11 +45,31 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   if (!id) return null;
   const user = await prisma.user.findUnique({
     where: { id },
-    select: { id: true, email: true, name: true, timeZone: true, locale: true, deactivatedAt: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      timeZone: true,
+      locale: true,
+      deactivatedAt: true,
+      avatarKey: true,
+    },
   });
   if (!user || user.deactivatedAt) return null;
-  return { id: user.id, email: user.email, name: user.name, timeZone: user.timeZone, locale: user.locale };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    timeZone: user.timeZone,
+    locale: user.locale,
+    avatarUrl: avatarUrl(user.id, user.avatarKey),
+    sessionId: session.sessionId ?? null,
+    mustEnrolTwoFactor: session.mustEnrolTwoFactor === true,
+  };
 });
+
+/** Where a member whose workspace requires two-factor sign-in sets it up before anything else. */
+export const ENROL_TWO_FACTOR_PATH = "/two-factor/enrol";
 
 /**
  * The user, their active workspace (from the workspace cookie, else the first)
@@ -72,6 +101,7 @@ export async function requireWorkspaceSession(minRole: Role = "agent", returnTo?
   if (!session) {
     redirect(signInPath(returnTo ?? (await headers()).get("x-deskbridge-path")));
   }
+  if (session.user.mustEnrolTwoFactor) redirect(ENROL_TWO_FACTOR_PATH);
   if (!roleAtLeast(session.role, minRole)) redirect("/tickets?denied=1");
   return session;
 }
@@ -80,10 +110,24 @@ export async function requireWorkspaceSession(minRole: Role = "agent", returnTo?
 export async function requireActor(minRole: Role = "agent"): Promise<WorkspaceSession> {
   const session = await getWorkspaceSession();
   if (!session) throw new AppError("unauthorized", "Your session has ended. Sign in again.");
+  if (session.user.mustEnrolTwoFactor) {
+    throw new AppError("forbidden", "Your workspace requires two-factor sign-in: set it up first.");
+  }
   if (!roleAtLeast(session.role, minRole)) {
     throw new AppError(minRole === "owner" ? "owner_required" : "admin_required", `This needs the ${minRole} role.`);
   }
   return session;
+}
+
+/**
+ * For actions on one's own account (password, two-factor, sessions): the
+ * signed-in person, where from and in which web session. Works before a
+ * required two-factor set-up, which is one of those actions.
+ */
+export async function requireAccountActor(): Promise<AccountActor> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("unauthorized", "Your session has ended. Sign in again.");
+  return { userId: user.id, ip: clientIp(await headers()), sessionId: user.sessionId };
 }
 
 /** Makes one of the user's workspaces the active one for the next pages. */

@@ -13,7 +13,7 @@ import {
 describe("token format", () => {
   it.each(Object.keys(TOKEN_KINDS) as TokenKind[])("round-trips a %s with its own prefix", (kind) => {
     const token = generateToken(kind);
-    expect(token).toMatch(/^db[kparci]_[0-9A-Za-z]{36}$/);
+    expect(token).toMatch(/^db[kparciwt]_[0-9A-Za-z]{36}$/);
     expect(token.startsWith(TOKEN_KINDS[kind])).toBe(true);
     expect(parseToken(token)).toBe(kind);
   });

@@ -13,6 +13,8 @@ export const TOKEN_KINDS = {
   oauth_refresh: "dbr_",
   oauth_code: "dbc_",
   invitation: "dbi_",
+  password_reset: "dbw_",
+  sign_in_challenge: "dbt_",
 } as const;
 
 export type TokenKind = keyof typeof TOKEN_KINDS;
@@ -20,7 +22,7 @@ export type TokenKind = keyof typeof TOKEN_KINDS;
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const RANDOM_LENGTH = 30;
 const CHECKSUM_LENGTH = 6;
-const TOKEN_PATTERN = /^(db[kparci])_([0-9A-Za-z]{36})$/;
+const TOKEN_PATTERN = /^(db[kparciwt])_([0-9A-Za-z]{36})$/;
 const KIND_BY_PREFIX = new Map<string, TokenKind>(
   Object.entries(TOKEN_KINDS).map(([kind, prefix]) => [prefix, kind as TokenKind]),
 );

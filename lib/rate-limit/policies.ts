@@ -40,6 +40,8 @@ export const PER_IP_LIMITS = {
   "help-search": { perSecond: 5, perMinute: 60, perDay: 2_000 },
   /** Ratings sent from public CSAT links: a customer rates once or twice, a script would not stop. */
   "csat-rating": { perSecond: 5, perMinute: 20, perDay: 300 },
+  /** Forgot-password requests: each one sends a mail, so an address may ask a few times, not flood inboxes. */
+  "password-reset": { perSecond: 2, perMinute: 10, perDay: 100 },
 } satisfies Record<string, Omit<Limits, "oauthPerMinute">>;
 export type PerIpPolicy = keyof typeof PER_IP_LIMITS;
 

@@ -8,7 +8,11 @@ import { ROLES } from "@/lib/validations/workspaces";
 export const INVITABLE_ROLES = [Role.admin, Role.agent] as const;
 export type InvitableRole = (typeof INVITABLE_ROLES)[number];
 
-const PersonNameSchema = z.string().trim().min(1, "Name cannot be empty.").max(100, "Name is at most 100 characters.");
+export const PersonNameSchema = z
+  .string()
+  .trim()
+  .min(1, "Name cannot be empty.")
+  .max(100, "Name is at most 100 characters.");
 
 export const InviteUserSchema = z.object({
   email: z.email("Email must be an email address, like name@example.com.").trim().toLowerCase(),

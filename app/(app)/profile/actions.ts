@@ -2,7 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { formToObject, runAction, type ActionState } from "@/lib/action-state";
-import { requireActor } from "@/lib/auth/session";
+import { requireAccountActor, requireActor } from "@/lib/auth/session";
+import { setAvatar } from "@/lib/services/account/set-avatar";
+import { updateProfileName } from "@/lib/services/account/update-profile-name";
+import type { UpdateProfileNameInput } from "@/lib/validations/account";
 import { updateDatePreferences } from "@/lib/services/users/date-preferences";
 import type { DatePreferencesInput } from "@/lib/validations/profile";
 
@@ -13,5 +16,27 @@ export async function saveDatePreferencesAction(_prev: ActionState, form: FormDa
     // Every page shows dates: the layout hands the new settings to all of them.
     revalidatePath("/", "layout");
     return { status: "ok", message: "Date preferences saved." };
+  });
+}
+
+export async function saveNameAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const { changed } = await updateProfileName(
+      await requireAccountActor(),
+      formToObject(form) as UpdateProfileNameInput,
+    );
+    // The app bar and every list show the name.
+    revalidatePath("/", "layout");
+    return { status: "ok", message: changed ? "Name saved." : "No change." };
+  });
+}
+
+export async function saveAvatarAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const file = form.get("avatar");
+    const bytes = file && typeof file !== "string" ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
+    await setAvatar(await requireAccountActor(), bytes);
+    revalidatePath("/", "layout");
+    return { status: "ok", message: "Picture saved." };
   });
 }

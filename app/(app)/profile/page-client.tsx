@@ -1,11 +1,12 @@
 "use client";
 
 import { useActionState, useSyncExternalStore } from "react";
+import { Avatar } from "@/components/ui/avatar";
 import { Button } from "@/components/ui/button";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { IDLE } from "@/lib/action-state";
-import { saveDatePreferencesAction } from "./actions";
+import { saveAvatarAction, saveDatePreferencesAction, saveNameAction } from "./actions";
 
 const noop = () => () => {};
 /** The browser's own zone and language, named in the "follow my browser" choices. */
@@ -74,6 +75,61 @@ export function DatePreferencesForm({
           Save
         </Button>
         <FormMessage state={state} inline={["time_zone", "locale"]} />
+      </div>
+    </form>
+  );
+}
+
+export function NameForm({ name }: { name: string }) {
+  const [state, action, pending] = useActionState(saveNameAction, IDLE);
+  return (
+    <form
+      action={action}
+      className="space-y-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+      noValidate
+      data-testid="name-form"
+    >
+      <Field label="Name" name="name" errors={state.fields?.name}>
+        <input id="name" name="name" defaultValue={name} autoComplete="name" className={INPUT_CLASS} />
+      </Field>
+      <FormMessage state={state} inline={["name"]} />
+      <Button type="submit" disabled={pending}>
+        Save name
+      </Button>
+    </form>
+  );
+}
+
+export function AvatarForm({ name, url }: { name: string; url: string | null }) {
+  const [state, action, pending] = useActionState(saveAvatarAction, IDLE);
+  return (
+    <form
+      action={action}
+      className="flex flex-wrap items-end gap-3 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
+      data-testid="avatar-form"
+    >
+      <Avatar name={name} url={url} size={48} />
+      <div className="min-w-0 flex-1">
+        <Field
+          label="Profile picture"
+          name="avatar"
+          errors={state.fields?.avatar}
+          hint="PNG, JPEG, WebP or GIF, up to 1 MB."
+        >
+          <input
+            id="avatar"
+            name="avatar"
+            type="file"
+            accept="image/png,image/jpeg,image/webp,image/gif"
+            className="text-sm"
+          />
+        </Field>
+      </div>
+      <Button type="submit" disabled={pending}>
+        Upload
+      </Button>
+      <div className="w-full">
+        <FormMessage state={state} inline={["avatar"]} />
       </div>
     </form>
   );

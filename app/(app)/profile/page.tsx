@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { listTimeZones } from "@/lib/dates/format";
 import { getDatePreferences } from "@/lib/services/users/date-preferences";
-import { DatePreferencesForm } from "./page-client";
+import { AvatarForm, DatePreferencesForm, NameForm } from "./page-client";
 
 export const metadata: Metadata = { title: "Profile" };
 
@@ -44,9 +44,15 @@ export default async function ProfilePage() {
           ·{" "}
           <Link href="/profile/notifications" className="text-indigo-700 hover:underline">
             Notification preferences
+          </Link>{" "}
+          ·{" "}
+          <Link href="/profile/security" className="text-indigo-700 hover:underline">
+            Security (password, two-factor, sessions)
           </Link>
         </p>
       </div>
+      <NameForm name={user.name} />
+      <AvatarForm name={user.name} url={user.avatarUrl} />
       <DatePreferencesForm
         timeZone={preferences.time_zone}
         locale={preferences.locale}

@@ -10,8 +10,17 @@ export const metadata: Metadata = { title: "Sign in" };
 /** Pages a signed-in person may reach without an active workspace: accepting an invitation gives them one. */
 const WORKSPACE_NOT_NEEDED = /^\/invite\//;
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl } = await searchParams;
+/** Lines the sign-in page shows after another account page sent the person here. */
+const NOTICES: Record<string, string> = {
+  reset: "Your new password is set, and every other sign-in has ended. Sign in with it.",
+};
+
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; notice?: string }>;
+}) {
+  const { callbackUrl, notice } = await searchParams;
   const returnTo = safeReturnPath(callbackUrl);
   const user = await getCurrentUser();
   if (user && (WORKSPACE_NOT_NEEDED.test(returnTo) || (await getWorkspaceSession()))) redirect(returnTo);
@@ -36,7 +45,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             </form>
           </div>
         ) : (
-          <LoginForm callbackUrl={returnTo} />
+          <LoginForm callbackUrl={returnTo} notice={notice ? NOTICES[notice] : undefined} />
         )}
       </div>
     </main>

@@ -20,6 +20,7 @@ export async function listMembers(ctx: Pick<ActorContext, "workspaceId">) {
           id: true,
           name: true,
           email: true,
+          avatarKey: true,
           _count: {
             select: {
               credentials: {

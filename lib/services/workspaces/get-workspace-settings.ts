@@ -14,6 +14,7 @@ export async function getWorkspaceSettings(ctx: Pick<ActorContext, "workspaceId"
       roundRobin: true,
       mcpRepliesAsDrafts: true,
       mcpLockdown: true,
+      requireTwoFactor: true,
     },
   });
 }

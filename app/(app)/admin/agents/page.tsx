@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { StatusDot } from "@/components/agent-status/status-dot";
+import { Avatar } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { mayActOn } from "@/lib/auth/rank";
 import { requireWorkspaceSession } from "@/lib/auth/session";
+import { avatarUrl } from "@/lib/services/account/avatar-url";
 import { listInvitations } from "@/lib/services/invitations/list-invitations";
 import { listMembers } from "@/lib/services/users/list-members";
 import { INVITABLE_ROLES } from "@/lib/validations/users";
@@ -42,6 +44,7 @@ export default async function AgentsPage() {
                 className={m.deactivatedAt ? "bg-slate-50 text-slate-500" : ""}
               >
                 <td className="px-3 py-2">
+                  <Avatar name={m.user.name} url={avatarUrl(m.user.id, m.user.avatarKey)} />{" "}
                   <Link href={`/admin/agents/${m.user.id}`} className="font-medium text-indigo-700 hover:underline">
                     {m.user.name}
                   </Link>

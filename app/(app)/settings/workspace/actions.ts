@@ -5,6 +5,8 @@ import { formToObject, runAction, type ActionState } from "@/lib/action-state";
 import { requireActor } from "@/lib/auth/session";
 import { updateCsatSettings } from "@/lib/services/csat/update-csat-settings";
 import { updateRoundRobin } from "@/lib/services/agent-status/update-round-robin";
+import { setRequireTwoFactor } from "@/lib/services/account/set-require-two-factor";
+import type { RequireTwoFactorInput } from "@/lib/validations/account";
 import { updateOAuthPolicy } from "@/lib/services/workspaces/update-oauth-policy";
 import { updateRateLimits } from "@/lib/services/workspaces/update-rate-limits";
 import type { CsatSettingsInput } from "@/lib/validations/csat";
@@ -46,5 +48,20 @@ export async function updateRoundRobinAction(_prev: ActionState, form: FormData)
     revalidatePath("/settings/workspace");
     if (!changed) return { status: "ok", message: "No change." };
     return { status: "ok", message: round_robin ? "Round-robin is on." : "Round-robin is off." };
+  });
+}
+
+export async function updateRequireTwoFactorAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const { ctx } = await requireActor("owner");
+    const { changed, require_two_factor } = await setRequireTwoFactor(ctx, formToObject(form) as RequireTwoFactorInput);
+    revalidatePath("/settings/workspace");
+    if (!changed) return { status: "ok", message: "No change." };
+    return {
+      status: "ok",
+      message: require_two_factor
+        ? "Owners and admins now need two-factor sign-in."
+        : "Two-factor sign-in is no longer required.",
+    };
   });
 }

@@ -5,6 +5,7 @@ import { WorkspaceSettingsForm } from "./settings-form";
 import { RateLimitsForm } from "./rate-limits-form";
 import { CsatScaleForm } from "./csat-scale-form";
 import { RoundRobinForm } from "./round-robin-form";
+import { RequireTwoFactorForm } from "./require-two-factor-form";
 import { PLAN_LIMITS } from "@/lib/rate-limit/policies";
 
 export const metadata: Metadata = { title: "Workspace settings" };
@@ -20,6 +21,7 @@ export default async function WorkspaceSettingsPage() {
       </p>
       <CsatScaleForm scale={settings.csatScale} />
       <RoundRobinForm enabled={settings.roundRobin} canEdit={role === "owner"} />
+      <RequireTwoFactorForm enabled={settings.requireTwoFactor} canEdit={role === "owner"} />
       <WorkspaceSettingsForm policy={settings.oauthAuthorizePolicy} canEdit={role === "owner"} />
       <RateLimitsForm
         plan={PLAN_LIMITS[settings.planTier]}

@@ -1,0 +1,88 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, useState, useTransition } from "react";
+import { beginTwoFactorAction, confirmTwoFactorAction } from "@/app/(app)/profile/security/actions";
+import { Button } from "@/components/ui/button";
+import { Field, INPUT_CLASS } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { IDLE, type ActionState } from "@/lib/action-state";
+
+type Enrolment = { secret: string; uri: string; qr_data_url: string };
+
+/**
+ * Setting up two-factor sign-in: a new seed (QR code and the key written out),
+ * a code from the app to check it, then the recovery codes, shown this once.
+ */
+export function TwoFactorEnrolment({ doneHref }: { doneHref: string }) {
+  const [started, setStarted] = useState<ActionState>(IDLE);
+  const [starting, startTransition] = useTransition();
+  const [confirmed, confirm, confirming] = useActionState(confirmTwoFactorAction, IDLE);
+  const enrolment = started.status === "ok" ? (started.data as Enrolment) : null;
+  const codes = confirmed.status === "ok" ? (confirmed.data?.recovery_codes as string[]) : null;
+
+  if (codes) {
+    return (
+      <div className="space-y-3 text-sm" data-testid="recovery-codes-panel">
+        <p className="font-medium text-emerald-800">Two-factor sign-in is on.</p>
+        <p className="text-slate-700">
+          Save these recovery codes somewhere safe. Each one signs you in once if you lose your phone. They are not
+          shown again.
+        </p>
+        <ul className="grid grid-cols-2 gap-1 font-mono" data-testid="recovery-codes">
+          {codes.map((code) => (
+            <li key={code}>{code}</li>
+          ))}
+        </ul>
+        <Link href={doneHref} className="inline-block font-medium text-indigo-700 hover:underline">
+          I saved them, continue
+        </Link>
+      </div>
+    );
+  }
+  if (!enrolment) {
+    return (
+      <div className="space-y-2">
+        <Button
+          type="button"
+          disabled={starting}
+          onClick={() => startTransition(async () => setStarted(await beginTwoFactorAction()))}
+        >
+          {starting ? "Preparing…" : "Set up two-factor sign-in"}
+        </Button>
+        <FormMessage state={started} />
+      </div>
+    );
+  }
+  return (
+    <form action={confirm} className="space-y-3 text-sm" noValidate data-testid="two-factor-enrolment">
+      <p className="text-slate-700">
+        Scan this QR code with an authenticator app (1Password, Google Authenticator, Authy…), or type the key in by
+        hand.
+      </p>
+      {/* eslint-disable-next-line @next/next/no-img-element -- a data URL made on the server, nothing to optimise */}
+      <img src={enrolment.qr_data_url} alt="QR code for your authenticator app" width={200} height={200} />
+      <p>
+        Key: <code data-testid="totp-secret">{enrolment.secret}</code>
+      </p>
+      <details>
+        <summary className="cursor-pointer text-slate-600">Setup link</summary>
+        <code className="break-all text-xs">{enrolment.uri}</code>
+      </details>
+      <Field label="Code from the app" name="code" errors={confirmed.fields?.code}>
+        <input
+          id="code"
+          name="code"
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          required
+          className={INPUT_CLASS}
+        />
+      </Field>
+      <FormMessage state={confirmed} inline={["code"]} />
+      <Button type="submit" disabled={confirming}>
+        {confirming ? "Checking…" : "Turn on"}
+      </Button>
+    </form>
+  );
+}
