@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   toolset_not_granted: 403,
   not_found: 404,
   conflict: 409,
+  confirmation_required: 428,
+  confirmation_declined: 409,
   limit_reached: 409,
   rate_limited: 429,
   unavailable: 503,

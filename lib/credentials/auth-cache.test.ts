@@ -15,6 +15,7 @@ const credential = (over: Partial<VerifiedCredential> = {}): VerifiedCredential 
   role: "agent",
   scopes: ["mcp:read"],
   toolsets: [],
+  confirmation: { required: false, bulkOver: 10 },
   orgLevel: false,
   expiresAt: null,
   ...over,

@@ -19,9 +19,24 @@ export type VerifiedCredential = {
   scopes: string[];
   /** The toolsets the key or the consent was limited to; empty: every toolset. */
   toolsets: string[];
+  /** When destructive MCP actions ask for confirmation (the workspace's setting, or the credential's stricter one). */
+  confirmation: ConfirmationPolicy;
   orgLevel: boolean;
   expiresAt: Date | null;
 };
+
+/** Off, or on with the bulk size above which a bulk change asks too. */
+export type ConfirmationPolicy = { required: boolean; bulkOver: number };
+
+function confirmationOf(
+  workspace: { mcpConfirmDestructive: boolean; mcpConfirmBulkOver: number },
+  credential: { confirmDestructive: boolean },
+): ConfirmationPolicy {
+  return {
+    required: workspace.mcpConfirmDestructive || credential.confirmDestructive,
+    bulkOver: workspace.mcpConfirmBulkOver,
+  };
+}
 
 export type BearerFailure = { ok: false; reason: "invalid" | "expired" };
 /** When the credential's last use was recorded, and from where, once this verification's own record is made. */
@@ -37,7 +52,9 @@ const ACTING_USER = {
   },
 } as const;
 
-const WORKSPACE_PLAN = { select: { planTier: true, rateLimitOverrides: true } } as const;
+const WORKSPACE_PLAN = {
+  select: { planTier: true, rateLimitOverrides: true, mcpConfirmDestructive: true, mcpConfirmBulkOver: true },
+} as const;
 
 const INVALID: BearerFailure = { ok: false, reason: "invalid" };
 const EXPIRED: BearerFailure = { ok: false, reason: "expired" };
@@ -93,6 +110,7 @@ async function verifyKey(token: string, ip: string | null): Promise<BearerResult
       binding: true,
       scopes: true,
       toolsets: true,
+      confirmDestructive: true,
       workspaceId: true,
       userId: true,
       expiresAt: true,
@@ -124,6 +142,7 @@ async function verifyKey(token: string, ip: string | null): Promise<BearerResult
       role: userBound ? (membership?.role ?? null) : "admin",
       scopes: row.scopes,
       toolsets: row.toolsets,
+      confirmation: confirmationOf(row.workspace, row),
       orgLevel: !userBound,
       expiresAt: row.expiresAt,
     },
@@ -145,6 +164,7 @@ async function verifyOAuthAccess(token: string, resource: string, ip: string | n
         select: {
           revokedAt: true,
           toolsets: true,
+          confirmDestructive: true,
           lastUsedAt: true,
           lastUsedIp: true,
           workspaceId: true,
@@ -180,6 +200,7 @@ async function verifyOAuthAccess(token: string, resource: string, ip: string | n
       role: membership.role,
       scopes: row.scopes,
       toolsets: grant.toolsets,
+      confirmation: confirmationOf(grant.workspace, grant),
       orgLevel: false,
       expiresAt: row.expiresAt,
     },
