@@ -15,7 +15,7 @@ const credential = (over: Partial<VerifiedCredential> = {}): VerifiedCredential 
   role: "agent",
   scopes: ["mcp:read"],
   toolsets: [],
-  confirmation: { required: false, bulkOver: 10 },
+  confirmation: { required: false, bulkOver: 10, byCredential: false },
   orgLevel: false,
   expiresAt: null,
   ...over,

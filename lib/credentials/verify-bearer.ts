@@ -25,8 +25,11 @@ export type VerifiedCredential = {
   expiresAt: Date | null;
 };
 
-/** Off, or on with the bulk size above which a bulk change asks too. */
-export type ConfirmationPolicy = { required: boolean; bulkOver: number };
+/**
+ * Off, or on with the bulk size above which a bulk change asks too; byCredential when the key or
+ * the consent itself asks (keys it mints inherit that).
+ */
+export type ConfirmationPolicy = { required: boolean; bulkOver: number; byCredential: boolean };
 
 function confirmationOf(
   workspace: { mcpConfirmDestructive: boolean; mcpConfirmBulkOver: number },
@@ -35,6 +38,7 @@ function confirmationOf(
   return {
     required: workspace.mcpConfirmDestructive || credential.confirmDestructive,
     bulkOver: workspace.mcpConfirmBulkOver,
+    byCredential: credential.confirmDestructive,
   };
 }
 

@@ -229,6 +229,7 @@ export function actorOf(auth: McpAuth): ActorContext {
     ip: auth.ip,
     scopes: credential.scopes,
     toolsets: credential.toolsets,
+    confirmDestructive: credential.confirmation.byCredential,
   };
 }
 

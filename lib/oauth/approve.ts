@@ -21,19 +21,22 @@ export async function approveAuthorization(options: {
   scopes: string[];
   /** The toolsets the connection is limited to; empty or absent: every toolset. */
   toolsets?: readonly string[];
+  /** Destructive actions through the connection ask for confirmation, whatever the workspace asks. */
+  confirmDestructive?: boolean;
   remember: boolean;
   /** Remembered consent: issue the code on the live grant instead of opening another. */
   reuseGrant?: boolean;
 }): Promise<string> {
   const scopes = normalizeScopes(options.scopes);
   const toolsets = normalizeToolsets(options.toolsets ?? []);
+  const confirm = options.confirmDestructive ?? false;
   const key = { userId: options.userId, clientId: options.client.id, workspaceId: options.workspaceId };
   const grantKey = { ...key, resource: options.pending.resource };
   const approved = await inTransaction(async (tx) => {
-    if (options.remember) await rememberConsent(tx, key, scopes, toolsets);
+    if (options.remember) await rememberConsent(tx, key, scopes, toolsets, confirm);
     // Remembered consent reuses the connection's live grant; an approval on the consent page opens one.
-    const reusable = options.reuseGrant ? await findReusableGrant(tx, grantKey, scopes, toolsets) : null;
-    const grant = reusable ?? (await openGrant(tx, grantKey, scopes, toolsets));
+    const reusable = options.reuseGrant ? await findReusableGrant(tx, grantKey, scopes, toolsets, confirm) : null;
+    const grant = reusable ?? (await openGrant(tx, grantKey, scopes, toolsets, confirm));
     const code = await issueCode(tx, {
       grantId: grant.id,
       clientId: options.client.id,
@@ -56,6 +59,7 @@ export async function approveAuthorization(options: {
       client_id: options.client.clientId,
       scopes,
       ...(toolsets.length ? { toolsets } : {}),
+      ...(confirm ? { confirm_destructive: true } : {}),
       reused_grant: approved.reused,
     },
   });

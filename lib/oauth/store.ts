@@ -33,7 +33,7 @@ type ConsentKey = { userId: string; clientId: string; workspaceId: string };
 export function findConsent(key: ConsentKey) {
   return prisma.oAuthConsent.findUnique({
     where: { userId_clientId_workspaceId: key },
-    select: { scopes: true, toolsets: true },
+    select: { scopes: true, toolsets: true, confirmDestructive: true },
   });
 }
 
@@ -42,11 +42,12 @@ export async function rememberConsent(
   key: ConsentKey,
   scopes: string[],
   toolsets: string[] = [],
+  confirmDestructive = false,
 ): Promise<void> {
   await tx.oAuthConsent.upsert({
     where: { userId_clientId_workspaceId: key },
-    create: { ...key, scopes, toolsets },
-    update: { scopes, toolsets },
+    create: { ...key, scopes, toolsets, confirmDestructive },
+    update: { scopes, toolsets, confirmDestructive },
   });
 }
 
@@ -63,16 +64,34 @@ type GrantKey = ConsentKey & { resource: string };
  * The connection's newest live grant covering these scopes with the same toolset limit, for remembered
  * consent to issue its code on.
  */
-export function findReusableGrant(tx: Tx, key: GrantKey, scopes: string[], toolsets: string[] = []) {
+export function findReusableGrant(
+  tx: Tx,
+  key: GrantKey,
+  scopes: string[],
+  toolsets: string[] = [],
+  confirmDestructive = false,
+) {
   return tx.oAuthGrant.findFirst({
-    where: { ...key, revokedAt: null, scopes: { hasEvery: scopes }, toolsets: { equals: toolsets } },
+    where: {
+      ...key,
+      revokedAt: null,
+      scopes: { hasEvery: scopes },
+      toolsets: { equals: toolsets },
+      confirmDestructive,
+    },
     orderBy: { createdAt: "desc" },
     select: { id: true },
   });
 }
 
-export function openGrant(tx: Tx, key: GrantKey, scopes: string[], toolsets: string[] = []) {
-  return tx.oAuthGrant.create({ data: { ...key, scopes, toolsets }, select: { id: true } });
+export function openGrant(
+  tx: Tx,
+  key: GrantKey,
+  scopes: string[],
+  toolsets: string[] = [],
+  confirmDestructive = false,
+) {
+  return tx.oAuthGrant.create({ data: { ...key, scopes, toolsets, confirmDestructive }, select: { id: true } });
 }
 
 /** Whose grants: a user's in a workspace, to one client when it is named. */

@@ -31,6 +31,8 @@ export const CreateApiKeySchema = z.object({
   scopes: z.array(ScopeSchema).min(1, "choose at least one scope").max(40).optional(),
   /** Limits the key to these toolsets (tools/list shows, and the key may call, no other tool); left out: every toolset. */
   toolsets: ToolsetLimitSchema.optional(),
+  /** Destructive MCP actions through the key ask for confirmation, whatever the workspace asks. */
+  confirm_destructive: z.boolean({ error: "confirm_destructive must be true or false" }).optional(),
   /** true: acts as the workspace (no user); false: acts as its creator with the creator's role. */
   org_level: z.boolean({ error: "org_level must be true or false" }).default(true),
   /** Hours until it expires; none means it does not expire. */

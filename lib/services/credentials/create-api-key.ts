@@ -35,6 +35,7 @@ export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) 
   const parent = ctx.credential;
   const scopes = normalizeScopes(data.scopes ?? (parent ? (ctx.scopes ?? []) : UMBRELLA_SCOPES));
   const toolsets = narrowToolsets(data.toolsets, parent ? (ctx.toolsets ?? []) : []);
+  const confirmDestructive = keepConfirmation(data.confirm_destructive, Boolean(parent && ctx.confirmDestructive));
   let expiresAt = data.expiry_hours ? new Date(Date.now() + data.expiry_hours * HOUR_MS) : null;
   if (parent) {
     refuseWiderScopes(scopes, ctx.scopes ?? []);
@@ -64,13 +65,23 @@ export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) 
       lastFour,
       scopes,
       toolsets,
+      confirmDestructive,
       userId: data.org_level ? null : ctx.userId,
       createdById: ctx.userId,
       expiresAt,
       parentCredentialId: parent && parent.kind !== "oauth" ? parent.id : null,
       parentGrantId: parent?.kind === "oauth" ? parent.id : null,
     },
-    select: { id: true, name: true, binding: true, scopes: true, toolsets: true, createdAt: true, expiresAt: true },
+    select: {
+      id: true,
+      name: true,
+      binding: true,
+      scopes: true,
+      toolsets: true,
+      confirmDestructive: true,
+      createdAt: true,
+      expiresAt: true,
+    },
   });
   await recordAudit(ctx, {
     action: "api_key.create",
@@ -80,6 +91,7 @@ export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) 
       binding: key.binding,
       scopes: key.scopes,
       ...(key.toolsets.length ? { toolsets: key.toolsets } : {}),
+      ...(key.confirmDestructive ? { confirm_destructive: true } : {}),
       ...(parent ? { created_by_credential: parent.id, created_by_kind: parent.kind } : {}),
     },
   });
@@ -91,9 +103,21 @@ export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) 
     org_level: key.binding === "org",
     scopes: key.scopes,
     toolsets: key.toolsets.length ? key.toolsets : null,
+    confirm_destructive: key.confirmDestructive,
     created_at: key.createdAt.toISOString(),
     expires_at: key.expiresAt?.toISOString() ?? null,
   };
+}
+
+/** A credential that confirms destructive actions mints only keys that confirm them too. */
+function keepConfirmation(asked: boolean | undefined, inherited: boolean): boolean {
+  if (inherited && asked === false)
+    throw new AppError(
+      "validation_error",
+      "confirm_destructive: this connection confirms destructive actions, so a key it creates confirms them too; leave confirm_destructive out or set it to true.",
+      { fields: { confirm_destructive: ["must be true for a key created by a connection that confirms"] } },
+    );
+  return asked ?? inherited;
 }
 
 /** Every asked scope must be within what the caller holds; an umbrella only from an umbrella. */

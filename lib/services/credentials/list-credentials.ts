@@ -20,6 +20,8 @@ export type CredentialRow = {
   scopes: string[];
   /** The toolsets it is limited to; empty: every toolset. */
   toolsets: string[];
+  /** Destructive MCP actions through it ask for confirmation. */
+  confirm_destructive: boolean;
   user: { id: string; name: string } | null;
   created_by: { id: string; name: string } | null;
   created_at: string;
@@ -51,6 +53,7 @@ export async function listCredentials(ctx: ActorContext, options: ListCredential
       lastFour: true,
       scopes: true,
       toolsets: true,
+      confirmDestructive: true,
       createdAt: true,
       lastUsedAt: true,
       lastUsedIp: true,
@@ -69,6 +72,7 @@ export async function listCredentials(ctx: ActorContext, options: ListCredential
     org_level: r.binding === "org",
     scopes: r.scopes,
     toolsets: r.toolsets,
+    confirm_destructive: r.confirmDestructive,
     user: r.user,
     created_by: r.createdBy,
     created_at: r.createdAt.toISOString(),

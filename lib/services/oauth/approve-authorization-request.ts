@@ -15,6 +15,8 @@ export type ApproveAuthorizationRequestOptions = {
   scopes: readonly string[];
   /** The toolsets ticked to limit the connection to; none: every toolset. */
   toolsets?: readonly string[];
+  /** Ticked: destructive actions through the connection ask for confirmation. */
+  confirmDestructive?: boolean;
 };
 
 /** Where the person goes next: back to the client with a code, or a page saying why not. */
@@ -67,6 +69,7 @@ export async function approveAuthorizationRequest(
       workspaceId: workspace.id,
       scopes,
       toolsets: toolsets.data,
+      confirmDestructive: options.confirmDestructive ?? false,
       remember: true,
     });
     return { kind: "redirect", location };

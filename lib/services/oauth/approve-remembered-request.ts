@@ -33,6 +33,7 @@ export async function approveRememberedRequest(
     workspaceId: ctx.workspaceId,
     scopes: options.pending.scopes,
     toolsets: remembered.toolsets,
+    confirmDestructive: remembered.confirmDestructive,
     remember: false,
     reuseGrant: true,
   });

@@ -6,6 +6,14 @@ import type { ActorContext } from "@/lib/context";
 export async function getWorkspaceSettings(ctx: Pick<ActorContext, "workspaceId">) {
   return prisma.workspace.findUniqueOrThrow({
     where: { id: ctx.workspaceId },
-    select: { planTier: true, rateLimitOverrides: true, oauthAuthorizePolicy: true, csatScale: true, roundRobin: true },
+    select: {
+      planTier: true,
+      rateLimitOverrides: true,
+      oauthAuthorizePolicy: true,
+      csatScale: true,
+      roundRobin: true,
+      mcpConfirmDestructive: true,
+      mcpConfirmBulkOver: true,
+    },
   });
 }

@@ -19,6 +19,7 @@ export async function createApiKeyAction(_prev: ActionState, form: FormData): Pr
       org_level: binding === "false" ? false : binding === "true" ? true : undefined,
       scopes: form.getAll("scopes").map(String),
       toolsets: form.getAll("toolsets").map(String),
+      confirm_destructive: form.get("confirm_destructive") === "on",
     } as CreateApiKeyInput);
     revalidatePath("/settings/api-access");
     return {

@@ -5,6 +5,7 @@ import { WorkspaceSettingsForm } from "./settings-form";
 import { RateLimitsForm } from "./rate-limits-form";
 import { CsatScaleForm } from "./csat-scale-form";
 import { RoundRobinForm } from "./round-robin-form";
+import { McpConfirmationForm } from "./mcp-confirmation-form";
 import { PLAN_LIMITS } from "@/lib/rate-limit/policies";
 
 export const metadata: Metadata = { title: "Workspace settings" };
@@ -21,6 +22,11 @@ export default async function WorkspaceSettingsPage() {
       <CsatScaleForm scale={settings.csatScale} />
       <RoundRobinForm enabled={settings.roundRobin} canEdit={role === "owner"} />
       <WorkspaceSettingsForm policy={settings.oauthAuthorizePolicy} canEdit={role === "owner"} />
+      <McpConfirmationForm
+        enabled={settings.mcpConfirmDestructive}
+        bulkOver={settings.mcpConfirmBulkOver}
+        canEdit={role === "owner"}
+      />
       <RateLimitsForm
         plan={PLAN_LIMITS[settings.planTier]}
         overrides={(settings.rateLimitOverrides ?? {}) as Record<string, number>}

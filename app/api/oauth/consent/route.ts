@@ -52,6 +52,7 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = withOAuthEndpoint({
       workspaceSlug: String(form.get("workspace") ?? ""),
       scopes: form.getAll("scopes").map(String),
       toolsets: form.getAll("toolsets").map(String),
+      confirmDestructive: form.get("confirm_destructive") === "on",
     });
     return outcome.kind === "redirect"
       ? seeOther(outcome.location)
