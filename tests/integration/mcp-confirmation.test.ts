@@ -7,6 +7,15 @@ import { Client as ClientV2, StreamableHTTPClientTransport as TransportV2 } from
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
 import { connectSdkMajor, mcpEndpoint, toolBody } from "../support/mcp-client";
+import {
+  authorizationUrl,
+  authorizeAs,
+  consentForm,
+  pkcePair,
+  registerClient,
+  signIn,
+  tokenRequest,
+} from "../support/oauth-http";
 import { prisma } from "@/lib/db";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
 import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
@@ -273,5 +282,64 @@ describe("with the setting off", () => {
       error: "validation_error",
       fields: { confirm_destructive: expect.any(Array) },
     });
+  });
+});
+
+describe("an app connection (OAuth consent)", () => {
+  const redirect = "http://127.0.0.1:8976/callback";
+  const params = (clientId: string, challenge: string) => ({
+    client_id: clientId,
+    redirect_uri: redirect,
+    response_type: "code",
+    code_challenge: challenge,
+    code_challenge_method: "S256",
+    state: "s",
+    scope: "mcp:read mcp:write",
+    resource: mcpEndpoint(),
+  });
+
+  it("the consent page offers the choice, unticked", async () => {
+    const owner = await signIn(relaxed.emails.owner);
+    const clientId = (await registerClient({ client_name: "Careful app" })).body.client_id;
+    const first = await owner.fetch(authorizationUrl(params(clientId, pkcePair().challenge)));
+    const form = await consentForm(owner, first.headers.get("location")!);
+    expect(form.html).toContain("Ask me before destructive actions");
+    expect(form.html).toMatch(/<input[^>]*name="confirm_destructive"/);
+    expect(form.html).not.toMatch(/name="confirm_destructive"[^>]*checked/);
+  });
+
+  it("a connection approved with it confirms destructive actions though the workspace does not", async () => {
+    const owner = await signIn(relaxed.emails.owner);
+    const clientId = (await registerClient({ client_name: "Careful agent" })).body.client_id;
+    const { verifier, challenge } = pkcePair();
+    const approved = await authorizeAs(owner, authorizationUrl(params(clientId, challenge)), {
+      fields: { confirm_destructive: "on" },
+    });
+    const code = new URL(approved.location!).searchParams.get("code")!;
+    const token = await tokenRequest({
+      grant_type: "authorization_code",
+      client_id: clientId,
+      code,
+      code_verifier: verifier,
+      redirect_uri: redirect,
+    });
+    const grant = await prisma.oAuthGrant.findFirstOrThrow({
+      where: { client: { clientId }, workspaceId: relaxed.workspace.id },
+      select: { confirmDestructive: true },
+    });
+    expect(grant.confirmDestructive).toBe(true);
+    const consent = await prisma.oAuthConsent.findFirstOrThrow({
+      where: { client: { clientId }, workspaceId: relaxed.workspace.id },
+      select: { confirmDestructive: true },
+    });
+    expect(consent.confirmDestructive).toBe(true);
+
+    const id = await macro(relaxed, "App-deleted macro");
+    const client = await connectV1(token.body!.access_token as string);
+    const refused = await call(client, "delete_macro", { macro: id });
+    expect(refused.body).toMatchObject({ error: "confirmation_required" });
+    expect(await macroExists(id)).toBe(true);
+    const confirmed = await call(client, "delete_macro", { macro: id, confirm: refused.body.confirm_token });
+    expect(confirmed).toMatchObject({ isError: false, body: { deleted: true } });
   });
 });

@@ -70,7 +70,14 @@ export async function consentForm(jar: CookieJar, consentUrl: string) {
 export async function authorizeAs(
   jar: CookieJar,
   authorizationUrl: string,
-  options: { decision?: "approve" | "deny"; scopes?: string[]; workspace?: string; toolsets?: string[] } = {},
+  options: {
+    decision?: "approve" | "deny";
+    scopes?: string[];
+    workspace?: string;
+    toolsets?: string[];
+    /** Other form fields ticked on the consent page (a checkbox sends "on"). */
+    fields?: Record<string, string>;
+  } = {},
 ) {
   const first = await jar.fetch(authorizationUrl);
   const location = first.headers.get("location");
@@ -86,6 +93,7 @@ export async function authorizeAs(
   const scopes = options.scopes ?? form.scopes;
   for (const scope of scopes) body.append("scopes", scope);
   for (const toolset of options.toolsets ?? []) body.append("toolsets", toolset);
+  for (const [name, value] of Object.entries(options.fields ?? {})) body.append(name, value);
   const res = await jar.fetch(`${baseUrl()}/api/oauth/consent`, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
