@@ -162,6 +162,24 @@ describe("2025 revisions (SDK 1.x)", () => {
     expect(await macroExists(id)).toBe(false);
   });
 
+  it("get_workspace_settings shows the setting; no tool can change it", async () => {
+    const client = await connectV1(ownerToken);
+    const settings = await call(client, "get_workspace_settings", {});
+    expect(settings.body).toMatchObject({ mcp_confirmation: { confirm_destructive: true, bulk_over: 2 } });
+    const change = await call(client, "update_workspace_settings", {
+      mcp_confirmation: { confirm_destructive: false },
+    });
+    expect(change.body).toMatchObject({
+      error: "validation_error",
+      fields: { mcp_confirmation: [expect.any(String)] },
+    });
+    const after = await prisma.workspace.findUniqueOrThrow({
+      where: { id: confirming.workspace.id },
+      select: { mcpConfirmDestructive: true },
+    });
+    expect(after.mcpConfirmDestructive).toBe(true);
+  });
+
   it("publishes the confirm argument on tools that may ask", async () => {
     const client = await connectSdkMajor<AnyClient>(1, ownerToken, { suffix: "?toolsets=all", name: "confirm" });
     open.push(client);
