@@ -121,7 +121,8 @@ export function channelOf(
     ClientCapabilities | undefined;
   const state = ctx.mcpReq.requestState();
   return {
-    canElicit: Boolean(capabilities?.elicitation),
+    // Form mode: declared, or implied by an empty elicitation capability (URL mode alone cannot ask).
+    canElicit: Boolean(capabilities?.elicitation && (capabilities.elicitation.form || !capabilities.elicitation.url)),
     inputResponses: ctx.mcpReq.inputResponses,
     requestState: typeof state === "string" ? state : undefined,
     token,
