@@ -26,6 +26,8 @@ export type ActorContext = {
   scopes?: readonly string[];
   /** The toolsets the credential is limited to (MCP calls); empty or absent: every toolset. */
   toolsets?: readonly string[];
+  /** The credential itself asks destructive MCP actions to confirm (its keys inherit it). */
+  confirmDestructive?: boolean;
   /** Set while a macro applies its actions, so each ticket activity row names the macro. */
   macro?: { id: string; name: string };
   /** Set while automation rules act: the rules that led here, oldest first (events carry it on). */

@@ -15,6 +15,8 @@ export const ERROR_STATUS = {
   conflict: 409,
   /** A write through MCP on a ticket the workspace's lockdown holds until an agent has looked. */
   lockdown: 423,
+  confirmation_required: 428,
+  confirmation_declined: 409,
   limit_reached: 409,
   rate_limited: 429,
   unavailable: 503,

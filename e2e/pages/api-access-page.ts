@@ -9,9 +9,10 @@ export class ApiAccessPage {
     await expect(this.page.getByRole("heading", { name: "API Access" })).toBeVisible();
   }
 
-  async createKey(name: string, options: { writeFamilies?: string[] } = {}) {
+  async createKey(name: string, options: { writeFamilies?: string[]; confirmDestructive?: boolean } = {}) {
     await this.page.getByLabel("Name", { exact: true }).fill(name);
     for (const family of options.writeFamilies ?? []) await this.page.getByLabel(`${family} write`).check();
+    if (options.confirmDestructive) await this.page.getByLabel("Confirm destructive actions").check();
     await this.page.getByRole("button", { name: "Create key" }).click();
     const secret = this.page.getByTestId("new-secret");
     await expect(secret).toBeVisible();

@@ -16,6 +16,7 @@ const credential = (over: Partial<VerifiedCredential> = {}): VerifiedCredential 
   scopes: ["mcp:read"],
   toolsets: [],
   draftsOnly: false,
+  confirmation: { required: false, bulkOver: 10, byCredential: false },
   orgLevel: false,
   expiresAt: null,
   ...over,

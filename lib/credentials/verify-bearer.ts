@@ -21,9 +21,28 @@ export type VerifiedCredential = {
   toolsets: string[];
   /** Replies through it are drafts an agent sends (the workspace setting can also make them so). */
   draftsOnly: boolean;
+  /** When destructive MCP actions ask for confirmation (the workspace's setting, or the credential's stricter one). */
+  confirmation: ConfirmationPolicy;
   orgLevel: boolean;
   expiresAt: Date | null;
 };
+
+/**
+ * Off, or on with the bulk size above which a bulk change asks too; byCredential when the key or
+ * the consent itself asks (keys it mints inherit that).
+ */
+export type ConfirmationPolicy = { required: boolean; bulkOver: number; byCredential: boolean };
+
+function confirmationOf(
+  workspace: { mcpConfirmDestructive: boolean; mcpConfirmBulkOver: number },
+  credential: { confirmDestructive: boolean },
+): ConfirmationPolicy {
+  return {
+    required: workspace.mcpConfirmDestructive || credential.confirmDestructive,
+    bulkOver: workspace.mcpConfirmBulkOver,
+    byCredential: credential.confirmDestructive,
+  };
+}
 
 export type BearerFailure = { ok: false; reason: "invalid" | "expired" };
 /** When the credential's last use was recorded, and from where, once this verification's own record is made. */
@@ -39,7 +58,9 @@ const ACTING_USER = {
   },
 } as const;
 
-const WORKSPACE_PLAN = { select: { planTier: true, rateLimitOverrides: true } } as const;
+const WORKSPACE_PLAN = {
+  select: { planTier: true, rateLimitOverrides: true, mcpConfirmDestructive: true, mcpConfirmBulkOver: true },
+} as const;
 
 const INVALID: BearerFailure = { ok: false, reason: "invalid" };
 const EXPIRED: BearerFailure = { ok: false, reason: "expired" };
@@ -96,6 +117,7 @@ async function verifyKey(token: string, ip: string | null): Promise<BearerResult
       scopes: true,
       toolsets: true,
       draftsOnly: true,
+      confirmDestructive: true,
       workspaceId: true,
       userId: true,
       expiresAt: true,
@@ -128,6 +150,7 @@ async function verifyKey(token: string, ip: string | null): Promise<BearerResult
       scopes: row.scopes,
       toolsets: row.toolsets,
       draftsOnly: row.draftsOnly,
+      confirmation: confirmationOf(row.workspace, row),
       orgLevel: !userBound,
       expiresAt: row.expiresAt,
     },
@@ -150,6 +173,7 @@ async function verifyOAuthAccess(token: string, resource: string, ip: string | n
           revokedAt: true,
           toolsets: true,
           draftsOnly: true,
+          confirmDestructive: true,
           lastUsedAt: true,
           lastUsedIp: true,
           workspaceId: true,
@@ -186,6 +210,7 @@ async function verifyOAuthAccess(token: string, resource: string, ip: string | n
       scopes: row.scopes,
       toolsets: grant.toolsets,
       draftsOnly: grant.draftsOnly,
+      confirmation: confirmationOf(grant.workspace, grant),
       orgLevel: false,
       expiresAt: row.expiresAt,
     },

@@ -10,6 +10,7 @@ import type { ActorContext } from "@/lib/context";
 import { toAppError } from "@/lib/errors";
 import type { Caller } from "@/lib/mcp/permissions";
 import { accessTo, readTool, runRead, surfaceIncludes } from "@/lib/mcp/reads";
+import { toolIcons } from "@/lib/mcp/icons";
 import { JSON_MIME, ticketUri } from "@/lib/mcp/resource-links";
 import type { AnyTool } from "@/lib/mcp/tool";
 import type { Surface } from "@/lib/mcp/toolsets";
@@ -281,6 +282,7 @@ export async function listPrompts(ctx: ActorContext, caller: Caller, surface: Su
       name: p.name,
       title: p.title,
       description: p.description,
+      icons: toolIcons(p.tools[0]!),
       arguments: describeArgs(p.arguments),
     }),
   );
@@ -289,6 +291,7 @@ export async function listPrompts(ctx: ActorContext, caller: Caller, surface: Su
       prompts.push({
         name: macro.prompt,
         title: `Macro: ${macro.name}`,
+        icons: toolIcons(MACRO_TOOLS[0]!),
         description:
           macro.description ?? `Apply the shared macro "${macro.name}" to a ticket, adapted to its conversation.`,
         arguments: describeArgs([TICKET_ARGUMENT]),

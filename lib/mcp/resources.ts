@@ -12,6 +12,7 @@ import type { ActorContext } from "@/lib/context";
 import { AppError, toAppError } from "@/lib/errors";
 import type { Caller } from "@/lib/mcp/permissions";
 import { accessTo, readTool, runRead, surfaceIncludes } from "@/lib/mcp/reads";
+import { toolIcons } from "@/lib/mcp/icons";
 import { articleUri, contactUri, JSON_MIME, RESOURCE_SCHEME, ticketUri, viewUri } from "@/lib/mcp/resource-links";
 import type { AnyTool } from "@/lib/mcp/tool";
 import type { Surface } from "@/lib/mcp/toolsets";
@@ -119,6 +120,7 @@ export function listResourceTemplates(caller: Caller, surface: Surface): ListRes
       name: kind.name,
       title: kind.title,
       description: kind.description,
+      icons: toolIcons(kind.tools[0]!),
       mimeType: JSON_MIME,
     })),
   };
@@ -243,7 +245,11 @@ export async function listResources(
       cursor = next;
       continue;
     }
-    return { resources: page.items, ...(next ? { nextCursor: encodeListCursor(next) } : {}) };
+    const icons = toolIcons(LIST_TOOLS[cursor.k].tools[0]!);
+    return {
+      resources: page.items.map((item) => ({ ...item, icons })),
+      ...(next ? { nextCursor: encodeListCursor(next) } : {}),
+    };
   }
   return { resources: [] };
 }

@@ -8,8 +8,10 @@ import {
   type AuthInfo,
   type CallToolResult,
   type DiscoverResult,
+  type InputRequiredResult,
   type ReadResourceResult,
   type ServerCapabilities,
+  type ServerContext,
   type Tool,
 } from "@modelcontextprotocol/server";
 import type { ActorContext } from "@/lib/context";
@@ -25,6 +27,14 @@ import { checkSurface, DEFAULT_SURFACE, surfaceLists, type Surface } from "@/lib
 import { complete } from "@/lib/mcp/completions";
 import { getPrompt, listPrompts } from "@/lib/mcp/prompts";
 import { listResources, listResourceTemplates, readResource } from "@/lib/mcp/resources";
+import {
+  channelOf,
+  CONFIRM_ARGUMENT,
+  CONFIRM_ARGUMENT_SCHEMA,
+  confirmCall,
+  mayAskConfirmation,
+} from "@/lib/mcp/confirmation";
+import { iconsOf, toolIcons } from "@/lib/mcp/icons";
 
 export const SERVER_INFO = { name: "deskbridge", title: "Deskbridge helpdesk", version: "1.0.0" };
 
@@ -109,15 +119,24 @@ function jsonSchemaOf(schema: z.ZodType, io: "input" | "output") {
   return portable(z.toJSONSchema(schema, { io, unrepresentable: "any" }), io);
 }
 
+/** The published input schema; a tool that may ask for confirmation also takes the `confirm` token. */
+function inputSchemaOf(tool: AnyTool): Tool["inputSchema"] {
+  const schema = jsonSchemaOf(STRICT_INPUTS.get(tool.name)!, "input") as Tool["inputSchema"];
+  if (!mayAskConfirmation(tool)) return schema;
+  return { ...schema, properties: { ...schema.properties, [CONFIRM_ARGUMENT]: CONFIRM_ARGUMENT_SCHEMA } };
+}
+
 /** The MCP tool definition as tools/list shows it, computed once per tool. */
 function describeTool(tool: AnyTool): Tool {
   return {
     name: tool.name,
     title: tool.title,
     description: tool.description,
-    inputSchema: jsonSchemaOf(STRICT_INPUTS.get(tool.name)!, "input") as Tool["inputSchema"],
+    icons: toolIcons(tool),
+    inputSchema: inputSchemaOf(tool),
     outputSchema: jsonSchemaOf(tool.output, "output") as Tool["outputSchema"],
-    annotations: { title: tool.title, ...tool.annotations },
+    // The title is said once, top-level (since 2025-06-18); every hint stays explicit.
+    annotations: tool.annotations,
     // The role and user binding only where they are not the usual (agent, any credential).
     _meta: {
       "deskbridge/scopes": tool.scopes,
@@ -127,7 +146,12 @@ function describeTool(tool: AnyTool): Tool {
   };
 }
 
-const DESCRIPTIONS = new Map(TOOLS.map((tool) => [tool.name, describeTool(tool)]));
+// Built on first use: the icon URLs read the app's URL from the environment.
+let descriptions: ReadonlyMap<string, Tool> | null = null;
+function descriptionOf(tool: AnyTool): Tool {
+  descriptions ??= new Map(TOOLS.map((t) => [t.name, describeTool(t)]));
+  return descriptions.get(tool.name)!;
+}
 
 /**
  * tools/list per caller shape and surface, for the process's lifetime: the registry is fixed at
@@ -156,10 +180,10 @@ export const STEP_UP_META_KEY = "deskbridge/step_up_scopes";
  * caller that can step up, marked with the scopes to ask for; otherwise not at all.
  */
 function listedAs(tool: AnyTool, caller: Caller): Tool | null {
-  if (checkToolAccess(tool, caller) === null) return DESCRIPTIONS.get(tool.name)!;
+  if (checkToolAccess(tool, caller) === null) return descriptionOf(tool);
   const missing = stepUpScopesFor(tool, caller);
   if (!missing) return null;
-  const description = DESCRIPTIONS.get(tool.name)!;
+  const description = descriptionOf(tool);
   return { ...description, _meta: { ...description._meta, [STEP_UP_META_KEY]: missing } };
 }
 
@@ -230,11 +254,30 @@ export function actorOf(auth: McpAuth): ActorContext {
     ip: auth.ip,
     scopes: credential.scopes,
     toolsets: credential.toolsets,
+    confirmDestructive: credential.confirmation.byCredential,
   };
 }
 
-/** tools/call: permission check, argument validation, the service call, one audit row. */
-async function callTool(call: McpCall, name: string, args: unknown): Promise<CallToolResult> {
+/** Splits the `confirm` token off the arguments of a tool that may ask for confirmation. */
+function splitConfirm(tool: AnyTool, args: unknown): { args: unknown; token?: unknown } {
+  if (!mayAskConfirmation(tool) || !args || typeof args !== "object" || !(CONFIRM_ARGUMENT in args)) return { args };
+  const { [CONFIRM_ARGUMENT]: token, ...rest } = args as Record<string, unknown>;
+  return { args: rest, token };
+}
+
+/** How the request reached the tool: the protocol era and the SDK's context (input responses, capabilities). */
+type CallSource = { era: "modern" | "legacy"; ctx: ServerContext };
+
+/**
+ * tools/call: permission check, argument validation, confirmation where the workspace or the
+ * credential asks for it, the service call, one audit row.
+ */
+async function callTool(
+  call: McpCall,
+  name: string,
+  rawArgs: unknown,
+  source: CallSource,
+): Promise<CallToolResult | InputRequiredResult> {
   const { auth } = call;
   const tool = TOOLS_BY_NAME.get(name);
   if (!tool)
@@ -251,9 +294,12 @@ async function callTool(call: McpCall, name: string, args: unknown): Promise<Cal
       outcome = refusal.error;
       return errorResult(refusal);
     }
+    const { args, token } = splitConfirm(tool, rawArgs);
     const parsed = STRICT_INPUTS.get(tool.name)!.safeParse(args ?? {});
-    if (!parsed.success) {
-      const fields = argumentErrorsOf(tool, parsed.error);
+    if (!parsed.success || (token !== undefined && typeof token !== "string")) {
+      const fields = parsed.success ? {} : argumentErrorsOf(tool, parsed.error);
+      if (token !== undefined && typeof token !== "string")
+        fields[CONFIRM_ARGUMENT] = ["confirm must be the confirm_token string a confirmation_required refusal gave"];
       outcome = "validation_error";
       const summary = Object.entries(fields)
         .map(([field, messages]) => `${field}: ${messages.join("; ")}`)
@@ -261,6 +307,16 @@ async function callTool(call: McpCall, name: string, args: unknown): Promise<Cal
       return errorResult({ error: "validation_error", message: `Invalid arguments for ${name} (${summary}).`, fields });
     }
     await guardTicketWrite(ctx, tool, parsed.data);
+    const asked = confirmCall(
+      tool,
+      parsed.data,
+      auth.credential,
+      channelOf(source.era, source.ctx, token as string | undefined),
+    );
+    if (asked) {
+      outcome = "input_required";
+      return asked;
+    }
     const result = (await tool.handler(ctx, parsed.data)) as Record<string, unknown>;
     return {
       content: [{ type: "text", text: JSON.stringify(result) }, ...(tool.extraContent?.(result) ?? [])],
@@ -276,7 +332,8 @@ async function callTool(call: McpCall, name: string, args: unknown): Promise<Cal
       ...(appError.details ?? {}),
     });
   } finally {
-    call.onToolOutcome(outcome);
+    // Asking the person is not a failure of the request.
+    call.onToolOutcome(outcome === "input_required" ? "ok" : outcome);
     enqueueAudit(auditRow(ctx, { action: name, outcome, latencyMs: Math.round(performance.now() - started) }));
   }
 }
@@ -341,14 +398,17 @@ function discoverAllRevisions(server: McpServer) {
  * registry, so building it is cheap.
  */
 export function buildMcpServer(call: McpCall, era: "modern" | "legacy" = "legacy"): McpServer {
-  const server = new McpServer(SERVER_INFO, { capabilities: capabilitiesOf(era), instructions: INSTRUCTIONS });
+  const server = new McpServer(
+    { ...SERVER_INFO, icons: iconsOf("deskbridge") },
+    { capabilities: capabilitiesOf(era), instructions: INSTRUCTIONS },
+  );
   if (era === "modern") discoverAllRevisions(server);
   const caller = () => callerOf(call.auth.credential);
   server.server.setRequestHandler("tools/list", () => listToolsFor(caller(), call.surface));
   // Deskbridge sends no log notifications; the level is accepted so clients that set it work.
   if (era === "legacy") server.server.setRequestHandler("logging/setLevel", () => ({}));
-  server.server.setRequestHandler("tools/call", (request) =>
-    callTool(call, request.params.name, request.params.arguments),
+  server.server.setRequestHandler("tools/call", (request, ctx) =>
+    callTool(call, request.params.name, request.params.arguments, { era, ctx }),
   );
   server.server.setRequestHandler("resources/templates/list", () => listResourceTemplates(caller(), call.surface));
   server.server.setRequestHandler("resources/list", (request) =>

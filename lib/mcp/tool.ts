@@ -31,12 +31,21 @@ export type ToolDefinition<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   annotations: ToolAnnotations;
   /** The write that records an agent's review, so the workspace's lockdown lets it through. */
   unlocksLockdown?: boolean;
+  /**
+   * What the tool sends outside Deskbridge (a customer email, a webhook): such a tool is openWorld.
+   * A tool that only sometimes sends (a reply on an email ticket) is tagged too.
+   */
+  sends?: "email" | "webhook";
+  /** For a bulk tool, how many tickets a call changes: over the workspace's threshold it asks for confirmation. */
+  ticketCount?: (input: z.output<I>) => number;
   handler: (ctx: ActorContext, input: z.output<I>) => Promise<z.input<O>>;
   /** Content blocks after the result's JSON text (a resource_link to a file, say). */
   extraContent?: (output: z.input<O>) => ContentBlock[];
 };
 
-export type AnyTool = ToolDefinition<z.ZodType, z.ZodType>;
+export type AnyTool = Omit<ToolDefinition<z.ZodType, z.ZodType>, "ticketCount"> & {
+  ticketCount?: (input: unknown) => number;
+};
 
 /** Keeps the input and output types of a tool tied to its handler. */
 export function defineTool<I extends z.ZodType, O extends z.ZodType>(tool: ToolDefinition<I, O>): AnyTool {
@@ -62,3 +71,5 @@ export const DESTRUCTIVE: ToolAnnotations = {
   idempotentHint: true,
   openWorldHint: false,
 };
+/** A write that reaches outside Deskbridge (email, webhooks): pair it with the tool's `sends` tag. */
+export const SENDING_WRITE: ToolAnnotations = { ...WRITE, openWorldHint: true };

@@ -23,20 +23,22 @@ export async function approveAuthorization(options: {
   toolsets?: readonly string[];
   /** Replies through the connection are drafts an agent sends. */
   draftsOnly?: boolean;
+  /** Destructive actions through the connection ask for confirmation, whatever the workspace asks. */
+  confirmDestructive?: boolean;
   remember: boolean;
   /** Remembered consent: issue the code on the live grant instead of opening another. */
   reuseGrant?: boolean;
 }): Promise<string> {
   const scopes = normalizeScopes(options.scopes);
   const toolsets = normalizeToolsets(options.toolsets ?? []);
+  const flags = { draftsOnly: options.draftsOnly, confirmDestructive: options.confirmDestructive };
   const key = { userId: options.userId, clientId: options.client.id, workspaceId: options.workspaceId };
   const grantKey = { ...key, resource: options.pending.resource };
   const approved = await inTransaction(async (tx) => {
-    const draftsOnly = options.draftsOnly ?? false;
-    if (options.remember) await rememberConsent(tx, key, scopes, toolsets, draftsOnly);
+    if (options.remember) await rememberConsent(tx, key, scopes, toolsets, flags);
     // Remembered consent reuses the connection's live grant; an approval on the consent page opens one.
-    const reusable = options.reuseGrant ? await findReusableGrant(tx, grantKey, scopes, toolsets, draftsOnly) : null;
-    const grant = reusable ?? (await openGrant(tx, grantKey, scopes, toolsets, draftsOnly));
+    const reusable = options.reuseGrant ? await findReusableGrant(tx, grantKey, scopes, toolsets, flags) : null;
+    const grant = reusable ?? (await openGrant(tx, grantKey, scopes, toolsets, flags));
     const code = await issueCode(tx, {
       grantId: grant.id,
       clientId: options.client.id,
@@ -60,6 +62,7 @@ export async function approveAuthorization(options: {
       scopes,
       ...(toolsets.length ? { toolsets } : {}),
       ...(options.draftsOnly ? { drafts_only: true } : {}),
+      ...(options.confirmDestructive ? { confirm_destructive: true } : {}),
       reused_grant: approved.reused,
     },
   });

@@ -47,6 +47,8 @@ const APP_ERROR_CODE: Record<ErrorCode, OAuthErrorCode> = {
   not_found: "invalid_request",
   conflict: "invalid_request",
   limit_reached: "invalid_request",
+  confirmation_required: "invalid_request",
+  confirmation_declined: "access_denied",
   unauthorized: "access_denied",
   forbidden: "access_denied",
   admin_required: "access_denied",

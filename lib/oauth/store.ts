@@ -26,6 +26,13 @@ export function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   return prisma.$transaction(work);
 }
 
+/** What a connection is held to beyond its scopes and toolsets; each absent flag is off. */
+export type ConnectionFlags = { draftsOnly?: boolean; confirmDestructive?: boolean };
+
+function flagsOf(flags: ConnectionFlags) {
+  return { draftsOnly: flags.draftsOnly ?? false, confirmDestructive: flags.confirmDestructive ?? false };
+}
+
 /* Remembered consent (per user × client × workspace). */
 
 type ConsentKey = { userId: string; clientId: string; workspaceId: string };
@@ -33,7 +40,7 @@ type ConsentKey = { userId: string; clientId: string; workspaceId: string };
 export function findConsent(key: ConsentKey) {
   return prisma.oAuthConsent.findUnique({
     where: { userId_clientId_workspaceId: key },
-    select: { scopes: true, toolsets: true, draftsOnly: true },
+    select: { scopes: true, toolsets: true, draftsOnly: true, confirmDestructive: true },
   });
 }
 
@@ -42,12 +49,13 @@ export async function rememberConsent(
   key: ConsentKey,
   scopes: string[],
   toolsets: string[] = [],
-  draftsOnly = false,
+  flags: ConnectionFlags = {},
 ): Promise<void> {
+  const chosen = flagsOf(flags);
   await tx.oAuthConsent.upsert({
     where: { userId_clientId_workspaceId: key },
-    create: { ...key, scopes, toolsets, draftsOnly },
-    update: { scopes, toolsets, draftsOnly },
+    create: { ...key, scopes, toolsets, ...chosen },
+    update: { scopes, toolsets, ...chosen },
   });
 }
 
@@ -69,17 +77,29 @@ export function findReusableGrant(
   key: GrantKey,
   scopes: string[],
   toolsets: string[] = [],
-  draftsOnly = false,
+  flags: ConnectionFlags = {},
 ) {
   return tx.oAuthGrant.findFirst({
-    where: { ...key, revokedAt: null, scopes: { hasEvery: scopes }, toolsets: { equals: toolsets }, draftsOnly },
+    where: {
+      ...key,
+      revokedAt: null,
+      scopes: { hasEvery: scopes },
+      toolsets: { equals: toolsets },
+      ...flagsOf(flags),
+    },
     orderBy: { createdAt: "desc" },
     select: { id: true },
   });
 }
 
-export function openGrant(tx: Tx, key: GrantKey, scopes: string[], toolsets: string[] = [], draftsOnly = false) {
-  return tx.oAuthGrant.create({ data: { ...key, scopes, toolsets, draftsOnly }, select: { id: true } });
+export function openGrant(
+  tx: Tx,
+  key: GrantKey,
+  scopes: string[],
+  toolsets: string[] = [],
+  flags: ConnectionFlags = {},
+) {
+  return tx.oAuthGrant.create({ data: { ...key, scopes, toolsets, ...flagsOf(flags) }, select: { id: true } });
 }
 
 /** Whose grants: a user's in a workspace, to one client when it is named. */

@@ -34,6 +34,8 @@ export const CreateApiKeySchema = z.object({
   toolsets: ToolsetLimitSchema.optional(),
   /** Replies through the key are drafts an agent sends, even when the workspace's are not. */
   drafts_only: DraftsOnlySchema,
+  /** Destructive MCP actions through the key ask for confirmation, whatever the workspace asks. */
+  confirm_destructive: z.boolean({ error: "confirm_destructive must be true or false" }).optional(),
   /** true: acts as the workspace (no user); false: acts as its creator with the creator's role. */
   org_level: z.boolean({ error: "org_level must be true or false" }).default(true),
   /** Hours until it expires; none means it does not expire. */

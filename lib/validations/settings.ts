@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { OAuthAuthorizePolicy } from "@/lib/generated/prisma/enums";
 import { enumValues } from "@/lib/validations/common";
+import { BULK_MAX } from "@/lib/validations/views";
 
 export const OAUTH_POLICIES = enumValues(OAuthAuthorizePolicy);
 
@@ -40,3 +41,14 @@ export const UpdateWorkspaceSettingsSchema = z
     path: ["oauth_authorize_policy"],
   });
 export type UpdateWorkspaceSettingsInput = z.input<typeof UpdateWorkspaceSettingsSchema>;
+
+/** MCP confirmation: destructive actions (deletes, bulk changes over bulk_over tickets) ask before acting. */
+export const McpConfirmationSchema = z.object({
+  confirm_destructive: z.enum(["on", "off"], { error: "confirm_destructive must be on or off" }),
+  bulk_over: z.coerce
+    .number({ error: "bulk_over must be a number of tickets" })
+    .int("bulk_over must be a whole number")
+    .min(1, "bulk_over must be at least 1")
+    .max(BULK_MAX, `bulk_over is at most ${BULK_MAX} (a bulk change takes at most ${BULK_MAX} tickets)`),
+});
+export type McpConfirmationInput = z.input<typeof McpConfirmationSchema>;

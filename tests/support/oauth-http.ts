@@ -85,6 +85,8 @@ export async function authorizeAs(
     toolsets?: string[];
     /** Tick "Replies are drafts". */
     draftsOnly?: boolean;
+    /** Other form fields ticked on the consent page (a checkbox sends "on"). */
+    fields?: Record<string, string>;
   } = {},
 ) {
   const first = await jar.fetch(authorizationUrl);
@@ -102,6 +104,7 @@ export async function authorizeAs(
   for (const scope of scopes) body.append("scopes", scope);
   for (const toolset of options.toolsets ?? []) body.append("toolsets", toolset);
   if (options.draftsOnly) body.append("drafts_only", "on");
+  for (const [name, value] of Object.entries(options.fields ?? {})) body.append(name, value);
   const res = await jar.fetch(`${baseUrl()}/api/oauth/consent`, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded" },

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AppShell } from "@/app/(app)/app-shell";
 import { describeScope, FAMILY_SCOPES, UMBRELLA_SCOPES } from "@/lib/auth/scopes";
 import { getWorkspaceSession } from "@/lib/auth/session";
+import { CONFIRMATION_TTL_SECONDS, mayAskConfirmation } from "@/lib/mcp/confirmation";
 import { BUILT_IN_PROMPTS } from "@/lib/mcp/prompts";
 import { RESOURCE_TEMPLATES } from "@/lib/mcp/resources";
 import { TOOLS } from "@/lib/mcp/tools";
@@ -72,6 +73,46 @@ export default async function McpDocsPage() {
   );
 }
 
+/** How destructive calls confirm on each revision; the tools that may ask come from the registry. */
+function ConfirmationDocs() {
+  return (
+    <section className="space-y-2 text-sm text-slate-700" data-testid="confirmation-docs">
+      <h2 className="text-lg font-semibold">Confirming destructive actions</h2>
+      <p>
+        When an owner turns on <em>Confirm destructive MCP actions</em> (Settings → Workspace), or a key or an app
+        connection was created with it, deletes and bulk changes over the workspace&apos;s threshold (10 tickets by
+        default) wait for the person at the client to confirm. The endpoint keeps no session, so the server stores
+        nothing about a pending confirmation:
+      </p>
+      <ul className="list-disc space-y-1 pl-5">
+        <li>
+          <strong>2026-07-28</strong>: a client that declares the <code>elicitation</code> capability gets{" "}
+          <code>resultType: &quot;input_required&quot;</code> with a form elicitation (<code>confirm</code>, a boolean)
+          and a <code>requestState</code>; it asks its user and sends the same call again with the answer in{" "}
+          <code>inputResponses</code> and the state echoed. A declined answer ends in <code>confirmation_declined</code>{" "}
+          and changes nothing.
+        </li>
+        <li>
+          <strong>2025-11-25 and 2025-06-18</strong> (and a 2026-07-28 client without elicitation): a mid-call
+          elicitation would need the server to hold the call open on a session, which this stateless endpoint does not
+          do. The call is refused with <code>confirmation_required</code> and a <code>confirm_token</code>; once the
+          person agrees, call the tool again with the same arguments plus{" "}
+          <code>confirm: &quot;&lt;token&gt;&quot;</code>.
+        </li>
+      </ul>
+      <p>
+        A token is an HMAC over the workspace, the credential, the tool and its exact arguments, good for{" "}
+        {CONFIRMATION_TTL_SECONDS / 60} minutes: it confirms that one call and is refused on any other. Keys minted
+        through MCP by a confirming credential confirm too. Tools that may ask:{" "}
+        {TOOLS.filter(mayAskConfirmation)
+          .map((tool) => tool.name)
+          .join(", ")}
+        .
+      </p>
+    </section>
+  );
+}
+
 function McpDocs() {
   return (
     <>
@@ -100,6 +141,8 @@ function McpDocs() {
           ))}
         </ul>
       </section>
+
+      <ConfirmationDocs />
 
       <section className="space-y-2 text-sm text-slate-700" data-testid="resources-prompts">
         <h2 className="text-lg font-semibold">Resources, prompts and completions</h2>
@@ -196,11 +239,12 @@ function McpDocs() {
           401 <code>unauthorized</code> for a missing header; 401 <code>invalid_token</code> for an unknown, revoked or
           expired token, each with <code>WWW-Authenticate: Bearer resource_metadata=…</code>. Tool refusals answer 200
           with <code>isError: true</code> and structured content naming <code>insufficient_scope</code>,{" "}
-          <code>admin_required</code>, <code>user_required</code>, <code>not_found</code>, <code>validation_error</code>{" "}
-          or <code>conflict</code>. An OAuth connection also sees the tools its person&apos;s role allows beyond its
-          grant, marked in <code>_meta[&quot;deskbridge/step_up_scopes&quot;]</code>; calling one answers 403{" "}
-          <code>insufficient_scope</code> with <code>WWW-Authenticate: Bearer … scope=…</code> naming every scope to ask
-          for, so the client authorizes again and retries.
+          <code>admin_required</code>, <code>user_required</code>, <code>not_found</code>, <code>validation_error</code>
+          , <code>conflict</code>, <code>confirmation_required</code> (with the <code>confirm_token</code> to call again
+          with) or <code>confirmation_declined</code>. An OAuth connection also sees the tools its person&apos;s role
+          allows beyond its grant, marked in <code>_meta[&quot;deskbridge/step_up_scopes&quot;]</code>; calling one
+          answers 403 <code>insufficient_scope</code> with <code>WWW-Authenticate: Bearer … scope=…</code> naming every
+          scope to ask for, so the client authorizes again and retries.
         </p>
         <p data-family="status">
           Agent status (<code>status:read</code>, <code>status:write</code>): <code>get_my_status</code> and{" "}

@@ -121,6 +121,7 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
             </span>
           </span>
         </label>
+        <ConfirmDestructiveChoice checked={consent?.confirmDestructive ?? false} />
         {workspaces.length > 1 ? (
           <label className="block text-sm">
             <span className="font-medium text-slate-700">Workspace</span>
@@ -183,6 +184,21 @@ function Shell({ children }: { children: React.ReactNode }) {
         {children}
       </div>
     </main>
+  );
+}
+
+/** Optional: destructive actions through this connection confirm first, even where the workspace does not ask. */
+function ConfirmDestructiveChoice({ checked }: { checked: boolean }) {
+  return (
+    <label className="flex items-start gap-2 rounded-md p-3 text-sm ring-1 ring-slate-200">
+      <input type="checkbox" name="confirm_destructive" defaultChecked={checked} className="mt-0.5" />
+      <span>
+        <span className="font-medium">Ask me before destructive actions</span>{" "}
+        <span className="block text-xs text-slate-500">
+          Deletes and large bulk changes through this app wait for your confirmation in the app.
+        </span>
+      </span>
+    </label>
   );
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineTool, IDEMPOTENT_WRITE, READ, WRITE } from "@/lib/mcp/tool";
+import { defineTool, IDEMPOTENT_WRITE, READ, SENDING_WRITE } from "@/lib/mcp/tool";
 import { pageOf, Ref } from "@/lib/mcp/tools/shapes";
 import { getCsat } from "@/lib/services/csat/get-csat";
 import { listCsatRatings } from "@/lib/services/csat/list-csat-ratings";
@@ -73,13 +73,14 @@ export const CSAT_TOOLS = [
     name: "send_csat_request",
     title: "Send CSAT request",
     description:
-      "Issue a new rating link for a resolved or closed ticket (e.g. the customer lost the first): returns the link to pass on, valid for 14 days. The ticket's earlier link stops taking ratings; a rating already given stays.",
+      "Issue a new rating link for a resolved or closed ticket (e.g. the customer lost the first): returns the link to pass on, valid for 14 days (on an email ticket the contact also gets it by email). The ticket's earlier link stops taking ratings; a rating already given stays.",
     input: CsatTicketSchema,
     output: z.object({ ticket: z.number().int(), link: z.string(), expires_at: z.string() }),
     scopes: ["csat:write"],
     role: "agent",
     needsUser: false,
-    annotations: WRITE,
+    annotations: SENDING_WRITE,
+    sends: "email",
     handler: (ctx, input) => sendCsatRequest(ctx, input),
   }),
   defineTool({

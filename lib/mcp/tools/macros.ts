@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DESTRUCTIVE, defineTool, IDEMPOTENT_WRITE, READ, WRITE } from "@/lib/mcp/tool";
+import { DESTRUCTIVE, defineTool, IDEMPOTENT_WRITE, READ, SENDING_WRITE, WRITE } from "@/lib/mcp/tool";
 import { Ref } from "@/lib/mcp/tools/shapes";
 import { applyMacro } from "@/lib/services/macros/apply-macro";
 import { createMacro } from "@/lib/services/macros/create-macro";
@@ -148,7 +148,8 @@ export const MACRO_TOOLS = [
     scopes: ["macros:read", "tickets:write"],
     role: "agent",
     needsUser: false,
-    annotations: WRITE,
+    annotations: SENDING_WRITE,
+    sends: "email",
     handler: (ctx, input) => applyMacro(ctx, input),
   }),
 ];

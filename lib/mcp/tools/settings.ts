@@ -18,6 +18,8 @@ const SettingsShape = z.object({
   oauth_authorize_policy: z.enum(OAUTH_POLICIES),
   round_robin: z.boolean(),
   rate_limits: z.object({ plan: Limits, overrides: Limits.partial(), in_force: Limits }),
+  /** Read only through MCP: a client must not be able to switch off the confirmation that guards it. */
+  mcp_confirmation: z.object({ confirm_destructive: z.boolean(), bulk_over: z.number().int() }),
 });
 
 export const SETTINGS_TOOLS = [
@@ -25,7 +27,7 @@ export const SETTINGS_TOOLS = [
     name: "get_workspace_settings",
     title: "Get workspace settings",
     description:
-      "The workspace's plan, who may authorize OAuth apps, whether round-robin auto-assignment is on, and its MCP rate limits (plan, overrides, in force).",
+      "The workspace's plan, who may authorize OAuth apps, whether round-robin auto-assignment is on, its MCP rate limits (plan, overrides, in force), and whether destructive MCP actions confirm first (changed only in the app's settings).",
     input: z.object({}),
     output: SettingsShape,
     scopes: ["settings:read"],

@@ -133,6 +133,8 @@ export const CredentialShape = z.object({
   scopes: z.array(z.string()),
   /** The toolsets it is limited to; empty: every toolset. */
   toolsets: z.array(z.string()),
+  /** Destructive MCP actions through it ask for confirmation. */
+  confirm_destructive: z.boolean(),
   user: Ref.nullable(),
   created_by: Ref.nullable(),
   created_at: z.string(),

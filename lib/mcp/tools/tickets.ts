@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { conversationLink, ticketLink } from "@/lib/mcp/resource-links";
-import { defineTool, IDEMPOTENT_WRITE, READ, WRITE } from "@/lib/mcp/tool";
+import { defineTool, IDEMPOTENT_WRITE, READ, SENDING_WRITE, WRITE } from "@/lib/mcp/tool";
 import { MessageShape, pageOf, StatusChangeShape, TicketHitShape, TicketShape, Ref } from "@/lib/mcp/tools/shapes";
 import { markMessage, markTicket, withUntrusted } from "@/lib/mcp/untrusted";
 import { listDraftReplies } from "@/lib/services/drafts/list-draft-replies";
@@ -218,13 +218,14 @@ export const TICKET_TOOLS = [
     name: "resolve_ticket",
     title: "Resolve ticket",
     description:
-      "Set a ticket's status to resolved; this issues the customer's CSAT rating link (get_csat shows it). Resolving an already resolved ticket changes nothing.",
+      "Set a ticket's status to resolved; this issues the customer's CSAT rating link (get_csat shows it), mailed to the contact on an email ticket. Resolving an already resolved ticket changes nothing.",
     input: StatusToolSchema,
     output: StatusChangeShape,
     scopes: ["tickets:write"],
     role: "agent",
     needsUser: false,
-    annotations: IDEMPOTENT_WRITE,
+    annotations: { ...IDEMPOTENT_WRITE, openWorldHint: true },
+    sends: "email",
     handler: (ctx, input) => resolveTicket(ctx, input),
   }),
   defineTool({
@@ -289,7 +290,8 @@ export const TICKET_TOOLS = [
     scopes: ["messages:write"],
     role: "agent",
     needsUser: true,
-    annotations: WRITE,
+    annotations: SENDING_WRITE,
+    sends: "email",
     handler: async (ctx, input) =>
       (await repliesAreDrafts(ctx))
         ? proposeDraftReply(ctx, input)

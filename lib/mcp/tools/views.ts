@@ -108,6 +108,7 @@ export const VIEW_TOOLS = [
     role: "agent",
     needsUser: false,
     annotations: WRITE,
+    ticketCount: (input) => input.tickets.length,
     handler: (ctx, input) => {
       const tagging = input.changes.add_tags !== undefined || input.changes.remove_tags !== undefined;
       if (tagging && ctx.scopes && !scopeAllows(ctx.scopes, "tags:write")) {

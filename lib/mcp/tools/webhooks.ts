@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DESTRUCTIVE, defineTool, IDEMPOTENT_WRITE, READ, WRITE } from "@/lib/mcp/tool";
+import { DESTRUCTIVE, defineTool, IDEMPOTENT_WRITE, READ, SENDING_WRITE, WRITE } from "@/lib/mcp/tool";
 import { pageOf, Ref } from "@/lib/mcp/tools/shapes";
 import { createWebhook } from "@/lib/services/webhooks/create-webhook";
 import { deleteWebhook } from "@/lib/services/webhooks/delete-webhook";
@@ -151,7 +151,8 @@ export const WEBHOOK_TOOLS = [
     scopes: ["webhooks:write"],
     role: "admin",
     needsUser: false,
-    annotations: WRITE,
+    annotations: SENDING_WRITE,
+    sends: "webhook",
     handler: (ctx, input) => redeliverWebhook(ctx, input),
   }),
 ];

@@ -37,6 +37,7 @@ export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) 
   // A drafts-only credential mints drafts-only keys: a key it creates is never looser than itself.
   const draftsOnly = Boolean(data.drafts_only) || Boolean(parent?.draftsOnly);
   const toolsets = narrowToolsets(data.toolsets, parent ? (ctx.toolsets ?? []) : []);
+  const confirmDestructive = keepConfirmation(data.confirm_destructive, Boolean(parent && ctx.confirmDestructive));
   let expiresAt = data.expiry_hours ? new Date(Date.now() + data.expiry_hours * HOUR_MS) : null;
   if (parent) {
     refuseWiderScopes(scopes, ctx.scopes ?? []);
@@ -67,6 +68,7 @@ export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) 
       scopes,
       toolsets,
       draftsOnly,
+      confirmDestructive,
       userId: data.org_level ? null : ctx.userId,
       createdById: ctx.userId,
       expiresAt,
@@ -80,6 +82,7 @@ export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) 
       scopes: true,
       toolsets: true,
       draftsOnly: true,
+      confirmDestructive: true,
       createdAt: true,
       expiresAt: true,
     },
@@ -93,6 +96,7 @@ export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) 
       scopes: key.scopes,
       ...(key.toolsets.length ? { toolsets: key.toolsets } : {}),
       ...(key.draftsOnly ? { drafts_only: true } : {}),
+      ...(key.confirmDestructive ? { confirm_destructive: true } : {}),
       ...(parent ? { created_by_credential: parent.id, created_by_kind: parent.kind } : {}),
     },
   });
@@ -105,9 +109,21 @@ export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) 
     scopes: key.scopes,
     toolsets: key.toolsets.length ? key.toolsets : null,
     drafts_only: key.draftsOnly,
+    confirm_destructive: key.confirmDestructive,
     created_at: key.createdAt.toISOString(),
     expires_at: key.expiresAt?.toISOString() ?? null,
   };
+}
+
+/** A credential that confirms destructive actions mints only keys that confirm them too. */
+function keepConfirmation(asked: boolean | undefined, inherited: boolean): boolean {
+  if (inherited && asked === false)
+    throw new AppError(
+      "validation_error",
+      "confirm_destructive: this connection confirms destructive actions, so a key it creates confirms them too; leave confirm_destructive out or set it to true.",
+      { fields: { confirm_destructive: ["must be true for a key created by a connection that confirms"] } },
+    );
+  return asked ?? inherited;
 }
 
 /** Every asked scope must be within what the caller holds; an umbrella only from an umbrella. */

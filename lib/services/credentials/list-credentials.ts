@@ -22,6 +22,8 @@ export type CredentialRow = {
   toolsets: string[];
   /** Replies through it are drafts an agent sends. */
   drafts_only: boolean;
+  /** Destructive MCP actions through it ask for confirmation. */
+  confirm_destructive: boolean;
   user: { id: string; name: string } | null;
   created_by: { id: string; name: string } | null;
   created_at: string;
@@ -54,6 +56,7 @@ export async function listCredentials(ctx: ActorContext, options: ListCredential
       scopes: true,
       toolsets: true,
       draftsOnly: true,
+      confirmDestructive: true,
       createdAt: true,
       lastUsedAt: true,
       lastUsedIp: true,
@@ -73,6 +76,7 @@ export async function listCredentials(ctx: ActorContext, options: ListCredential
     scopes: r.scopes,
     toolsets: r.toolsets,
     drafts_only: r.draftsOnly,
+    confirm_destructive: r.confirmDestructive,
     user: r.user,
     created_by: r.createdBy,
     created_at: r.createdAt.toISOString(),

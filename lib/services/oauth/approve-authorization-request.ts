@@ -18,6 +18,8 @@ export type ApproveAuthorizationRequestOptions = {
   toolsets?: readonly string[];
   /** The consent's "replies are drafts" box, as the form sends it. */
   draftsOnly?: unknown;
+  /** Ticked: destructive actions through the connection ask for confirmation. */
+  confirmDestructive?: boolean;
 };
 
 /** Where the person goes next: back to the client with a code, or a page saying why not. */
@@ -74,6 +76,7 @@ export async function approveAuthorizationRequest(
       scopes,
       toolsets: toolsets.data,
       draftsOnly: draftsOnly.data ?? false,
+      confirmDestructive: options.confirmDestructive ?? false,
       remember: true,
     });
     return { kind: "redirect", location };

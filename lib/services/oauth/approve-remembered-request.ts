@@ -34,6 +34,7 @@ export async function approveRememberedRequest(
     scopes: options.pending.scopes,
     toolsets: remembered.toolsets,
     draftsOnly: remembered.draftsOnly,
+    confirmDestructive: remembered.confirmDestructive,
     remember: false,
     reuseGrant: true,
   });

@@ -15,6 +15,8 @@ export async function describeWorkspaceSettings(ctx: Pick<ActorContext, "workspa
       rateLimitOverrides: true,
       oauthAuthorizePolicy: true,
       roundRobin: true,
+      mcpConfirmDestructive: true,
+      mcpConfirmBulkOver: true,
     },
   });
   const overrides = RateLimitOverridesSchema.safeParse(workspace.rateLimitOverrides ?? {});
@@ -29,5 +31,6 @@ export async function describeWorkspaceSettings(ctx: Pick<ActorContext, "workspa
       overrides: overrides.success ? overrides.data : {},
       in_force: limitsFor(workspace.planTier, workspace.rateLimitOverrides),
     },
+    mcp_confirmation: { confirm_destructive: workspace.mcpConfirmDestructive, bulk_over: workspace.mcpConfirmBulkOver },
   };
 }

@@ -15,6 +15,8 @@ export async function getWorkspaceSettings(ctx: Pick<ActorContext, "workspaceId"
       mcpRepliesAsDrafts: true,
       mcpLockdown: true,
       requireTwoFactor: true,
+      mcpConfirmDestructive: true,
+      mcpConfirmBulkOver: true,
     },
   });
 }

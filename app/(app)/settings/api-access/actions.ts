@@ -22,6 +22,7 @@ export async function createApiKeyAction(_prev: ActionState, form: FormData): Pr
       scopes: form.getAll("scopes").map(String),
       toolsets: form.getAll("toolsets").map(String),
       drafts_only: form.get("drafts_only") === "on",
+      confirm_destructive: form.get("confirm_destructive") === "on",
     } as CreateApiKeyInput);
     revalidatePath("/settings/api-access");
     return {

@@ -140,6 +140,16 @@ export function ApiAccessClient({
             </span>
           </span>
         </label>
+        <label className="flex items-start gap-2 text-sm">
+          <input type="checkbox" name="confirm_destructive" className="mt-0.5" />
+          <span>
+            Confirm destructive actions{" "}
+            <span className="block text-xs text-slate-500">
+              Deletes and large bulk changes through this key wait for a confirmation, even when the workspace does not
+              ask for one.
+            </span>
+          </span>
+        </label>
         <div className="flex items-center gap-3">
           <Button type="submit" disabled={pending}>
             Create key
@@ -183,6 +193,7 @@ export function ApiAccessClient({
                   {k.scopes.join(" ")}
                   {k.toolsets.length ? <div className="mt-1">Toolsets: {k.toolsets.join(", ")}</div> : null}
                   {k.drafts_only ? <div className="mt-1">Replies are drafts</div> : null}
+                  {k.confirm_destructive ? <div className="mt-1">Confirms destructive actions</div> : null}
                 </td>
                 <td className="px-3 py-2 text-xs">{k.org_level ? "Workspace" : k.user?.name}</td>
                 <td className="px-3 py-2 text-xs text-slate-600">

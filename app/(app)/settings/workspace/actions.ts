@@ -12,6 +12,8 @@ import { updateRateLimits } from "@/lib/services/workspaces/update-rate-limits";
 import type { CsatSettingsInput } from "@/lib/validations/csat";
 import type { RoundRobinInput } from "@/lib/validations/agent-status";
 import type { OAuthPolicyInput, RateLimitOverrides } from "@/lib/validations/settings";
+import { updateMcpConfirmation } from "@/lib/services/workspaces/update-mcp-confirmation";
+import type { McpConfirmationInput } from "@/lib/validations/settings";
 
 export async function updateOAuthPolicyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction(async () => {
@@ -62,6 +64,21 @@ export async function updateRequireTwoFactorAction(_prev: ActionState, form: For
       message: require_two_factor
         ? "Owners and admins now need two-factor sign-in."
         : "Two-factor sign-in is no longer required.",
+    };
+  });
+}
+
+export async function updateMcpConfirmationAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const { ctx } = await requireActor("owner");
+    const result = await updateMcpConfirmation(ctx, formToObject(form) as McpConfirmationInput);
+    revalidatePath("/settings/workspace");
+    if (!result.changed) return { status: "ok", message: "No change." };
+    return {
+      status: "ok",
+      message: result.confirm_destructive
+        ? `Destructive MCP actions confirm first (bulk changes over ${result.bulk_over} tickets).`
+        : "Destructive MCP actions no longer ask for confirmation.",
     };
   });
 }

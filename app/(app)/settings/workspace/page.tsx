@@ -6,6 +6,7 @@ import { RateLimitsForm } from "./rate-limits-form";
 import { CsatScaleForm } from "./csat-scale-form";
 import { RoundRobinForm } from "./round-robin-form";
 import { RequireTwoFactorForm } from "./require-two-factor-form";
+import { McpConfirmationForm } from "./mcp-confirmation-form";
 import { PLAN_LIMITS } from "@/lib/rate-limit/policies";
 
 export const metadata: Metadata = { title: "Workspace settings" };
@@ -23,6 +24,11 @@ export default async function WorkspaceSettingsPage() {
       <RoundRobinForm enabled={settings.roundRobin} canEdit={role === "owner"} />
       <RequireTwoFactorForm enabled={settings.requireTwoFactor} canEdit={role === "owner"} />
       <WorkspaceSettingsForm policy={settings.oauthAuthorizePolicy} canEdit={role === "owner"} />
+      <McpConfirmationForm
+        enabled={settings.mcpConfirmDestructive}
+        bulkOver={settings.mcpConfirmBulkOver}
+        canEdit={role === "owner"}
+      />
       <RateLimitsForm
         plan={PLAN_LIMITS[settings.planTier]}
         overrides={(settings.rateLimitOverrides ?? {}) as Record<string, number>}

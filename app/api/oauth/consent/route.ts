@@ -53,6 +53,7 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = withOAuthEndpoint({
       scopes: form.getAll("scopes").map(String),
       toolsets: form.getAll("toolsets").map(String),
       draftsOnly: form.get("drafts_only") ?? undefined,
+      confirmDestructive: form.get("confirm_destructive") === "on",
     });
     return outcome.kind === "redirect"
       ? seeOther(outcome.location)
