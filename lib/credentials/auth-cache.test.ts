@@ -17,6 +17,9 @@ const credential = (over: Partial<VerifiedCredential> = {}): VerifiedCredential 
   toolsets: [],
   orgLevel: false,
   expiresAt: null,
+  seats: 1,
+  governance: null,
+  ipAllowList: [],
   ...over,
 });
 

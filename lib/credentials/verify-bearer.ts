@@ -21,6 +21,19 @@ export type VerifiedCredential = {
   toolsets: string[];
   orgLevel: boolean;
   expiresAt: Date | null;
+  /** Active members of the workspace: the monthly tool-call budget scales with them. */
+  seats: number;
+  /** The owners' MCP switches (null: no governance set, everything on). */
+  governance: CredentialGovernance | null;
+  /** API keys: the addresses (CIDRs) the key is accepted from; empty: any. */
+  ipAllowList: string[];
+};
+
+export type CredentialGovernance = {
+  mcpEnabled: boolean;
+  apiKeysEnabled: boolean;
+  personalTokensEnabled: boolean;
+  oauthEnabled: boolean;
 };
 
 export type BearerFailure = { ok: false; reason: "invalid" | "expired" };
@@ -37,7 +50,16 @@ const ACTING_USER = {
   },
 } as const;
 
-const WORKSPACE_PLAN = { select: { planTier: true, rateLimitOverrides: true } } as const;
+const WORKSPACE_PLAN = {
+  select: {
+    planTier: true,
+    rateLimitOverrides: true,
+    mcpGovernance: {
+      select: { mcpEnabled: true, apiKeysEnabled: true, personalTokensEnabled: true, oauthEnabled: true },
+    },
+    _count: { select: { memberships: { where: { deactivatedAt: null } } } },
+  },
+} as const;
 
 const INVALID: BearerFailure = { ok: false, reason: "invalid" };
 const EXPIRED: BearerFailure = { ok: false, reason: "expired" };
@@ -93,6 +115,7 @@ async function verifyKey(token: string, ip: string | null): Promise<BearerResult
       binding: true,
       scopes: true,
       toolsets: true,
+      ipAllowList: true,
       workspaceId: true,
       userId: true,
       expiresAt: true,
@@ -126,6 +149,9 @@ async function verifyKey(token: string, ip: string | null): Promise<BearerResult
       toolsets: row.toolsets,
       orgLevel: !userBound,
       expiresAt: row.expiresAt,
+      seats: row.workspace._count.memberships,
+      governance: row.workspace.mcpGovernance,
+      ipAllowList: row.kind === "workspace_key" ? row.ipAllowList : [],
     },
   };
 }
@@ -182,6 +208,9 @@ async function verifyOAuthAccess(token: string, resource: string, ip: string | n
       toolsets: grant.toolsets,
       orgLevel: false,
       expiresAt: row.expiresAt,
+      seats: grant.workspace._count.memberships,
+      governance: grant.workspace.mcpGovernance,
+      ipAllowList: [],
     },
   };
 }

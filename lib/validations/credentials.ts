@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ALL_SCOPES, type Scope } from "@/lib/auth/scopes";
 import { TOOLSET_NAMES } from "@/lib/auth/toolsets";
 import { blankToUndefined, fromDigits, IdSchema } from "@/lib/validations/common";
+import { IpAllowListSchema } from "@/lib/validations/governance";
 
 export const MAX_PERSONAL_TOKENS = 10;
 export const PERSONAL_TOKEN_LIFETIME_DAYS = 730;
@@ -31,6 +32,8 @@ export const CreateApiKeySchema = z.object({
   scopes: z.array(ScopeSchema).min(1, "choose at least one scope").max(40).optional(),
   /** Limits the key to these toolsets (tools/list shows, and the key may call, no other tool); left out: every toolset. */
   toolsets: ToolsetLimitSchema.optional(),
+  /** The client addresses (CIDRs or single addresses) the key is accepted from; left out or empty: any. */
+  ip_allow_list: z.preprocess(blankToUndefined, IpAllowListSchema.optional()),
   /** true: acts as the workspace (no user); false: acts as its creator with the creator's role. */
   org_level: z.boolean({ error: "org_level must be true or false" }).default(true),
   /** Hours until it expires; none means it does not expire. */

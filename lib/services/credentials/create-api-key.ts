@@ -8,6 +8,7 @@ import { generateToken, hashToken, maskToken, tokenDisplay } from "@/lib/credent
 import { AppError, parseInput } from "@/lib/errors";
 import { liveGrantExpiry } from "@/lib/oauth/store";
 import { recordAudit } from "@/lib/services/audit/record-audit";
+import { credentialPolicy } from "@/lib/services/governance/credential-policy";
 import { CreateApiKeySchema, type CreateApiKeyInput } from "@/lib/validations/credentials";
 
 const HOUR_MS = 3_600_000;
@@ -36,6 +37,15 @@ export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) 
   const scopes = normalizeScopes(data.scopes ?? (parent ? (ctx.scopes ?? []) : UMBRELLA_SCOPES));
   const toolsets = narrowToolsets(data.toolsets, parent ? (ctx.toolsets ?? []) : []);
   let expiresAt = data.expiry_hours ? new Date(Date.now() + data.expiry_hours * HOUR_MS) : null;
+  const policy = await credentialPolicy(ctx.workspaceId, "workspace_key");
+  if (policy.latestExpiry && policy.maxDays && (!expiresAt || expiresAt > policy.latestExpiry)) {
+    const most = policy.maxDays * 24;
+    throw new AppError(
+      "validation_error",
+      `expiry_hours: this workspace's keys live at most ${policy.maxDays} days; ask for at most ${most} hours.`,
+      { fields: { expiry_hours: [expiresAt ? `must be at most ${most}` : `is required: at most ${most}`] } },
+    );
+  }
   if (parent) {
     refuseWiderScopes(scopes, ctx.scopes ?? []);
     const bound = await callerExpiry(ctx, parent);
@@ -64,13 +74,23 @@ export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) 
       lastFour,
       scopes,
       toolsets,
+      ipAllowList: data.ip_allow_list ?? [],
       userId: data.org_level ? null : ctx.userId,
       createdById: ctx.userId,
       expiresAt,
       parentCredentialId: parent && parent.kind !== "oauth" ? parent.id : null,
       parentGrantId: parent?.kind === "oauth" ? parent.id : null,
     },
-    select: { id: true, name: true, binding: true, scopes: true, toolsets: true, createdAt: true, expiresAt: true },
+    select: {
+      id: true,
+      name: true,
+      binding: true,
+      scopes: true,
+      toolsets: true,
+      ipAllowList: true,
+      createdAt: true,
+      expiresAt: true,
+    },
   });
   await recordAudit(ctx, {
     action: "api_key.create",
@@ -80,6 +100,7 @@ export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) 
       binding: key.binding,
       scopes: key.scopes,
       ...(key.toolsets.length ? { toolsets: key.toolsets } : {}),
+      ...(key.ipAllowList.length ? { ip_allow_list: key.ipAllowList } : {}),
       ...(parent ? { created_by_credential: parent.id, created_by_kind: parent.kind } : {}),
     },
   });
@@ -91,6 +112,7 @@ export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) 
     org_level: key.binding === "org",
     scopes: key.scopes,
     toolsets: key.toolsets.length ? key.toolsets : null,
+    ip_allow_list: key.ipAllowList.length ? key.ipAllowList : null,
     created_at: key.createdAt.toISOString(),
     expires_at: key.expiresAt?.toISOString() ?? null,
   };
