@@ -88,6 +88,8 @@ describe("rate limiter (memory store)", () => {
     const l = limits({});
     expect((await checkRateLimit({ identity: "user-m1", limits: l, monthlyBudget: budget }, store)).allowed).toBe(true);
     expect((await checkRateLimit({ identity: "user-m2", limits: l, monthlyBudget: budget }, store)).allowed).toBe(true);
+    // A month outlasts the longest timer Node keeps: the count must still be there a moment later.
+    await new Promise((r) => setTimeout(r, 50));
     const refused = await checkRateLimit({ identity: "user-m3", limits: l, monthlyBudget: budget }, store);
     expect(refused).toMatchObject({ allowed: false, window: "month", limit: 2, remaining: 0 });
     const secondsLeft = Math.ceil((calendarMonth(Date.now()).endsAtMs - Date.now()) / 1000);

@@ -204,12 +204,27 @@ async function hitAllIn(
   return { hits, refused: -1, version: null };
 }
 
+/**
+ * In memory a counter expires by a timer, and Node's timers hold at most 24.8 days: a longer window
+ * (the month) would expire at once. Its keys name their period (see WindowSpec), so its counters are
+ * kept without a timer instead, one per workspace and month.
+ */
+const LONGEST_TIMER_S = 24 * 86_400;
+
 function memoryLimiters() {
   const cache = new Map<string, RateLimiterMemory>();
   return (points: number, duration: number) => {
     const id = `${points}/${duration}`;
     let limiter = cache.get(id);
-    if (!limiter) cache.set(id, (limiter = new RateLimiterMemory({ points, duration, keyPrefix: `rl${id}` })));
+    if (!limiter)
+      cache.set(
+        id,
+        (limiter = new RateLimiterMemory({
+          points,
+          duration: duration > LONGEST_TIMER_S ? 0 : duration,
+          keyPrefix: `rl${id}`,
+        })),
+      );
     return limiter;
   };
 }
