@@ -65,6 +65,7 @@ test("an owner limits OAuth clients, an agent requests access for a blocked app,
   await expect(request).toContainText(`${DEMO_USERS.agent.name} asks to allow the app ${APP_NAME}`);
   await request.getByRole("button", { name: "Approve" }).click();
   await expect(request).toContainText(`approved by ${DEMO_USERS.owner.name}`);
+  await page.reload();
   await expect(governance.form().getByLabel("Client names")).toHaveValue(`Claude\n${APP_NAME}`);
 
   // Back to the defaults, so the other browser tests connect their apps freely.
