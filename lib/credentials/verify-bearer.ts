@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { hashToken, parseToken } from "@/lib/credentials/token-format";
 import type { PlanTier, Role } from "@/lib/generated/prisma/enums";
+import type { ClientAllowList, ClientIdentity } from "@/lib/oauth/client-allow-list";
 
 /** A bearer credential that passed verification, whatever its kind. */
 export type VerifiedCredential = {
@@ -27,6 +28,8 @@ export type VerifiedCredential = {
   governance: CredentialGovernance | null;
   /** API keys: the addresses (CIDRs) the key is accepted from; empty: any. */
   ipAllowList: string[];
+  /** OAuth: the client, as the workspace's client allow-list matches it. */
+  client?: ClientIdentity;
 };
 
 export type CredentialGovernance = {
@@ -34,7 +37,7 @@ export type CredentialGovernance = {
   apiKeysEnabled: boolean;
   personalTokensEnabled: boolean;
   oauthEnabled: boolean;
-};
+} & ClientAllowList;
 
 export type BearerFailure = { ok: false; reason: "invalid" | "expired" };
 /** When the credential's last use was recorded, and from where, once this verification's own record is made. */
@@ -55,7 +58,16 @@ const WORKSPACE_PLAN = {
     planTier: true,
     rateLimitOverrides: true,
     mcpGovernance: {
-      select: { mcpEnabled: true, apiKeysEnabled: true, personalTokensEnabled: true, oauthEnabled: true },
+      select: {
+        mcpEnabled: true,
+        apiKeysEnabled: true,
+        personalTokensEnabled: true,
+        oauthEnabled: true,
+        clientAllowListEnabled: true,
+        allowedClientUrls: true,
+        allowedClientNames: true,
+        allowedRedirectDomains: true,
+      },
     },
     _count: { select: { memberships: { where: { deactivatedAt: null } } } },
   },
@@ -175,7 +187,7 @@ async function verifyOAuthAccess(token: string, resource: string, ip: string | n
           lastUsedIp: true,
           workspaceId: true,
           userId: true,
-          client: { select: { name: true } },
+          client: { select: { clientId: true, name: true, redirectUris: true } },
           workspace: WORKSPACE_PLAN,
           user: ACTING_USER,
         },
@@ -211,6 +223,7 @@ async function verifyOAuthAccess(token: string, resource: string, ip: string | n
       seats: grant.workspace._count.memberships,
       governance: grant.workspace.mcpGovernance,
       ipAllowList: [],
+      client: grant.client,
     },
   };
 }

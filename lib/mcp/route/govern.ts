@@ -2,10 +2,11 @@ import "server-only";
 import type { VerifiedCredential } from "@/lib/credentials/verify-bearer";
 import type { ErrorCode } from "@/lib/errors";
 import type { Step } from "@/lib/mcp/route/step";
+import { clientAllowed } from "@/lib/oauth/client-allow-list";
 import { inRanges, parseIp, parseIpRange, type IpRange } from "@/lib/rate-limit/ip-address";
 
 // The MCP route's governance step, once the caller is confirmed: the owners' switches (MCP itself,
-// each credential kind) and an API key's IP allow-list. A refusal is a 403 with a code and a
+// each credential kind), the OAuth client allow-list and an API key's IP allow-list. A refusal is a 403 with a code and a
 // sentence saying who can change it, never a 500.
 
 const KIND_SWITCH = {
@@ -44,6 +45,16 @@ export function governCaller(credential: VerifiedCredential, ip: string | null, 
       response: refusal(
         "credential_kind_disabled",
         `This workspace does not accept ${label} for MCP. An owner can turn them on in Settings → MCP governance, or connect with another kind of credential.`,
+        headers,
+      ),
+    };
+  // A connection authorized before its client left the allow-list (or before the list was on) stops too.
+  if (credential.client && !clientAllowed(governance, credential.client))
+    return {
+      ok: false,
+      response: refusal(
+        "client_not_allowed",
+        `${credential.client.name} is not on this workspace's list of allowed apps. Authorize it again to request access from the owners.`,
         headers,
       ),
     };

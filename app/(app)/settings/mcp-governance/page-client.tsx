@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { startTransition, useActionState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -42,9 +42,16 @@ function errorsOf(state: ActionState, name: string): string[] | undefined {
 
 export function GovernanceForm({ governance }: { governance: Governance }) {
   const [state, action, pending] = useActionState(updateMcpGovernanceAction, IDLE);
+  // Submitted by hand rather than through the form's action, which would reset every field: after a
+  // refusal the owner corrects what they typed instead of typing it all again.
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => action(data));
+  }
   return (
     <form
-      action={action}
+      onSubmit={submit}
       aria-label="MCP governance"
       className="space-y-4 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200"
     >
