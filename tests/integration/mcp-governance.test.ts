@@ -282,6 +282,12 @@ describe("the OAuth client allow-list", () => {
     const client = await connectMcp(tokens.body!.access_token as string);
     expect((await client.listTools()).tools.length).toBeGreaterThan(0);
     await client.close();
+
+    // Taken off the list again, the connection it already has stops at its next request.
+    await govern(ws, { client_allow_list_enabled: true, allowed_client_names: ["Claude"] });
+    const stopped = await refusalOf(connectMcp(tokens.body!.access_token as string));
+    expect(stopped.status).toBe(403);
+    expect(stopped.message).toContain("client_not_allowed");
   });
 
   it("under owners-only consent an agent asks an owner, who approves, and the agent can then authorize", async () => {

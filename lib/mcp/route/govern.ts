@@ -6,8 +6,8 @@ import { clientAllowed } from "@/lib/oauth/client-allow-list";
 import { inRanges, parseIp, parseIpRange, type IpRange } from "@/lib/rate-limit/ip-address";
 
 // The MCP route's governance step, once the caller is confirmed: the owners' switches (MCP itself,
-// each credential kind), the OAuth client allow-list and an API key's IP allow-list. A refusal is a 403 with a code and a
-// sentence saying who can change it, never a 500.
+// each credential kind), the OAuth client allow-list and an API key's IP allow-list. A refusal is a
+// 403 with a code and a sentence saying who can change it, never a 500.
 
 const KIND_SWITCH = {
   workspace_key: ["apiKeysEnabled", "API keys"],
