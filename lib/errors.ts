@@ -11,6 +11,11 @@ export const ERROR_STATUS = {
   user_required: 403,
   insufficient_scope: 403,
   toolset_not_granted: 403,
+  /** MCP governance: the workspace turned MCP, a credential kind or an address off. */
+  mcp_disabled: 403,
+  credential_kind_disabled: 403,
+  ip_not_allowed: 403,
+  client_not_allowed: 403,
   not_found: 404,
   conflict: 409,
   /** A write through MCP on a ticket the workspace's lockdown holds until an agent has looked. */

@@ -25,6 +25,7 @@ export const NAV_LINKS: readonly NavLink[] = [
   { href: "/profile", label: "Profile", role: "agent", settings: true },
   { href: "/profile/mcp", label: "MCP Integration", role: "agent", settings: true },
   { href: "/settings/api-access", label: "API Access", role: "admin", settings: true },
+  { href: "/settings/mcp-governance", label: "MCP governance", role: "owner", settings: true },
   { href: "/admin/agents", label: "Agents", role: "admin", settings: true },
   { href: "/settings/audit", label: "Audit log", role: "admin", settings: true },
   { href: "/settings/jobs", label: "Jobs", role: "admin", settings: true },

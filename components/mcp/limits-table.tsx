@@ -23,7 +23,13 @@ export function LimitsTable({ plan, windows, note }: { plan: string; windows: Wi
           <tbody>
             {windows.map((w) => (
               <tr key={w.window}>
-                <td className="py-1 capitalize">{w.window === "second" ? "Burst (per second)" : `Per ${w.window}`}</td>
+                <td className="py-1 capitalize">
+                  {w.window === "second"
+                    ? "Burst (per second)"
+                    : w.window === "month"
+                      ? "Tool calls per month (workspace)"
+                      : `Per ${w.window}`}
+                </td>
                 <td className="py-1">{w.limit.toLocaleString("en")}</td>
                 <td className="py-1">{w.remaining.toLocaleString("en")}</td>
                 <td className="w-1/3 py-1">

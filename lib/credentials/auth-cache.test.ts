@@ -19,6 +19,9 @@ const credential = (over: Partial<VerifiedCredential> = {}): VerifiedCredential 
   confirmation: { required: false, bulkOver: 10, byCredential: false },
   orgLevel: false,
   expiresAt: null,
+  seats: 1,
+  governance: null,
+  ipAllowList: [],
   ...over,
 });
 

@@ -2,6 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { hashToken, parseToken } from "@/lib/credentials/token-format";
 import type { PlanTier, Role } from "@/lib/generated/prisma/enums";
+import type { ClientAllowList, ClientIdentity } from "@/lib/oauth/client-allow-list";
 
 /** A bearer credential that passed verification, whatever its kind. */
 export type VerifiedCredential = {
@@ -25,6 +26,14 @@ export type VerifiedCredential = {
   confirmation: ConfirmationPolicy;
   orgLevel: boolean;
   expiresAt: Date | null;
+  /** Active members of the workspace: the monthly tool-call budget scales with them. */
+  seats: number;
+  /** The owners' MCP switches (null: no governance set, everything on). */
+  governance: CredentialGovernance | null;
+  /** API keys: the addresses (CIDRs) the key is accepted from; empty: any. */
+  ipAllowList: string[];
+  /** OAuth: the client, as the workspace's client allow-list matches it. */
+  client?: ClientIdentity;
 };
 
 /**
@@ -44,6 +53,13 @@ function confirmationOf(
   };
 }
 
+export type CredentialGovernance = {
+  mcpEnabled: boolean;
+  apiKeysEnabled: boolean;
+  personalTokensEnabled: boolean;
+  oauthEnabled: boolean;
+} & ClientAllowList;
+
 export type BearerFailure = { ok: false; reason: "invalid" | "expired" };
 /** When the credential's last use was recorded, and from where, once this verification's own record is made. */
 export type LastUse = { at: Date; ip: string | null };
@@ -59,7 +75,25 @@ const ACTING_USER = {
 } as const;
 
 const WORKSPACE_PLAN = {
-  select: { planTier: true, rateLimitOverrides: true, mcpConfirmDestructive: true, mcpConfirmBulkOver: true },
+  select: {
+    planTier: true,
+    rateLimitOverrides: true,
+    mcpConfirmDestructive: true,
+    mcpConfirmBulkOver: true,
+    mcpGovernance: {
+      select: {
+        mcpEnabled: true,
+        apiKeysEnabled: true,
+        personalTokensEnabled: true,
+        oauthEnabled: true,
+        clientAllowListEnabled: true,
+        allowedClientUrls: true,
+        allowedClientNames: true,
+        allowedRedirectDomains: true,
+      },
+    },
+    _count: { select: { memberships: { where: { deactivatedAt: null } } } },
+  },
 } as const;
 
 const INVALID: BearerFailure = { ok: false, reason: "invalid" };
@@ -118,6 +152,7 @@ async function verifyKey(token: string, ip: string | null): Promise<BearerResult
       toolsets: true,
       draftsOnly: true,
       confirmDestructive: true,
+      ipAllowList: true,
       workspaceId: true,
       userId: true,
       expiresAt: true,
@@ -153,6 +188,9 @@ async function verifyKey(token: string, ip: string | null): Promise<BearerResult
       confirmation: confirmationOf(row.workspace, row),
       orgLevel: !userBound,
       expiresAt: row.expiresAt,
+      seats: row.workspace._count.memberships,
+      governance: row.workspace.mcpGovernance,
+      ipAllowList: row.kind === "workspace_key" ? row.ipAllowList : [],
     },
   };
 }
@@ -178,7 +216,7 @@ async function verifyOAuthAccess(token: string, resource: string, ip: string | n
           lastUsedIp: true,
           workspaceId: true,
           userId: true,
-          client: { select: { name: true } },
+          client: { select: { clientId: true, name: true, redirectUris: true } },
           workspace: WORKSPACE_PLAN,
           user: ACTING_USER,
         },
@@ -213,6 +251,10 @@ async function verifyOAuthAccess(token: string, resource: string, ip: string | n
       confirmation: confirmationOf(grant.workspace, grant),
       orgLevel: false,
       expiresAt: row.expiresAt,
+      seats: grant.workspace._count.memberships,
+      governance: grant.workspace.mcpGovernance,
+      ipAllowList: [],
+      client: grant.client,
     },
   };
 }

@@ -3,7 +3,8 @@ import { toAppError } from "@/lib/errors";
 import { authenticate, confirmCaller } from "@/lib/mcp/route/authenticate";
 import { guardRequest } from "@/lib/mcp/route/guard";
 import { limitCaller } from "@/lib/mcp/route/limit";
-import { serveMcp } from "@/lib/mcp/route/serve";
+import { governCaller } from "@/lib/mcp/route/govern";
+import { readMcpBody, serveMcp } from "@/lib/mcp/route/serve";
 import { jsonRpcError } from "@/lib/mcp/route/step";
 import { parseSurface } from "@/lib/mcp/toolsets";
 import { recordRequest } from "@/lib/mcp/route/usage";
@@ -16,8 +17,8 @@ export type McpEndpoint = {
 };
 
 /**
- * POST /api/v1/mcp (and /readonly): guard → authenticate → surface → limit → confirm → the SDK →
- * usage; each step answers or goes on.
+ * POST /api/v1/mcp (and /readonly): guard → authenticate → surface → body → limit → confirm →
+ * governance → the SDK → usage; each step answers or goes on.
  */
 export async function handleMcpPost(request: Request, endpoint: McpEndpoint = { readonly: false }): Promise<Response> {
   const guarded = guardRequest(request);
@@ -27,18 +28,23 @@ export async function handleMcpPost(request: Request, endpoint: McpEndpoint = { 
     if (!authenticated.ok) return authenticated.response;
     const surface = parseSurface(request, endpoint.readonly);
     if (!surface.ok) return jsonRpcError(400, -32600, surface.message);
+    const read = await readMcpBody(request);
+    if (!read.ok) return read.response;
     const { authentication, token, ip } = authenticated;
-    const limit = await limitCaller(authentication.credential, ip, guarded.cors);
+    const limit = await limitCaller(authentication.credential, ip, guarded.cors, read.toolCall);
     // Confirmed before any 429, so a revoked token always gets its 401.
     const confirmed = await confirmCaller(authentication, ip, limit.accessVersion, endpoint);
     if (!confirmed.ok) return confirmed.response;
     const { auth } = confirmed;
+    // The owners' switches and the key's allow-list, on the confirmed credential: a change applies at once.
+    const governed = governCaller(auth.credential, ip, guarded.cors);
+    if (!governed.ok) return governed.response;
     const limited = limit.step;
     if (!limited.ok) {
       recordRequest(auth, "rate_limited");
       return limited.response;
     }
-    const served = await serveMcp(request, auth, token, surface.surface, endpoint);
+    const served = await serveMcp(request, read.body, auth, token, surface.surface, endpoint);
     if (!served.ok) return served.response;
     const { response, toolFailed } = served;
     recordRequest(auth, toolFailed || response.status >= 500 ? "error" : "ok");

@@ -1,13 +1,15 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { mayAuthorize, type PendingAuthorization } from "@/lib/oauth/authorize";
+import type { PendingAuthorization } from "@/lib/oauth/authorize";
+import { authorizationStanding } from "@/lib/services/governance/authorization-standing";
 import type { OAuthClientRecord } from "@/lib/oauth/clients/record";
 import { findConsent } from "@/lib/oauth/store";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 /**
  * The consent to reuse, if the user already approved this client in this
- * workspace for at least the scopes asked now, and may still authorize there.
+ * workspace for at least the scopes asked now, and may still authorize there (the owners' OAuth
+ * switch, client allow-list and consent policy).
  */
 export async function rememberedConsent(options: {
   pending: PendingAuthorization;
@@ -18,9 +20,19 @@ export async function rememberedConsent(options: {
 }) {
   const [consent, workspace] = await Promise.all([
     findConsent({ userId: options.userId, clientId: options.client.id, workspaceId: options.workspaceId }),
-    prisma.workspace.findUniqueOrThrow({ where: { id: options.workspaceId }, select: { oauthAuthorizePolicy: true } }),
+    prisma.workspace.findUniqueOrThrow({
+      where: { id: options.workspaceId },
+      select: { id: true, name: true, oauthAuthorizePolicy: true },
+    }),
   ]);
-  if (!consent || !mayAuthorize(options.role, workspace.oauthAuthorizePolicy)) return null;
+  if (!consent) return null;
+  const standing = await authorizationStanding({
+    workspace,
+    userId: options.userId,
+    role: options.role,
+    client: options.client,
+  });
+  if (!standing.ok) return null;
   return options.pending.scopes.every((scope) => consent.scopes.includes(scope)) ? consent : null;
 }
 

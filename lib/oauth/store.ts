@@ -213,10 +213,26 @@ export async function claimCode(tx: Tx, id: string): Promise<boolean> {
 
 type TokenOptions = { grantId: string; scopes: string[]; resource: string };
 
+/** The latest expiry a token of a grant may have: the owners' lifetime cap, counted from the grant's creation. */
+async function grantExpiryCap(tx: Tx, grantId: string): Promise<Date | null> {
+  const grant = await tx.oAuthGrant.findUnique({
+    where: { id: grantId },
+    select: {
+      createdAt: true,
+      workspace: { select: { mcpGovernance: { select: { maxCredentialLifetimeDays: true } } } },
+    },
+  });
+  const maxDays = grant?.workspace.mcpGovernance?.maxCredentialLifetimeDays;
+  return grant && maxDays ? new Date(grant.createdAt.getTime() + maxDays * 86_400_000) : null;
+}
+
 /** Mints a token of one kind for a grant, hashed at rest; returns the secret and its row id. */
 async function mintToken(tx: Tx, kind: "access" | "refresh", options: TokenOptions) {
   const secret = generateToken(kind === "access" ? "oauth_access" : "oauth_refresh");
   const ttlS = kind === "access" ? ACCESS_TOKEN_TTL_S : REFRESH_TOKEN_TTL_S;
+  // The owners' lifetime cap: no token outlives the grant's cap, counted from the grant's creation.
+  const cap = await grantExpiryCap(tx, options.grantId);
+  const natural = new Date(Date.now() + ttlS * 1000);
   const row = await tx.oAuthToken.create({
     data: {
       grantId: options.grantId,
@@ -225,7 +241,7 @@ async function mintToken(tx: Tx, kind: "access" | "refresh", options: TokenOptio
       ...tokenDisplay(secret),
       scopes: options.scopes,
       resource: options.resource,
-      expiresAt: new Date(Date.now() + ttlS * 1000),
+      expiresAt: cap && cap < natural ? cap : natural,
     },
     select: { id: true },
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkPerIpRateLimit, checkRateLimit, identityOf, rateLimitStatus } from "@/lib/rate-limit/limiter";
-import { limitsFor, PER_IP_LIMITS, PLAN_LIMITS } from "@/lib/rate-limit/policies";
+import { calendarMonth, limitsFor, monthlyBudgetFor, PER_IP_LIMITS, PLAN_LIMITS } from "@/lib/rate-limit/policies";
 import { createMemoryStore } from "@/lib/rate-limit/store";
 
 const limits = (l: Partial<typeof PLAN_LIMITS.starter>) => ({ ...PLAN_LIMITS.enterprise, ...l });
@@ -80,5 +80,32 @@ describe("rate limiter (memory store)", () => {
     expect(decisions[burst]).toMatchObject({ allowed: false, window: "second" });
     expect((await checkPerIpRateLimit("registration", "203.0.113.10", store)).allowed).toBe(true);
     expect((await checkPerIpRateLimit("client-document", "203.0.113.9", store)).allowed).toBe(true);
+  });
+
+  it("a workspace's tool calls share its monthly budget, refused as the month window until the month ends", async () => {
+    const store = createMemoryStore();
+    const budget = { workspaceId: "ws-month", calls: 2 };
+    const l = limits({});
+    expect((await checkRateLimit({ identity: "user-m1", limits: l, monthlyBudget: budget }, store)).allowed).toBe(true);
+    expect((await checkRateLimit({ identity: "user-m2", limits: l, monthlyBudget: budget }, store)).allowed).toBe(true);
+    // A month outlasts the longest timer Node keeps: the count must still be there a moment later.
+    await new Promise((r) => setTimeout(r, 50));
+    const refused = await checkRateLimit({ identity: "user-m3", limits: l, monthlyBudget: budget }, store);
+    expect(refused).toMatchObject({ allowed: false, window: "month", limit: 2, remaining: 0 });
+    const secondsLeft = Math.ceil((calendarMonth(Date.now()).endsAtMs - Date.now()) / 1000);
+    expect(refused.resetS).toBeLessThanOrEqual(secondsLeft);
+    expect(refused.resetS).toBeGreaterThan(secondsLeft - 60);
+    // A request that is not a tool call spends no budget and is not refused by it.
+    expect((await checkRateLimit({ identity: "user-m3", limits: l }, store)).allowed).toBe(true);
+    const status = await rateLimitStatus({ identity: "user-m3", limits: l, monthlyBudget: budget }, store);
+    expect(status.find((w) => w.window === "month")).toMatchObject({ limit: 2, remaining: 0 });
+  });
+
+  it("the monthly budget scales with seats by plan, and an owner's override replaces it", () => {
+    expect(monthlyBudgetFor("starter", 3, {})).toBe(6_000);
+    expect(monthlyBudgetFor("professional", 2, null)).toBe(20_000);
+    expect(monthlyBudgetFor("enterprise", 1, {})).toBe(50_000);
+    expect(monthlyBudgetFor("starter", 3, { perMonth: 500 })).toBe(500);
+    expect(limitsFor("starter", { perMonth: 500, perDay: 7 })).toEqual({ ...PLAN_LIMITS.starter, perDay: 7 });
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { counterStore, type CounterStore } from "@/lib/rate-limit/store";
 import {
+  calendarMonth,
   PER_IP_LIMITS,
   WINDOW_SECONDS,
   type Limits,
@@ -32,6 +33,8 @@ export type RateLimitSubject = {
   oauthWorkspaceId?: string;
   /** A workspace id whose access version the decision should carry (the caller's workspace). */
   accessScope?: string;
+  /** A tool call spends one of its workspace's monthly budget (a calendar month, UTC). */
+  monthlyBudget?: { workspaceId: string; calls: number };
 };
 
 export function identityOf(options: {
@@ -54,7 +57,8 @@ export async function checkRateLimit(
   subject: RateLimitSubject,
   store: CounterStore = counterStore(),
 ): Promise<RateLimitDecision> {
-  const windows: { key: string; window: WindowName; points: number }[] = [
+  const month = subject.monthlyBudget ? calendarMonth(Date.now()) : null;
+  const windows: { key: string; window: WindowName; points: number; resetAtMs?: number }[] = [
     { key: `${subject.identity}:s`, window: "second", points: subject.limits.perSecond },
     { key: `${subject.identity}:m`, window: "minute", points: subject.limits.perMinute },
     ...(subject.oauthWorkspaceId
@@ -67,20 +71,41 @@ export async function checkRateLimit(
         ]
       : []),
     { key: `${subject.identity}:d`, window: "day", points: subject.limits.perDay },
+    ...(subject.monthlyBudget && month
+      ? [
+          {
+            key: monthKey(subject.monthlyBudget.workspaceId, month.label),
+            window: "month" as const,
+            points: subject.monthlyBudget.calls,
+            resetAtMs: month.endsAtMs,
+          },
+        ]
+      : []),
   ];
   const result = await store.hitAll(
-    windows.map((w) => ({ key: w.key, points: w.points, durationS: WINDOW_SECONDS[w.window] })),
+    windows.map((w) => ({
+      key: w.key,
+      points: w.points,
+      durationS: WINDOW_SECONDS[w.window],
+      ...(w.resetAtMs ? { resetAtMs: w.resetAtMs } : {}),
+    })),
     subject.accessScope,
   );
   const decisions = windows.map((w, i) => {
     const hit = result.hits[i]!;
-    return describe(w.window, w.points, hit.remaining, hit.resetMs, hit.allowed);
+    const resetMs = w.resetAtMs ? w.resetAtMs - Date.now() : hit.resetMs;
+    return describe(w.window, w.points, hit.remaining, resetMs, hit.allowed);
   });
   const decision =
     result.refused >= 0
       ? decisions[result.refused]!
       : decisions.reduce((tightest, d) => (d.remaining / d.limit < tightest.remaining / tightest.limit ? d : tightest));
   return { ...decision, accessVersion: result.version };
+}
+
+/** A workspace's monthly tool-call counter: the month is part of the key, so each month starts at zero. */
+function monthKey(workspaceId: string, month: string) {
+  return `ws-${workspaceId}:mo:${month}`;
 }
 
 /**
@@ -154,16 +179,18 @@ export async function rateLimitStatus(
   store: CounterStore = counterStore(),
 ): Promise<WindowStatus[]> {
   const windows: [WindowName, string, number][] = [
-    ["second", "s", subject.limits.perSecond],
-    ["minute", "m", subject.limits.perMinute],
-    ["day", "d", subject.limits.perDay],
+    ["second", `${subject.identity}:s`, subject.limits.perSecond],
+    ["minute", `${subject.identity}:m`, subject.limits.perMinute],
+    ["day", `${subject.identity}:d`, subject.limits.perDay],
   ];
+  const month = calendarMonth(Date.now());
+  if (subject.monthlyBudget)
+    windows.push(["month", monthKey(subject.monthlyBudget.workspaceId, month.label), subject.monthlyBudget.calls]);
   return Promise.all(
-    windows.map(async ([window, suffix, limit]) => {
-      const peek = await store
-        .peek(`${subject.identity}:${suffix}`, limit, WINDOW_SECONDS[window])
-        .catch(() => ({ remaining: limit, resetMs: 0 }));
-      return { window, limit, remaining: peek.remaining, reset_s: Math.ceil(peek.resetMs / 1000) };
+    windows.map(async ([window, key, limit]) => {
+      const peek = await store.peek(key, limit, WINDOW_SECONDS[window]).catch(() => ({ remaining: limit, resetMs: 0 }));
+      const resetMs = window === "month" ? month.endsAtMs - Date.now() : peek.resetMs;
+      return { window, limit, remaining: peek.remaining, reset_s: Math.ceil(resetMs / 1000) };
     }),
   );
 }

@@ -18,11 +18,43 @@ export type Limits = {
 
 export function limitsFor(plan: PlanTier, overrides: unknown): Limits {
   const parsed = RateLimitOverridesSchema.safeParse(overrides ?? {});
-  return { ...PLAN_LIMITS[plan], ...(parsed.success ? parsed.data : {}) };
+  const { perMonth: _budget, ...windows } = parsed.success ? parsed.data : {};
+  return { ...PLAN_LIMITS[plan], ...windows };
 }
 
-export type WindowName = "second" | "minute" | "day";
-export const WINDOW_SECONDS: Record<WindowName, number> = { second: 1, minute: 60, day: 86_400 };
+/**
+ * The monthly tool-call budget a workspace shares, per agent seat (active member), by plan; an
+ * owner's `perMonth` override replaces the product for the whole workspace.
+ */
+export const MONTHLY_TOOL_CALLS_PER_SEAT: Record<PlanTier, number> = {
+  starter: 2_000,
+  professional: 10_000,
+  enterprise: 50_000,
+};
+
+export function monthlyBudgetFor(plan: PlanTier, seats: number, overrides: unknown): number {
+  const parsed = RateLimitOverridesSchema.safeParse(overrides ?? {});
+  const override = parsed.success ? parsed.data.perMonth : undefined;
+  return override ?? MONTHLY_TOOL_CALLS_PER_SEAT[plan] * Math.max(1, seats);
+}
+
+export type WindowName = "second" | "minute" | "day" | "month";
+/** A month window is a calendar month (UTC); its counter lives at most 31 days. */
+export const WINDOW_SECONDS: Record<WindowName, number> = {
+  second: 1,
+  minute: 60,
+  day: 86_400,
+  month: 31 * 86_400,
+};
+
+/** The calendar month (UTC) a moment falls in, and when the next one starts. */
+export function calendarMonth(now: number): { label: string; endsAtMs: number } {
+  const date = new Date(now);
+  return {
+    label: date.toISOString().slice(0, 7),
+    endsAtMs: Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1),
+  };
+}
 
 /** Unauthenticated OAuth endpoints (token exchange) are limited per client IP. */
 export const TOKEN_ENDPOINT_LIMITS: Limits = { perSecond: 20, perMinute: 300, perDay: 20_000, oauthPerMinute: 120 };

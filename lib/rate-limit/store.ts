@@ -15,8 +15,12 @@ import { getEnv } from "@/lib/env";
 
 export type Hit = { allowed: boolean; remaining: number; resetMs: number };
 
-/** One window of a request's limit: its key, how many requests it allows, how long it lasts. */
-export type WindowSpec = { key: string; points: number; durationS: number };
+/**
+ * One window of a request's limit: its key, how many requests it allows, how long it lasts. A
+ * calendar window (the month) carries its period in the key and ends at `resetAtMs`, so its counter
+ * expires then rather than a fixed length after its first request.
+ */
+export type WindowSpec = { key: string; points: number; durationS: number; resetAtMs?: number };
 
 export type HitAll = {
   /** One per window, in order; when a window refuses, what each window held without this request. */
@@ -123,8 +127,14 @@ const newVersion = () => `v${randomUUID()}`;
 function hitAllArgs(windows: readonly WindowSpec[], keyOf: (w: WindowSpec) => string, versionScope?: string) {
   const keys = windows.map(keyOf);
   if (versionScope) keys.push(versionKey(versionScope));
-  const args = [String(windows.length), ...windows.flatMap((w) => [String(w.points), String(w.durationS * 1000)])];
+  const now = Date.now();
+  const args = [String(windows.length), ...windows.flatMap((w) => [String(w.points), String(lifetimeMs(w, now))])];
   return { keys, args };
+}
+
+/** How long a window's counter lives from its first request: its length, or until its calendar period ends. */
+function lifetimeMs(w: WindowSpec, now: number): number {
+  return w.resetAtMs ? Math.max(1, w.resetAtMs - now) : w.durationS * 1000;
 }
 
 function fromHitAllReply(
@@ -194,12 +204,27 @@ async function hitAllIn(
   return { hits, refused: -1, version: null };
 }
 
+/**
+ * In memory a counter expires by a timer, and Node's timers hold at most 24.8 days: a longer window
+ * (the month) would expire at once. Its keys name their period (see WindowSpec), so its counters are
+ * kept without a timer instead, one per workspace and month.
+ */
+const LONGEST_TIMER_S = 24 * 86_400;
+
 function memoryLimiters() {
   const cache = new Map<string, RateLimiterMemory>();
   return (points: number, duration: number) => {
     const id = `${points}/${duration}`;
     let limiter = cache.get(id);
-    if (!limiter) cache.set(id, (limiter = new RateLimiterMemory({ points, duration, keyPrefix: `rl${id}` })));
+    if (!limiter)
+      cache.set(
+        id,
+        (limiter = new RateLimiterMemory({
+          points,
+          duration: duration > LONGEST_TIMER_S ? 0 : duration,
+          keyPrefix: `rl${id}`,
+        })),
+      );
     return limiter;
   };
 }
@@ -364,7 +389,14 @@ export function createUpstashStore(url: string, token: string): CounterStore {
     return consume(insuranceFor(points, duration), key, points);
   };
   // @upstash/ratelimit's fixed-window keys: its prefix, the identifier, and the window's number since the epoch.
+  // A calendar window's key already names its period, so it needs no bucket.
   const bucketOf = (w: WindowSpec, now: number) => Math.floor(now / (w.durationS * 1000));
+  const upstashKeyOf = (w: WindowSpec, now: number) =>
+    w.resetAtMs
+      ? `deskbridge:up:${w.points}/${w.durationS}:${w.key}`
+      : `deskbridge:up:${w.points}/${w.durationS}:${w.key}:${bucketOf(w, now)}`;
+  const upstashResetMs = (w: WindowSpec, now: number) =>
+    w.resetAtMs ? w.resetAtMs - now : (bucketOf(w, now) + 1) * w.durationS * 1000 - now;
   const withTimeout = <T>(promise: Promise<T>) =>
     new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error("timeout")), timeout);
@@ -382,12 +414,12 @@ export function createUpstashStore(url: string, token: string): CounterStore {
     kind: "upstash",
     async hitAll(windows, versionScope) {
       const now = Date.now();
-      const keyOf = (w: WindowSpec) => `deskbridge:up:${w.points}/${w.durationS}:${w.key}:${bucketOf(w, now)}`;
+      const keyOf = (w: WindowSpec) => upstashKeyOf(w, now);
       const { keys, args } = hitAllArgs(windows, keyOf, versionScope);
       try {
         const reply = await withTimeout(evalHitAll(keys, args));
         noteUp();
-        return fromHitAllReply(reply, windows, (w) => (bucketOf(w, now) + 1) * w.durationS * 1000 - now);
+        return fromHitAllReply(reply, windows, (w) => upstashResetMs(w, now));
       } catch (error) {
         warnDown(error instanceof Error ? error.message : "error");
         return hitAllIn(insuranceFor, windows);

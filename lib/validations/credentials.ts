@@ -3,6 +3,7 @@ import { ALL_SCOPES, type Scope } from "@/lib/auth/scopes";
 import { TOOLSET_NAMES } from "@/lib/auth/toolsets";
 import { DraftsOnlySchema } from "@/lib/validations/mcp-safety";
 import { blankToUndefined, fromDigits, IdSchema } from "@/lib/validations/common";
+import { IpAllowListSchema } from "@/lib/validations/governance";
 
 export const MAX_PERSONAL_TOKENS = 10;
 export const PERSONAL_TOKEN_LIFETIME_DAYS = 730;
@@ -36,6 +37,8 @@ export const CreateApiKeySchema = z.object({
   drafts_only: DraftsOnlySchema,
   /** Destructive MCP actions through the key ask for confirmation, whatever the workspace asks. */
   confirm_destructive: z.boolean({ error: "confirm_destructive must be true or false" }).optional(),
+  /** The client addresses (CIDRs or single addresses) the key is accepted from; left out or empty: any. */
+  ip_allow_list: z.preprocess(blankToUndefined, IpAllowListSchema.optional()),
   /** true: acts as the workspace (no user); false: acts as its creator with the creator's role. */
   org_level: z.boolean({ error: "org_level must be true or false" }).default(true),
   /** Hours until it expires; none means it does not expire. */

@@ -13,6 +13,7 @@ export const NOTIFICATION_TYPE_LABELS: Record<NotificationType, string> = {
   reply: "A customer replies on my ticket",
   sla_due_soon: "An SLA target on my ticket is due soon",
   automation: "An automation rule notifies me",
+  access_request: "Someone asks the owners for MCP access (owners)",
 };
 
 export const ListNotificationsSchema = z.object({

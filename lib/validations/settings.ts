@@ -22,6 +22,13 @@ export const RateLimitOverridesSchema = z.object({
   perMinute: Count.optional(),
   perDay: Count.optional(),
   oauthPerMinute: Count.optional(),
+  /** The workspace's monthly tool-call budget, replacing the plan's per-seat default. */
+  perMonth: z.coerce
+    .number()
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(1_000_000_000, "is too large")
+    .optional(),
 });
 export type RateLimitOverrides = z.infer<typeof RateLimitOverridesSchema>;
 

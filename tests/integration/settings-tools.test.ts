@@ -46,7 +46,13 @@ describe("get_workspace_settings", () => {
       slug: ws.slug,
       plan: "enterprise",
       oauth_authorize_policy: "owners",
-      rate_limits: { overrides: {}, plan: { perMinute: 1000 }, in_force: { perMinute: 1000 } },
+      rate_limits: {
+        overrides: {},
+        plan: { perMinute: 1000 },
+        in_force: { perMinute: 1000 },
+        // Enterprise: 50,000 tool calls a month per seat, for the owner, the admin and two agents.
+        monthly_tool_calls: { per_seat: 50_000, seats: 4, in_force: 200_000 },
+      },
     });
     expect((await call("settingsRead", "get_workspace_settings", {})).slug).toBe(ws.slug);
   });

@@ -42,6 +42,24 @@ const freshWindows = () => {
 };
 
 describe.each(["redis", "upstash"])("the limiter script on %s", (kind) => {
+  it("counts a calendar window (the month) in the same call, its counter living until the period ends", async () => {
+    const store = stores[kind]!;
+    const id = unique();
+    const resetAtMs = Date.now() + 5 * 86_400_000;
+    const windows: WindowSpec[] = [
+      ...windowsOf(id, [10, 10, 10]),
+      { key: `${id}:mo:2026-12`, points: 2, durationS: 31 * 86_400, resetAtMs },
+    ];
+    expect((await store.hitAll(windows)).refused).toBe(-1);
+    expect((await store.hitAll(windows)).refused).toBe(-1);
+    const refused = await store.hitAll(windows);
+    expect(refused.refused).toBe(3);
+    expect(refused.hits[3]!.resetMs).toBeLessThanOrEqual(5 * 86_400_000);
+    expect(refused.hits[3]!.resetMs).toBeGreaterThan(5 * 86_400_000 - 60_000);
+    // The refused call left the other windows as they were: two counted.
+    expect(await remaining(store, windows.slice(0, 3))).toEqual([8, 8, 8]);
+  });
+
   it("counts an allowed request once in every window, each expiring with its window", async () => {
     const store = stores[kind]!;
     const windows = windowsOf(unique(), [3, 10, 100]);

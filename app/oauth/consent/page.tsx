@@ -4,11 +4,12 @@ import { signInPath } from "@/lib/auth/return-path";
 import { describeScope, type Scope } from "@/lib/auth/scopes";
 import { getWorkspaceSession } from "@/lib/auth/session";
 import { describeToolset, TOOLSET_NAMES } from "@/lib/auth/toolsets";
-import { mayAuthorize, policyText, readPending } from "@/lib/oauth/authorize";
+import { policyText, readPending } from "@/lib/oauth/authorize";
 import { findClient } from "@/lib/oauth/clients/find";
 import { splitRequestedScopes } from "@/lib/oauth/remembered-consent";
 import { findConsent } from "@/lib/oauth/store";
 import { csrfToken } from "@/lib/oauth/signed";
+import { authorizationStanding, type AuthorizationStanding } from "@/lib/services/governance/authorization-standing";
 import { listOAuthPolicies } from "@/lib/services/workspaces/list-oauth-policies";
 
 export const metadata: Metadata = { title: "Authorize app" };
@@ -38,10 +39,18 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
     );
   }
   const policies = await listOAuthPolicies(session.workspaces);
-  const workspaces = session.workspaces.map((w) => {
-    const policy = policies.find((p) => p.id === w.id)!.oauthAuthorizePolicy;
-    return { ...w, allowed: mayAuthorize(w.role, policy), policy };
-  });
+  const workspaces = await Promise.all(
+    session.workspaces.map(async (w) => {
+      const policy = policies.find((p) => p.id === w.id)!.oauthAuthorizePolicy;
+      const standing = await authorizationStanding({
+        workspace: { id: w.id, name: w.name, oauthAuthorizePolicy: policy },
+        userId: session.user.id,
+        role: w.role,
+        client,
+      });
+      return { ...w, allowed: standing.ok, policy, standing };
+    }),
+  );
   const allowed = workspaces.filter((w) => w.allowed);
   const preferred = allowed.find((w) => w.id === session.workspace.id) ?? allowed[0];
   // What this client already holds in the workspace shown first: a step-up shows only what it adds.
@@ -51,6 +60,9 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
     workspaceId: preferred?.id ?? session.workspace.id,
   });
   const { kept, added } = splitRequestedScopes(pending.scopes, consent?.scopes ?? null);
+  // Refused everywhere: the page speaks of the active workspace, and offers to ask its owners.
+  const refusedIn = allowed.length ? null : (workspaces.find((w) => w.id === session.workspace.id) ?? workspaces[0]!);
+  const refusal = refusedIn && !refusedIn.standing.ok ? refusedIn.standing : null;
 
   return (
     <Shell>
@@ -122,7 +134,9 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
           </span>
         </label>
         <ConfirmDestructiveChoice checked={consent?.confirmDestructive ?? false} />
-        {workspaces.length > 1 ? (
+        {refusedIn ? (
+          <input type="hidden" name="workspace" value={refusedIn.slug} />
+        ) : workspaces.length > 1 ? (
           <label className="block text-sm">
             <span className="font-medium text-slate-700">Workspace</span>
             <select
@@ -133,7 +147,7 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
               {workspaces.map((w) => (
                 <option key={w.slug} value={w.slug} disabled={!w.allowed}>
                   {w.name}
-                  {w.allowed ? "" : ` (only ${policyText(w.policy)} may authorize)`}
+                  {refusalLabel(w.standing, w.policy)}
                 </option>
               ))}
             </select>
@@ -141,11 +155,20 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
         ) : (
           <input type="hidden" name="workspace" value={workspaces[0]!.slug} />
         )}
-        {allowed.length === 0 ? (
-          <p role="alert" className="rounded-md bg-rose-50 p-3 text-sm text-rose-800 ring-1 ring-rose-200">
-            You cannot authorize apps here: in {workspaces[0]!.name} only {policyText(workspaces[0]!.policy)} may. Ask
-            an owner, or deny.
-          </p>
+        {refusal ? (
+          <div role="alert" className="space-y-2 rounded-md bg-rose-50 p-3 text-sm text-rose-800 ring-1 ring-rose-200">
+            <p data-testid="consent-refusal">{refusal.message}</p>
+            {refusal.reason !== "oauth_disabled" ? (
+              <button
+                type="submit"
+                name="decision"
+                value="request_access"
+                className="rounded-md bg-white px-3 py-1.5 font-medium text-rose-900 ring-1 ring-rose-300"
+              >
+                {refusal.reason === "client_blocked" ? "Request access" : "Ask an owner"}
+              </button>
+            ) : null}
+          </div>
         ) : (
           <p className="text-xs text-slate-500">
             Workspace: {workspaces.length > 1 ? "chosen above" : workspaces[0]!.name}. You can revoke access any time in
@@ -174,6 +197,14 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
       </form>
     </Shell>
   );
+}
+
+/** Why a workspace is not offered, after its name in the picker. */
+function refusalLabel(standing: AuthorizationStanding, policy: Parameters<typeof policyText>[0]): string {
+  if (standing.ok) return "";
+  if (standing.reason === "oauth_disabled") return " (OAuth connections are off)";
+  if (standing.reason === "client_blocked") return " (this app is not on its allow-list)";
+  return ` (only ${policyText(policy)} may authorize)`;
 }
 
 function Shell({ children }: { children: React.ReactNode }) {

@@ -3,10 +3,10 @@ import { getEnv } from "@/lib/env";
 import type { VerifiedCredential } from "@/lib/credentials/verify-bearer";
 import type { Step } from "@/lib/mcp/route/step";
 import { checkRateLimit, identityOf, rateLimitedResponse } from "@/lib/rate-limit/limiter";
-import { limitsFor } from "@/lib/rate-limit/policies";
+import { limitsFor, monthlyBudgetFor } from "@/lib/rate-limit/policies";
 
 // The MCP route's third step: the caller's limits, per user, else per workspace for org-level keys;
-// OAuth connections also share a workspace ceiling.
+// OAuth connections also share a workspace ceiling, and tool calls the workspace's monthly budget.
 
 export type Limited = {
   /** Goes on with the X-RateLimit headers for the answer, or stops with the 429 of the contract. */
@@ -20,6 +20,8 @@ export async function limitCaller(
   credential: VerifiedCredential,
   ip: string | null,
   cors: Record<string, string>,
+  /** A tools/call request, which also spends the monthly budget. */
+  toolCall: boolean,
 ): Promise<Limited> {
   // Operators may switch limits off (the benchmarks compare both in one run).
   if (getEnv().RATE_LIMITS === "off") return { step: { ok: true, headers: {} }, accessVersion: null };
@@ -33,6 +35,12 @@ export async function limitCaller(
       limits: limitsFor(credential.planTier, credential.rateLimitOverrides),
       oauthWorkspaceId: credential.kind === "oauth" ? credential.workspaceId : undefined,
       accessScope: credential.workspaceId,
+      monthlyBudget: toolCall
+        ? {
+            workspaceId: credential.workspaceId,
+            calls: monthlyBudgetFor(credential.planTier, credential.seats, credential.rateLimitOverrides),
+          }
+        : undefined,
     });
     const accessVersion = decision.accessVersion ?? null;
     if (!decision.allowed) return { step: { ok: false, response: rateLimitedResponse(decision, cors) }, accessVersion };

@@ -54,17 +54,10 @@ async function serveLegacy(request: Request, body: unknown, call: McpCall, authI
 }
 
 /**
- * Reads the body once (the SDK gets it parsed) and serves it. Goes on with the SDK's answer (or the
- * step-up challenge of an OAuth call beyond its grant) and whether a tool call in it was refused or
- * failed; stops on a body too large or not JSON.
+ * Reads the body once (the SDK gets it parsed, and the limiter learns whether it calls a tool).
+ * Stops on a body too large or not JSON.
  */
-export async function serveMcp(
-  request: Request,
-  auth: McpAuth,
-  token: string,
-  surface: Surface,
-  endpoint: { readonly: boolean },
-): Promise<Step<{ response: Response; toolFailed: boolean }>> {
+export async function readMcpBody(request: Request): Promise<Step<{ body: unknown; toolCall: boolean }>> {
   const read = await readRequestBody(request, MAX_BODY_BYTES);
   if (read.tooLarge)
     return { ok: false, response: jsonRpcError(413, -32600, `Request body is larger than ${MAX_BODY_BYTES} bytes.`) };
@@ -74,6 +67,25 @@ export async function serveMcp(
   } catch {
     return { ok: false, response: jsonRpcError(400, -32700, "Parse error: the body is not valid JSON.") };
   }
+  const messages: unknown[] = Array.isArray(body) ? body : [body];
+  const toolCall = messages.some(
+    (message) => !!message && typeof message === "object" && (message as { method?: unknown }).method === "tools/call",
+  );
+  return { ok: true, body, toolCall };
+}
+
+/**
+ * Serves the parsed body. Goes on with the SDK's answer (or the step-up challenge of an OAuth call
+ * beyond its grant) and whether a tool call in it was refused or failed.
+ */
+export async function serveMcp(
+  request: Request,
+  body: unknown,
+  auth: McpAuth,
+  token: string,
+  surface: Surface,
+  endpoint: { readonly: boolean },
+): Promise<Step<{ response: Response; toolFailed: boolean }>> {
   const challenge = stepUpChallenge(body, auth, surface, endpoint);
   if (challenge) return { ok: true, response: challenge, toolFailed: true };
   let toolFailed = false;

@@ -4,7 +4,15 @@ import { pageOf } from "@/lib/mcp/tools/shapes";
 import { getBacklog } from "@/lib/services/analytics/get-backlog";
 import { getSupportMetrics } from "@/lib/services/analytics/get-support-metrics";
 import { listAuditEvents } from "@/lib/services/audit/list-audit-events";
+import { getMcpUsage } from "@/lib/services/governance/get-mcp-usage";
+import { McpUsageQuerySchema } from "@/lib/validations/governance";
 import { AuditListSchema, BacklogSchema, SupportMetricsSchema } from "@/lib/validations/analytics";
+
+const UsageFigures = {
+  calls: z.number().int(),
+  errors: z.number().int(),
+  p95_ms: z.number().int().nullable(),
+};
 
 const Seconds = z.object({ median: z.number().nullable(), p90: z.number().nullable() });
 
@@ -104,5 +112,29 @@ export const ANALYTICS_TOOLS = [
     needsUser: false,
     annotations: READ,
     handler: (ctx, input) => listAuditEvents(ctx, input),
+  }),
+  defineTool({
+    name: "get_mcp_usage",
+    title: "MCP usage",
+    description:
+      "MCP calls (tools, resources, prompts) over a period (default: the last 30 days): calls, errors and p95 latency in ms per client (the API key's or token's name, or the OAuth app's) and per tool, most used first. Admins only.",
+    input: McpUsageQuerySchema,
+    output: z.object({
+      from: z.string(),
+      to: z.string(),
+      by_client: z.array(
+        z.object({
+          client: z.string(),
+          kind: z.string().describe("workspace_key, personal_token or oauth"),
+          ...UsageFigures,
+        }),
+      ),
+      by_tool: z.array(z.object({ tool: z.string(), ...UsageFigures })),
+    }),
+    scopes: ["analytics:read"],
+    role: "admin",
+    needsUser: false,
+    annotations: READ,
+    handler: (ctx, input) => getMcpUsage(ctx, input),
   }),
 ];

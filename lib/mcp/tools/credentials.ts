@@ -12,7 +12,7 @@ export const CREDENTIAL_TOOLS = [
     name: "create_api_key",
     title: "Create API key",
     description:
-      "Create a workspace API key. org_level true (default) acts as the workspace; false acts as you with your role. The key can carry only scopes this connection has (default: all of them), and only toolsets it has when it is limited to some (toolsets limits the key: it lists and calls only those toolsets' tools) and confirms destructive actions when this connection does (confirm_destructive asks it anyway), and expires no later than this connection (expiry_hours may shorten it); revoking this connection revokes the key. The secret is in the result once and cannot be read again: store it in a secrets manager. Admins only.",
+      "Create a workspace API key. org_level true (default) acts as the workspace; false acts as you with your role. The key can carry only scopes this connection has (default: all of them), and only toolsets it has when it is limited to some (toolsets limits the key: it lists and calls only those toolsets' tools) and confirms destructive actions when this connection does (confirm_destructive asks it anyway), and expires no later than this connection (expiry_hours may shorten it); revoking this connection revokes the key. ip_allow_list limits where the key is accepted from (addresses or CIDR ranges); the workspace's owners may cap how long keys live. The secret is in the result once and cannot be read again: store it in a secrets manager. Admins only.",
     input: CreateApiKeySchema,
     output: z.object({
       id: z.string(),
@@ -23,6 +23,7 @@ export const CREDENTIAL_TOOLS = [
       scopes: z.array(z.string()),
       toolsets: z.array(z.string()).nullable(),
       confirm_destructive: z.boolean(),
+      ip_allow_list: z.array(z.string()).nullable(),
       created_at: z.string(),
       expires_at: z.string().nullable(),
     }),

@@ -17,7 +17,14 @@ const SettingsShape = z.object({
   plan: z.string(),
   oauth_authorize_policy: z.enum(OAUTH_POLICIES),
   round_robin: z.boolean(),
-  rate_limits: z.object({ plan: Limits, overrides: Limits.partial(), in_force: Limits }),
+  rate_limits: z.object({
+    plan: Limits,
+    overrides: Limits.extend({ perMonth: z.number().int() }).partial(),
+    in_force: Limits,
+    monthly_tool_calls: z
+      .object({ per_seat: z.number().int(), seats: z.number().int(), in_force: z.number().int() })
+      .describe("The workspace's monthly tool-call budget: per seat by plan, times active seats, or perMonth."),
+  }),
   /** Read only through MCP: a client must not be able to switch off the confirmation that guards it. */
   mcp_confirmation: z.object({ confirm_destructive: z.boolean(), bulk_over: z.number().int() }),
 });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { identityOf, rateLimitStatus } from "@/lib/rate-limit/limiter";
 import { limitsFor } from "@/lib/rate-limit/policies";
+import { getMonthlyBudget } from "@/lib/services/governance/get-monthly-budget";
 import { DESTRUCTIVE, defineTool, READ, WRITE } from "@/lib/mcp/tool";
 
 import { createTeam } from "@/lib/services/teams/create-team";
@@ -66,6 +67,7 @@ export const USER_TOOLS = [
           windows: await rateLimitStatus({
             identity: identityOf({ userId: ctx.userId, orgWorkspaceId: ctx.workspaceId }),
             limits: limitsFor(workspace.planTier, workspace.rateLimitOverrides),
+            monthlyBudget: await getMonthlyBudget(ctx),
           }),
         },
       };

@@ -8,6 +8,7 @@ import { generateToken, hashToken, maskToken, tokenDisplay } from "@/lib/credent
 import { AppError, parseInput } from "@/lib/errors";
 import { liveGrantExpiry } from "@/lib/oauth/store";
 import { recordAudit } from "@/lib/services/audit/record-audit";
+import { credentialPolicy } from "@/lib/services/governance/credential-policy";
 import { CreateApiKeySchema, type CreateApiKeyInput } from "@/lib/validations/credentials";
 
 const HOUR_MS = 3_600_000;
@@ -39,6 +40,15 @@ export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) 
   const toolsets = narrowToolsets(data.toolsets, parent ? (ctx.toolsets ?? []) : []);
   const confirmDestructive = keepConfirmation(data.confirm_destructive, Boolean(parent && ctx.confirmDestructive));
   let expiresAt = data.expiry_hours ? new Date(Date.now() + data.expiry_hours * HOUR_MS) : null;
+  const policy = await credentialPolicy(ctx.workspaceId, "workspace_key");
+  if (policy.latestExpiry && policy.maxDays && (!expiresAt || expiresAt > policy.latestExpiry)) {
+    const most = policy.maxDays * 24;
+    throw new AppError(
+      "validation_error",
+      `expiry_hours: this workspace's keys live at most ${policy.maxDays} days; ask for at most ${most} hours.`,
+      { fields: { expiry_hours: [expiresAt ? `must be at most ${most}` : `is required: at most ${most}`] } },
+    );
+  }
   if (parent) {
     refuseWiderScopes(scopes, ctx.scopes ?? []);
     const bound = await callerExpiry(ctx, parent);
@@ -69,6 +79,7 @@ export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) 
       toolsets,
       draftsOnly,
       confirmDestructive,
+      ipAllowList: data.ip_allow_list ?? [],
       userId: data.org_level ? null : ctx.userId,
       createdById: ctx.userId,
       expiresAt,
@@ -83,6 +94,7 @@ export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) 
       toolsets: true,
       draftsOnly: true,
       confirmDestructive: true,
+      ipAllowList: true,
       createdAt: true,
       expiresAt: true,
     },
@@ -97,6 +109,7 @@ export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) 
       ...(key.toolsets.length ? { toolsets: key.toolsets } : {}),
       ...(key.draftsOnly ? { drafts_only: true } : {}),
       ...(key.confirmDestructive ? { confirm_destructive: true } : {}),
+      ...(key.ipAllowList.length ? { ip_allow_list: key.ipAllowList } : {}),
       ...(parent ? { created_by_credential: parent.id, created_by_kind: parent.kind } : {}),
     },
   });
@@ -110,6 +123,7 @@ export async function createApiKey(ctx: ActorContext, input: CreateApiKeyInput) 
     toolsets: key.toolsets.length ? key.toolsets : null,
     drafts_only: key.draftsOnly,
     confirm_destructive: key.confirmDestructive,
+    ip_allow_list: key.ipAllowList.length ? key.ipAllowList : null,
     created_at: key.createdAt.toISOString(),
     expires_at: key.expiresAt?.toISOString() ?? null,
   };

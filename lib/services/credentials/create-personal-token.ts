@@ -4,6 +4,7 @@ import { inWorkspace, type ActorContext } from "@/lib/context";
 import { generateToken, hashToken, maskToken, tokenDisplay } from "@/lib/credentials/token-format";
 import { AppError, parseInput } from "@/lib/errors";
 import { recordAudit } from "@/lib/services/audit/record-audit";
+import { credentialPolicy } from "@/lib/services/governance/credential-policy";
 import {
   CreatePersonalTokenSchema,
   MAX_PERSONAL_TOKENS,
@@ -13,7 +14,8 @@ import {
 
 /**
  * A personal MCP token for the acting agent: all scopes, the agent's role
- * applies, expires two years after creation, at most ten active per user.
+ * applies, expires two years after creation (or at the owners' lifetime cap), at most ten active
+ * per user.
  */
 export async function createPersonalToken(ctx: ActorContext, input: CreatePersonalTokenInput = {}) {
   const data = parseInput(CreatePersonalTokenSchema, input);
@@ -22,6 +24,10 @@ export async function createPersonalToken(ctx: ActorContext, input: CreatePerson
   const secret = generateToken("personal_token");
   const { prefix, lastFour } = tokenDisplay(secret);
   const now = new Date();
+  const policy = await credentialPolicy(ctx.workspaceId, "personal_token");
+  const lifetime = new Date(now.getTime() + PERSONAL_TOKEN_LIFETIME_DAYS * 86_400_000);
+  // The owners' lifetime cap shortens a token's two years.
+  const expiresAt = policy.latestExpiry && policy.latestExpiry < lifetime ? policy.latestExpiry : lifetime;
   const token = await prisma.$transaction(async (tx) => {
     // Serialise this user's token creation so two parallel requests cannot both take the tenth slot.
     // Schema-qualified like Prisma's own queries, so a session's search_path cannot redirect it.
@@ -47,7 +53,7 @@ export async function createPersonalToken(ctx: ActorContext, input: CreatePerson
         scopes: ["mcp:read", "mcp:write"],
         userId,
         createdById: userId,
-        expiresAt: new Date(now.getTime() + PERSONAL_TOKEN_LIFETIME_DAYS * 86_400_000),
+        expiresAt,
       },
       select: { id: true, name: true, createdAt: true, expiresAt: true },
     });

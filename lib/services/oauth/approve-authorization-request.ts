@@ -2,7 +2,8 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { ActorContext } from "@/lib/context";
 import { approveAuthorization, RequestAlreadyApproved } from "@/lib/oauth/approve";
-import { mayAuthorize, policyText, type PendingAuthorization } from "@/lib/oauth/authorize";
+import type { PendingAuthorization } from "@/lib/oauth/authorize";
+import { authorizationStanding } from "@/lib/services/governance/authorization-standing";
 import type { OAuthClientRecord } from "@/lib/oauth/clients/record";
 import { ToolsetLimitSchema } from "@/lib/validations/credentials";
 import { DraftsOnlySchema } from "@/lib/validations/mcp-safety";
@@ -35,7 +36,8 @@ const refused = (status: number, title: string, message: string): ApprovalOutcom
 
 /**
  * Approves a consent form: the user must be an active member of the workspace
- * they picked, and allowed by its "who may authorize apps" setting; then the
+ * they picked, and allowed there (OAuth on, the client on its allow-list, "who may authorize apps"
+ * or an owner's approval); then the
  * consent is remembered and a code issued. A form is approved once.
  */
 export async function approveAuthorizationRequest(
@@ -50,13 +52,13 @@ export async function approveAuthorizationRequest(
   });
   if (!membership) return refused(403, "Not a member", "You are not a member of that workspace.");
   const { workspace } = membership;
-  if (!mayAuthorize(membership.role, workspace.oauthAuthorizePolicy)) {
-    return refused(
-      403,
-      "Not allowed",
-      `In ${workspace.name}, only ${policyText(workspace.oauthAuthorizePolicy)} may authorize apps. Ask an owner.`,
-    );
-  }
+  const standing = await authorizationStanding({
+    workspace,
+    userId: ctx.userId,
+    role: membership.role,
+    client: options.client,
+  });
+  if (!standing.ok) return refused(403, "Not allowed", standing.message);
   const chosen = new Set(options.scopes);
   const scopes = options.pending.scopes.filter((scope) => chosen.has(scope));
   if (scopes.length === 0)

@@ -11,6 +11,7 @@ import { LimitsTable } from "@/components/mcp/limits-table";
 import { UsageChart } from "@/components/mcp/usage-chart";
 import { identityOf, rateLimitStatus } from "@/lib/rate-limit/limiter";
 import { limitsFor } from "@/lib/rate-limit/policies";
+import { getMonthlyBudget } from "@/lib/services/governance/get-monthly-budget";
 import { getUsage } from "@/lib/rate-limit/usage";
 import { CopyButton } from "@/components/mcp/copy-button";
 import { AuthorizedApps } from "@/components/mcp/authorized-apps";
@@ -32,6 +33,7 @@ export default async function McpProfilePage() {
     rateLimitStatus({
       identity: identityOf({ userId: user.id }),
       limits: limitsFor(workspace.planTier, workspace.rateLimitOverrides),
+      monthlyBudget: await getMonthlyBudget(ctx),
     }),
   ]);
   const url = mcpUrl();

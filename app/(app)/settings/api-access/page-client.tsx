@@ -63,6 +63,22 @@ export function ApiAccessClient({
               ))}
             </select>
           </Field>
+          <Field
+            label="Accepted from (IP allow-list)"
+            name="ip_allow_list"
+            errors={Object.entries(state.fields ?? {})
+              .filter(([key]) => key === "ip_allow_list" || key.startsWith("ip_allow_list."))
+              .flatMap(([, messages]) => messages)}
+            hint="Addresses or CIDR ranges, one per line; empty: any address."
+          >
+            <textarea
+              id="ip_allow_list"
+              name="ip_allow_list"
+              rows={2}
+              placeholder="203.0.113.0/24"
+              className={INPUT_CLASS}
+            />
+          </Field>
           <fieldset className="space-y-1 text-sm">
             <legend className="font-medium text-slate-700">Acts as</legend>
             <label className="flex gap-2">
@@ -155,7 +171,16 @@ export function ApiAccessClient({
             Create key
           </Button>
           {state.status === "error" ? (
-            <FormMessage state={state} inline={["name", "expiry_hours", "scopes", "toolsets"]} />
+            <FormMessage
+              state={state}
+              inline={[
+                "name",
+                "expiry_hours",
+                "scopes",
+                "toolsets",
+                ...Object.keys(state.fields ?? {}).filter((key) => key.startsWith("ip_allow_list")),
+              ]}
+            />
           ) : null}
         </div>
       </form>

@@ -10,6 +10,7 @@ import { LimitsTable } from "@/components/mcp/limits-table";
 import { UsageChart } from "@/components/mcp/usage-chart";
 import { identityOf, rateLimitStatus } from "@/lib/rate-limit/limiter";
 import { limitsFor } from "@/lib/rate-limit/policies";
+import { getMonthlyBudget } from "@/lib/services/governance/get-monthly-budget";
 import { getUsage, WORKSPACE_SUBJECT } from "@/lib/rate-limit/usage";
 import { McpSafetyForm } from "./mcp-safety-form";
 import { ApiAccessClient } from "./page-client";
@@ -25,6 +26,7 @@ export default async function ApiAccessPage() {
     rateLimitStatus({
       identity: identityOf({ userId: null, orgWorkspaceId: ctx.workspaceId }),
       limits: limitsFor(workspace.planTier, workspace.rateLimitOverrides),
+      monthlyBudget: await getMonthlyBudget(ctx),
     }),
   ]);
   const families = Object.entries(SCOPE_FAMILIES).map(([family, entry]) => ({

@@ -8,12 +8,13 @@ import { RoundRobinForm } from "./round-robin-form";
 import { RequireTwoFactorForm } from "./require-two-factor-form";
 import { McpConfirmationForm } from "./mcp-confirmation-form";
 import { PLAN_LIMITS } from "@/lib/rate-limit/policies";
+import { getMonthlyBudget } from "@/lib/services/governance/get-monthly-budget";
 
 export const metadata: Metadata = { title: "Workspace settings" };
 
 export default async function WorkspaceSettingsPage() {
   const { ctx, role, workspace } = await requireWorkspaceSession("admin", "/settings/workspace");
-  const settings = await getWorkspaceSettings(ctx);
+  const [settings, budget] = await Promise.all([getWorkspaceSettings(ctx), getMonthlyBudget(ctx)]);
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">{workspace.name} settings</h1>
@@ -30,7 +31,7 @@ export default async function WorkspaceSettingsPage() {
         canEdit={role === "owner"}
       />
       <RateLimitsForm
-        plan={PLAN_LIMITS[settings.planTier]}
+        plan={{ ...PLAN_LIMITS[settings.planTier], perMonth: budget.perSeat * Math.max(1, budget.seats) }}
         overrides={(settings.rateLimitOverrides ?? {}) as Record<string, number>}
         canEdit={role === "owner"}
       />

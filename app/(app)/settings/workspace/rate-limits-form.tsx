@@ -12,6 +12,7 @@ const FIELDS = [
   ["perMinute", "Per minute"],
   ["perDay", "Per day"],
   ["oauthPerMinute", "All OAuth connections, per minute"],
+  ["perMonth", "Tool calls per month (workspace)"],
 ] as const;
 
 /** Per-workspace overrides of the plan's limits; empty means the plan's value. */
@@ -32,7 +33,7 @@ export function RateLimitsForm({
       aria-label="Rate limits"
     >
       <h2 className="font-semibold">MCP rate limits</h2>
-      <fieldset disabled={!canEdit} className="grid gap-3 md:grid-cols-4">
+      <fieldset disabled={!canEdit} className="grid gap-3 md:grid-cols-5">
         {FIELDS.map(([name, label]) => (
           <Field
             key={name}

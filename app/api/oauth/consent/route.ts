@@ -5,6 +5,8 @@ import { findClient } from "@/lib/oauth/clients/find";
 import { withOAuthEndpoint } from "@/lib/oauth/endpoint";
 import { oauthErrorPage } from "@/lib/oauth/html";
 import { csrfValid } from "@/lib/oauth/signed";
+import { toAppError } from "@/lib/errors";
+import { requestMcpAccess } from "@/lib/services/governance/request-mcp-access";
 import { approveAuthorizationRequest } from "@/lib/services/oauth/approve-authorization-request";
 
 export const dynamic = "force-dynamic";
@@ -44,6 +46,19 @@ export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = withOAuthEndpoint({
     }
     const client = await findClient(pending.client_id).catch(() => null);
     if (!client) return oauthErrorPage("Unknown application", "The application is no longer registered.");
+    if (form.get("decision") === "request_access") {
+      try {
+        const asked = await requestMcpAccess(user.id, { workspaceSlug: String(form.get("workspace") ?? ""), client });
+        return oauthErrorPage(
+          "Request sent",
+          `The owners of ${asked.workspace} were notified${asked.created ? "" : " already"}. Once one approves, connect ${client.name} again.`,
+          200,
+        );
+      } catch (error) {
+        const appError = toAppError(error);
+        return oauthErrorPage("Request not sent", appError.message, appError.status);
+      }
+    }
     const session = await getWorkspaceSession();
     if (!session) return oauthErrorPage("Not a member", "You are not a member of that workspace.", 403);
     const outcome = await approveAuthorizationRequest(session.ctx, {
