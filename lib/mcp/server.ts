@@ -84,8 +84,9 @@ const SAFE_INTEGER = Number.MAX_SAFE_INTEGER;
  * anyOf branches of one type each, not a type array (which single-type dialects reject); free-form
  * objects as additionalProperties: true; no $schema (2020-12 is the MCP default); no safe-integer
  * bounds or patterns beside a self-describing format; a description said once, not again inside its
- * nullable branch; and outputs without additionalProperties: false (clients read outputs, they never
- * send them).
+ * nullable branch; and outputs without additionalProperties: false or required lists (clients read
+ * outputs, they never send them: the listed fields say what a result carries, and a required list on
+ * every object cost about a tenth of tools/list).
  */
 function portable(schema: unknown, io: "input" | "output", parentDescription?: unknown): unknown {
   if (Array.isArray(schema)) return schema.map((item) => portable(item, io, parentDescription));
@@ -98,6 +99,7 @@ function portable(schema: unknown, io: "input" | "output", parentDescription?: u
     if (key === "pattern" && typeof source.format === "string" && SELF_DESCRIBING_FORMATS.has(source.format)) continue;
     if (key === "description" && parentDescription !== undefined && value === parentDescription) continue;
     if (key === "additionalProperties" && value === false && io === "output") continue;
+    if (key === "required" && io === "output") continue;
     out[key] = key === "anyOf" || key === "oneOf" ? portable(value, io, source.description) : portable(value, io);
   }
   // A free-form object says so with true rather than an empty schema that reads as "anything, unchecked".
