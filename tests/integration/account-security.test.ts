@@ -2,7 +2,7 @@
 // two-factor codes and recovery codes, the web session registry and what ends sessions.
 import { randomBytes } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { prisma } from "@/lib/db";
 import { beginTwoFactorEnrolment } from "@/lib/services/account/begin-two-factor-enrolment";
 import { changePassword } from "@/lib/services/account/change-password";
@@ -26,7 +26,16 @@ import { CookieJar, signIn } from "../support/oauth-http";
 process.env.SECRET_ENCRYPTION_KEY ??= randomBytes(32).toString("base64url");
 
 const PASSWORD = "correct horse battery";
-const FROM = { ip: "203.0.113.7" };
+/**
+ * The address each test acts from: a new one per test, as the per-address limits (reset requests,
+ * sign-in failures) count across the tests of a run otherwise.
+ */
+const FROM = { ip: "203.0.113.1" };
+let nextAddress = 0;
+beforeEach(() => {
+  nextAddress += 1;
+  FROM.ip = `203.0.113.${(nextAddress % 250) + 1}`;
+});
 let ws: TestWorkspace;
 
 beforeAll(async () => {

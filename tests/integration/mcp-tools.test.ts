@@ -320,6 +320,14 @@ const CALLS: Record<string, Call> = {
     check: (r) =>
       expect(r).toMatchObject({ oauth_authorize_policy: "owners_admins", changed: ["oauth_authorize_policy"] }),
   },
+  get_mcp_usage: {
+    args: () => ({}),
+    // The calls this catalogue made before are in the audit log it reads (written in the background).
+    check: (r) => {
+      expect(r.by_tool.map((t: { tool: string }) => t.tool)).toContain("get_me");
+      expect(r.by_client.map((c: { client: string }) => c.client)).toContain("Claude Desktop");
+    },
+  },
   get_support_metrics: {
     args: () => ({ period_days: 7, group_by: "team" }),
     check: (r) => {

@@ -66,7 +66,7 @@ async function runStep(
     }
     case "reply":
       // Through an MCP client whose replies are drafts, the macro's reply waits for an agent too.
-      if (await repliesAreDrafts(ctx)) {
+      if (await repliesAreDrafts(ctx, tx)) {
         await proposeDraftReply(ctx, { ticket, body: message!.body }, tx);
         return { result: "done", summary: "reply proposed as a draft for an agent to send" };
       }
