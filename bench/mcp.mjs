@@ -138,7 +138,7 @@ try {
       });
       const message = await messageOf(response);
       const ok = target.label.includes("tools/list")
-        ? message.result?.tools?.some((tool) => tool.name === "get_ticket")
+        ? message.result?.tools?.some((tool) => tool.name === "search_tickets")
         : message.result?.structuredContent?.number === 42;
       if (!ok) throw new Error(`${target.label} (${revision}) probe failed: ${JSON.stringify(message).slice(0, 300)}`);
     }

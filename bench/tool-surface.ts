@@ -5,6 +5,9 @@ import { getEncoding } from "js-tiktoken";
 import { listToolsFor } from "@/lib/mcp/server";
 import { DEFAULT_SURFACE, TOOLSETS, type Surface } from "@/lib/mcp/toolsets";
 
+// Lists are built from the registry alone; the environment is read for APP_URL (the icons' origin),
+// and a database is named only because the environment requires one.
+process.env.DATABASE_URL ??= "postgresql://tool-surface.invalid/none";
 const encoder = getEncoding("cl100k_base");
 const owner = { scopes: ["mcp:read", "mcp:write"], role: "owner" as const, actsAsUser: true };
 const all = [...TOOLSETS.keys()].sort();
