@@ -14,6 +14,7 @@ import type { ConfirmationPolicy, VerifiedCredential } from "@/lib/credentials/v
 import { deriveSecretKey } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { AnyTool } from "@/lib/mcp/tool";
+import { spendOnce } from "@/lib/rate-limit/limiter";
 
 // Destructive MCP actions (deletes, and bulk changes over the workspace's threshold) confirm before
 // they act where the workspace or the credential asks for it. The route is stateless on every
@@ -29,7 +30,8 @@ import type { AnyTool } from "@/lib/mcp/tool";
 //   elicitation capability gets the same refusal.
 //
 // The token is an HMAC over the workspace, the credential, the tool and the exact arguments, with a
-// five-minute expiry, checked in constant time: it confirms that one call and no other.
+// five-minute expiry, checked in constant time: it confirms that one call and no other, once: the
+// first call it confirms spends it in the limiter's store (shared by every instance on Redis).
 
 /** How long a confirmation token stays good. */
 export const CONFIRMATION_TTL_SECONDS = 300;
@@ -141,16 +143,22 @@ function refusal(message: string, token: string): AppError {
  * Goes on (null) when the call needs no confirmation or carries a good one; otherwise the
  * input_required answer that asks the person, or throws the refusal that says how to confirm.
  */
-export function confirmCall(
+export async function confirmCall(
   tool: AnyTool,
   args: unknown,
   credential: Pick<VerifiedCredential, "workspaceId" | "id" | "confirmation">,
   channel: ConfirmationChannel,
-): InputRequiredResult | null {
+): Promise<InputRequiredResult | null> {
   const reason = confirmationReason(tool, args, credential.confirmation);
   if (!reason) return null;
   const binding = { workspaceId: credential.workspaceId, credentialId: credential.id, tool: tool.name, args };
   const fresh = () => mintConfirmation(binding);
+  const spent = async (token: string) => !(await spendOnce(`confirm:${token}`, CONFIRMATION_TTL_SECONDS));
+  const usedAlready = () =>
+    refusal(
+      `That confirmation was already used: each one confirms a single call. Once the person confirms again, re-call ${tool.name} with the same arguments.`,
+      fresh(),
+    );
 
   if (channel.requestState !== undefined && channel.inputResponses) {
     const answer = inputResponse(channel.inputResponses, ELICITATION_KEY);
@@ -161,13 +169,19 @@ export function confirmCall(
         `The confirmation for ${tool.name} does not match this call or has expired. Ask again: re-call ${tool.name} with the same arguments.`,
         fresh(),
       );
-    if (acceptedContent(channel.inputResponses, ELICITATION_KEY, ConfirmAnswerSchema)?.confirm === true) return null;
+    if (acceptedContent(channel.inputResponses, ELICITATION_KEY, ConfirmAnswerSchema)?.confirm === true) {
+      if (await spent(channel.requestState)) throw usedAlready();
+      return null;
+    }
     throw new AppError("confirmation_declined", `${tool.name} was not confirmed, so nothing changed.`);
   }
 
   if (channel.token !== undefined) {
     const checked = checkConfirmation(channel.token, binding);
-    if (checked === "ok") return null;
+    if (checked === "ok") {
+      if (await spent(channel.token)) throw usedAlready();
+      return null;
+    }
     throw refusal(
       checked === "expired"
         ? `The confirm token has expired. Once the person confirms again, re-call ${tool.name} with the same arguments and confirm set to the new confirm_token.`

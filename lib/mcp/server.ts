@@ -309,7 +309,7 @@ async function callTool(
       return errorResult({ error: "validation_error", message: `Invalid arguments for ${name} (${summary}).`, fields });
     }
     await guardTicketWrite(ctx, tool, parsed.data);
-    const asked = confirmCall(
+    const asked = await confirmCall(
       tool,
       parsed.data,
       auth.credential,

@@ -109,6 +109,14 @@ function monthKey(workspaceId: string, month: string) {
 }
 
 /**
+ * Spends a single-use key (a confirmation token's signature): true the first time within
+ * `durationS`, on every instance that shares the store; false for every use after that.
+ */
+export async function spendOnce(key: string, durationS: number, store: CounterStore = counterStore()) {
+  return (await store.hit(`once:${key}`, 1, durationS)).allowed;
+}
+
+/**
  * A per-minute window that only failed requests spend (the token endpoint's
  * bad codes, tokens and client ids): checking spends nothing, `countFailure`
  * spends one, and once it is spent every request of that identity waits.

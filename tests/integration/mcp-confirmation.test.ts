@@ -162,6 +162,17 @@ describe("2025 revisions (SDK 1.x)", () => {
     expect(await macroExists(id)).toBe(false);
   });
 
+  it("a token confirms one call: the same call sent again with it is refused", async () => {
+    const first = await macro(confirming, "Once");
+    const client = await connectV1(ownerToken);
+    const token = (await call(client, "delete_macro", { macro: first })).body.confirm_token as string;
+    expect((await call(client, "delete_macro", { macro: first, confirm: token })).body).toMatchObject({ deleted: true });
+    const again = await call(client, "delete_macro", { macro: first, confirm: token });
+    expect(again.body).toMatchObject({ error: "confirmation_required" });
+    expect(again.body.message).toContain("already used");
+    expect(again.body.confirm_token).not.toBe(token);
+  });
+
   it("get_workspace_settings shows the setting; no tool can change it", async () => {
     const client = await connectV1(ownerToken);
     const settings = await call(client, "get_workspace_settings", {});
