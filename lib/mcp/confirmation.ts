@@ -1,5 +1,5 @@
 import "server-only";
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import {
   acceptedContent,
   CLIENT_CAPABILITIES_META_KEY,
@@ -76,17 +76,22 @@ function canonical(value: unknown): string {
 }
 
 let key: Buffer | null = null;
-function mac(binding: Binding, expires: number): Buffer {
+/** Random bytes in every token, so two tokens for the same call differ and each is spent on its own. */
+const NONCE_BYTES = 9;
+function mac(binding: Binding, expires: number, nonce: Buffer): Buffer {
   key ??= deriveSecretKey("mcp-confirmation");
   return createHmac("sha256", key)
-    .update(canonical([binding.workspaceId, binding.credentialId, binding.tool, binding.args, expires]))
+    .update(
+      canonical([binding.workspaceId, binding.credentialId, binding.tool, binding.args, expires, nonce.toString("hex")]),
+    )
     .digest();
 }
 
-/** A token that confirms exactly this call until it expires. */
+/** A token that confirms exactly this call, once, until it expires: the nonce then the HMAC, in one segment. */
 export function mintConfirmation(binding: Binding, now = Date.now()): string {
   const expires = Math.floor(now / 1000) + CONFIRMATION_TTL_SECONDS;
-  return `${TOKEN_PREFIX}.${expires}.${mac(binding, expires).toString("base64url")}`;
+  const nonce = randomBytes(NONCE_BYTES);
+  return `${TOKEN_PREFIX}.${expires}.${Buffer.concat([nonce, mac(binding, expires, nonce)]).toString("base64url")}`;
 }
 
 /** Whether a token confirms this call: "ok", or why not. */
@@ -95,8 +100,10 @@ export function checkConfirmation(token: string, binding: Binding, now = Date.no
   if (prefix !== TOKEN_PREFIX || !expiresText || !signature || rest.length || !/^\d{1,12}$/.test(expiresText))
     return "mismatch";
   const expires = Number(expiresText);
-  const expected = mac(binding, expires);
-  const given = Buffer.from(signature, "base64url");
+  const signed = Buffer.from(signature, "base64url");
+  if (signed.length <= NONCE_BYTES) return "mismatch";
+  const expected = mac(binding, expires, signed.subarray(0, NONCE_BYTES));
+  const given = signed.subarray(NONCE_BYTES);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return "mismatch";
   return expires * 1000 <= now ? "expired" : "ok";
 }
