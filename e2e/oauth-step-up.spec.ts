@@ -36,9 +36,7 @@ test("a step-up from tickets:read to tickets:write asks only for the added acces
   await expect(consent.kept()).toHaveCount(0);
   await consent.approve();
   await page.waitForURL(callback);
-  expect(await auth(provider, { serverUrl, authorizationCode: codeOnPage(page) })).toBe(
-    "AUTHORIZED",
-  );
+  expect(await auth(provider, { serverUrl, authorizationCode: codeOnPage(page) })).toBe("AUTHORIZED");
 
   const challenges: Response[] = [];
   const client = await connectWith(serverUrl, provider, {
@@ -67,9 +65,7 @@ test("a step-up from tickets:read to tickets:write asks only for the added acces
   await expect(page.getByTestId("consent-scopes")).toContainText("Tickets: Create, update, assign");
   await consent.approve();
   await page.waitForURL(callback);
-  expect(await auth(provider, { serverUrl, authorizationCode: codeOnPage(page) })).toBe(
-    "AUTHORIZED",
-  );
+  expect(await auth(provider, { serverUrl, authorizationCode: codeOnPage(page) })).toBe("AUTHORIZED");
   expect(provider.tokens()!.scope).toBe("tickets:read tickets:write");
   const updated = await client.callTool(update);
   expect(updated.isError).toBeFalsy();

@@ -66,9 +66,7 @@ test("the SDK client connects through sign-in and consent, refreshes, reconnects
   expect(await auth(second, { serverUrl })).toBe("REDIRECT");
   await page.goto(second.authorizationUrl!.toString());
   await page.waitForURL(/127\.0\.0\.1:8977\/callback/);
-  expect(await auth(second, { serverUrl, authorizationCode: codeOnPage(page) })).toBe(
-    "AUTHORIZED",
-  );
+  expect(await auth(second, { serverUrl, authorizationCode: codeOnPage(page) })).toBe("AUTHORIZED");
 
   // Revoke in Profile → MCP Integration: access and refresh tokens die at once.
   await page.goto("/profile/mcp");

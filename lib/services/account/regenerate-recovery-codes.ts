@@ -24,7 +24,8 @@ export async function regenerateRecoveryCodes(
     where: { id: actor.userId },
     select: { passwordHash: true, twoFactorEnabledAt: true },
   });
-  if (!user.twoFactorEnabledAt) throw new AppError("conflict", "Two-factor sign-in is off: there are no recovery codes.");
+  if (!user.twoFactorEnabledAt)
+    throw new AppError("conflict", "Two-factor sign-in is off: there are no recovery codes.");
   const code = proof.replace(/\s+/g, "");
   const proved = /^\d{6}$/.test(code)
     ? (await verifyTwoFactorCode(actor.userId, code, { ip: actor.ip })) === "totp"
