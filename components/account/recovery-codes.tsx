@@ -1,7 +1,20 @@
 import Link from "next/link";
 
-/** New recovery codes, shown this once, with the way on once they are saved. */
-export function RecoveryCodes({ codes, title, doneHref }: { codes: string[]; title: string; doneHref: string }) {
+/**
+ * New recovery codes, shown this once, with the way on once they are saved;
+ * `onDone` puts the panel away when the way on is the page it is on.
+ */
+export function RecoveryCodes({
+  codes,
+  title,
+  doneHref,
+  onDone,
+}: {
+  codes: string[];
+  title: string;
+  doneHref: string;
+  onDone?: () => void;
+}) {
   return (
     <div className="space-y-3 text-sm" data-testid="recovery-codes-panel">
       <p className="font-medium text-emerald-800">{title}</p>
@@ -14,7 +27,7 @@ export function RecoveryCodes({ codes, title, doneHref }: { codes: string[]; tit
           <li key={code}>{code}</li>
         ))}
       </ul>
-      <Link href={doneHref} className="inline-block font-medium text-indigo-700 hover:underline">
+      <Link href={doneHref} onClick={onDone} className="inline-block font-medium text-indigo-700 hover:underline">
         I saved them, continue
       </Link>
     </div>

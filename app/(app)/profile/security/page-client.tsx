@@ -1,12 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { RecoveryCodes } from "@/components/account/recovery-codes";
 import { Button } from "@/components/ui/button";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { TimeAgo } from "@/components/ui/time-ago";
-import { IDLE } from "@/lib/action-state";
+import { IDLE, type ActionState } from "@/lib/action-state";
 import type { WebSessionRow } from "@/lib/services/account/list-web-sessions";
 import { MIN_PASSWORD_LENGTH_VALUE } from "@/lib/validations/password";
 import {
@@ -75,8 +75,18 @@ export function DisableTwoFactorForm() {
 /** New recovery codes in place of the old ones, after the password or a code from the app. */
 export function RegenerateRecoveryCodesForm() {
   const [state, action, pending] = useActionState(regenerateRecoveryCodesAction, IDLE);
-  const codes = state.status === "ok" ? (state.data?.recovery_codes as string[]) : null;
-  if (codes) return <RecoveryCodes codes={codes} title="New recovery codes made." doneHref="/profile/security" />;
+  const [saved, setSaved] = useState<ActionState | null>(null);
+  const codes = state.status === "ok" && saved !== state ? (state.data?.recovery_codes as string[]) : null;
+  if (codes) {
+    return (
+      <RecoveryCodes
+        codes={codes}
+        title="New recovery codes made."
+        doneHref="/profile/security"
+        onDone={() => setSaved(state)}
+      />
+    );
+  }
   return (
     <form action={action} className="space-y-3" noValidate data-testid="regenerate-recovery-codes">
       <Field
