@@ -3,6 +3,7 @@ import { expect, test } from "./fixtures";
 import { AgentsPage } from "./pages/agents-page";
 import { LoginPage } from "./pages/login-page";
 import { MailboxPage } from "./pages/mailbox-page";
+import { McpProfilePage } from "./pages/mcp-profile-page";
 import { SecurityPage, totpCode } from "./pages/security-page";
 
 const PASSWORD = "a fresh agent's password";
@@ -12,12 +13,12 @@ const PNG = Buffer.from(
   "base64",
 );
 
-/** A new agent, invited by the admin signed in on `adminPage`, who accepts in a browser of their own. */
-async function newAgent(browser: Browser, adminPage: Page, name: string) {
+/** A new agent (or admin), invited by the admin signed in on `adminPage`, who accepts in a browser of their own. */
+async function newAgent(browser: Browser, adminPage: Page, name: string, role: "admin" | "agent" = "agent") {
   const email = `${name.toLowerCase().replace(/\W+/g, ".")}.${Date.now()}@example.com`;
   const agents = new AgentsPage(adminPage);
   await agents.goto();
-  const link = await agents.invite(email, { name });
+  const link = await agents.invite(email, { name, role });
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(link);
@@ -181,4 +182,126 @@ test("profile: a new name and picture show in the app bar; a file that is not an
   const picture = me.getByTestId("current-user").getByTestId("avatar-image");
   await expect(picture).toBeVisible();
   await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+});
+
+test("new recovery codes: the password is asked, the old codes stop working and a new one signs in", async ({
+  page,
+  browser,
+  signInAs,
+}) => {
+  await signInAs("admin");
+  const agent = await newAgent(browser, page, "Rhea Recovery");
+  contexts.push(agent.context);
+  const security = new SecurityPage(agent.page);
+  await security.goto();
+  const { recoveryCodes: oldCodes } = await security.enrolTwoFactor();
+  await security.goto();
+
+  const form = agent.page.getByTestId("regenerate-recovery-codes");
+  await form.getByLabel("Password or a code from your app").fill("not my password");
+  await form.getByRole("button", { name: "New recovery codes" }).click();
+  await expect(agent.page.locator('[data-field-error="password_or_code"]')).toHaveText(
+    "That is neither your password nor a current code from your authenticator app.",
+  );
+  await form.getByLabel("Password or a code from your app").fill(PASSWORD);
+  await form.getByRole("button", { name: "New recovery codes" }).click();
+  const shown = agent.page.getByTestId("recovery-codes").getByRole("listitem");
+  await expect(shown).toHaveCount(10);
+  const newCodes = (await shown.allTextContents()).map((c) => c.trim());
+  expect(newCodes.some((code) => oldCodes.includes(code))).toBe(false);
+  await agent.page.getByRole("link", { name: "I saved them, continue" }).click();
+  await expect(agent.page.getByTestId("two-factor-status")).toHaveText("On. 10 of 10 recovery codes left.");
+  // Shown once: the page offers to make new ones, not the codes again.
+  await expect(agent.page.getByTestId("recovery-codes")).toHaveCount(0);
+
+  const laptop = await signInElsewhere(browser, agent.email);
+  contexts.push(laptop.context);
+  await laptop.page.getByLabel("Authentication code").fill(oldCodes[0]!);
+  await laptop.page.getByRole("button", { name: "Verify" }).click();
+  await expect(laptop.page.locator('[data-field-error="code"]')).toHaveText(
+    "That code is not right. Enter the newest code.",
+  );
+  await laptop.page.getByLabel("Authentication code").fill(newCodes[0]!);
+  await laptop.page.getByRole("button", { name: "Verify" }).click();
+  await expect(laptop.page).toHaveURL(/\/tickets$/);
+  await expect(laptop.page.getByTestId("current-user")).toContainText("Rhea Recovery");
+});
+
+test("profile: a picture removed gives way to the initials again", async ({ page, browser, signInAs }) => {
+  await signInAs("admin");
+  const agent = await newAgent(browser, page, "Rob Remove");
+  contexts.push(agent.context);
+  const me = agent.page;
+  await me.goto("/profile");
+  const form = me.getByTestId("avatar-form");
+  await expect(form.getByRole("button", { name: "Remove picture" })).toHaveCount(0);
+  await form.getByLabel("Profile picture").setInputFiles({ name: "me.png", mimeType: "image/png", buffer: PNG });
+  await form.getByRole("button", { name: "Upload" }).click();
+  await expect(me.getByTestId("current-user").getByTestId("avatar-image")).toBeVisible();
+
+  await form.getByRole("button", { name: "Remove picture" }).click();
+  await expect(form.getByText("Picture removed.")).toBeVisible();
+  await expect(me.getByTestId("current-user").getByTestId("avatar-initials")).toHaveText("RR");
+  await expect(me.getByTestId("current-user").getByTestId("avatar-image")).toHaveCount(0);
+  await expect(form.getByRole("button", { name: "Remove picture" })).toHaveCount(0);
+  await me.reload();
+  await expect(me.getByTestId("current-user").getByTestId("avatar-initials")).toHaveText("RR");
+});
+
+test("a workspace requiring two-factor sends an admin to set it up at the next sign-in; their token keeps working", async ({
+  page,
+  browser,
+  request,
+  signInAs,
+}) => {
+  await signInAs("owner");
+  const admin = await newAgent(browser, page, "Ada Enrol", "admin");
+  contexts.push(admin.context);
+  const profile = new McpProfilePage(admin.page);
+  await profile.goto();
+  await profile.generate("Ada's laptop");
+  const token = (await admin.page.getByTestId("new-secret").textContent())!.trim();
+  const whoAmI = async () => {
+    const response = await request.post("/api/v1/mcp", {
+      headers: { Authorization: `Bearer ${token}`, Accept: "application/json, text/event-stream" },
+      data: { jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "get_me", arguments: {} } },
+    });
+    expect(response.status()).toBe(200);
+    return ((await response.json()) as { result: { structuredContent: Record<string, unknown> } }).result
+      .structuredContent;
+  };
+
+  const settings = page.getByTestId("require-two-factor-form");
+  const requireTwoFactor = async (on: boolean) => {
+    await page.goto("/settings/workspace");
+    await settings.getByLabel(on ? "On" : "Off", { exact: true }).check();
+    await settings.getByRole("button", { name: "Save" }).click();
+    await expect(
+      settings.getByText(
+        on ? "Owners and admins now need two-factor sign-in." : "Two-factor sign-in is no longer required.",
+      ),
+    ).toBeVisible();
+  };
+  await requireTwoFactor(true);
+  try {
+    const next = await signInElsewhere(browser, admin.email);
+    contexts.push(next.context);
+    await expect(next.page).toHaveURL(/\/two-factor\/enrol$/);
+    await expect(
+      next.page.getByText("Your workspace requires two-factor sign-in for owners and admins."),
+    ).toBeVisible();
+    // Nothing else opens before it is set up.
+    await next.page.goto("/tickets");
+    await expect(next.page).toHaveURL(/\/two-factor\/enrol$/);
+    // The MCP credential is not a web sign-in: it keeps working meanwhile.
+    expect(await whoAmI()).toMatchObject({ role: "admin", user: { name: "Ada Enrol" } });
+
+    await new SecurityPage(next.page).enrolTwoFactor();
+    await next.page.getByRole("link", { name: "I saved them, continue" }).click();
+    await expect(next.page).toHaveURL(/\/tickets$/);
+    await expect(next.page.getByTestId("current-user")).toContainText("Ada Enrol");
+    expect(await whoAmI()).toMatchObject({ role: "admin" });
+  } finally {
+    await requireTwoFactor(false);
+  }
 });

@@ -65,3 +65,22 @@ test("the Messages API setup names the MCP connector's beta header and says the 
   // The header sits in the app's chrome on every page, the profile included.
   await expect(new AppChrome(page).themeToggle()).toBeVisible();
 });
+
+test("a page that fails is a branded error page with a retry and the way back", async ({ page, signInAs }) => {
+  await signInAs("agent");
+  // The profile page reads the browser's language as it renders; a browser that fails there breaks the page.
+  await page.addInitScript(() => {
+    Object.defineProperty(Navigator.prototype, "language", {
+      get() {
+        if (location.pathname === "/profile") throw new Error("language unavailable");
+        return "en-GB";
+      },
+    });
+  });
+  await page.goto("/profile");
+  await expect(page.getByRole("heading", { name: "Something went wrong" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Deskbridge" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
+  await page.getByRole("link", { name: "Back to your tickets" }).click();
+  await expect(page.getByRole("heading", { name: "Tickets", exact: true })).toBeVisible();
+});

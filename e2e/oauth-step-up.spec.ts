@@ -1,85 +1,31 @@
 // Step-up as a person sees it: an app connected for reading tickets calls a tool that changes one, is
 // told which scopes to ask for, and sends the person back to consent, where only the added access is
 // asked for and what they allowed before is listed as kept.
-import { auth, extractWWWAuthenticateParams, type OAuthClientProvider } from "@modelcontextprotocol/sdk/client/auth.js";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import type {
-  OAuthClientInformationMixed,
-  OAuthClientMetadata,
-  OAuthTokens,
-} from "@modelcontextprotocol/sdk/shared/auth.js";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { auth, extractWWWAuthenticateParams } from "@modelcontextprotocol/sdk/client/auth.js";
 import { DEMO_PASSWORD, DEMO_USERS, expect, test } from "./fixtures";
+import { codeOnPage, connectWith, listenForCallback, MemoryProvider } from "./oauth-client";
 import { ConsentPage } from "./pages/consent-page";
 import { LoginPage } from "./pages/login-page";
 
-/** An MCP client's storage, kept in memory; it registers its loopback redirect without a port. */
-class MemoryProvider implements OAuthClientProvider {
-  authorizationUrl: URL | null = null;
-  private info?: OAuthClientInformationMixed;
-  private saved?: OAuthTokens;
-  private verifier = "";
-
-  constructor(private readonly port: number) {}
-
-  get redirectUrl() {
-    return `http://127.0.0.1:${this.port}/callback`;
-  }
-  get clientMetadata(): OAuthClientMetadata {
-    return {
-      client_name: "Step-up e2e client",
-      redirect_uris: ["http://127.0.0.1/callback"],
-      grant_types: ["authorization_code", "refresh_token"],
-      response_types: ["code"],
-      token_endpoint_auth_method: "none",
-    };
-  }
-  clientInformation() {
-    return this.info;
-  }
-  saveClientInformation(info: OAuthClientInformationMixed) {
-    this.info = info;
-  }
-  tokens() {
-    return this.saved;
-  }
-  saveTokens(tokens: OAuthTokens) {
-    this.saved = tokens;
-  }
-  invalidateCredentials(scope: "all" | "client" | "tokens" | "verifier" | "discovery") {
-    if (scope === "tokens" || scope === "all") this.saved = undefined;
-  }
-  redirectToAuthorization(url: URL) {
-    this.authorizationUrl = url;
-  }
-  saveCodeVerifier(verifier: string) {
-    this.verifier = verifier;
-  }
-  codeVerifier() {
-    return this.verifier;
-  }
-}
-
 // The client's loopback listener, on whatever port the system gives it.
-let listener: Server;
+let listener: Awaited<ReturnType<typeof listenForCallback>>;
 let port = 0;
 test.beforeAll(async () => {
-  listener = createServer((_req, res) => {
-    res.writeHead(200, { "Content-Type": "text/plain" });
-    res.end("You can close this window.");
-  });
-  await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
-  port = (listener.address() as AddressInfo).port;
+  listener = await listenForCallback();
+  port = listener.port;
 });
 test.afterAll(async () => {
-  await new Promise((resolve) => listener.close(resolve));
+  await listener.close();
 });
 
 test("a step-up from tickets:read to tickets:write asks only for the added access", async ({ page, baseURL }) => {
   const serverUrl = new URL("/api/v1/mcp", baseURL);
-  const provider = new MemoryProvider(port);
+  // It registers its loopback redirect without a port.
+  const provider = new MemoryProvider({
+    name: "Step-up e2e client",
+    redirectUrl: `http://127.0.0.1:${port}/callback`,
+    redirectUris: ["http://127.0.0.1/callback"],
+  });
   const consent = new ConsentPage(page);
   const callback = new RegExp(`127\\.0\\.0\\.1:${port}/callback`);
 
@@ -90,22 +36,17 @@ test("a step-up from tickets:read to tickets:write asks only for the added acces
   await expect(consent.kept()).toHaveCount(0);
   await consent.approve();
   await page.waitForURL(callback);
-  expect(await auth(provider, { serverUrl, authorizationCode: new URL(page.url()).searchParams.get("code")! })).toBe(
-    "AUTHORIZED",
-  );
+  expect(await auth(provider, { serverUrl, authorizationCode: codeOnPage(page) })).toBe("AUTHORIZED");
 
   const challenges: Response[] = [];
-  const client = new Client({ name: "e2e-step-up", version: "1.0.0" });
-  await client.connect(
-    new StreamableHTTPClientTransport(serverUrl, {
-      authProvider: provider,
-      fetch: async (url, init) => {
-        const response = await fetch(url, init);
-        if (response.status === 403) challenges.push(response);
-        return response;
-      },
-    }),
-  );
+  const client = await connectWith(serverUrl, provider, {
+    name: "e2e-step-up",
+    fetch: async (url, init) => {
+      const response = await fetch(url, init);
+      if (response.status === 403) challenges.push(response);
+      return response;
+    },
+  });
   const ticket = (await client.callTool({ name: "get_ticket", arguments: { ticket: 7 } })).structuredContent as {
     priority: string;
   };
@@ -124,9 +65,7 @@ test("a step-up from tickets:read to tickets:write asks only for the added acces
   await expect(page.getByTestId("consent-scopes")).toContainText("Tickets: Create, update, assign");
   await consent.approve();
   await page.waitForURL(callback);
-  expect(await auth(provider, { serverUrl, authorizationCode: new URL(page.url()).searchParams.get("code")! })).toBe(
-    "AUTHORIZED",
-  );
+  expect(await auth(provider, { serverUrl, authorizationCode: codeOnPage(page) })).toBe("AUTHORIZED");
   expect(provider.tokens()!.scope).toBe("tickets:read tickets:write");
   const updated = await client.callTool(update);
   expect(updated.isError).toBeFalsy();

@@ -1,15 +1,8 @@
 // The official MCP SDK client's OAuth flow, unmodified, with sign-in and consent
 // done by a person in Chromium; then refresh, remembered consent and revocation.
-import { auth, type OAuthClientProvider } from "@modelcontextprotocol/sdk/client/auth.js";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import type {
-  OAuthClientInformationMixed,
-  OAuthClientMetadata,
-  OAuthTokens,
-} from "@modelcontextprotocol/sdk/shared/auth.js";
-import { createServer, type Server } from "node:http";
+import { auth } from "@modelcontextprotocol/sdk/client/auth.js";
 import { DEMO_PASSWORD, DEMO_USERS, expect, test } from "./fixtures";
+import { codeOnPage, connectWith, listenForCallback, MemoryProvider } from "./oauth-client";
 import { AgentsPage } from "./pages/agents-page";
 import { confirmAction } from "./pages/confirm";
 import { LoginPage } from "./pages/login-page";
@@ -17,81 +10,26 @@ import { McpProfilePage } from "./pages/mcp-profile-page";
 
 const CALLBACK = "http://127.0.0.1:8977/callback";
 
-/** An MCP client's storage, kept in memory. */
-class MemoryProvider implements OAuthClientProvider {
-  authorizationUrl: URL | null = null;
-  private info?: OAuthClientInformationMixed;
-  private saved?: OAuthTokens;
-  private verifier = "";
+/** A client registered for everything, redirecting to the fixed loopback listener. */
+const clientNamed = (name: string, shared?: MemoryProvider) =>
+  new MemoryProvider({ name, redirectUrl: CALLBACK, scope: "mcp:read mcp:write" }, shared);
 
-  constructor(
-    private readonly name: string,
-    shared?: MemoryProvider,
-  ) {
-    this.info = shared?.info;
-  }
-
-  get redirectUrl() {
-    return CALLBACK;
-  }
-  get clientMetadata(): OAuthClientMetadata {
-    return {
-      client_name: this.name,
-      redirect_uris: [CALLBACK],
-      grant_types: ["authorization_code", "refresh_token"],
-      response_types: ["code"],
-      token_endpoint_auth_method: "none",
-      scope: "mcp:read mcp:write",
-    };
-  }
-  clientInformation() {
-    return this.info;
-  }
-  saveClientInformation(info: OAuthClientInformationMixed) {
-    this.info = info;
-  }
-  tokens() {
-    return this.saved;
-  }
-  saveTokens(tokens: OAuthTokens) {
-    this.saved = tokens;
-  }
-  redirectToAuthorization(url: URL) {
-    this.authorizationUrl = url;
-  }
-  saveCodeVerifier(verifier: string) {
-    this.verifier = verifier;
-  }
-  codeVerifier() {
-    return this.verifier;
-  }
-}
-
-// The client's loopback listener, as Claude Code or Cursor run one.
-let listener: Server;
+let listener: Awaited<ReturnType<typeof listenForCallback>>;
 test.beforeAll(async () => {
-  listener = createServer((_req, res) => {
-    res.writeHead(200, { "Content-Type": "text/plain" });
-    res.end("You can close this window.");
-  });
-  await new Promise<void>((resolve) => listener.listen(8977, "127.0.0.1", resolve));
+  listener = await listenForCallback(8977);
 });
 test.afterAll(async () => {
-  await new Promise((resolve) => listener.close(resolve));
+  await listener.close();
 });
 
-async function connect(serverUrl: URL, provider: MemoryProvider) {
-  const client = new Client({ name: "e2e-oauth", version: "1.0.0" });
-  await client.connect(new StreamableHTTPClientTransport(serverUrl, { authProvider: provider }));
-  return client;
-}
+const connect = (serverUrl: URL, provider: MemoryProvider) => connectWith(serverUrl, provider, { name: "e2e-oauth" });
 
 test("the SDK client connects through sign-in and consent, refreshes, reconnects without consent, and is cut off by a revoke in the UI", async ({
   page,
   baseURL,
 }) => {
   const serverUrl = new URL("/api/v1/mcp", baseURL);
-  const provider = new MemoryProvider("Deskbridge e2e client");
+  const provider = clientNamed("Deskbridge e2e client");
   expect(await auth(provider, { serverUrl })).toBe("REDIRECT");
 
   await page.goto(provider.authorizationUrl!.toString());
@@ -107,7 +45,7 @@ test("the SDK client connects through sign-in and consent, refreshes, reconnects
   await page.waitForURL(/127\.0\.0\.1:8977\/callback/);
   const callback = new URL(page.url());
   expect(callback.searchParams.get("iss")).toBe(new URL(baseURL!).origin);
-  expect(await auth(provider, { serverUrl, authorizationCode: callback.searchParams.get("code")! })).toBe("AUTHORIZED");
+  expect(await auth(provider, { serverUrl, authorizationCode: codeOnPage(page) })).toBe("AUTHORIZED");
 
   const client = await connect(serverUrl, provider);
   const me = await client.callTool({ name: "get_me", arguments: {} });
@@ -124,13 +62,11 @@ test("the SDK client connects through sign-in and consent, refreshes, reconnects
   expect(provider.tokens()!.refresh_token).not.toBe(first.refresh_token);
 
   // Second connection of the same client: consent is remembered and skipped.
-  const second = new MemoryProvider("Deskbridge e2e client", provider);
+  const second = clientNamed("Deskbridge e2e client", provider);
   expect(await auth(second, { serverUrl })).toBe("REDIRECT");
   await page.goto(second.authorizationUrl!.toString());
   await page.waitForURL(/127\.0\.0\.1:8977\/callback/);
-  expect(await auth(second, { serverUrl, authorizationCode: new URL(page.url()).searchParams.get("code")! })).toBe(
-    "AUTHORIZED",
-  );
+  expect(await auth(second, { serverUrl, authorizationCode: codeOnPage(page) })).toBe("AUTHORIZED");
 
   // Revoke in Profile → MCP Integration: access and refresh tokens die at once.
   await page.goto("/profile/mcp");
@@ -144,7 +80,7 @@ test("the SDK client connects through sign-in and consent, refreshes, reconnects
 test("deny sends access_denied back to the client", async ({ page, baseURL, signInAs }) => {
   const serverUrl = new URL("/api/v1/mcp", baseURL);
   await signInAs("owner");
-  const provider = new MemoryProvider("Denied client");
+  const provider = clientNamed("Denied client");
   await auth(provider, { serverUrl });
   await page.goto(provider.authorizationUrl!.toString());
   await page.getByRole("button", { name: "Deny" }).click();
@@ -155,7 +91,7 @@ test("deny sends access_denied back to the client", async ({ page, baseURL, sign
 test("an agent sees why they cannot approve under owners-only", async ({ page, baseURL, signInAs }) => {
   const serverUrl = new URL("/api/v1/mcp", baseURL);
   await signInAs("agent");
-  const provider = new MemoryProvider("Agent's client");
+  const provider = clientNamed("Agent's client");
   await auth(provider, { serverUrl });
   await page.goto(provider.authorizationUrl!.toString());
   await expect(page.getByRole("alert").filter({ hasText: "only owners may" })).toBeVisible();
@@ -165,12 +101,12 @@ test("an agent sees why they cannot approve under owners-only", async ({ page, b
 test("an admin sees an owner's authorized app but only an owner revokes it", async ({ page, baseURL, signInAs }) => {
   const serverUrl = new URL("/api/v1/mcp", baseURL);
   await signInAs("owner");
-  const provider = new MemoryProvider("Owner's Cursor");
+  const provider = clientNamed("Owner's Cursor");
   await auth(provider, { serverUrl });
   await page.goto(provider.authorizationUrl!.toString());
   await page.getByRole("button", { name: "Approve" }).click();
   await page.waitForURL(/127\.0\.0\.1:8977\/callback/);
-  await auth(provider, { serverUrl, authorizationCode: new URL(page.url()).searchParams.get("code")! });
+  await auth(provider, { serverUrl, authorizationCode: codeOnPage(page) });
   const client = await connect(serverUrl, provider);
   await client.listTools();
 

@@ -1,8 +1,8 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState, useState, useTransition } from "react";
 import { beginTwoFactorAction, confirmTwoFactorAction } from "@/app/(app)/profile/security/actions";
+import { RecoveryCodes } from "@/components/account/recovery-codes";
 import { Button } from "@/components/ui/button";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -21,25 +21,7 @@ export function TwoFactorEnrolment({ doneHref }: { doneHref: string }) {
   const enrolment = started.status === "ok" ? (started.data as Enrolment) : null;
   const codes = confirmed.status === "ok" ? (confirmed.data?.recovery_codes as string[]) : null;
 
-  if (codes) {
-    return (
-      <div className="space-y-3 text-sm" data-testid="recovery-codes-panel">
-        <p className="font-medium text-emerald-800">Two-factor sign-in is on.</p>
-        <p className="text-slate-700">
-          Save these recovery codes somewhere safe. Each one signs you in once if you lose your phone. They are not
-          shown again.
-        </p>
-        <ul className="grid grid-cols-2 gap-1 font-mono" data-testid="recovery-codes">
-          {codes.map((code) => (
-            <li key={code}>{code}</li>
-          ))}
-        </ul>
-        <Link href={doneHref} className="inline-block font-medium text-indigo-700 hover:underline">
-          I saved them, continue
-        </Link>
-      </div>
-    );
-  }
+  if (codes) return <RecoveryCodes codes={codes} title="Two-factor sign-in is on." doneHref={doneHref} />;
   if (!enrolment) {
     return (
       <div className="space-y-2">

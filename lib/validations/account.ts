@@ -84,3 +84,12 @@ export type RequireTwoFactorInput = z.input<typeof RequireTwoFactorSchema>;
 /** Profile pictures: small images of the kinds every browser shows, told apart by their bytes. */
 export const MAX_AVATAR_BYTES = 1024 * 1024;
 export const AVATAR_TYPES = ["image/png", "image/jpeg", "image/webp", "image/gif"] as const;
+
+/** New recovery codes: proved with the password or a current code from the authenticator app. */
+export const RegenerateRecoveryCodesSchema = z.object({
+  password_or_code: z
+    .string({ error: "Enter your password or a code from your authenticator app." })
+    .min(1, "Enter your password or a code from your authenticator app.")
+    .max(200, "The password is at most 200 characters."),
+});
+export type RegenerateRecoveryCodesInput = z.input<typeof RegenerateRecoveryCodesSchema>;

@@ -9,6 +9,8 @@ import { changePassword } from "@/lib/services/account/change-password";
 import { completePasswordReset } from "@/lib/services/account/complete-password-reset";
 import { completeSignInChallenge } from "@/lib/services/account/complete-sign-in-challenge";
 import { confirmTwoFactorEnrolment } from "@/lib/services/account/confirm-two-factor-enrolment";
+import { regenerateRecoveryCodes } from "@/lib/services/account/regenerate-recovery-codes";
+import { removeAvatar } from "@/lib/services/account/remove-avatar";
 import { requestPasswordReset } from "@/lib/services/account/request-password-reset";
 import { setAvatar } from "@/lib/services/account/set-avatar";
 import { setRequireTwoFactor } from "@/lib/services/account/set-require-two-factor";
@@ -168,6 +170,37 @@ describe("two-factor sign-in", () => {
     expect(await auditActions(m.userId)).toContain("account.recovery_code_used");
   });
 
+  it("new recovery codes need the password or a fresh code; the old ones stop working", async () => {
+    const m = await newMember();
+    const { secret } = await beginTwoFactorEnrolment(m.actor);
+    const first = (await confirmTwoFactorEnrolment(m.actor, { code: codeAt(secret) })).recovery_codes;
+    await expect(regenerateRecoveryCodes(m.actor, { password_or_code: "not the password" })).rejects.toMatchObject({
+      code: "validation_error",
+      fields: { password_or_code: [expect.stringContaining("neither your password")] },
+    });
+    await expect(regenerateRecoveryCodes(m.actor, { password_or_code: "" })).rejects.toMatchObject({
+      fields: { password_or_code: ["Enter your password or a code from your authenticator app."] },
+    });
+
+    const second = (await regenerateRecoveryCodes(m.actor, { password_or_code: PASSWORD })).recovery_codes;
+    expect(second).toHaveLength(10);
+    expect(second.some((code) => first.includes(code))).toBe(false);
+    expect(await verifyTwoFactorCode(m.userId, first[0]!, FROM)).toBeNull();
+    const third = (await regenerateRecoveryCodes(m.actor, { password_or_code: codeAt(secret, Date.now() + 30_000) }))
+      .recovery_codes;
+    expect(await verifyTwoFactorCode(m.userId, second[0]!, FROM)).toBeNull();
+    expect(await verifyTwoFactorCode(m.userId, third[0]!, FROM)).toBe("recovery");
+    expect(await prisma.recoveryCode.count({ where: { userId: m.userId, usedAt: null } })).toBe(9);
+    expect(await auditActions(m.userId)).toContain("account.recovery_codes_regenerated");
+  });
+
+  it("there are no recovery codes to renew while two-factor sign-in is off", async () => {
+    const m = await newMember();
+    await expect(regenerateRecoveryCodes(m.actor, { password_or_code: PASSWORD })).rejects.toMatchObject({
+      code: "conflict",
+    });
+  });
+
   it("a password alone no longer signs in; the code step takes five tries and works once", async () => {
     const m = await newMember();
     const { secret } = await beginTwoFactorEnrolment(m.actor);
@@ -307,6 +340,17 @@ describe("profile picture", () => {
     expect(res.headers.get("content-type")).toBe("image/png");
     expect(Buffer.from(await res.arrayBuffer()).equals(PNG)).toBe(true);
     expect(await auditActions(m.userId)).toContain("account.avatar_changed");
+  });
+
+  it("a removed picture is no longer served, and the initials show again", async () => {
+    const m = await newMember();
+    const { avatar_url } = await setAvatar(m.actor, new Uint8Array(PNG));
+    await removeAvatar(m.actor);
+    const user = await prisma.user.findUniqueOrThrow({ where: { id: m.userId }, select: { avatarKey: true } });
+    expect(user.avatarKey).toBeNull();
+    expect((await (await signIn(ws.emails.agent)).fetch(`${baseUrl()}${avatar_url}`)).status).toBe(404);
+    expect(await auditActions(m.userId)).toContain("account.avatar_removed");
+    await expect(removeAvatar(m.actor)).rejects.toMatchObject({ code: "conflict" });
   });
 
   it("refuses what is not an image, or too large, naming the field", async () => {

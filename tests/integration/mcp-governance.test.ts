@@ -4,15 +4,16 @@
 import { type Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
-import { baseUrl, connectMcp, rpc, toolBody } from "../support/mcp-client";
+import { connectMcp, rpc, toolBody } from "../support/mcp-client";
 import {
-  authorizationUrl,
   authorizeAs,
+  codeRequestUrl,
   consentForm,
+  exchangeCode,
   pkcePair,
   registerClient,
   signIn,
-  tokenRequest,
+  submitConsent,
   type CookieJar,
 } from "../support/oauth-http";
 import { prisma } from "@/lib/db";
@@ -185,11 +186,8 @@ describe("the lifetime cap", () => {
     const clientId = (await registerClient({ client_name: "Capped app", redirect_uris: [REDIRECT] })).body.client_id;
     const { verifier, challenge } = pkcePair();
     const approved = await authorizeAs(owner, authorize(clientId, challenge));
-    const code = new URL(approved.location!).searchParams.get("code")!;
-    const tokens = await tokenRequest({
-      grant_type: "authorization_code",
+    const tokens = await exchangeCode(approved.location!, {
       client_id: clientId,
-      code,
       code_verifier: verifier,
       redirect_uri: REDIRECT,
     });
@@ -206,15 +204,7 @@ describe("the lifetime cap", () => {
 });
 
 function authorize(clientId: string, challenge: string) {
-  return authorizationUrl({
-    client_id: clientId,
-    redirect_uri: REDIRECT,
-    response_type: "code",
-    code_challenge: challenge,
-    code_challenge_method: "S256",
-    state: "gov",
-    scope: "tickets:read",
-  });
+  return codeRequestUrl(clientId, challenge, { redirect_uri: REDIRECT, state: "gov", scope: "tickets:read" });
 }
 
 /** Opens the consent page for a new authorization and presses its request-access button. */
@@ -222,16 +212,7 @@ async function requestAccess(jar: CookieJar, clientId: string) {
   const { challenge } = pkcePair();
   const first = await jar.fetch(authorize(clientId, challenge));
   const form = await consentForm(jar, first.headers.get("location")!);
-  const res = await jar.fetch(`${baseUrl()}/api/oauth/consent`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({
-      request: form.request!,
-      csrf: form.csrf!,
-      workspace: form.workspace!,
-      decision: "request_access",
-    }),
-  });
+  const res = await submitConsent(jar, form, { decision: "request_access" });
   return { form, status: res.status, text: await res.text() };
 }
 
@@ -271,11 +252,8 @@ describe("the OAuth client allow-list", () => {
 
     const { verifier, challenge: again } = pkcePair();
     const approved = await authorizeAs(admin, authorize(clientId, again));
-    const code = new URL(approved.location!).searchParams.get("code")!;
-    const tokens = await tokenRequest({
-      grant_type: "authorization_code",
+    const tokens = await exchangeCode(approved.location!, {
       client_id: clientId,
-      code,
       code_verifier: verifier,
       redirect_uri: REDIRECT,
     });

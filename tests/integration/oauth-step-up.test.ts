@@ -6,16 +6,11 @@
 import { auth, extractWWWAuthenticateParams } from "@modelcontextprotocol/sdk/client/auth.js";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import type {
-  OAuthClientInformationMixed,
-  OAuthClientMetadata,
-  OAuthTokens,
-} from "@modelcontextprotocol/sdk/shared/auth.js";
 import { Client as ClientV2, StreamableHTTPClientTransport as TransportV2 } from "@modelcontextprotocol/client";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
 import { baseUrl, mcpEndpoint, MODERN_CLIENT_OPTIONS, rpc, toolBody } from "../support/mcp-client";
-import { authorizeAs, signIn, type CookieJar } from "../support/oauth-http";
+import { ConsentingProvider, signIn, type CookieJar } from "../support/oauth-http";
 import { prisma } from "@/lib/db";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
 
@@ -29,74 +24,10 @@ beforeAll(async () => {
   await prisma.workspace.update({ where: { id: ws.workspace.id }, data: { oauthAuthorizePolicy: "everyone" } });
 });
 
-/**
- * An MCP client's storage, kept in memory; its "browser" is a signed-in person answering the real
- * consent page over HTTP, who approves what is asked. Each consent page's scopes are recorded.
- */
-class ConsentingProvider {
-  consents: { asked: string[]; kept: string[] }[] = [];
-  callback: URL | null = null;
-  private info?: OAuthClientInformationMixed;
-  private saved?: OAuthTokens;
-  private verifier = "";
-
-  constructor(
-    private readonly name: string,
-    private readonly person: CookieJar,
-  ) {}
-
-  get redirectUrl() {
-    return REDIRECT;
-  }
-  get clientMetadata(): OAuthClientMetadata {
-    return {
-      client_name: this.name,
-      redirect_uris: [REDIRECT],
-      grant_types: ["authorization_code", "refresh_token"],
-      response_types: ["code"],
-      token_endpoint_auth_method: "none",
-      scope: "tickets:read",
-    };
-  }
-  clientInformation() {
-    return this.info;
-  }
-  saveClientInformation(info: OAuthClientInformationMixed) {
-    this.info = info;
-  }
-  tokens() {
-    return this.saved;
-  }
-  saveTokens(tokens: OAuthTokens) {
-    this.saved = tokens;
-  }
-  invalidateCredentials(scope: "all" | "client" | "tokens" | "verifier" | "discovery") {
-    if (scope === "tokens" || scope === "all") this.saved = undefined;
-  }
-  async redirectToAuthorization(url: URL) {
-    const approved = await authorizeAs(this.person, url.toString());
-    expect(approved.consentShown, approved.body).toBe(true);
-    this.consents.push(approved.consent!);
-    this.callback = new URL(approved.location!);
-  }
-  saveCodeVerifier(verifier: string) {
-    this.verifier = verifier;
-  }
-  codeVerifier() {
-    return this.verifier;
-  }
-  /** The code of the last authorization, once. */
-  code(): string {
-    const code = this.callback?.searchParams.get("code");
-    if (!code) throw new Error("no authorization code");
-    return code;
-  }
-}
-
 /** A connection approved for tickets:read through SDK 1.x's auth(), as a signed-in person. */
 async function readOnlyConnection(name: string, person: CookieJar) {
   const serverUrl = new URL(mcpEndpoint());
-  const provider = new ConsentingProvider(name, person);
+  const provider = new ConsentingProvider(name, person, { redirect_uri: REDIRECT, scope: "tickets:read" });
   expect(await auth(provider, { serverUrl, scope: "tickets:read" })).toBe("REDIRECT");
   expect(await auth(provider, { serverUrl, authorizationCode: provider.code() })).toBe("AUTHORIZED");
   expect(provider.tokens()?.scope).toBe("tickets:read");

@@ -1,7 +1,13 @@
 // A person at the browser, done over HTTP: signs in through the real Auth.js
 // route and answers the real consent form, keeping cookies like a browser.
 import { createHash, randomBytes, randomInt } from "node:crypto";
+import type {
+  OAuthClientInformationMixed,
+  OAuthClientMetadata,
+  OAuthTokens,
+} from "@modelcontextprotocol/sdk/shared/auth.js";
 import { Agent, fetch as undiciFetch } from "undici";
+import { expect } from "vitest";
 import { baseUrl, mcpEndpoint } from "./mcp-client";
 
 export class CookieJar {
@@ -74,6 +80,26 @@ export async function consentForm(jar: CookieJar, consentUrl: string) {
   };
 }
 
+/** Presses a button of the consent form (approve, deny, request access) with the given fields. */
+export async function submitConsent(
+  jar: CookieJar,
+  form: { request: string | null; csrf: string | null; workspace: string | null },
+  options: { decision: string; workspace?: string; fields?: [string, string][] },
+) {
+  const body = new URLSearchParams({
+    request: form.request!,
+    csrf: form.csrf!,
+    workspace: options.workspace ?? form.workspace!,
+    decision: options.decision,
+  });
+  for (const [name, value] of options.fields ?? []) body.append(name, value);
+  return jar.fetch(`${baseUrl()}/api/oauth/consent`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body,
+  });
+}
+
 /** GET the authorization URL as the signed-in user, approve (or deny) consent, return the final redirect to the client. */
 export async function authorizeAs(
   jar: CookieJar,
@@ -94,21 +120,16 @@ export async function authorizeAs(
   if (!location) return { status: first.status, location: null, consentShown: false, body: await first.text() };
   if (!location.includes("/oauth/consent")) return { status: first.status, location, consentShown: false, body: "" };
   const form = await consentForm(jar, location);
-  const body = new URLSearchParams({
-    request: form.request!,
-    csrf: form.csrf!,
-    workspace: options.workspace ?? form.workspace ?? "",
+  const extra: [string, string][] = [
+    ...(options.scopes ?? form.scopes).map((scope): [string, string] => ["scopes", scope]),
+    ...(options.toolsets ?? []).map((toolset): [string, string] => ["toolsets", toolset]),
+    ...(options.draftsOnly ? [["drafts_only", "on"] as [string, string]] : []),
+    ...Object.entries(options.fields ?? {}),
+  ];
+  const res = await submitConsent(jar, form, {
     decision: options.decision ?? "approve",
-  });
-  const scopes = options.scopes ?? form.scopes;
-  for (const scope of scopes) body.append("scopes", scope);
-  for (const toolset of options.toolsets ?? []) body.append("toolsets", toolset);
-  if (options.draftsOnly) body.append("drafts_only", "on");
-  for (const [name, value] of Object.entries(options.fields ?? {})) body.append(name, value);
-  const res = await jar.fetch(`${baseUrl()}/api/oauth/consent`, {
-    method: "POST",
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
-    body,
+    workspace: options.workspace ?? form.workspace ?? "",
+    fields: extra,
   });
   return {
     status: res.status,
@@ -144,6 +165,24 @@ export function authorizationUrl(params: Record<string, string | undefined>) {
   return url.toString();
 }
 
+/** An authorization-code request with a PKCE challenge, as a public client sends it. */
+export function codeRequestUrl(
+  clientId: string,
+  challenge: string,
+  params: { redirect_uri: string; scope?: string; state?: string; resource?: string },
+) {
+  return authorizationUrl({
+    client_id: clientId,
+    redirect_uri: params.redirect_uri,
+    response_type: "code",
+    code_challenge: challenge,
+    code_challenge_method: "S256",
+    state: params.state,
+    scope: params.scope,
+    resource: params.resource,
+  });
+}
+
 /**
  * The token endpoint counts failed requests per client address. Each test file
  * calls it from a loopback address of its own (127.x.y.z all reach this
@@ -169,6 +208,81 @@ export async function tokenRequest(
     headers: res.headers,
     body: (await res.json().catch(() => null)) as Record<string, any> | null,
   };
+}
+
+/** Exchanges the code in an approved authorization's redirect for tokens. */
+export function exchangeCode(
+  approvedLocation: string,
+  client: { client_id: string; code_verifier: string; redirect_uri: string },
+) {
+  const code = new URL(approvedLocation).searchParams.get("code")!;
+  return tokenRequest({ grant_type: "authorization_code", code, ...client });
+}
+
+/**
+ * An MCP client's OAuth storage for the SDK's auth(), kept in memory; its
+ * "browser" is a signed-in person answering the real consent page over HTTP,
+ * who approves what is asked. Each consent page's scopes are recorded.
+ */
+export class ConsentingProvider {
+  consents: { asked: string[]; kept: string[] }[] = [];
+  callback: URL | null = null;
+  private info?: OAuthClientInformationMixed;
+  private saved?: OAuthTokens;
+  private verifier = "";
+
+  constructor(
+    private readonly name: string,
+    private readonly person: CookieJar,
+    private readonly registration: { redirect_uri: string; scope: string },
+  ) {}
+
+  get redirectUrl() {
+    return this.registration.redirect_uri;
+  }
+  get clientMetadata(): OAuthClientMetadata {
+    return {
+      client_name: this.name,
+      redirect_uris: [this.registration.redirect_uri],
+      grant_types: ["authorization_code", "refresh_token"],
+      response_types: ["code"],
+      token_endpoint_auth_method: "none",
+      scope: this.registration.scope,
+    };
+  }
+  clientInformation() {
+    return this.info;
+  }
+  saveClientInformation(info: OAuthClientInformationMixed) {
+    this.info = info;
+  }
+  tokens() {
+    return this.saved;
+  }
+  saveTokens(tokens: OAuthTokens) {
+    this.saved = tokens;
+  }
+  invalidateCredentials(scope: "all" | "client" | "tokens" | "verifier" | "discovery") {
+    if (scope === "tokens" || scope === "all") this.saved = undefined;
+  }
+  async redirectToAuthorization(url: URL) {
+    const approved = await authorizeAs(this.person, url.toString());
+    expect(approved.consentShown, approved.body).toBe(true);
+    this.consents.push(approved.consent!);
+    this.callback = new URL(approved.location!);
+  }
+  saveCodeVerifier(verifier: string) {
+    this.verifier = verifier;
+  }
+  codeVerifier() {
+    return this.verifier;
+  }
+  /** The code of the last authorization, once. */
+  code(): string {
+    const code = this.callback?.searchParams.get("code");
+    if (!code) throw new Error("no authorization code");
+    return code;
+  }
 }
 
 export { mcpEndpoint };

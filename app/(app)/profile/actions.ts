@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { formToObject, runAction, type ActionState } from "@/lib/action-state";
 import { requireAccountActor, requireActor } from "@/lib/auth/session";
+import { removeAvatar } from "@/lib/services/account/remove-avatar";
 import { setAvatar } from "@/lib/services/account/set-avatar";
 import { updateProfileName } from "@/lib/services/account/update-profile-name";
 import type { UpdateProfileNameInput } from "@/lib/validations/account";
@@ -38,5 +39,13 @@ export async function saveAvatarAction(_prev: ActionState, form: FormData): Prom
     await setAvatar(await requireAccountActor(), bytes);
     revalidatePath("/", "layout");
     return { status: "ok", message: "Picture saved." };
+  });
+}
+
+export async function removeAvatarAction(): Promise<ActionState> {
+  return runAction(async () => {
+    await removeAvatar(await requireAccountActor());
+    revalidatePath("/", "layout");
+    return { status: "ok", message: "Picture removed." };
   });
 }

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { IDLE } from "@/lib/action-state";
-import { saveAvatarAction, saveDatePreferencesAction, saveNameAction } from "./actions";
+import { removeAvatarAction, saveAvatarAction, saveDatePreferencesAction, saveNameAction } from "./actions";
 
 const noop = () => () => {};
 /** The browser's own zone and language, named in the "follow my browser" choices. */
@@ -102,6 +102,7 @@ export function NameForm({ name }: { name: string }) {
 
 export function AvatarForm({ name, url }: { name: string; url: string | null }) {
   const [state, action, pending] = useActionState(saveAvatarAction, IDLE);
+  const [removed, remove, removing] = useActionState(removeAvatarAction, IDLE);
   return (
     <form
       action={action}
@@ -128,8 +129,14 @@ export function AvatarForm({ name, url }: { name: string; url: string | null }) 
       <Button type="submit" disabled={pending}>
         Upload
       </Button>
+      {url ? (
+        <Button type="submit" variant="secondary" formAction={remove} disabled={removing}>
+          Remove picture
+        </Button>
+      ) : null}
       <div className="w-full">
         <FormMessage state={state} inline={["avatar"]} />
+        <FormMessage state={removed} />
       </div>
     </form>
   );

@@ -1,9 +1,10 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 import { decryptSecret } from "@/lib/credentials/encryption";
-import { hashRecoveryCode, matchTotp, newRecoveryCodes } from "@/lib/auth/totp";
+import { matchTotp } from "@/lib/auth/totp";
 import { AppError, parseInput } from "@/lib/errors";
 import { recordAccountAudit } from "@/lib/services/account/account-audit";
+import { replaceRecoveryCodes } from "@/lib/services/account/replace-recovery-codes";
 import type { AccountActor } from "@/lib/services/account/shared";
 import { TwoFactorCodeSchema, type TwoFactorCodeInput } from "@/lib/validations/account";
 
@@ -28,8 +29,7 @@ export async function confirmTwoFactorEnrolment(
   const step = /^\d{6}$/.test(code) ? matchTotp(secret, code) : null;
   if (step === null) throw new AppError("validation_error", WRONG, { fields: { code: [WRONG] } });
 
-  const codes = newRecoveryCodes();
-  await prisma.$transaction(async (tx) => {
+  return prisma.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: actor.userId },
       data: {
@@ -39,16 +39,13 @@ export async function confirmTwoFactorEnrolment(
         twoFactorLastStep: step,
       },
     });
-    await tx.recoveryCode.deleteMany({ where: { userId: actor.userId } });
-    await tx.recoveryCode.createMany({
-      data: codes.map((c) => ({ userId: actor.userId, codeHash: hashRecoveryCode(c) })),
-    });
+    const codes = await replaceRecoveryCodes(tx, actor.userId);
     // A sign-in that was asked to enrol is now free to go on.
     await tx.webSession.updateMany({
       where: { userId: actor.userId, mustEnrolTwoFactor: true },
       data: { mustEnrolTwoFactor: false },
     });
     await recordAccountAudit(actor.userId, { action: "account.two_factor_enabled", ip: actor.ip, tx });
+    return { recovery_codes: codes };
   });
-  return { recovery_codes: codes };
 }

@@ -8,8 +8,14 @@ import { beginTwoFactorEnrolment } from "@/lib/services/account/begin-two-factor
 import { changePassword } from "@/lib/services/account/change-password";
 import { confirmTwoFactorEnrolment } from "@/lib/services/account/confirm-two-factor-enrolment";
 import { disableTwoFactor } from "@/lib/services/account/disable-two-factor";
+import { regenerateRecoveryCodes } from "@/lib/services/account/regenerate-recovery-codes";
 import { signOutEverywhere } from "@/lib/services/account/sign-out-everywhere";
-import type { ChangePasswordInput, DisableTwoFactorInput, TwoFactorCodeInput } from "@/lib/validations/account";
+import type {
+  ChangePasswordInput,
+  DisableTwoFactorInput,
+  RegenerateRecoveryCodesInput,
+  TwoFactorCodeInput,
+} from "@/lib/validations/account";
 
 export async function changePasswordAction(_prev: ActionState, form: FormData): Promise<ActionState> {
   return runAction(async () => {
@@ -51,5 +57,16 @@ export async function disableTwoFactorAction(_prev: ActionState, form: FormData)
     await disableTwoFactor(await requireAccountActor(), formToObject(form) as DisableTwoFactorInput);
     revalidatePath("/profile/security");
     return { status: "ok", message: "Two-factor sign-in is off." };
+  });
+}
+
+export async function regenerateRecoveryCodesAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const { recovery_codes } = await regenerateRecoveryCodes(
+      await requireAccountActor(),
+      formToObject(form) as RegenerateRecoveryCodesInput,
+    );
+    // As at enrolment: no revalidation until the codes have been read.
+    return { status: "ok", data: { recovery_codes } };
   });
 }

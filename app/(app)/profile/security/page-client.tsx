@@ -1,14 +1,20 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
+import { RecoveryCodes } from "@/components/account/recovery-codes";
 import { Button } from "@/components/ui/button";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { TimeAgo } from "@/components/ui/time-ago";
-import { IDLE } from "@/lib/action-state";
+import { IDLE, type ActionState } from "@/lib/action-state";
 import type { WebSessionRow } from "@/lib/services/account/list-web-sessions";
 import { MIN_PASSWORD_LENGTH_VALUE } from "@/lib/validations/password";
-import { changePasswordAction, disableTwoFactorAction, signOutEverywhereAction } from "./actions";
+import {
+  changePasswordAction,
+  disableTwoFactorAction,
+  regenerateRecoveryCodesAction,
+  signOutEverywhereAction,
+} from "./actions";
 
 export function ChangePasswordForm() {
   const [state, action, pending] = useActionState(changePasswordAction, IDLE);
@@ -61,6 +67,45 @@ export function DisableTwoFactorForm() {
       <FormMessage state={state} inline={["current_password"]} />
       <Button type="submit" variant="secondary" disabled={pending}>
         Turn off two-factor sign-in
+      </Button>
+    </form>
+  );
+}
+
+/** New recovery codes in place of the old ones, after the password or a code from the app. */
+export function RegenerateRecoveryCodesForm() {
+  const [state, action, pending] = useActionState(regenerateRecoveryCodesAction, IDLE);
+  const [saved, setSaved] = useState<ActionState | null>(null);
+  const codes = state.status === "ok" && saved !== state ? (state.data?.recovery_codes as string[]) : null;
+  if (codes) {
+    return (
+      <RecoveryCodes
+        codes={codes}
+        title="New recovery codes made."
+        doneHref="/profile/security"
+        onDone={() => setSaved(state)}
+      />
+    );
+  }
+  return (
+    <form action={action} className="space-y-3" noValidate data-testid="regenerate-recovery-codes">
+      <Field
+        label="Password or a code from your app"
+        name="password_or_code"
+        errors={state.fields?.password_or_code}
+        hint="New recovery codes replace the old ones, which stop working."
+      >
+        <input
+          id="password_or_code"
+          name="password_or_code"
+          type="password"
+          autoComplete="current-password"
+          className={INPUT_CLASS}
+        />
+      </Field>
+      <FormMessage state={state} inline={["password_or_code"]} />
+      <Button type="submit" variant="secondary" disabled={pending}>
+        {pending ? "Making codes…" : "New recovery codes"}
       </Button>
     </form>
   );

@@ -4,7 +4,7 @@ import { TwoFactorEnrolment } from "@/components/account/two-factor-enrolment";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { describeTwoFactor } from "@/lib/services/account/describe-two-factor";
 import { listWebSessions } from "@/lib/services/account/list-web-sessions";
-import { ChangePasswordForm, DisableTwoFactorForm, SessionsList } from "./page-client";
+import { ChangePasswordForm, DisableTwoFactorForm, RegenerateRecoveryCodesForm, SessionsList } from "./page-client";
 
 export const metadata: Metadata = { title: "Security" };
 
@@ -42,6 +42,7 @@ export default async function SecurityPage() {
             <p className="text-sm text-slate-700" data-testid="two-factor-status">
               On. {twoFactor.recovery_codes_left} of 10 recovery codes left.
             </p>
+            <RegenerateRecoveryCodesForm />
             <DisableTwoFactorForm />
           </>
         ) : (

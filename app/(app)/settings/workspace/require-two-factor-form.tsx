@@ -1,7 +1,7 @@
 "use client";
 
 import { updateRequireTwoFactorAction } from "./actions";
-import { OnOffForm } from "./on-off-form";
+import { OnOffForm } from "@/components/settings/on-off-form";
 
 export function RequireTwoFactorForm({ enabled, canEdit }: { enabled: boolean; canEdit: boolean }) {
   return (
