@@ -117,4 +117,17 @@ describe("credential cache", () => {
     for (const t of tokens) await call(cache, t, "v1");
     expect(cache.size).toBe(2);
   });
+
+  it("stops serving a rotated-away secret from the cache when its overlap ends, with no access change", async () => {
+    const old = generateToken("personal_token");
+    const rows = new Map([[old, credential({ secretEndsAt: new Date(Date.now() + 50) })]]);
+    const db = database(rows);
+    const cache = createAuthCache({ verify: db.verify });
+    for (let i = 0; i < 2; i++) await call(cache, old, "v1");
+    expect(await call(cache, old, "v1")).toMatchObject({ source: "cache", ok: true });
+    // The overlap ends: the database refuses the old secret, and the same version no longer vouches for the entry.
+    await new Promise((r) => setTimeout(r, 60));
+    rows.delete(old);
+    expect(await call(cache, old, "v1")).toMatchObject({ source: "database", ok: false, reason: "invalid" });
+  });
 });

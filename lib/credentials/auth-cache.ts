@@ -120,7 +120,9 @@ export function createAuthCache(options: AuthCacheOptions = {}): AuthCache {
   const usable = (entry: Entry, resource: string) =>
     entry.resource === resource &&
     Date.now() - entry.storedAt < maxAgeMs &&
-    (!entry.credential.expiresAt || entry.credential.expiresAt.getTime() > Date.now());
+    (!entry.credential.expiresAt || entry.credential.expiresAt.getTime() > Date.now()) &&
+    // A replaced secret's overlap ends on its own clock, with no access change to announce it.
+    (!entry.credential.secretEndsAt || entry.credential.secretEndsAt.getTime() > Date.now());
 
   return {
     async authenticate(token, { resource, ip = null }) {

@@ -26,6 +26,11 @@ export type VerifiedCredential = {
   confirmation: ConfirmationPolicy;
   orgLevel: boolean;
   expiresAt: Date | null;
+  /**
+   * Set when the bearer presented the secret a rotation replaced: the end of its overlap, after
+   * which that secret is refused while the new one goes on.
+   */
+  secretEndsAt?: Date;
   /** Active members of the workspace: the monthly tool-call budget scales with them. */
   seats: number;
   /** The owners' MCP switches (null: no governance set, everything on). */
@@ -140,9 +145,11 @@ export async function verifyBearer(
 }
 
 async function verifyKey(token: string, ip: string | null): Promise<BearerResult> {
-  const row = await prisma.credential.findUnique({
+  const hash = hashToken(token);
+  // The current secret, or the one a rotation replaced while its overlap lasts: both columns are unique indexes.
+  const row = await prisma.credential.findFirst({
     relationLoadStrategy: "join",
-    where: { secretHash: hashToken(token) },
+    where: { OR: [{ secretHash: hash }, { previousSecretHash: hash }] },
     select: {
       id: true,
       name: true,
@@ -157,6 +164,8 @@ async function verifyKey(token: string, ip: string | null): Promise<BearerResult
       userId: true,
       expiresAt: true,
       revokedAt: true,
+      secretHash: true,
+      previousExpiresAt: true,
       lastUsedAt: true,
       lastUsedIp: true,
       workspace: WORKSPACE_PLAN,
@@ -164,6 +173,8 @@ async function verifyKey(token: string, ip: string | null): Promise<BearerResult
     },
   });
   if (!row || row.revokedAt) return INVALID;
+  const replaced = row.secretHash !== hash;
+  if (replaced && (!row.previousExpiresAt || row.previousExpiresAt.getTime() <= Date.now())) return INVALID;
   if (row.expiresAt && row.expiresAt.getTime() <= Date.now()) return EXPIRED;
   const userBound = row.binding === "user";
   const membership = row.user?.memberships.find((m) => m.workspaceId === row.workspaceId);
@@ -188,6 +199,7 @@ async function verifyKey(token: string, ip: string | null): Promise<BearerResult
       confirmation: confirmationOf(row.workspace, row),
       orgLevel: !userBound,
       expiresAt: row.expiresAt,
+      ...(replaced ? { secretEndsAt: row.previousExpiresAt! } : {}),
       seats: row.workspace._count.memberships,
       governance: row.workspace.mcpGovernance,
       ipAllowList: row.kind === "workspace_key" ? row.ipAllowList : [],

@@ -66,3 +66,28 @@ export type RevokeCredentialInput = z.input<typeof RevokeCredentialSchema>;
 /** A new name for an API key or personal token (Settings → API Access, Profile → MCP Integration). */
 export const RenameCredentialSchema = z.object({ id: IdSchema, name: NameSchema });
 export type RenameCredentialInput = z.input<typeof RenameCredentialSchema>;
+
+/** How long the secret a rotation replaces stays accepted beside the new one. */
+export const ROTATION_OVERLAPS = { none: 0, "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000 } as const;
+export type RotationOverlap = keyof typeof ROTATION_OVERLAPS;
+export const ROTATION_OVERLAP_LABELS: Record<RotationOverlap, string> = {
+  none: "None: the old secret stops now",
+  "1h": "1 hour",
+  "24h": "24 hours",
+  "7d": "7 days",
+};
+
+/** A new secret for an API key or personal token; the old one stays valid for the overlap. */
+export const RotateCredentialSchema = z.object({
+  id: IdSchema,
+  overlap: z
+    .enum(Object.keys(ROTATION_OVERLAPS) as [RotationOverlap, ...RotationOverlap[]], {
+      error: `overlap must be one of ${Object.keys(ROTATION_OVERLAPS).join(", ")}`,
+    })
+    .default("none"),
+});
+export type RotateCredentialInput = z.input<typeof RotateCredentialSchema>;
+
+/** Ends a rotation's overlap at once: the replaced secret is refused from the next request. */
+export const RevokePreviousSecretSchema = z.object({ id: IdSchema });
+export type RevokePreviousSecretInput = z.input<typeof RevokePreviousSecretSchema>;

@@ -3,6 +3,7 @@ import { prisma } from "@/lib/db";
 import { inWorkspace, type ActorContext } from "@/lib/context";
 import { maskToken } from "@/lib/credentials/token-format";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { countCredentialCalls } from "@/lib/services/governance/count-credential-calls";
 
 export type ListCredentialsOptions = {
   kind: "workspace_key" | "personal_token";
@@ -32,6 +33,13 @@ export type CredentialRow = {
   expires_at: string | null;
   revoked_at: string | null;
   status: "active" | "expired" | "revoked";
+  /** API keys: the addresses (CIDRs) it is accepted from; empty: any. */
+  ip_allow_list: string[];
+  /** The secret the last rotation replaced, while it is still accepted. */
+  previous_secret: { masked: string; valid_until: string } | null;
+  rotated_at: string | null;
+  /** MCP calls made with it in the last 30 days. */
+  calls_30d: number;
 };
 
 /** Keys or tokens of the workspace, newest first; never secrets or hashes. */
@@ -62,11 +70,19 @@ export async function listCredentials(ctx: ActorContext, options: ListCredential
       lastUsedIp: true,
       expiresAt: true,
       revokedAt: true,
+      ipAllowList: true,
+      previousLastFour: true,
+      previousExpiresAt: true,
+      rotatedAt: true,
       user: { select: { id: true, name: true } },
       createdBy: { select: { id: true, name: true } },
     },
   });
   const now = Date.now();
+  const calls = await countCredentialCalls(
+    ctx,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -85,5 +101,12 @@ export async function listCredentials(ctx: ActorContext, options: ListCredential
     expires_at: r.expiresAt?.toISOString() ?? null,
     revoked_at: r.revokedAt?.toISOString() ?? null,
     status: r.revokedAt ? "revoked" : r.expiresAt && r.expiresAt.getTime() <= now ? "expired" : "active",
+    ip_allow_list: r.ipAllowList,
+    previous_secret:
+      !r.revokedAt && r.previousLastFour && r.previousExpiresAt && r.previousExpiresAt.getTime() > now
+        ? { masked: maskToken(r.prefix, r.previousLastFour), valid_until: r.previousExpiresAt.toISOString() }
+        : null,
+    rotated_at: r.rotatedAt?.toISOString() ?? null,
+    calls_30d: calls.get(r.id) ?? 0,
   }));
 }

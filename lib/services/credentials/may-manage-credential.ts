@@ -17,13 +17,13 @@ export const credentialHolder = (ctx: ActorContext) => ({
 });
 
 /**
- * Who may manage (revoke, rename) a key or token: anyone their own; an org-level key, which acts as
+ * Who may manage (revoke, rename, rotate, change the IP allow-list of) a key or token: anyone their own; an org-level key, which acts as
  * the workspace, an admin; a credential bound to someone else by the rank rule.
  */
 export function requireMayManageCredential(
   ctx: ActorContext,
   credential: ManagedCredential,
-  verb: "revoke" | "rename",
+  verb: "revoke" | "rename" | "rotate" | "change the IP allow-list of",
 ) {
   if (credential.userId === null) {
     if (!roleAtLeast(ctx.role, "admin"))

@@ -8,14 +8,22 @@ import { RevokeForm } from "@/components/ui/revoke-form";
 import { CredentialFilter, filterCredentials, type CredentialFilterValue } from "@/components/mcp/credential-filter";
 import { NewSecret } from "@/components/mcp/new-secret";
 import { RenameCredential } from "@/components/mcp/rename-credential";
+import { PreviousSecret, RotateCredential, RotatedNotice, type Rotated } from "@/components/mcp/rotate-credential";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { IDLE } from "@/lib/action-state";
 import type { CredentialRow } from "@/lib/services/credentials/list-credentials";
-import { generateTokenAction, renameTokenAction, revokeTokenAction } from "./actions";
+import {
+  generateTokenAction,
+  renameTokenAction,
+  revokePreviousTokenSecretAction,
+  revokeTokenAction,
+  rotateTokenAction,
+} from "./actions";
 
 export function McpProfileClient({ tokens, limit }: { tokens: CredentialRow[]; limit: number }) {
   const [state, action, pending] = useActionState(generateTokenAction, IDLE);
   const [filter, setFilter] = useState<CredentialFilterValue>("active");
+  const [rotated, setRotated] = useState<Rotated | null>(null);
   const shown = filterCredentials(tokens, filter);
   const active = filterCredentials(tokens, "active").length;
   const created = state.status === "ok" ? (state.data as { secret: string; masked: string } | undefined) : undefined;
@@ -47,6 +55,12 @@ export function McpProfileClient({ tokens, limit }: { tokens: CredentialRow[]; l
           Copy your token now. It is displayed only once and cannot be retrieved later.
         </NewSecret>
       ) : null}
+      {rotated ? (
+        <NewSecret label="Rotated token" secret={rotated.secret}>
+          Copy the new secret of “{rotated.name}” now. It is displayed only once and cannot be retrieved later.
+          <RotatedNotice rotated={rotated} />
+        </NewSecret>
+      ) : null}
       <div className="flex justify-end">
         <CredentialFilter id="token-filter" rows={tokens} value={filter} onChange={setFilter} />
       </div>
@@ -58,6 +72,7 @@ export function McpProfileClient({ tokens, limit }: { tokens: CredentialRow[]; l
               <th className="py-1">Name</th>
               <th className="py-1">Created</th>
               <th className="py-1">Last used</th>
+              <th className="py-1 text-right">Calls (30 days)</th>
               <th className="py-1">Expires</th>
               <th />
             </tr>
@@ -65,7 +80,17 @@ export function McpProfileClient({ tokens, limit }: { tokens: CredentialRow[]; l
           <tbody className="divide-y divide-slate-100">
             {shown.map((t) => (
               <tr key={t.id} data-testid="token-row" data-status={t.status}>
-                <td className="py-1.5 font-mono text-xs">{t.masked}</td>
+                <td className="py-1.5 text-xs">
+                  <span className="font-mono">{t.masked}</span>
+                  {t.previous_secret ? (
+                    <PreviousSecret
+                      id={t.id}
+                      name={t.name}
+                      previous={t.previous_secret}
+                      action={revokePreviousTokenSecretAction}
+                    />
+                  ) : null}
+                </td>
                 <td className="py-1.5">
                   {t.status === "revoked" ? (
                     t.name
@@ -85,18 +110,24 @@ export function McpProfileClient({ tokens, limit }: { tokens: CredentialRow[]; l
                     "Never"
                   )}
                 </td>
+                <td className="py-1.5 text-right text-xs tabular-nums text-slate-600" data-testid="token-calls">
+                  {t.calls_30d}
+                </td>
                 <td className="py-1.5 text-xs text-slate-600">
                   {t.expires_at ? <TimeAgo date={t.expires_at} mode="day" /> : "—"}
                 </td>
                 <td className="py-1.5 text-right">
                   {t.status === "active" ? (
-                    <RevokeForm
-                      action={revokeTokenAction}
-                      field="id"
-                      value={t.id}
-                      label={t.masked}
-                      consequence={`Every client set up with ${t.masked} (${t.name}) is refused from its next request, and keys created with it are revoked too.`}
-                    />
+                    <div className="flex flex-wrap justify-end gap-2">
+                      <RotateCredential id={t.id} name={t.name} action={rotateTokenAction} onRotated={setRotated} />
+                      <RevokeForm
+                        action={revokeTokenAction}
+                        field="id"
+                        value={t.id}
+                        label={t.masked}
+                        consequence={`Every client set up with ${t.masked} (${t.name}) is refused from its next request, and keys created with it are revoked too.`}
+                      />
+                    </div>
                   ) : (
                     <span className="text-xs capitalize text-slate-400">{t.status}</span>
                   )}

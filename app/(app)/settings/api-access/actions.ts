@@ -6,8 +6,12 @@ import { requireActor } from "@/lib/auth/session";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
 import { renameCredential } from "@/lib/services/credentials/rename-credential";
 import { revokeCredential } from "@/lib/services/credentials/revoke-credential";
+import { revokePreviousSecret } from "@/lib/services/credentials/revoke-previous-secret";
+import { rotateCredential } from "@/lib/services/credentials/rotate-credential";
+import { updateKeyIpAllowList } from "@/lib/services/credentials/update-key-ip-allow-list";
 import { updateMcpSafety } from "@/lib/services/workspaces/update-mcp-safety";
-import type { CreateApiKeyInput, RenameCredentialInput } from "@/lib/validations/credentials";
+import type { CreateApiKeyInput, RenameCredentialInput, RotateCredentialInput } from "@/lib/validations/credentials";
+import type { UpdateKeyIpAllowListInput } from "@/lib/validations/governance";
 import type { McpSafetySettingsInput } from "@/lib/validations/mcp-safety";
 
 export async function createApiKeyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -48,6 +52,36 @@ export async function renameApiKeyAction(_prev: ActionState, form: FormData): Pr
     const renamed = await renameCredential(ctx, formToObject(form) as RenameCredentialInput);
     revalidatePath("/settings/api-access");
     return { status: "ok", message: `Renamed to “${renamed.name}”.` };
+  });
+}
+
+export async function rotateApiKeyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const { ctx } = await requireActor("admin");
+    const rotated = await rotateCredential(ctx, formToObject(form) as RotateCredentialInput);
+    revalidatePath("/settings/api-access");
+    return { status: "ok", message: `Rotated ${rotated.name}.`, data: rotated };
+  });
+}
+
+export async function revokePreviousApiKeySecretAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const { ctx } = await requireActor("admin");
+    const result = await revokePreviousSecret(ctx, { id: String(form.get("id") ?? "") });
+    revalidatePath("/settings/api-access");
+    return { status: "ok", message: `The old secret of ${result.name} no longer works.` };
+  });
+}
+
+export async function updateKeyIpAllowListAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const { ctx } = await requireActor("admin");
+    const result = await updateKeyIpAllowList(ctx, {
+      id: String(form.get("id") ?? ""),
+      ip_allow_list: String(form.get("ip_allow_list") ?? ""),
+    } as UpdateKeyIpAllowListInput);
+    revalidatePath("/settings/api-access");
+    return { status: "ok", message: result.changed ? "IP allow-list saved." : "Nothing changed." };
   });
 }
 

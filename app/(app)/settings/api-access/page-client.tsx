@@ -8,10 +8,19 @@ import { RevokeForm } from "@/components/ui/revoke-form";
 import { CredentialFilter, filterCredentials, type CredentialFilterValue } from "@/components/mcp/credential-filter";
 import { NewSecret } from "@/components/mcp/new-secret";
 import { RenameCredential } from "@/components/mcp/rename-credential";
+import { PreviousSecret, RotateCredential, RotatedNotice, type Rotated } from "@/components/mcp/rotate-credential";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { IDLE } from "@/lib/action-state";
 import type { CredentialRow } from "@/lib/services/credentials/list-credentials";
-import { createApiKeyAction, renameApiKeyAction, revokeApiKeyAction } from "./actions";
+import {
+  createApiKeyAction,
+  renameApiKeyAction,
+  revokeApiKeyAction,
+  revokePreviousApiKeySecretAction,
+  rotateApiKeyAction,
+  updateKeyIpAllowListAction,
+} from "./actions";
+import { IpAllowListForm } from "./ip-allow-list-form";
 
 type Family = { family: string; label: string; read: string; write: string | null };
 
@@ -33,6 +42,7 @@ export function ApiAccessClient({
 }) {
   const [state, action, pending] = useActionState(createApiKeyAction, IDLE);
   const [filter, setFilter] = useState<CredentialFilterValue>("all");
+  const [rotated, setRotated] = useState<Rotated | null>(null);
   const shown = filterCredentials(keys, filter);
   const created =
     state.status === "ok" ? (state.data as { secret: string; masked: string; name: string } | undefined) : undefined;
@@ -185,6 +195,13 @@ export function ApiAccessClient({
         </div>
       </form>
 
+      {rotated ? (
+        <NewSecret label="Rotated API key" secret={rotated.secret}>
+          Copy the new secret of “{rotated.name}” now. It is shown only this once and cannot be recovered.
+          <RotatedNotice rotated={rotated} />
+        </NewSecret>
+      ) : null}
+
       <section className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200" aria-label="API keys">
         <div className="flex items-center justify-between gap-3 border-b border-slate-100 px-3 py-2">
           <h2 className="font-semibold">Keys</h2>
@@ -197,8 +214,10 @@ export function ApiAccessClient({
               <th className="px-3 py-2">Name</th>
               <th className="px-3 py-2">Scopes</th>
               <th className="px-3 py-2">Acts as</th>
+              <th className="px-3 py-2">Accepted from</th>
               <th className="px-3 py-2">Created</th>
               <th className="px-3 py-2">Last used</th>
+              <th className="px-3 py-2">Calls (30 days)</th>
               <th className="px-3 py-2">Expires</th>
               <th className="px-3 py-2" />
             </tr>
@@ -206,7 +225,17 @@ export function ApiAccessClient({
           <tbody className="divide-y divide-slate-100">
             {shown.map((k) => (
               <tr key={k.id} data-testid="api-key-row" data-status={k.status}>
-                <td className="px-3 py-2 font-mono text-xs">{k.masked}</td>
+                <td className="px-3 py-2 text-xs">
+                  <span className="font-mono">{k.masked}</span>
+                  {k.previous_secret ? (
+                    <PreviousSecret
+                      id={k.id}
+                      name={k.name}
+                      previous={k.previous_secret}
+                      action={revokePreviousApiKeySecretAction}
+                    />
+                  ) : null}
+                </td>
                 <td className="px-3 py-2">
                   {k.status === "revoked" ? (
                     k.name
@@ -222,6 +251,15 @@ export function ApiAccessClient({
                 </td>
                 <td className="px-3 py-2 text-xs">{k.org_level ? "Workspace" : k.user?.name}</td>
                 <td className="px-3 py-2 text-xs text-slate-600">
+                  <IpAllowListForm
+                    id={k.id}
+                    name={k.name}
+                    list={k.ip_allow_list}
+                    editable={k.status === "active"}
+                    action={updateKeyIpAllowListAction}
+                  />
+                </td>
+                <td className="px-3 py-2 text-xs text-slate-600">
                   <TimeAgo date={k.created_at} /> by {k.created_by?.name ?? "—"}
                 </td>
                 <td className="px-3 py-2 text-xs text-slate-600">
@@ -233,18 +271,24 @@ export function ApiAccessClient({
                     "Never"
                   )}
                 </td>
+                <td className="px-3 py-2 text-right text-xs tabular-nums text-slate-600" data-testid="key-calls">
+                  {k.calls_30d}
+                </td>
                 <td className="px-3 py-2 text-xs text-slate-600">
                   {k.expires_at ? <TimeAgo date={k.expires_at} mode="day" /> : "Never"}
                 </td>
                 <td className="px-3 py-2 text-right">
                   {k.status === "active" ? (
-                    <RevokeForm
-                      action={revokeApiKeyAction}
-                      field="id"
-                      value={k.id}
-                      label={k.name}
-                      consequence={`Servers, scripts and MCP clients using ${k.masked} are refused from their next request, and keys created with it are revoked too.`}
-                    />
+                    <div className="flex flex-wrap justify-end gap-2">
+                      <RotateCredential id={k.id} name={k.name} action={rotateApiKeyAction} onRotated={setRotated} />
+                      <RevokeForm
+                        action={revokeApiKeyAction}
+                        field="id"
+                        value={k.id}
+                        label={k.name}
+                        consequence={`Servers, scripts and MCP clients using ${k.masked} are refused from their next request, and keys created with it are revoked too.`}
+                      />
+                    </div>
                   ) : (
                     <span className="text-xs capitalize text-slate-500">{k.status}</span>
                   )}

@@ -1,0 +1,88 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { INPUT_CLASS } from "@/components/ui/field";
+import { IDLE, type ActionState } from "@/lib/action-state";
+
+type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
+
+/** A key's IP allow-list as it stands ("Any address" when empty), and an "Edit" that turns it into a form. */
+export function IpAllowListForm({
+  id,
+  name,
+  list,
+  editable,
+  action,
+}: {
+  id: string;
+  name: string;
+  list: string[];
+  editable: boolean;
+  action: Action;
+}) {
+  const [editing, setEditing] = useState(false);
+  const [state, formAction, pending] = useActionState(async (prev: ActionState, form: FormData) => {
+    const next = await action(prev, form);
+    if (next.status === "ok") setEditing(false);
+    return next;
+  }, IDLE);
+  if (!editing) {
+    return (
+      <div className="space-y-1" data-testid="ip-allow-list">
+        {list.length ? (
+          <ul className="font-mono">
+            {list.map((entry) => (
+              <li key={entry}>{entry}</li>
+            ))}
+          </ul>
+        ) : (
+          <span>Any address</span>
+        )}
+        {editable ? (
+          <button
+            type="button"
+            onClick={() => setEditing(true)}
+            aria-label={`Edit IP allow-list of ${name}`}
+            className="block text-xs text-indigo-700 hover:underline"
+          >
+            Edit
+          </button>
+        ) : null}
+      </div>
+    );
+  }
+  const errors = [
+    ...(state.fields?.ip_allow_list ?? []),
+    ...(state.status === "error" && state.message ? [state.message] : []),
+  ];
+  return (
+    <form action={formAction} className="space-y-1" aria-label={`IP allow-list of ${name}`}>
+      <input type="hidden" name="id" value={id} />
+      <textarea
+        name="ip_allow_list"
+        rows={3}
+        defaultValue={list.join("\n")}
+        aria-label={`Addresses ${name} is accepted from`}
+        placeholder="203.0.113.0/24"
+        // The form opens on the person's click: the list is where they type next.
+        autoFocus
+        className={`${INPUT_CLASS} min-w-40 font-mono text-xs`}
+      />
+      <p className="text-xs text-slate-500">One address or CIDR range per line; empty: any address.</p>
+      <div className="flex gap-1">
+        <Button type="submit" variant="secondary" disabled={pending}>
+          Save
+        </Button>
+        <Button type="button" variant="ghost" onClick={() => setEditing(false)}>
+          Cancel
+        </Button>
+      </div>
+      {errors.map((m) => (
+        <p key={m} role="alert" className="text-xs text-rose-600">
+          {m}
+        </p>
+      ))}
+    </form>
+  );
+}
