@@ -334,6 +334,16 @@ export function createRedisStore(url: string): CounterStore {
           };
           client.once("ready", ready);
         });
+  // A value is worth a short wait while a fresh process connects (others would not see it), never during an outage.
+  const valuesReachable = () =>
+    client.status === "ready"
+      ? Promise.resolve(true)
+      : client.status === "connecting" || client.status === "connect"
+        ? whenReady().then(
+            () => true,
+            () => false,
+          )
+        : Promise.resolve(false);
   // The same keys and counts as the RateLimiterRedis windows above, so hit, hitAll and peek agree.
   const keyOf = (w: WindowSpec) => `deskbridge:rl:${w.points}/${w.durationS}:${w.key}`;
   const evalHitAll = async (keys: string[], args: string[]) => {
@@ -373,12 +383,12 @@ export function createRedisStore(url: string): CounterStore {
         .catch(() => false)),
     async setValue(key, value, ttlS) {
       localValues.set(key, value, ttlS);
-      if (client.status !== "ready") return;
+      if (!(await valuesReachable())) return;
       await client.set(valueKey(key), value, "PX", Math.max(1, Math.round(ttlS * 1000))).catch(() => undefined);
     },
     async getValues(keys) {
       if (!keys.length) return [];
-      if (client.status !== "ready") return localValues.get(keys);
+      if (!(await valuesReachable())) return localValues.get(keys);
       return client.mget(...keys.map(valueKey)).catch(() => localValues.get(keys));
     },
   };
