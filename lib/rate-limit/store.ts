@@ -51,7 +51,39 @@ export interface CounterStore {
   peek(key: string, points: number, durationS: number): Promise<{ remaining: number; resetMs: number }>;
   /** Forgets what a window has counted (a sign-in that succeeds clears its failures). */
   reset(key: string, points: number, durationS: number): Promise<void>;
+  /**
+   * Keeps a short-lived value (who is on which ticket) for `ttlS` seconds, shared by every
+   * instance like the counts. A shared store that cannot be reached keeps it in this process.
+   */
+  setValue(key: string, value: string, ttlS: number): Promise<void>;
+  /** The values under some keys, in order; null where there is none or it has expired. */
+  getValues(keys: readonly string[]): Promise<(string | null)[]>;
 }
+
+/** Short-lived values in this process: each expires by its own deadline, swept as the map grows. */
+function memoryValues() {
+  const values = new Map<string, { value: string; until: number }>();
+  let sweepAt = 1_000;
+  return {
+    set(key: string, value: string, ttlS: number) {
+      const now = Date.now();
+      values.set(key, { value, until: now + ttlS * 1000 });
+      if (values.size >= sweepAt) {
+        for (const [k, v] of values) if (v.until <= now) values.delete(k);
+        sweepAt = Math.max(1_000, values.size * 2);
+      }
+    },
+    get(keys: readonly string[]) {
+      const now = Date.now();
+      return keys.map((key) => {
+        const held = values.get(key);
+        return held && held.until > now ? held.value : null;
+      });
+    },
+  };
+}
+
+const valueKey = (key: string) => `deskbridge:kv:${key}`;
 
 async function peekWith(limiter: RateLimiterAbstract, key: string, points: number, durationS: number) {
   const res = await limiter.get(key).catch(() => null);
@@ -231,6 +263,7 @@ function memoryLimiters() {
 
 export function createMemoryStore(): CounterStore {
   const limiterFor = memoryLimiters();
+  const values = memoryValues();
   return {
     kind: "memory",
     hit: (key, points, duration) => consume(limiterFor(points, duration), key, points),
@@ -239,6 +272,8 @@ export function createMemoryStore(): CounterStore {
     bumpVersions: async () => false,
     peek: (key, points, duration) => peekWith(limiterFor(points, duration), key, points, duration),
     reset: async (key, points, duration) => void (await limiterFor(points, duration).delete(key)),
+    setValue: async (key, value, ttlS) => values.set(key, value, ttlS),
+    getValues: async (keys) => values.get(keys),
   };
 }
 
@@ -267,6 +302,7 @@ export function createRedisStore(url: string): CounterStore {
     }
   });
   const insuranceFor = memoryLimiters();
+  const localValues = memoryValues();
   const cache = new Map<string, RateLimiterRedis>();
   const limiterFor = (points: number, duration: number) => {
     const id = `${points}/${duration}`;
@@ -298,6 +334,16 @@ export function createRedisStore(url: string): CounterStore {
           };
           client.once("ready", ready);
         });
+  // A value is worth a short wait while a fresh process connects (others would not see it), never during an outage.
+  const valuesReachable = () =>
+    client.status === "ready"
+      ? Promise.resolve(true)
+      : client.status === "connecting" || client.status === "connect"
+        ? whenReady().then(
+            () => true,
+            () => false,
+          )
+        : Promise.resolve(false);
   // The same keys and counts as the RateLimiterRedis windows above, so hit, hitAll and peek agree.
   const keyOf = (w: WindowSpec) => `deskbridge:rl:${w.points}/${w.durationS}:${w.key}`;
   const evalHitAll = async (keys: string[], args: string[]) => {
@@ -335,6 +381,16 @@ export function createRedisStore(url: string): CounterStore {
       void (await limiterFor(points, duration)
         .delete(key)
         .catch(() => false)),
+    async setValue(key, value, ttlS) {
+      localValues.set(key, value, ttlS);
+      if (!(await valuesReachable())) return;
+      await client.set(valueKey(key), value, "PX", Math.max(1, Math.round(ttlS * 1000))).catch(() => undefined);
+    },
+    async getValues(keys) {
+      if (!keys.length) return [];
+      if (!(await valuesReachable())) return localValues.get(keys);
+      return client.mget(...keys.map(valueKey)).catch(() => localValues.get(keys));
+    },
   };
 }
 
@@ -352,6 +408,7 @@ export function createUpstashStore(url: string, token: string): CounterStore {
     retry: { retries: 0 },
   });
   const insuranceFor = memoryLimiters();
+  const localValues = memoryValues();
   const timeout = storeTimeoutMs(500);
   let warned = false;
   const cache = new Map<string, Ratelimit>();
@@ -458,6 +515,22 @@ export function createUpstashStore(url: string, token: string): CounterStore {
       await limiterFor(points, duration)
         .resetUsedTokens(key)
         .catch(() => undefined);
+    },
+    async setValue(key, value, ttlS) {
+      localValues.set(key, value, ttlS);
+      await withTimeout(redis.set(valueKey(key), value, { px: Math.max(1, Math.round(ttlS * 1000)) })).catch(
+        (error: unknown) => warnDown(error instanceof Error ? error.message : "error"),
+      );
+    },
+    async getValues(keys) {
+      if (!keys.length) return [];
+      try {
+        const read = await withTimeout(redis.mget<unknown[]>(...keys.map(valueKey)));
+        // The REST client reads JSON values back as objects: hand them on as the text that was stored.
+        return read.map((v) => (v === null || v === undefined ? null : typeof v === "string" ? v : JSON.stringify(v)));
+      } catch {
+        return localValues.get(keys);
+      }
     },
   };
 }

@@ -57,6 +57,17 @@ describe.each(["redis", "upstash"])("%s store", (kind) => {
     expect(allowed.filter(Boolean)).toHaveLength(4);
   });
 
+  it("short-lived values are shared by two processes' stores and expire with their TTL", async () => {
+    const [a, b] = [stores[kind]!(), stores[kind]!()];
+    await new Promise((r) => setTimeout(r, 200));
+    const key = `presence:test:${randomBytes(6).toString("hex")}`;
+    const value = JSON.stringify({ "12": { state: "viewing", until: Date.now() + 1_000 } });
+    await a.setValue(key, value, 1);
+    expect(await b.getValues([key, `${key}:none`])).toEqual([value, null]);
+    await new Promise((r) => setTimeout(r, 1_300));
+    expect(await b.getValues([key])).toEqual([null]);
+  });
+
   it("keeps growing waits after failures, and forgets them on reset", async () => {
     const store = stores[kind]!();
     await new Promise((r) => setTimeout(r, 200));

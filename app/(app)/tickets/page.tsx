@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { LiveListProvider } from "@/components/live/live-list";
 import { Pager } from "@/components/ui/pager";
 import { INPUT_CLASS } from "@/components/ui/field";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { ticketListVersion } from "@/lib/live/version";
 import { listTickets } from "@/lib/services/tickets/list-tickets";
 import { countTickets, describeCount } from "@/lib/services/tickets/count-tickets";
 import { listTags } from "@/lib/services/tags/list-tags";
@@ -28,6 +30,8 @@ type Search = Record<string, string | undefined>;
 export default async function TicketsPage({ searchParams }: { searchParams: Promise<Search> }) {
   const params = await searchParams;
   const { ctx } = await requireWorkspaceSession("agent", "/tickets");
+  // Read before the rows: a change landing while they are read makes the next poll refresh them.
+  const version = await ticketListVersion(ctx);
   const [agents, teams, tags, views, caseStatuses] = await Promise.all([
     listAgents(ctx),
     listTeams(ctx),
@@ -175,7 +179,9 @@ export default async function TicketsPage({ searchParams }: { searchParams: Prom
 
         {page ? (
           <div className="overflow-hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
-            <TicketTable tickets={page.items} agents={agents} teams={teams} />
+            <LiveListProvider tickets={page.items.map((t) => t.number)} version={version}>
+              <TicketTable tickets={page.items} agents={agents} teams={teams} />
+            </LiveListProvider>
             {page.items.length === 0 ? (
               <p className="p-6 text-center text-sm text-slate-500">No tickets match these filters.</p>
             ) : null}

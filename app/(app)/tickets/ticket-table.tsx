@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { CaseStatusBadge } from "@/components/case-status/case-status-badge";
+import { RowPresence } from "@/components/live/live-list";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { INPUT_CLASS } from "@/components/ui/field";
@@ -136,6 +137,7 @@ export function TicketTable({ tickets, agents, teams }: { tickets: TicketRow[]; 
                 {t.snippet ? <Snippet text={t.snippet} /> : null}
                 <div className="mt-0.5 flex flex-wrap gap-1 text-xs text-slate-500">
                   <span>{t.contact?.name}</span>
+                  <RowPresence ticket={t.number} />
                   {t.tags.map((tag) => (
                     <Badge key={tag}>{tag}</Badge>
                   ))}

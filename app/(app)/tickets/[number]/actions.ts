@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { formToObject, runAction, type ActionState } from "@/lib/action-state";
 import { requireActor } from "@/lib/auth/session";
 import type { ActorContext } from "@/lib/context";
+import { AppError } from "@/lib/errors";
+import { newerMessagesQuestion } from "@/lib/live/newer-messages";
 import {
   postMessageWithAttachments,
   type UploadedFile,
@@ -73,28 +75,48 @@ async function uploadedFiles(form: FormData): Promise<UploadedFile[]> {
 
 /**
  * The composer: a reply, an internal note, or a reply that then sets the status ("Send and set
- * pending / resolved" send `then`), each with any chosen files.
+ * pending / resolved" send `then`), each with any chosen files. A reply carries the newest message
+ * its writer had seen; when more arrived since, the tickets' collision guard refuses it and the
+ * composer asks, and "Send anyway" (`send_anyway`: the reply's `then`, or "reply") sends it over them.
  */
 export async function replyAction(_prev: ActionState, form: FormData) {
   const files = await uploadedFiles(form);
   form.delete("files");
-  return ticketAction(
-    form,
-    (ctx, input) => {
-      const kind = input.kind === "note" ? "note" : "reply";
-      const then = kind === "reply" && input.then ? (input.then as ReplyAndSetStatusInput["status"]) : undefined;
-      if (files.length) return postMessageWithAttachments(ctx, { kind, input: input as ReplyInput, files, then });
-      if (kind === "note") return addInternalNote(ctx, input as NoteInput);
-      return then
-        ? replyAndSetStatus(ctx, { ticket: input.ticket, body: input.body as string, status: then })
-        : replyToTicket(ctx, input as ReplyInput);
-    },
-    (result) => {
-      const r = result as { ticket: number; status?: string; follow_up_of?: number | null };
-      if (r.follow_up_of) return `This ticket is closed: the reply went to follow-up #${r.ticket}.`;
-      return form.get("then") && r.status ? `Sent; the ticket is ${r.status}.` : "Sent.";
-    },
-  );
+  const anyway = form.get("send_anyway");
+  form.delete("send_anyway");
+  if (anyway) {
+    form.delete("last_seen_message_id");
+    form.delete("kind");
+    if (anyway !== "reply") form.set("then", String(anyway));
+  }
+  const send = (ctx: ActorContext, input: Input) => {
+    const kind = input.kind === "note" ? "note" : "reply";
+    const then = kind === "reply" && input.then ? (input.then as ReplyAndSetStatusInput["status"]) : undefined;
+    if (files.length) return postMessageWithAttachments(ctx, { kind, input: input as ReplyInput, files, then });
+    if (kind === "note") return addInternalNote(ctx, input as NoteInput);
+    const reply = input as ReplyInput;
+    return then ? replyAndSetStatus(ctx, { ...reply, status: then }) : replyToTicket(ctx, reply);
+  };
+  return runAction(async () => {
+    const { ctx } = await requireActor();
+    const input = formToObject(form) as Input;
+    let result: { ticket: number; status?: string; follow_up_of?: number | null };
+    try {
+      result = await send(ctx, input);
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === "conflict" && error.details?.newer_messages)) throw error;
+      revalidatePath(`/tickets/${input.ticket}`);
+      return {
+        status: "error",
+        message: newerMessagesQuestion(error.details),
+        data: { newer: true, then: input.then ?? null },
+      };
+    }
+    revalidatePath(`/tickets/${input.ticket}`);
+    if (result.follow_up_of)
+      return { status: "ok", message: `This ticket is closed: the reply went to follow-up #${result.ticket}.` };
+    return { status: "ok", message: input.then && result.status ? `Sent; the ticket is ${result.status}.` : "Sent." };
+  });
 }
 
 export async function assignAction(_prev: ActionState, form: FormData) {

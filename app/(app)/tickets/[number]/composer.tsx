@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useRef, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
+import { useLiveTicket } from "@/components/live/live-ticket";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { IDLE, type ActionState } from "@/lib/action-state";
@@ -30,16 +31,23 @@ function matching(snippets: ComposerSnippet[], query: string) {
 
 export function Composer({
   ticket,
+  newestMessageId = null,
   snippets = [],
   articles = [],
   values,
 }: {
   ticket: number;
+  /** The newest message the page shows: a reply is written against it. */
+  newestMessageId?: string | null;
   snippets?: ComposerSnippet[];
   articles?: LinkableArticle[];
   values: PlaceholderValues;
 }) {
-  const [text, setText] = useState("");
+  const [text, setTextOnly] = useState("");
+  // The newest message when the draft was started: a reply over anything newer asks first, even
+  // when the page has since refreshed to show it under a writer busy typing.
+  const [draftSeen, setDraftSeen] = useState<string | null>(null);
+  const [focused, setFocused] = useState(false);
   const [caret, setCaret] = useState(0);
   const [active, setActive] = useState(0);
   const [dismissedAt, setDismissedAt] = useState<number | null>(null);
@@ -49,6 +57,20 @@ export function Composer({
     if (next.status === "ok") setText("");
     return next;
   }, IDLE);
+  const asking = state.status === "error" && state.data?.newer === true;
+
+  function setText(next: string) {
+    setTextOnly(next);
+    if (!next) setDraftSeen(null);
+    else if (!text) setDraftSeen(newestMessageId);
+  }
+
+  // Others see "replying" while the composer has text or focus.
+  const live = useLiveTicket();
+  const replying = focused || text.trim().length > 0;
+  useEffect(() => {
+    live?.report(replying ? "replying" : "viewing");
+  }, [live, replying]);
 
   const at = snippetQueryAt(text, caret);
   const options = at && at.start !== dismissedAt ? matching(snippets, at.query) : [];
@@ -109,6 +131,9 @@ export function Composer({
   return (
     <form action={action} className="space-y-2 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <input type="hidden" name="ticket" value={ticket} />
+      {(text ? draftSeen : newestMessageId) ? (
+        <input type="hidden" name="last_seen_message_id" value={(text ? draftSeen : newestMessageId) ?? ""} />
+      ) : null}
       <label htmlFor="body" className="sr-only">
         Message
       </label>
@@ -125,8 +150,14 @@ export function Composer({
           }}
           onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
           onKeyDown={onKeyDown}
-          onBlur={() => setDismissedAt(at?.start ?? null)}
-          onFocus={() => setDismissedAt(null)}
+          onBlur={() => {
+            setDismissedAt(at?.start ?? null);
+            setFocused(false);
+          }}
+          onFocus={() => {
+            setDismissedAt(null);
+            setFocused(true);
+          }}
           placeholder="Write a reply or an internal note… (type ; and a shortcut to insert a snippet)"
           aria-controls={open ? "snippet-picker" : undefined}
           className="block w-full rounded-md p-2 text-sm ring-1 ring-slate-300"
@@ -160,6 +191,18 @@ export function Composer({
           {m}
         </p>
       ))}
+      {asking ? (
+        <div
+          role="alert"
+          data-testid="newer-messages"
+          className="flex flex-wrap items-center gap-2 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200"
+        >
+          <p className="mr-auto">{state.message}</p>
+          <Button type="submit" name="send_anyway" value={String(state.data?.then ?? "reply")} disabled={pending}>
+            Send anyway
+          </Button>
+        </div>
+      ) : null}
       <div className="flex flex-wrap items-center gap-2">
         <Button type="submit" name="kind" value="reply" disabled={pending}>
           Send reply
@@ -174,7 +217,7 @@ export function Composer({
           Add internal note
         </Button>
         <InsertArticleLink articles={articles} onInsert={insertLine} />
-        <FormMessage state={state} inline={["body"]} />
+        <FormMessage state={asking ? IDLE : state} inline={["body"]} />
       </div>
     </form>
   );
