@@ -20,7 +20,7 @@ test("an admin reads the demo workspace's analytics as charts, changes the perio
   await analytics.open();
 
   for (const chart of ["chart-volume", "chart-times", "chart-backlog-team", "chart-backlog-agent", "chart-mcp"]) {
-    await expect(analytics.chart(chart).locator("svg.recharts-surface")).toBeVisible();
+    await expect(analytics.chartSurface(chart)).toBeVisible();
   }
   await expect(analytics.chart("chart-volume").locator(".recharts-bar-rectangle").first()).toBeVisible();
   await expect(page.getByTestId("metrics-by-team")).toBeVisible();
@@ -73,7 +73,7 @@ test("an admin reads the demo workspace's analytics as charts, changes the perio
 test("a period the page cannot read is named, and the default period shown", async ({ page, signInAs }) => {
   await signInAs("agent");
   await page.goto("/analytics?from=2026-11-30&to=2026-11-01");
-  await expect(page.getByRole("alert")).toContainText("from: from must be before to");
+  await expect(page.getByRole("alert").filter({ hasText: "from: from must be before to" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Last 30 days" })).toHaveAttribute("aria-current", "page");
   const response = await page.request.get("/analytics/export?period_days=0");
   expect(response.status()).toBe(400);
@@ -84,7 +84,7 @@ test("an agent reads support metrics and the backlog but is refused MCP usage", 
   await signInAs("agent");
   const analytics = new AnalyticsPage(page);
   await analytics.open();
-  await expect(analytics.chart("chart-volume").locator("svg.recharts-surface")).toBeVisible();
+  await expect(analytics.chartSurface("chart-volume")).toBeVisible();
   await expect(page.getByTestId("stat-backlog")).toBeVisible();
   await expect(page.getByRole("heading", { name: "MCP usage" })).toHaveCount(0);
   await expect(page.getByText("MCP usage by client and tool is shown to admins and owners.")).toBeVisible();

@@ -18,6 +18,11 @@ export class AnalyticsPage {
     return this.page.getByTestId(testId);
   }
 
+  /** A chart's drawing (not the small icons of its legend). */
+  chartSurface(testId: string) {
+    return this.chart(testId).locator(".recharts-wrapper > svg.recharts-surface");
+  }
+
   async choosePreset(days: 7 | 30 | 90) {
     await this.page.getByRole("link", { name: `Last ${days} days` }).click();
     await expect(this.page).toHaveURL(new RegExp(`period_days=${days}`));

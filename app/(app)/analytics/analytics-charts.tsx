@@ -40,7 +40,7 @@ function ChartCard({
         <span className="font-semibold">{title}</span>
         <span className="text-xs text-slate-600">{summary}</span>
       </figcaption>
-      <div className="h-56 text-slate-600" role="img" aria-label={`${title}: ${summary}`}>
+      <div className="h-56 text-slate-600">
         <ResponsiveContainer width="100%" height="100%">
           {children}
         </ResponsiveContainer>
