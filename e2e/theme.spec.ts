@@ -62,6 +62,7 @@ for (const theme of ["light", "dark"] as const) {
       `/tickets/${number}`,
       "/contacts",
       "/knowledge",
+      "/analytics",
       "/profile/mcp",
       "/settings/api-access",
       "/settings/workspace",

@@ -1,4 +1,4 @@
-import { roleAtLeast } from "@/lib/auth/roles";
+import { ANALYTICS_ROLE, roleAtLeast } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export type NavLink = {
@@ -20,6 +20,7 @@ export const NAV_LINKS: readonly NavLink[] = [
   { href: "/contacts", label: "Contacts", role: "agent", primary: true },
   { href: "/companies", label: "Companies", role: "agent", primary: true },
   { href: "/knowledge", label: "Knowledge", role: "agent", primary: true },
+  { href: "/analytics", label: "Analytics", role: ANALYTICS_ROLE.support_metrics },
   { href: "/settings/macros", label: "Macros", role: "agent", settings: true },
   { href: "/settings/snippets", label: "Snippets", role: "agent", settings: true },
   { href: "/profile", label: "Profile", role: "agent", settings: true },

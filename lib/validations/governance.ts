@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseIpRange } from "@/lib/rate-limit/ip-address";
-import { blankToUndefined, fromDigits, IdSchema, isoDate } from "@/lib/validations/common";
+import { withPeriod } from "@/lib/validations/analytics";
+import { blankToUndefined, fromDigits, IdSchema } from "@/lib/validations/common";
 
 /** The longest lifetime an owner may set for keys and tokens: five years, as a key's own expiry. */
 export const MAX_LIFETIME_DAYS = 5 * 365;
@@ -104,11 +105,6 @@ export const RequestMcpAccessSchema = z.object({
 });
 export type RequestMcpAccessInput = z.input<typeof RequestMcpAccessSchema>;
 
-/** get_mcp_usage: calls, errors and p95 latency per client and per tool over a period (30 days by default). */
-export const McpUsageQuerySchema = z
-  .object({
-    from: isoDate("from").optional().describe("Start of the period (default: 30 days ago)."),
-    to: isoDate("to").optional().describe("End of the period (default: now)."),
-  })
-  .refine((v) => !v.from || !v.to || v.from <= v.to, { message: "from must be before to", path: ["from"] });
+/** get_mcp_usage: calls, errors and p95 latency per client, per tool and per day over a period (30 days by default). */
+export const McpUsageQuerySchema = withPeriod({});
 export type McpUsageQuery = z.input<typeof McpUsageQuerySchema>;

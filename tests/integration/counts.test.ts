@@ -163,12 +163,15 @@ describe("support metrics snapshots", () => {
       data: { computedAt: new Date(Date.now() - 10 * 60_000) },
     });
     const due = (await dueSnapshots()).filter((s) => s.workspaceId === mine.workspace.id);
-    expect(due).toEqual([{ workspaceId: mine.workspace.id, key: "support-metrics-v2:7:none" }]);
+    expect(due).toEqual([{ workspaceId: mine.workspace.id, key: "support-metrics-v3|period_days=7&group_by=none" }]);
     expect(await refreshSupportMetrics(mine.workspace.id, due[0]!.key)).toBe(true);
     const after = await getSupportMetrics(mine.agent, { period_days: 7 });
     expect(after.groups[0]).toMatchObject({ volume: 4 });
     expect(Date.parse(after.as_of)).toBeGreaterThan(Date.parse(first.as_of));
     // A key it did not write is refused, not guessed at.
-    expect(await refreshSupportMetrics(mine.workspace.id, "support-metrics-v2:9999:none")).toBe(false);
+    expect(await refreshSupportMetrics(mine.workspace.id, "support-metrics-v3|period_days=9999&group_by=none")).toBe(
+      false,
+    );
+    expect(await refreshSupportMetrics(mine.workspace.id, "support-metrics-v2:7:none")).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ANALYTICS_ROLE } from "@/lib/auth/roles";
 import { defineTool, READ } from "@/lib/mcp/tool";
 import { pageOf } from "@/lib/mcp/tools/shapes";
 import { getBacklog } from "@/lib/services/analytics/get-backlog";
@@ -27,12 +28,13 @@ export const ANALYTICS_TOOLS = [
     name: "get_support_metrics",
     title: "Support metrics",
     description:
-      "For tickets created in the last period_days (default 30): volume, resolved count, first-response and resolution time (median and p90, seconds), SLA attainment per target (share of settled targets met), for the whole workspace or grouped by team or agent; csat counts customer ratings given in the period (satisfied: good or 4–5 of 5; percent satisfied) for the agent and team rated. Recomputed about every five minutes; as_of says when.",
+      "For tickets created in the period (the last period_days, default 30; or from/to): volume, resolved count, first-response and resolution time (median and p90, seconds), SLA attainment per target (share of settled targets met), for the whole workspace or grouped by team, agent or day (UTC, every day of the period); csat counts customer ratings given in the period (satisfied: good or 4–5 of 5; percent satisfied) for the agent and team rated. Recomputed about every five minutes; as_of says when.",
     input: SupportMetricsSchema,
     output: z.object({
       as_of: z.string(),
       period_days: z.number().int(),
       since: z.string(),
+      until: z.string(),
       group_by: z.string(),
       groups: z.array(
         z.object({
@@ -54,7 +56,7 @@ export const ANALYTICS_TOOLS = [
       ),
     }),
     scopes: ["analytics:read"],
-    role: "agent",
+    role: ANALYTICS_ROLE.support_metrics,
     needsUser: false,
     annotations: READ,
     handler: async (ctx, input) => {
@@ -81,7 +83,7 @@ export const ANALYTICS_TOOLS = [
         .nullable(),
     }),
     scopes: ["analytics:read"],
-    role: "agent",
+    role: ANALYTICS_ROLE.support_metrics,
     needsUser: false,
     annotations: READ,
     handler: (ctx, input) => getBacklog(ctx, input),
@@ -117,7 +119,7 @@ export const ANALYTICS_TOOLS = [
     name: "get_mcp_usage",
     title: "MCP usage",
     description:
-      "MCP calls (tools, resources, prompts) over a period (default: the last 30 days): calls, errors and p95 latency in ms per client (the API key's or token's name, or the OAuth app's) and per tool, most used first. Admins only.",
+      "MCP calls (tools, resources, prompts) over a period (the last period_days, default 30; or from/to): calls, errors and p95 latency in ms per client (the API key's or token's name, or the OAuth app's) and per tool, most used first, and calls and errors per day (UTC). Admins only.",
     input: McpUsageQuerySchema,
     output: z.object({
       from: z.string(),
@@ -130,9 +132,10 @@ export const ANALYTICS_TOOLS = [
         }),
       ),
       by_tool: z.array(z.object({ tool: z.string(), ...UsageFigures })),
+      by_day: z.array(z.object({ day: z.string(), calls: z.number().int(), errors: z.number().int() })),
     }),
     scopes: ["analytics:read"],
-    role: "admin",
+    role: ANALYTICS_ROLE.mcp_usage,
     needsUser: false,
     annotations: READ,
     handler: (ctx, input) => getMcpUsage(ctx, input),

@@ -1,10 +1,19 @@
 import "server-only";
+import type { z } from "zod";
 import { prisma } from "@/lib/db";
 import type { ActorContext } from "@/lib/context";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/errors";
 import { readSnapshot, storeSnapshot } from "@/lib/services/analytics/snapshots";
-import { SupportMetricsSchema, type SupportMetricsInput } from "@/lib/validations/analytics";
+import {
+  daysOf,
+  resolvePeriod,
+  SupportMetricsSchema,
+  type Period,
+  type SupportMetricsInput,
+} from "@/lib/validations/analytics";
+
+const DAY_MS = 86_400_000;
 
 type Row = {
   key: string | null;
@@ -30,48 +39,71 @@ function attainment(measured: number, met: number) {
 
 const round = (seconds: number | null) => (seconds == null ? null : Math.round(Number(seconds)));
 
-type Metrics = { period_days: number; group_by: "none" | "team" | "agent" };
+type Question = z.output<typeof SupportMetricsSchema>;
+type Metrics = { period: Period; group_by: Question["group_by"] };
 
-/** The snapshot key of one question: its normalised input. */
-// Versioned: answers stored in an older shape (before SLA attainment and CSAT) are never served.
-const SNAPSHOT = "support-metrics-v2";
-const keyOf = (m: Metrics) => `${SNAPSHOT}:${m.period_days}:${m.group_by}`;
+// Versioned: answers stored in an older shape (before per-day groups and custom periods) are never served.
+const SNAPSHOT = "support-metrics-v3";
+
+/**
+ * The snapshot key of one question: its normalised input (the last 30 days when no period is
+ * given, so the tool's default and the analytics page's share one answer).
+ */
+function keyOf(question: Question) {
+  const params = new URLSearchParams();
+  if (question.from) params.set("from", question.from.toISOString());
+  else params.set("period_days", String(question.period_days ?? 30));
+  if (question.to) params.set("to", question.to.toISOString());
+  params.set("group_by", question.group_by);
+  return `${SNAPSHOT}|${params.toString()}`;
+}
 
 /**
  * Volume, first-response and resolution times (median and p90, in seconds) for tickets created
- * in the period, for the workspace or per team or agent. A year of tickets is too much to read in
- * every call at volume, so the answer is a snapshot the refresh-analytics job keeps current (at
+ * in the period, for the workspace or per team, agent or day. A year of tickets is too much to read
+ * in every call at volume, so the answer is a snapshot the refresh-analytics job keeps current (at
  * most about five minutes old); `as_of` says when it was computed. CSAT counts the ratings given
- * in the period, for the agent and team the ticket had when the rating was requested.
+ * in the period, for the agent and team the ticket had when the rating was requested (per day: the
+ * day of the rating).
  */
 export async function getSupportMetrics(ctx: ActorContext, input: SupportMetricsInput) {
-  const metrics = parseInput(SupportMetricsSchema, input);
-  return readSnapshot(ctx.workspaceId, keyOf(metrics), () => computeSupportMetrics(ctx.workspaceId, metrics));
+  const question = parseInput(SupportMetricsSchema, input);
+  return readSnapshot(ctx.workspaceId, keyOf(question), () => computeSupportMetrics(ctx.workspaceId, question));
 }
 
 /** Recomputes a stored answer (for the refresh job); a key it does not know is left alone. */
 export async function refreshSupportMetrics(workspaceId: string, key: string): Promise<boolean> {
-  const [kind, days, group] = key.split(":");
-  const parsed = SupportMetricsSchema.safeParse({ period_days: Number(days), group_by: group });
-  if (kind !== SNAPSHOT || !parsed.success || keyOf(parsed.data) !== key) return false;
+  const [kind, query] = key.split("|");
+  if (kind !== SNAPSHOT || query === undefined) return false;
+  const parsed = SupportMetricsSchema.safeParse(Object.fromEntries(new URLSearchParams(query)));
+  if (!parsed.success || keyOf(parsed.data) !== key) return false;
   await storeSnapshot(workspaceId, key, () => computeSupportMetrics(workspaceId, parsed.data));
   return true;
 }
 
-async function computeSupportMetrics(workspaceId: string, { period_days, group_by }: Metrics) {
-  const since = new Date(Date.now() - period_days * 86_400_000);
+function computeSupportMetrics(workspaceId: string, question: Question) {
+  return computeMetrics(workspaceId, { period: resolvePeriod(question), group_by: question.group_by });
+}
+
+async function computeMetrics(workspaceId: string, { period, group_by }: Metrics) {
+  const { from: since, to: until } = period;
+  const period_days = Math.max(1, Math.round((until.getTime() - since.getTime()) / DAY_MS));
   const key =
     group_by === "team"
       ? Prisma.sql`t."teamId"`
       : group_by === "agent"
         ? Prisma.sql`t."assigneeId"`
-        : Prisma.sql`NULL::text`;
+        : group_by === "day"
+          ? Prisma.sql`to_char(t."createdAt", 'YYYY-MM-DD')`
+          : Prisma.sql`NULL::text`;
   const label =
     group_by === "team"
       ? Prisma.sql`(SELECT name FROM "public"."Team" WHERE id = g.key)`
       : group_by === "agent"
         ? Prisma.sql`(SELECT name FROM "public"."User" WHERE id = g.key)`
-        : Prisma.sql`NULL::text`;
+        : group_by === "day"
+          ? Prisma.sql`g.key`
+          : Prisma.sql`NULL::text`;
   const frt = Prisma.sql`extract(epoch FROM t."firstResponseAt" - t."createdAt")`;
   const res = Prisma.sql`extract(epoch FROM t."resolvedAt" - t."createdAt")`;
   // A target is settled once met or missed; a due time that passed while the clock ran counts as
@@ -95,7 +127,7 @@ async function computeSupportMetrics(workspaceId: string, { period_days, group_b
         count(*) FILTER (WHERE t."resolutionDueAt" IS NOT NULL AND (t."resolvedAt" IS NOT NULL OR ${resMissed}))::int AS res_measured,
         count(*) FILTER (WHERE t."resolutionDueAt" IS NOT NULL AND t."resolvedAt" IS NOT NULL AND NOT ${resMissed})::int AS res_met
       FROM "public"."Ticket" t
-      WHERE t."workspaceId" = ${workspaceId} AND t."createdAt" >= ${since}
+      WHERE t."workspaceId" = ${workspaceId} AND t."createdAt" >= ${since} AND t."createdAt" < ${until}
       GROUP BY 1
     ) g
     ORDER BY g.volume DESC, g.key`;
@@ -104,13 +136,15 @@ async function computeSupportMetrics(workspaceId: string, { period_days, group_b
       ? Prisma.sql`c."teamId"`
       : group_by === "agent"
         ? Prisma.sql`c."agentId"`
-        : Prisma.sql`NULL::text`;
+        : group_by === "day"
+          ? Prisma.sql`to_char(c."ratedAt", 'YYYY-MM-DD')`
+          : Prisma.sql`NULL::text`;
   const csatRows = await prisma.$queryRaw<CsatRow[]>`
     SELECT g.key, ${label} AS label, g.ratings, g.satisfied
     FROM (
       SELECT ${csatKey} AS key, count(*)::int AS ratings, count(*) FILTER (WHERE c."satisfied")::int AS satisfied
       FROM "public"."CsatRequest" c
-      WHERE c."workspaceId" = ${workspaceId} AND c."ratedAt" >= ${since}
+      WHERE c."workspaceId" = ${workspaceId} AND c."ratedAt" >= ${since} AND c."ratedAt" < ${until}
       GROUP BY 1
     ) g`;
   const csatOf = (key: string | null) => {
@@ -120,36 +154,41 @@ async function computeSupportMetrics(workspaceId: string, { period_days, group_b
       : { ratings: 0, satisfied: 0, percent: null };
   };
   const fallback = group_by === "none" ? "All tickets" : group_by === "team" ? "No team" : "Unassigned";
+  const empty = (key: string | null, label: string) => ({
+    key,
+    label,
+    volume: 0,
+    resolved: 0,
+    first_response_seconds: { median: null, p90: null },
+    resolution_seconds: { median: null, p90: null },
+    sla: { first_response: attainment(0, 0), resolution: attainment(0, 0) },
+    csat: csatOf(key),
+  });
   // A group rated in the period may have had no tickets created in it: it shows with volume 0.
   const onlyRated = csatRows.filter((c) => !rows.some((r) => r.key === c.key));
+  const groups = [
+    ...rows.map((r) => ({
+      key: r.key,
+      label: r.label ?? fallback,
+      volume: r.volume,
+      resolved: r.resolved,
+      first_response_seconds: { median: round(r.frt_p50), p90: round(r.frt_p90) },
+      resolution_seconds: { median: round(r.res_p50), p90: round(r.res_p90) },
+      sla: {
+        first_response: attainment(r.frt_measured, r.frt_met),
+        resolution: attainment(r.res_measured, r.res_met),
+      },
+      csat: csatOf(r.key),
+    })),
+    ...onlyRated.map((c) => empty(c.key, c.label ?? fallback)),
+  ];
   return {
     period_days,
     since: since.toISOString(),
+    until: until.toISOString(),
     group_by,
-    groups: [
-      ...rows.map((r) => ({
-        key: r.key,
-        label: r.label ?? fallback,
-        volume: r.volume,
-        resolved: r.resolved,
-        first_response_seconds: { median: round(r.frt_p50), p90: round(r.frt_p90) },
-        resolution_seconds: { median: round(r.res_p50), p90: round(r.res_p90) },
-        sla: {
-          first_response: attainment(r.frt_measured, r.frt_met),
-          resolution: attainment(r.res_measured, r.res_met),
-        },
-        csat: csatOf(r.key),
-      })),
-      ...onlyRated.map((c) => ({
-        key: c.key,
-        label: c.label ?? fallback,
-        volume: 0,
-        resolved: 0,
-        first_response_seconds: { median: null, p90: null },
-        resolution_seconds: { median: null, p90: null },
-        sla: { first_response: attainment(0, 0), resolution: attainment(0, 0) },
-        csat: csatOf(c.key),
-      })),
-    ],
+    // Per day: every day of the period in order, the quiet ones with zeros, ready for a chart.
+    groups:
+      group_by === "day" ? daysOf(period).map((day) => groups.find((g) => g.key === day) ?? empty(day, day)) : groups,
   };
 }

@@ -2,9 +2,9 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import type { ActorContext } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
+import { daysOf, resolvePeriod } from "@/lib/validations/analytics";
 import { McpUsageQuerySchema, type McpUsageQuery } from "@/lib/validations/governance";
 
-const DAY_MS = 86_400_000;
 const MAX_ROWS = 100;
 
 type Row = { key: string; kind: string | null; calls: number; errors: number; p95_ms: number | null };
@@ -12,13 +12,13 @@ type Row = { key: string; kind: string | null; calls: number; errors: number; p9
 /**
  * MCP usage over a period, from the per-call audit rows the MCP server writes (tool calls, resource
  * reads, prompts): calls, errors (any outcome other than ok) and p95 latency, per client (the key's
- * name, or the OAuth app's) and per tool.
+ * name, or the OAuth app's), per tool, and per day (UTC) for a chart.
  */
 export async function getMcpUsage(ctx: ActorContext, input: McpUsageQuery = {}) {
   const query = parseInput(McpUsageQuerySchema, input);
-  const to = query.to ?? new Date();
-  const from = query.from ?? new Date(to.getTime() - 30 * DAY_MS);
-  const [byClient, byTool] = await Promise.all([
+  const period = resolvePeriod(query);
+  const { from, to } = period;
+  const [byClient, byTool, byDay] = await Promise.all([
     prisma.$queryRaw<Row[]>`
       SELECT COALESCE(c."name", oc."name", 'unknown') AS "key", a."credentialKind" AS "kind",
              COUNT(*)::int AS "calls", (COUNT(*) FILTER (WHERE a."outcome" <> 'ok'))::int AS "errors",
@@ -38,6 +38,13 @@ export async function getMcpUsage(ctx: ActorContext, input: McpUsageQuery = {}) 
       WHERE a."workspaceId" = ${ctx.workspaceId} AND a."via" = 'mcp' AND a."latencyMs" IS NOT NULL
         AND a."createdAt" >= ${from} AND a."createdAt" < ${to}
       GROUP BY 1 ORDER BY "calls" DESC, "key" LIMIT ${MAX_ROWS}`,
+    prisma.$queryRaw<Pick<Row, "key" | "calls" | "errors">[]>`
+      SELECT to_char(a."createdAt", 'YYYY-MM-DD') AS "key",
+             COUNT(*)::int AS "calls", (COUNT(*) FILTER (WHERE a."outcome" <> 'ok'))::int AS "errors"
+      FROM "public"."AuditEvent" a
+      WHERE a."workspaceId" = ${ctx.workspaceId} AND a."via" = 'mcp' AND a."latencyMs" IS NOT NULL
+        AND a."createdAt" >= ${from} AND a."createdAt" < ${to}
+      GROUP BY 1`,
   ]);
   const figures = (r: Row) => ({
     calls: r.calls,
@@ -49,5 +56,9 @@ export async function getMcpUsage(ctx: ActorContext, input: McpUsageQuery = {}) 
     to: to.toISOString(),
     by_client: byClient.map((r) => ({ client: r.key, kind: r.kind ?? "unknown", ...figures(r) })),
     by_tool: byTool.map((r) => ({ tool: r.key, ...figures(r) })),
+    by_day: daysOf(period).map((day) => {
+      const row = byDay.find((r) => r.key === day);
+      return { day, calls: row?.calls ?? 0, errors: row?.errors ?? 0 };
+    }),
   };
 }
