@@ -2,7 +2,7 @@
 // PostgreSQL server of DATABASE_URL it creates a database of its own, seeds it
 // (`--size`, default 1,000,000 tickets; `--sizes 100000,1000000` runs each and prints
 // the growth), starts the production build and times a fixed mix of MCP `tools/call`
-// requests and signed-in ticket list pages, one client calling sequentially: three
+// and `completion/complete` requests and signed-in ticket list pages, one client calling sequentially: three
 // warm-up rounds, then `--rounds` measured ones. Prints p50, p95 and max per query
 // against the goals and `EXPLAIN (ANALYZE, BUFFERS)` for the three slowest. Exits
 // non-zero only when a query fails, never on a missed goal (CI runs it small as a smoke test).
@@ -10,6 +10,7 @@
 //                        sizes are read from them, and two show the growth like --sizes
 //   --audit-events <n>   audit history to seed (default: as many as tickets)
 //   --keep               keep the databases it seeded
+//   --only <text>        time only the queries whose name contains the text (e.g. `--only complete:`)
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -19,16 +20,22 @@ import { DEMO_PASSWORD, DEMO_USERS, DEMO_WORKSPACE } from "../prisma/demo-accoun
 import { startAppServer } from "../tests/support/app-server.mjs";
 
 const TOOL_GOAL_MS = 50;
+const COMPLETE_GOAL_MS = 20;
 const PAGE_GOAL_MS = 200;
 const GROWTH_GOAL = 2;
 // A query slower than this in its first warm-up call is measured once more, not every round.
 const SLOW_MS = 5_000;
 const CALL_TIMEOUT_MS = 180_000;
 
+/** A completion/complete request for a resource-template variable or a prompt argument. */
+const templateArg = (uri, name, value) => ({ ref: { type: "ref/resource", uri }, argument: { name, value } });
+const promptArg = (prompt, name, value) => ({ ref: { type: "ref/prompt", name: prompt }, argument: { name, value } });
+
 /**
  * The mix: every list, filter and count joins it. `tool` rows go through tools/call,
- * `page` rows load the signed-in ticket list to the last byte. Arguments may depend on
- * the seeded data (`d`) and on cursors gathered before timing (`d.cursors`).
+ * `complete` rows through completion/complete, `page` rows load the signed-in ticket list
+ * to the last byte. Arguments may depend on the seeded data (`d`) and on cursors gathered
+ * before timing (`d.cursors`).
  */
 const MIX = [
   { name: "search: first page", tool: "search_tickets", args: () => ({}) },
@@ -87,6 +94,24 @@ const MIX = [
   { name: "audit: by action", tool: "list_audit_events", args: () => ({ action: "update_ticket" }) },
   { name: "audit: via + outcome", tool: "list_audit_events", args: () => ({ via: "mcp", outcome: "error" }) },
   { name: "audit: deep page (cursor)", tool: "list_audit_events", args: (d) => ({ cursor: d.cursors.audit }) },
+  // Every kind of value completion/complete offers, each answering up to 100 values.
+  { name: "complete: ticket, empty", complete: () => templateArg("deskbridge://tickets/{number}", "number", "") },
+  { name: 'complete: ticket "1"', complete: () => templateArg("deskbridge://tickets/{number}", "number", "1") },
+  { name: 'complete: ticket "12"', complete: () => templateArg("deskbridge://tickets/{number}", "number", "12") },
+  { name: 'complete: ticket "1234"', complete: () => templateArg("deskbridge://tickets/{number}", "number", "1234") },
+  { name: "complete: ticket by word", complete: () => promptArg("draft_reply", "ticket", "refund") },
+  // A word in about one message in eight million: often no ticket at all.
+  {
+    name: "complete: ticket by rare word",
+    complete: () => promptArg("summarize_ticket", "ticket", "zephyrine"),
+    mayBeEmpty: true,
+  },
+  { name: "complete: ticket by two words", complete: () => promptArg("draft_reply", "ticket", "login error") },
+  { name: "complete: tag", complete: () => promptArg("triage_my_queue", "tag", "bil") },
+  { name: "complete: agent", complete: () => promptArg("summarize_ticket", "handover_to", "an") },
+  { name: "complete: team", complete: () => promptArg("weekly_support_report", "team", "") },
+  { name: "complete: macro", complete: () => promptArg("draft_reply", "macro", "re") },
+  { name: "complete: article", complete: () => templateArg("deskbridge://articles/{article}", "article", "pay") },
   { name: "page: /tickets", page: () => "/tickets" },
   { name: "page: search + filter", page: () => "/tickets?q=login&status=pending" },
   { name: "page: filter", page: () => "/tickets?status=open&priority=high" },
@@ -102,6 +127,7 @@ const { values: opts } = parseArgs({
     rounds: { type: "string", default: "40" },
     "audit-events": { type: "string" },
     keep: { type: "boolean", default: false },
+    only: { type: "string" },
   },
 });
 
@@ -114,6 +140,11 @@ const rounds = Number(opts.rounds);
 const sizes = (opts.sizes ?? opts.size ?? "1000000").split(",").map(Number);
 if (![rounds, ...sizes].every((n) => Number.isInteger(n) && n > 0)) {
   console.error("--size, --sizes and --rounds take positive whole numbers.");
+  process.exit(2);
+}
+const mix = opts.only ? MIX.filter((q) => q.name.includes(opts.only)) : MIX;
+if (!mix.length) {
+  console.error(`--only ${opts.only}: no query's name contains it.`);
   process.exit(2);
 }
 const reused = opts.reuse ? opts.reuse.split(",") : [];
@@ -184,9 +215,10 @@ async function dataFor(url) {
   }
 }
 
-function mcpCaller(baseUrl, token) {
+/** Sends one MCP request (`method`, `params`) and returns its result; an error or a failed tool call throws. */
+function mcpRequester(baseUrl, token) {
   let id = 0;
-  return async (tool, args) => {
+  return async (method, params) => {
     const res = await fetch(`${baseUrl}/api/v1/mcp`, {
       method: "POST",
       headers: {
@@ -194,13 +226,13 @@ function mcpCaller(baseUrl, token) {
         "Content-Type": "application/json",
         Accept: "application/json, text/event-stream",
       },
-      body: JSON.stringify({ jsonrpc: "2.0", id: ++id, method: "tools/call", params: { name: tool, arguments: args } }),
+      body: JSON.stringify({ jsonrpc: "2.0", id: ++id, method, params }),
       signal: AbortSignal.timeout(CALL_TIMEOUT_MS),
     });
     const body = await res.json();
     if (res.status !== 200 || body.error || body.result?.isError)
-      throw new Error(`${tool} ${JSON.stringify(args)}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
-    return body.result.structuredContent;
+      throw new Error(`${method} ${JSON.stringify(params)}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+    return body.result;
   };
 }
 
@@ -275,9 +307,19 @@ async function ownerToken(url) {
 
 async function start(url, token, env = {}) {
   const app = await startAppServer({ databaseUrl: url, env: { DATABASE_POOL_MAX: "10", ...env } });
-  const call = mcpCaller(app.baseUrl, token);
+  const request = mcpRequester(app.baseUrl, token);
+  const call = async (tool, args) => (await request("tools/call", { name: tool, arguments: args })).structuredContent;
+  // A completion that answers nothing (a refused kind answers so too) is as wrong here as a failed call.
+  const complete = async (params, mayBeEmpty) => {
+    const { completion } = await request("completion/complete", params);
+    if (!completion.values.length && !mayBeEmpty)
+      throw new Error(`completion/complete ${JSON.stringify(params)}: no values`);
+    return completion;
+  };
   const load = pageLoader(app.baseUrl, await signIn(app.baseUrl));
-  return { app, call, load };
+  const run = (q, data) =>
+    q.tool ? call(q.tool, q.args(data)) : q.complete ? complete(q.complete(data), q.mayBeEmpty) : load(q.page(data));
+  return { app, call, run };
 }
 
 async function measure(url) {
@@ -286,21 +328,20 @@ async function measure(url) {
   await setWorkspaceLimits(env, DEMO_WORKSPACE.slug, { perSecond: 1e7, perMinute: 1e7, perDay: 1e7 });
   const data = await dataFor(url);
   data.token = await ownerToken(url);
-  const { app, call, load } = await start(url, data.token);
-  const run = (q) => (q.tool ? call(q.tool, q.args(data)) : load(q.page(data)));
+  const { app, call, run } = await start(url, data.token);
   const results = [];
   try {
     data.cursors.all = await follow((a) => call("search_tickets", a), { limit: 100 }, 20);
     data.cursors.closed = await follow((a) => call("search_tickets", a), { status: "closed", limit: 100 }, 20);
     data.cursors.audit = await follow((a) => call("list_audit_events", a), { limit: 100 }, 20);
-    for (const q of MIX) {
+    for (const q of mix) {
       const samples = [];
       let timedOut = false;
       // A call that outlasts the timeout counts as one sample of the timeout and ends that query's rounds.
       const timedRun = async () => {
         const t = performance.now();
         try {
-          await run(q);
+          await run(q, data);
         } catch (error) {
           if (error?.name !== "TimeoutError") throw error;
           timedOut = true;
@@ -318,7 +359,7 @@ async function measure(url) {
         p50: quantile(samples, 0.5),
         p95: quantile(samples, 0.95),
         max: samples.at(-1),
-        goal: q.tool ? TOOL_GOAL_MS : PAGE_GOAL_MS,
+        goal: q.tool ? TOOL_GOAL_MS : q.complete ? COMPLETE_GOAL_MS : PAGE_GOAL_MS,
         timedOut,
       };
       results.push(result);
@@ -334,7 +375,7 @@ function printTable(size, results) {
   console.log(`\n${size.toLocaleString("en")} tickets — one client, sequential, after 3 warm-up rounds (ms):`);
   const rows = results.map((r) => [
     r.q.name,
-    r.q.tool ?? "web page",
+    r.q.tool ?? (r.q.complete ? "completion/complete" : "web page"),
     String(r.n),
     ms(r.p50),
     ms(r.p95),
@@ -354,14 +395,14 @@ function printTable(size, results) {
 /** Runs the slowest queries once on an app that logs its SQL, and explains each one's slowest statement. */
 async function explainSlowest(url, results, data) {
   const slowest = [...results].sort((a, b) => b.p95 - a.p95).slice(0, 3);
-  const { app, call, load } = await start(url, data.token, { DATABASE_QUERY_LOG: "1" });
+  const { app, run } = await start(url, data.token, { DATABASE_QUERY_LOG: "1" });
   const client = new pg.Client({ connectionString: url, statement_timeout: CALL_TIMEOUT_MS });
   await client.connect();
   try {
     for (const { q, p95 } of slowest) {
       const from = app.output().length;
       try {
-        await (q.tool ? call(q.tool, q.args(data)) : load(q.page(data)));
+        await run(q, data);
       } catch (error) {
         if (error?.name !== "TimeoutError") throw error;
       }

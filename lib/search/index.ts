@@ -5,7 +5,7 @@ import { searchContactIds } from "@/lib/search/postgres/contacts";
 import { countTickets } from "@/lib/search/postgres/ticket-count";
 import { searchTicketIds } from "@/lib/search/postgres/tickets";
 
-export type { ArticleHit, SearchEngine, TicketCount, TicketHit } from "@/lib/search/engine";
+export type { ArticleHit, SearchEngine, TicketCount, TicketHit, TicketSearchOptions } from "@/lib/search/engine";
 
 export const search: SearchEngine = {
   tickets: searchTicketIds,

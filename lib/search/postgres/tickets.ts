@@ -16,7 +16,7 @@ import {
   type Mode,
 } from "@/lib/search/postgres/ticket-conditions";
 import { parseQuery, type ParsedQuery } from "@/lib/search/query";
-import type { TicketHit } from "@/lib/search/engine";
+import type { TicketHit, TicketSearchOptions } from "@/lib/search/engine";
 import { CursorId, CursorTime, decodeCursor, encodeCursor, type Page } from "@/lib/validations/common";
 import { TICKET_PRIORITIES, type TicketListFilters } from "@/lib/validations/tickets";
 
@@ -40,12 +40,19 @@ const CursorShape = z.discriminatedUnion("s", [
 ]);
 type Cursor = z.infer<typeof CursorShape>;
 
-type Row = { id: string; u: string | null; p: string | null; r: number | null };
+type Row = { id: string; number: number; u: string | null; p: string | null; r: number | null };
 
 const ISO = sql`'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
-/** The ticket list and ticket search: ids of one page in order, with snippets when there is text. */
-export async function searchTicketIds(ctx: ActorContext, filters: TicketListFilters): Promise<Page<TicketHit>> {
+/**
+ * The ticket list and ticket search: ids of one page in order, with snippets when there is text
+ * (unless `options.snippets` is false: completions show numbers only, and snippets are the dearest part).
+ */
+export async function searchTicketIds(
+  ctx: ActorContext,
+  filters: TicketListFilters,
+  options: TicketSearchOptions = {},
+): Promise<Page<TicketHit>> {
   const query = filters.q ? parseQuery(filters.q) : null;
   const sort = filters.sort === "relevance" && !query ? "updated" : filters.sort;
   // A cursor from another sort order is as foreign as an edited one.
@@ -71,10 +78,13 @@ export async function searchTicketIds(ctx: ActorContext, filters: TicketListFilt
 
   const hasMore = rows.length > filters.limit;
   const page = rows.slice(0, filters.limit);
-  const snippets = query && page.length ? await snippetsFor(page, query, mode, filters.include_notes) : new Map();
+  const snippets =
+    query && page.length && options.snippets !== false
+      ? await snippetsFor(page, query, mode, filters.include_notes)
+      : new Map();
   const last = page.at(-1);
   return {
-    items: page.map((row) => ({ id: row.id, snippet: snippets.get(row.id) ?? null })),
+    items: page.map((row) => ({ id: row.id, number: row.number, snippet: snippets.get(row.id) ?? null })),
     next_cursor: hasMore && last ? encodeCursor(cursorFor(sort, mode, last)) : null,
     has_more: hasMore,
   };
@@ -92,7 +102,7 @@ async function numberedTicket(ctx: ActorContext, filters: TicketListFilters, num
   const column = raw(filters.sort === "created" ? `t."createdAt"` : `t."updatedAt"`);
   const rows = await prisma.$queryRaw<
     Row[]
-  >`SELECT t."id", to_char(${column}, ${ISO}) AS "u", t."priority"::text AS "p", NULL AS "r"
+  >`SELECT t."id", t."number", to_char(${column}, ${ISO}) AS "u", t."priority"::text AS "p", NULL AS "r"
     FROM "public"."Ticket" t WHERE ${join(and, " AND ")} AND t."number" = ${number}`;
   return rows[0] ?? null;
 }
@@ -147,8 +157,8 @@ async function pageRows(
     const bonus = query.number !== null ? sql` + CASE WHEN t."number" = ${query.number} THEN 1 ELSE 0 END` : empty;
     const after = cursor?.s === "relevance" ? sql`WHERE (x."r", x."id") < (${cursor.r}::float8, ${cursor.i})` : empty;
     const ranked = (source: Prisma.Sql) => prisma.$queryRaw<(Row & { n: bigint })[]>`
-      SELECT x."id", NULL AS "u", NULL AS "p", x."r", x."n" FROM (
-        SELECT t."id", (coalesce(ts_rank(${doc}, ${tsQuery(query, mode)}), 0)${bonus})::float8 AS "r", count(*) OVER () AS "n"
+      SELECT x."id", x."number", NULL AS "u", NULL AS "p", x."r", x."n" FROM (
+        SELECT t."id", t."number", (coalesce(ts_rank(${doc}, ${tsQuery(query, mode)}), 0)${bonus})::float8 AS "r", count(*) OVER () AS "n"
           FROM ${candidates(source)}
       ) x ${after}
       ORDER BY x."r" DESC, x."id" DESC LIMIT ${take}`;
@@ -179,7 +189,7 @@ async function pageRows(
     keys = sql`to_char(${column}, ${ISO}) AS "u", NULL AS "p"`;
   }
   const select = (source: Prisma.Sql) => prisma.$queryRaw<Row[]>`
-    SELECT t."id", ${keys}, NULL AS "r" FROM ${source} t ORDER BY ${order} LIMIT ${take}`;
+    SELECT t."id", t."number", ${keys}, NULL AS "r" FROM ${source} t ORDER BY ${order} LIMIT ${take}`;
   let all = [...and, ...range];
   if (!text && (!range.length || sort === "created")) {
     if (breached) {

@@ -55,15 +55,9 @@ export async function completeTicketNumbers(ctx: ActorContext, value: string): P
   }
   const filters = TicketListSchema.safeParse({ q: text, limit: COMPLETION_MAX });
   if (!filters.success) return { values: [], hasMore: false };
-  const hits = await search.tickets(ctx, filters.data);
-  if (hits.items.length === 0) return { values: [], hasMore: false };
-  const rows = await prisma.ticket.findMany({
-    where: { ...inWorkspace(ctx), id: { in: hits.items.map((h) => h.id) } },
-    select: { id: true, number: true },
-  });
-  const numberOf = new Map(rows.map((r) => [r.id, r.number]));
-  const numbers = hits.items.flatMap((h) => (numberOf.has(h.id) ? [numberOf.get(h.id)!] : []));
-  return { values: numbers.map(String), hasMore: hits.has_more };
+  // The search's own page, without snippets: only the numbers are shown.
+  const hits = await search.tickets(ctx, filters.data, { snippets: false });
+  return { values: hits.items.map((h) => String(h.number)), hasMore: hits.has_more };
 }
 
 function page(numbers: number[]): Completion {
