@@ -13,6 +13,8 @@ import { createRedisStore, type CounterStore } from "@/lib/rate-limit/store";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
 import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
 import { revokeCredential } from "@/lib/services/credentials/revoke-credential";
+import { revokePreviousSecret } from "@/lib/services/credentials/revoke-previous-secret";
+import { rotateCredential } from "@/lib/services/credentials/rotate-credential";
 import { changeMemberRole } from "@/lib/services/users/change-member-role";
 import { updateRateLimits } from "@/lib/services/workspaces/update-rate-limits";
 
@@ -103,6 +105,41 @@ describe("credentials cached on one instance, changed through another", () => {
     await updateRateLimits(ws.owner, { perMinute: 1234 });
     const next = await request(a, token.secret);
     expect(next).toMatchObject({ ok: true, credential: { rateLimitOverrides: { perMinute: 1234 } } });
+  });
+});
+
+describe("rotation, cached on one instance, done through another", () => {
+  it("with no overlap, the old secret cached on A is refused on A's very next request", async () => {
+    const key = await createApiKey(ws.admin, { name: "rotated-now", org_level: true });
+    await warm(a, key.secret);
+    const rotated = await rotateCredential(ws.admin, { id: key.id, overlap: "none" });
+    expect(await request(a, key.secret)).toMatchObject({ source: "cache", ok: false, reason: "invalid" });
+    expect(await request(b, key.secret)).toMatchObject({ ok: false });
+    expect(await request(a, rotated.secret)).toMatchObject({ ok: true, credential: { id: key.id } });
+  });
+
+  it("during the overlap A serves the old secret, and refuses it once B ends the overlap", async () => {
+    const token = await createPersonalToken(ws.agent);
+    const rotated = await rotateCredential(ws.agent, { id: token.id, overlap: "1h" });
+    await warm(a, token.secret);
+    expect(await request(a, token.secret)).toMatchObject({ source: "cache", ok: true });
+    await revokePreviousSecret(ws.agent, { id: token.id });
+    expect(await request(a, token.secret)).toMatchObject({ ok: false, reason: "invalid" });
+    expect(await request(a, rotated.secret)).toMatchObject({ ok: true });
+  });
+
+  it("a cached old secret is not served past its overlap's end, with no access change to announce it", async () => {
+    const token = await createPersonalToken(ws.agent2);
+    await rotateCredential(ws.agent2, { id: token.id, overlap: "1h" });
+    await prisma.credential.update({
+      where: { id: token.id },
+      data: { previousExpiresAt: new Date(Date.now() + 1500) },
+    });
+    // Another change moves the version, so A keeps the old secret with the overlap end the row now holds.
+    await revokeCredential(ws.owner, { id: (await createPersonalToken(ws.agent)).id });
+    await warm(a, token.secret);
+    await new Promise((r) => setTimeout(r, 1700));
+    expect(await request(a, token.secret)).toMatchObject({ source: "database", ok: false, reason: "invalid" });
   });
 });
 
