@@ -82,7 +82,14 @@ function mac(binding: Binding, expires: number, nonce: Buffer): Buffer {
   key ??= deriveSecretKey("mcp-confirmation");
   return createHmac("sha256", key)
     .update(
-      canonical([binding.workspaceId, binding.credentialId, binding.tool, binding.args, expires, nonce.toString("hex")]),
+      canonical([
+        binding.workspaceId,
+        binding.credentialId,
+        binding.tool,
+        binding.args,
+        expires,
+        nonce.toString("hex"),
+      ]),
     )
     .digest();
 }

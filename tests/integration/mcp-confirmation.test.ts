@@ -166,7 +166,9 @@ describe("2025 revisions (SDK 1.x)", () => {
     const first = await macro(confirming, "Once");
     const client = await connectV1(ownerToken);
     const token = (await call(client, "delete_macro", { macro: first })).body.confirm_token as string;
-    expect((await call(client, "delete_macro", { macro: first, confirm: token })).body).toMatchObject({ deleted: true });
+    expect((await call(client, "delete_macro", { macro: first, confirm: token })).body).toMatchObject({
+      deleted: true,
+    });
     const again = await call(client, "delete_macro", { macro: first, confirm: token });
     expect(again.body).toMatchObject({ error: "confirmation_required" });
     expect(again.body.message).toContain("already used");
