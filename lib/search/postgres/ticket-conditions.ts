@@ -141,6 +141,19 @@ export function rangeConditions(f: TicketListFilters): Prisma.Sql[] {
   return and;
 }
 
+/**
+ * The planner's estimates of how many tickets `t` meet `and`, and how many of those also meet `more`
+ * (one EXPLAIN of both, no execution).
+ */
+export async function estimateShare(and: Prisma.Sql[], more: Prisma.Sql): Promise<{ all: number; matching: number }> {
+  const [row] = await prisma.$queryRaw<
+    [{ "QUERY PLAN": [{ Plan: { "Plan Rows": number; Plans?: { "Plan Rows": number }[] } }] }]
+  >`EXPLAIN (FORMAT JSON) SELECT 1 FROM "public"."Ticket" t WHERE ${join([...and, more], " AND ")}
+    UNION ALL SELECT 1 FROM "public"."Ticket" t WHERE ${join(and, " AND ")}`;
+  const [matching, all] = row["QUERY PLAN"][0]?.Plan.Plans ?? [];
+  return { all: Math.round(all?.["Plan Rows"] ?? 0), matching: Math.round(matching?.["Plan Rows"] ?? 0) };
+}
+
 /** The planner's estimate of how many tickets `t` meet the conditions (one EXPLAIN, no execution). */
 export async function estimateTickets(and: Prisma.Sql[]): Promise<number> {
   const [row] = await prisma.$queryRaw<[{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }]>`
