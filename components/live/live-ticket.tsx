@@ -43,13 +43,18 @@ export function LiveTicketProvider({
   const onVersion = useVersionRefresh(version, router.refresh);
   const url = `/api/live/tickets/${ticket}`;
 
+  // The heartbeat under way, so that leaving goes after it rather than being overtaken by it.
+  const inFlight = useRef<Promise<unknown>>(Promise.resolve());
+
   const beat = useCallback(async () => {
-    const res = await fetch(url, {
+    const sent = fetch(url, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ state: state.current }),
       cache: "no-store",
     });
+    inFlight.current = sent.catch(() => undefined);
+    const res = await sent;
     if (!res.ok) return;
     const data = (await res.json()) as { version: string; presence: Presence[] };
     setOthers(data.presence);
@@ -63,7 +68,8 @@ export function LiveTicketProvider({
     window.addEventListener("pagehide", leave);
     return () => {
       window.removeEventListener("pagehide", leave);
-      leave();
+      // Moving to another page of the app: leave once the last heartbeat has landed.
+      void inFlight.current.then(leave);
     };
   }, [url]);
 
