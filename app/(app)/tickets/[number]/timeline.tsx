@@ -29,7 +29,7 @@ function MessageItem({ entry, workspaceId }: { entry: MessageEntry; workspaceId:
         : "bg-white ring-slate-200";
   return (
     <li data-entry="message" data-kind={m.kind} className={`rounded-lg p-4 text-sm shadow-sm ring-1 ${tone}`}>
-      <div className="mb-1 flex justify-between gap-4 text-xs text-slate-500">
+      <div className="mb-1 flex justify-between gap-4 text-xs text-slate-600">
         <span>
           <span className="font-medium text-slate-700">
             {m.authorType === "agent" ? m.authorUser?.name : m.authorContact?.name}
