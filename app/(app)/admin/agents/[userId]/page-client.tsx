@@ -69,7 +69,7 @@ export function AgentAccessClient(props: {
         <ul className="divide-y divide-slate-100 text-sm" data-testid="agent-credentials">
           {credentials.map((c) => (
             <li key={c.id} className="flex items-center justify-between gap-4 py-1.5">
-              <span>
+              <span className="min-w-0 [overflow-wrap:anywhere]">
                 <span className="font-mono text-xs">{c.masked}</span> {c.name}{" "}
                 <span className="text-xs text-slate-500">
                   ({c.kind === "personal_token" ? "personal token" : "API key"}, last used{" "}
