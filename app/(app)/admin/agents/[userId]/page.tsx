@@ -32,9 +32,9 @@ export default async function AgentAccessPage({ params }: { params: Promise<{ us
       <Link href="/admin/agents" className="text-sm text-slate-500 hover:text-slate-800">
         ← Agents
       </Link>
-      <h1 className="flex items-center gap-2 text-xl font-semibold">
+      <h1 className="flex flex-wrap items-center gap-x-2 text-xl font-semibold">
         {member.user.name}{" "}
-        <span className="text-base font-normal text-slate-500">
+        <span className="min-w-0 text-base font-normal text-slate-500 [overflow-wrap:anywhere]">
           · {member.user.email} · <span data-testid="member-role">{member.role}</span>
         </span>
         {member.deactivatedAt ? <Badge tone="deactivated">Deactivated</Badge> : null}
