@@ -68,6 +68,14 @@ for (const theme of ["light", "dark"] as const) {
       "/settings/workspace",
       "/settings/macros",
       "/settings/statuses",
+      "/settings/sla",
+      "/settings/automations",
+      "/settings/webhooks",
+      "/settings/mcp-governance",
+      "/settings/audit",
+      "/notifications",
+      "/profile",
+      "/profile/security",
       "/docs/mcp",
     ];
     const found: Record<string, unknown> = {};

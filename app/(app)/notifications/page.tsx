@@ -19,7 +19,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
           <p className="mt-1 text-sm text-slate-600">
             Tickets assigned to you, mentions in internal notes, customers&apos; replies on your tickets and SLA targets
             due soon.{" "}
-            <Link href="/profile/notifications" className="text-indigo-700 hover:underline">
+            <Link href="/profile/notifications" className="text-indigo-700 underline">
               Choose which also arrive by email.
             </Link>
           </p>

@@ -17,7 +17,7 @@ export default async function SecurityPage() {
       <div>
         <h1 className="text-xl font-semibold">Security</h1>
         <p className="mt-1 text-sm text-slate-600">
-          <Link href="/profile" className="text-indigo-700 hover:underline">
+          <Link href="/profile" className="text-indigo-700 underline">
             Profile
           </Link>{" "}
           · {user.email}

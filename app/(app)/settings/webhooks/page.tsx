@@ -26,7 +26,7 @@ export default async function WebhooksPage() {
           {privateTargetsAllowed()
             ? "This server may deliver to private and loopback addresses (a local receiver works)."
             : "Endpoints must be https URLs on public addresses."}{" "}
-          <Link href="/docs/mcp#webhooks" className="text-indigo-600 hover:underline">
+          <Link href="/docs/mcp#webhooks" className="text-indigo-600 underline">
             Verifying a signature
           </Link>
         </p>
