@@ -7,6 +7,7 @@ import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
 import { connectMcp, rpc, toolBody } from "../support/mcp-client";
 import { until } from "../support/until";
 import { prisma } from "@/lib/db";
+import { announceAccessChange } from "@/lib/credentials/auth-cache";
 import { hashToken } from "@/lib/credentials/token-format";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
 import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
@@ -41,12 +42,19 @@ async function getMe(client: Client) {
   return { isError: result.isError === true, body: toolBody(result) };
 }
 
-/** Ends the old secret's overlap as time would: the stored overlap end moves into the past. */
+/**
+ * Ends the old secret's overlap as time would: the stored overlap end moves into the past. A running
+ * server's clock cannot be moved, and an instance that cached the old secret holds the end it read
+ * then (the cache refuses an entry past that end: lib/credentials/auth-cache.test.ts), so the
+ * instances are told of the change as any credential change tells them.
+ */
 async function overlapEnds(credentialId: string) {
-  await prisma.credential.update({
+  const row = await prisma.credential.update({
     where: { id: credentialId },
     data: { previousExpiresAt: new Date(Date.now() - 1000) },
+    select: { workspaceId: true },
   });
+  await announceAccessChange([row.workspaceId]);
 }
 
 describe("rotating a key", () => {
