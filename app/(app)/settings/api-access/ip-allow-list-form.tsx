@@ -1,9 +1,8 @@
 "use client";
 
-import { useActionState, useState } from "react";
-import { Button } from "@/components/ui/button";
 import { INPUT_CLASS } from "@/components/ui/field";
-import { IDLE, type ActionState } from "@/lib/action-state";
+import { InlineEditForm, useInlineEdit } from "@/components/ui/inline-edit";
+import type { ActionState } from "@/lib/action-state";
 
 type Action = (prev: ActionState, form: FormData) => Promise<ActionState>;
 
@@ -21,13 +20,8 @@ export function IpAllowListForm({
   editable: boolean;
   action: Action;
 }) {
-  const [editing, setEditing] = useState(false);
-  const [state, formAction, pending] = useActionState(async (prev: ActionState, form: FormData) => {
-    const next = await action(prev, form);
-    if (next.status === "ok") setEditing(false);
-    return next;
-  }, IDLE);
-  if (!editing) {
+  const edit = useInlineEdit(action, "ip_allow_list");
+  if (!edit.editing) {
     return (
       <div className="space-y-1" data-testid="ip-allow-list">
         {list.length ? (
@@ -42,7 +36,7 @@ export function IpAllowListForm({
         {editable ? (
           <button
             type="button"
-            onClick={() => setEditing(true)}
+            onClick={() => edit.setEditing(true)}
             aria-label={`Edit IP allow-list of ${name}`}
             className="block text-xs text-indigo-700 hover:underline"
           >
@@ -52,13 +46,8 @@ export function IpAllowListForm({
       </div>
     );
   }
-  const errors = [
-    ...(state.fields?.ip_allow_list ?? []),
-    ...(state.status === "error" && state.message ? [state.message] : []),
-  ];
   return (
-    <form action={formAction} className="space-y-1" aria-label={`IP allow-list of ${name}`}>
-      <input type="hidden" name="id" value={id} />
+    <InlineEditForm edit={edit} id={id} label={`IP allow-list of ${name}`}>
       <textarea
         name="ip_allow_list"
         rows={3}
@@ -70,19 +59,6 @@ export function IpAllowListForm({
         className={`${INPUT_CLASS} min-w-40 font-mono text-xs`}
       />
       <p className="text-xs text-slate-500">One address or CIDR range per line; empty: any address.</p>
-      <div className="flex gap-1">
-        <Button type="submit" variant="secondary" disabled={pending}>
-          Save
-        </Button>
-        <Button type="button" variant="ghost" onClick={() => setEditing(false)}>
-          Cancel
-        </Button>
-      </div>
-      {errors.map((m) => (
-        <p key={m} role="alert" className="text-xs text-rose-600">
-          {m}
-        </p>
-      ))}
-    </form>
+    </InlineEditForm>
   );
 }
