@@ -39,7 +39,7 @@ export function NotificationItem({
           <p className="font-medium text-slate-900">{n.title}</p>
         )}
         {n.body ? <p className="line-clamp-2 break-words text-xs text-slate-600">{n.body}</p> : null}
-        <TimeAgo date={n.created_at} className="text-xs text-slate-500" />
+        <TimeAgo date={n.created_at} className="text-xs text-slate-600" />
       </div>
       {!n.read ? (
         <button
