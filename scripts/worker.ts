@@ -10,7 +10,7 @@ import { startConfiguredInboundReceiver } from "@/lib/mail/inbound/smtp-receiver
 
 getEnv();
 const queue = getJobQueue();
-await queue.work();
+await queue.work(JOB_KINDS);
 const dispatcher = startEventDispatcher(queue);
 const receiver = await startConfiguredInboundReceiver();
 console.log(`[jobs] worker serving ${JOB_KINDS.map((kind) => kind.name).join(", ")}`);

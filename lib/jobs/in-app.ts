@@ -1,6 +1,7 @@
 import "server-only";
 import { startEventDispatcher, type Dispatcher } from "@/lib/events/dispatcher";
 import { getJobQueue } from "@/lib/jobs/queue";
+import { JOB_KINDS } from "@/lib/jobs/registry";
 
 /**
  * Starts the job workers and the event dispatcher inside the web server without holding up its
@@ -12,7 +13,7 @@ export function startInAppWorkers(): void {
   let dispatcher: Dispatcher | undefined;
   const attempt = (delayMs: number) => {
     queue
-      .work()
+      .work(JOB_KINDS)
       .then(() => {
         dispatcher ??= startEventDispatcher(queue);
       })

@@ -4,7 +4,7 @@ import PgBoss from "pg-boss";
 import type { z } from "zod";
 import { getEnv } from "@/lib/env";
 import { parseInput } from "@/lib/errors";
-import { deadLetterQueueOf, type JobKind } from "@/lib/jobs/kind";
+import { deadLetterQueueOf, retryDelayOf, type JobKind, type JobSpec } from "@/lib/jobs/kind";
 
 // The job queue: pg-boss on the app's own database (its tables live in the "pgboss" schema, which
 // pg-boss creates and migrates itself at start). Workers poll with SELECT … FOR UPDATE SKIP LOCKED,
@@ -16,7 +16,6 @@ export type JobQueueOptions = {
   connectionString: string;
   /** Connections this queue may hold. */
   poolMax?: number;
-  kinds?: readonly JobKind[];
   /** How often an idle worker looks for jobs, and how often schedules are checked. */
   pollingIntervalSeconds?: number;
   cronCheckSeconds?: number;
@@ -55,17 +54,16 @@ function errorOutput(error: unknown): object {
 
 export class JobQueue {
   readonly #boss: PgBoss;
-  /** The kinds this queue serves and checks payloads against; the registry's, loaded on first use. */
-  #kinds: Map<string, JobKind> | null;
   readonly #polling: number;
   readonly #supervise: boolean;
   #starting: Promise<void> | null = null;
   #working = false;
+  /** The kinds whose queues this process has declared (on first enqueue, or when it serves them). */
+  readonly #declared = new Map<string, Promise<void>>();
   /** Each served kind's pg-boss worker, woken at once after a full batch. */
   readonly #workers = new Map<string, string>();
 
   constructor(options: JobQueueOptions) {
-    this.#kinds = options.kinds ? new Map(options.kinds.map((kind) => [kind.name, kind])) : null;
     this.#polling = options.pollingIntervalSeconds ?? 2;
     const supervise = options.supervise ?? true;
     this.#supervise = supervise;
@@ -87,72 +85,77 @@ export class JobQueue {
     this.#boss.on("error", (error) => console.error("[jobs]", error.message));
   }
 
-  /** Connects, creates or migrates the queue's schema, and declares every kind's queues and schedules. */
+  /** Connects, and creates or migrates the queue's schema. */
   start(): Promise<void> {
-    this.#starting ??= (async () => {
-      await this.#boss.start();
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await this.#declareQueues();
-          break;
-        } catch (error) {
-          // Instances starting together create the same queues (each creation adds tables), and
-          // PostgreSQL may pick one of them as a deadlock victim; the declarations are idempotent.
-          const code = (error as { code?: string }).code;
-          if (attempt >= 5 || (code !== "40P01" && code !== "23505")) throw error;
-          await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 200));
-        }
-      }
-    })().catch((error: unknown) => {
-      // A later call starts over rather than handing back this failure for good.
-      this.#starting = null;
-      throw error;
-    });
+    this.#starting ??= this.#boss
+      .start()
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        // A later call starts over rather than handing back this failure for good.
+        this.#starting = null;
+        throw error;
+      });
     return this.#starting;
   }
 
   /**
-   * The registry is loaded when the queue is first used, not imported: the services that enqueue
-   * sit below the job handlers the registry lists, and an import would run back up to them.
+   * Creates a kind's queue and dead-letter queue once per process (creating an existing one changes
+   * nothing). Instances starting together create the same queues (each creation adds tables), and
+   * PostgreSQL may pick one of them as a deadlock victim; the creation is retried.
    */
-  async #kindMap(): Promise<Map<string, JobKind>> {
-    if (!this.#kinds) {
-      const { JOB_KINDS } = await import("@/lib/jobs/registry");
-      this.#kinds = new Map(JOB_KINDS.map((kind) => [kind.name, kind]));
+  #declare(spec: JobSpec): Promise<void> {
+    let declared = this.#declared.get(spec.name);
+    if (!declared) {
+      declared = (async () => {
+        await this.start();
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await this.#boss.createQueue(deadLetterQueueOf(spec));
+            await this.#boss.createQueue(spec.name, this.#settingsOf(spec));
+            return;
+          } catch (error) {
+            const code = (error as { code?: string }).code;
+            if (attempt >= 5 || (code !== "40P01" && code !== "23505")) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 200));
+          }
+        }
+      })().catch((error: unknown) => {
+        this.#declared.delete(spec.name);
+        throw error;
+      });
+      this.#declared.set(spec.name, declared);
     }
-    return this.#kinds;
+    return declared;
   }
 
-  /** Creates (or updates) every kind's queue and dead-letter queue, and its schedule. */
-  async #declareQueues(): Promise<void> {
-    for (const kind of (await this.#kindMap()).values()) {
-      const dead = deadLetterQueueOf(kind);
-      await this.#boss.createQueue(dead);
-      const settings = {
-        name: kind.name,
-        retryLimit: kind.retryLimit,
-        retryDelay: kind.retryDelaySeconds,
-        retryBackoff: kind.backoff,
-        expireInSeconds: kind.expireInSeconds,
-        deadLetter: dead,
-      };
-      await this.#boss.createQueue(kind.name, settings);
-      // Settings and schedules are the supervising workers' to keep: a producer (a web instance with
-      // JOB_WORKERS=off) only makes sure the queues exist, and never rewrites the retry settings its
-      // own environment would give them.
-      if (!this.#supervise) continue;
-      await this.#boss.updateQueue(kind.name, settings);
-      if (kind.cron) await this.#boss.schedule(kind.name, kind.cron, {}, { tz: "UTC" });
-      else await this.#boss.unschedule(kind.name);
-    }
+  #settingsOf(spec: JobSpec) {
+    return {
+      name: spec.name,
+      retryLimit: spec.retryLimit,
+      retryDelay: retryDelayOf(spec),
+      retryBackoff: spec.backoff,
+      expireInSeconds: spec.expireInSeconds,
+      deadLetter: deadLetterQueueOf(spec),
+    };
   }
 
-  /** Starts serving every kind's queue in this process. */
-  async work(): Promise<void> {
+  /**
+   * Starts serving these kinds' queues in this process. Settings and schedules are the supervising
+   * workers' to keep: a producer (a web instance with JOB_WORKERS=off) only makes sure the queues it
+   * sends to exist, and never rewrites the retry settings its own environment would give them.
+   */
+  async work(kinds: readonly JobKind[]): Promise<void> {
     await this.start();
     if (this.#working) return;
     this.#working = true;
-    for (const kind of (await this.#kindMap()).values()) {
+    for (const kind of kinds) {
+      await this.#declare(kind);
+      if (!this.#supervise) continue;
+      await this.#boss.updateQueue(kind.name, this.#settingsOf(kind));
+      if (kind.cron) await this.#boss.schedule(kind.name, kind.cron, {}, { tz: "UTC" });
+      else await this.#boss.unschedule(kind.name);
+    }
+    for (const kind of kinds) {
       const options = {
         batchSize: kind.concurrency,
         pollingIntervalSeconds: this.#polling,
@@ -184,15 +187,13 @@ export class JobQueue {
 
   /** Enqueues a job; its payload is checked against the kind's schema here, not first in the worker. */
   async enqueue<S extends z.ZodType>(
-    kind: JobKind<S> | string,
+    spec: JobSpec<S>,
     payload: z.input<S>,
     options: EnqueueOptions = {},
   ): Promise<{ id: string; created: boolean }> {
-    const name = typeof kind === "string" ? kind : kind.name;
-    const registered = (await this.#kindMap()).get(name);
-    if (!registered) throw new Error(`Unknown job kind "${name}"`);
-    const data = parseInput(registered.payload, payload) as object;
-    await this.start();
+    const { name } = spec;
+    const data = parseInput(spec.payload, payload) as object;
+    await this.#declare(spec);
     const id = options.idempotencyKey ? idempotentId(name, options.idempotencyKey) : undefined;
     const sent = await this.#boss.send(name, data, { id, startAfter: options.startAfter });
     return { id: sent ?? id ?? "", created: sent !== null };
@@ -203,25 +204,29 @@ export class JobQueue {
    * queued is skipped.
    */
   async enqueueMany<S extends z.ZodType>(
-    kind: JobKind<S>,
+    spec: JobSpec<S>,
     items: readonly { payload: z.input<S>; idempotencyKey: string }[],
   ): Promise<void> {
     if (items.length === 0) return;
-    const registered = (await this.#kindMap()).get(kind.name);
-    if (!registered) throw new Error(`Unknown job kind "${kind.name}"`);
     const jobs = items.map((item) => ({
-      id: idempotentId(kind.name, item.idempotencyKey),
-      name: kind.name,
-      data: parseInput(registered.payload, item.payload) as object,
+      id: idempotentId(spec.name, item.idempotencyKey),
+      name: spec.name,
+      data: parseInput(spec.payload, item.payload) as object,
     }));
-    await this.start();
+    await this.#declare(spec);
     await this.#boss.insert(jobs);
   }
 
-  /** Per kind: waiting, running, failed and dead jobs, and when one last completed. */
+  /**
+   * Per kind (every queue the workers declared, by name): waiting, running, failed and dead jobs,
+   * and when one last completed.
+   */
   async health(): Promise<KindHealth[]> {
     await this.start();
-    const names = [...(await this.#kindMap()).keys()];
+    const names = (await this.#boss.getQueues())
+      .map((queue) => queue.name)
+      .filter((name) => !name.endsWith(deadLetterQueueOf({ name: "" })))
+      .sort();
     const deadNames = names.map((name) => deadLetterQueueOf({ name }));
     const db = this.#boss.getDb();
     const { rows } = await db.executeSql(
@@ -273,6 +278,7 @@ export class JobQueue {
     this.#starting = null;
     this.#working = false;
     this.#workers.clear();
+    this.#declared.clear();
   }
 }
 

@@ -4,7 +4,7 @@ import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { getJobQueue } from "@/lib/jobs/queue";
-import { SEND_MAIL_KIND } from "@/lib/mail/kind";
+import { SEND_MAIL_JOB } from "@/lib/mail/kind";
 
 export type MailInput = {
   workspaceId: string;
@@ -74,6 +74,6 @@ export async function queueMail(
       select: { id: true, messageId: true },
     });
   }
-  await getJobQueue().enqueue(SEND_MAIL_KIND, { mailId: row.id }, { idempotencyKey: row.id });
+  await getJobQueue().enqueue(SEND_MAIL_JOB, { mailId: row.id }, { idempotencyKey: row.id });
   return { ...row, created };
 }

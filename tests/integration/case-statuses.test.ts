@@ -371,12 +371,11 @@ describe("the auto-close job", () => {
 
     const queue = new JobQueue({
       connectionString: inject("databaseUrl"),
-      kinds: [autoCloseTicketsJob],
       pollingIntervalSeconds: 0.5,
     });
     queues.push(queue);
-    await queue.work();
-    await queue.enqueue(autoCloseTicketsJob.name, {});
+    await queue.work([autoCloseTicketsJob]);
+    await queue.enqueue(autoCloseTicketsJob, {});
     const deadline = Date.now() + 60_000;
     while ((await ticketRow(t, eligible!)).status !== "closed") {
       if (Date.now() > deadline) throw new Error("the auto-close job never closed the eligible ticket");

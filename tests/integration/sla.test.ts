@@ -368,12 +368,11 @@ describe("due times on tickets", () => {
 
     const queue = new JobQueue({
       connectionString: inject("databaseUrl"),
-      kinds: [slaBreachesJob],
       pollingIntervalSeconds: 0.5,
     });
     queues.push(queue);
-    await queue.work();
-    await queue.enqueue(slaBreachesJob.name, {});
+    await queue.work([slaBreachesJob]);
+    await queue.enqueue(slaBreachesJob, {});
     const deadline = Date.now() + 60_000;
     while ((await row(late)).slaBreachedAt === null) {
       if (Date.now() > deadline) throw new Error("the breach job never flagged the late ticket");

@@ -3,12 +3,7 @@ import { defineJobKind } from "@/lib/jobs/kind";
 import type { EventConsumer } from "@/lib/events/types";
 import { loadEvent } from "@/lib/events/load";
 import { EventJobPayload, type ClaimedEvent } from "@/lib/events/types";
-
-/**
- * The mail services queue a send-mail job, so they import the queue, whose registry lists these
- * consumers: loaded when a job runs, the registry is complete by then (no import cycle at start-up).
- */
-const mailServices = () => import("@/lib/services/email/send-ticket-mail");
+import { sendCsatRequestByEmail, sendReplyByEmail } from "@/lib/services/email/send-ticket-mail";
 
 /** An agent's public reply: the one message an email ticket's contact receives. */
 const isAgentReply = (event: Pick<ClaimedEvent, "data">) =>
@@ -31,7 +26,7 @@ export const emailReplyConsumer: EventConsumer = {
     async handle({ eventId }) {
       const event = await loadEvent(eventId);
       if (!event || !isAgentReply(event)) return;
-      await (await mailServices()).sendReplyByEmail(event.data.message_id as string);
+      await sendReplyByEmail(event.data.message_id as string);
     },
   }),
   accepts: ["message.created"],
@@ -46,7 +41,7 @@ export const emailCsatConsumer: EventConsumer = {
     concurrency: 8,
     async handle({ eventId }) {
       const event = await loadEvent(eventId);
-      if (event?.ticketId && asksForRating(event)) await (await mailServices()).sendCsatRequestByEmail(event.ticketId);
+      if (event?.ticketId && asksForRating(event)) await sendCsatRequestByEmail(event.ticketId);
     },
   }),
   accepts: ["ticket.status_changed", "ticket.updated"],

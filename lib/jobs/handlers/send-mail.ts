@@ -1,21 +1,12 @@
 import "server-only";
-import { z } from "zod";
 import { defineJobKind } from "@/lib/jobs/kind";
-import { SEND_MAIL_KIND } from "@/lib/mail/kind";
+import { SEND_MAIL_JOB, SEND_MAIL_RETRIES } from "@/lib/mail/kind";
 import { sendRecordedMail } from "@/lib/mail/send";
 
-const RETRIES = 5;
-
-/** Delivers one recorded message; a mail server that refuses is tried again with backoff, from 30 s. */
+/** Delivers one recorded message; the last attempt marks it failed for good. */
 export const sendMailJob = defineJobKind({
-  name: SEND_MAIL_KIND,
-  payload: z.strictObject({ mailId: z.string().min(1).max(64) }),
-  retryLimit: RETRIES,
-  retryDelaySeconds: 30,
-  backoff: true,
-  expireInSeconds: 5 * 60,
-  concurrency: 4,
+  ...SEND_MAIL_JOB,
   async handle({ mailId }, run) {
-    await sendRecordedMail(mailId, { final: run.retryCount >= RETRIES });
+    await sendRecordedMail(mailId, { final: run.retryCount >= SEND_MAIL_RETRIES });
   },
 });

@@ -2,12 +2,11 @@ import "server-only";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { defineJobSpec } from "@/lib/jobs/kind";
 import { fetchOutbound, OutboundError } from "@/lib/outbound/fetch";
 import { notifyWebhookDisabled } from "@/lib/services/webhooks/notify-webhook-disabled";
 import { privateTargetsAllowed, signingSecrets } from "@/lib/services/webhooks/shared";
 import { webhookHeaders } from "@/lib/services/webhooks/signature";
-
-export const DELIVER_WEBHOOK_KIND = "deliver-webhook";
 
 /** One event for one endpoint: the body is fixed when the event is fanned out (or resent). */
 export const DeliverWebhookPayload = z.strictObject({
@@ -17,6 +16,23 @@ export const DeliverWebhookPayload = z.strictObject({
   body: z.string().max(1_000_000),
 });
 export type DeliverWebhookPayload = z.infer<typeof DeliverWebhookPayload>;
+
+/**
+ * One webhook delivery per job (lib/jobs/handlers/deliver-webhook.ts): a failed attempt is retried
+ * with exponential backoff from WEBHOOK_RETRY_DELAY_SECONDS (5 retries: about 30 s to 16 min apart
+ * at the default). A worker takes a batch per polling round and waits for all of it: a batch of 10
+ * keeps a slow receiver (10 s at most) from holding many deliveries, and gives each worker about 5
+ * a second.
+ */
+export const DELIVER_WEBHOOK_JOB = defineJobSpec({
+  name: "deliver-webhook",
+  payload: DeliverWebhookPayload,
+  retryLimit: 5,
+  retryDelaySeconds: () => getEnv().WEBHOOK_RETRY_DELAY_SECONDS,
+  backoff: true,
+  expireInSeconds: 60,
+  concurrency: 10,
+});
 
 /** A receiver has this long to answer. */
 const TIMEOUT_MS = 10_000;

@@ -4,7 +4,7 @@ import { loadEvent } from "@/lib/events/load";
 import { getJobQueue } from "@/lib/jobs/queue";
 import type { DomainEvent } from "@/lib/events/types";
 import { webhookBody } from "@/lib/services/webhooks/event-payload";
-import { DELIVER_WEBHOOK_KIND, type DeliverWebhookPayload } from "@/lib/services/webhooks/deliver-webhook";
+import { DELIVER_WEBHOOK_JOB, type DeliverWebhookPayload } from "@/lib/services/webhooks/deliver-webhook";
 
 /**
  * Hands one domain event to every enabled endpoint of its workspace subscribed to its type: one
@@ -41,6 +41,6 @@ export async function queueWebhookDeliveries(event: DomainEvent, endpointIds: re
   const queue = getJobQueue();
   for (const endpointId of endpointIds) {
     const payload: DeliverWebhookPayload = { endpointId, eventId: event.id, eventType: event.type, body };
-    await queue.enqueue(DELIVER_WEBHOOK_KIND, payload, { idempotencyKey: `${event.id}:${endpointId}` });
+    await queue.enqueue(DELIVER_WEBHOOK_JOB, payload, { idempotencyKey: `${event.id}:${endpointId}` });
   }
 }

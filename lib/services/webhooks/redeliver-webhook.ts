@@ -5,7 +5,7 @@ import { inWorkspace, type ActorContext } from "@/lib/context";
 import { AppError, parseInput } from "@/lib/errors";
 import { getJobQueue } from "@/lib/jobs/queue";
 import { recordAudit } from "@/lib/services/audit/record-audit";
-import { DELIVER_WEBHOOK_KIND, type DeliverWebhookPayload } from "@/lib/services/webhooks/deliver-webhook";
+import { DELIVER_WEBHOOK_JOB, type DeliverWebhookPayload } from "@/lib/services/webhooks/deliver-webhook";
 import { requireWebhookAdmin } from "@/lib/services/webhooks/shared";
 import { RedeliverWebhookSchema, type RedeliverWebhookInput } from "@/lib/validations/webhooks";
 
@@ -39,7 +39,7 @@ export async function redeliverWebhook(ctx: ActorContext, input: RedeliverWebhoo
     body: delivery.requestBody,
   };
   // Each resend is its own request, never folded into an earlier one.
-  await getJobQueue().enqueue(DELIVER_WEBHOOK_KIND, payload, { idempotencyKey: `resend:${randomUUID()}` });
+  await getJobQueue().enqueue(DELIVER_WEBHOOK_JOB, payload, { idempotencyKey: `resend:${randomUUID()}` });
   await recordAudit(ctx, {
     action: "webhook.redeliver",
     details: { webhook_id: delivery.endpoint.id, delivery_id: delivery.id, event_id: delivery.eventId },
