@@ -1,7 +1,6 @@
 "use client";
 
 import { useActionState, useState, useTransition } from "react";
-import { beginTwoFactorAction, confirmTwoFactorAction } from "@/app/(app)/profile/security/actions";
 import { RecoveryCodes } from "@/components/account/recovery-codes";
 import { Button } from "@/components/ui/button";
 import { Field, INPUT_CLASS } from "@/components/ui/field";
@@ -13,8 +12,18 @@ type Enrolment = { secret: string; uri: string; qr_data_url: string };
 /**
  * Setting up two-factor sign-in: a new seed (QR code and the key written out),
  * a code from the app to check it, then the recovery codes, shown this once.
+ * The page hands in the two server actions (begin, confirm), so this component
+ * stays below the pages that use it.
  */
-export function TwoFactorEnrolment({ doneHref }: { doneHref: string }) {
+export function TwoFactorEnrolment({
+  doneHref,
+  beginTwoFactorAction,
+  confirmTwoFactorAction,
+}: {
+  doneHref: string;
+  beginTwoFactorAction: () => Promise<ActionState>;
+  confirmTwoFactorAction: (prev: ActionState, form: FormData) => Promise<ActionState>;
+}) {
   const [started, setStarted] = useState<ActionState>(IDLE);
   const [starting, startTransition] = useTransition();
   const [confirmed, confirm, confirming] = useActionState(confirmTwoFactorAction, IDLE);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { beginTwoFactorAction, confirmTwoFactorAction } from "@/app/(app)/profile/security/actions";
 import { TwoFactorEnrolment } from "@/components/account/two-factor-enrolment";
 import { requireWorkspaceSession } from "@/lib/auth/session";
 import { describeTwoFactor } from "@/lib/services/account/describe-two-factor";
@@ -50,7 +51,11 @@ export default async function SecurityPage() {
             <p className="text-sm text-slate-700" data-testid="two-factor-status">
               Off. With it on, signing in asks for a code from an app on your phone after the password.
             </p>
-            <TwoFactorEnrolment doneHref="/profile/security" />
+            <TwoFactorEnrolment
+              doneHref="/profile/security"
+              beginTwoFactorAction={beginTwoFactorAction}
+              confirmTwoFactorAction={confirmTwoFactorAction}
+            />
           </>
         )}
       </section>

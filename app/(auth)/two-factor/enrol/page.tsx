@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AuthCard } from "@/components/account/auth-card";
+import { beginTwoFactorAction, confirmTwoFactorAction } from "@/app/(app)/profile/security/actions";
 import { TwoFactorEnrolment } from "@/components/account/two-factor-enrolment";
 import { getCurrentUser } from "@/lib/auth/session";
 
@@ -17,7 +18,11 @@ export default async function EnrolTwoFactorPage() {
         Your workspace requires two-factor sign-in for owners and admins. Set it up to continue; your API keys and app
         connections keep working meanwhile.
       </p>
-      <TwoFactorEnrolment doneHref="/tickets" />
+      <TwoFactorEnrolment
+        doneHref="/tickets"
+        beginTwoFactorAction={beginTwoFactorAction}
+        confirmTwoFactorAction={confirmTwoFactorAction}
+      />
     </AuthCard>
   );
 }
