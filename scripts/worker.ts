@@ -8,7 +8,14 @@ import { getJobQueue } from "@/lib/jobs/queue";
 import { startEventDispatcher } from "@/lib/events/dispatcher";
 import { startConfiguredInboundReceiver } from "@/lib/mail/inbound/smtp-receiver";
 
-getEnv();
+// The jobs sign reply addresses and rating links (AUTH_SECRET) and open sealed webhook secrets
+// (SECRET_ENCRYPTION_KEY): without the web server's keys a worker would take jobs only to fail them.
+const env = getEnv();
+const missing = (["AUTH_SECRET", "SECRET_ENCRYPTION_KEY"] as const).filter((name) => !env[name]);
+if (missing.length) {
+  console.error(`[jobs] ${missing.join(" and ")} not set: give the worker the web server's values.`);
+  process.exit(1);
+}
 const queue = getJobQueue();
 await queue.work(JOB_KINDS);
 const dispatcher = startEventDispatcher(queue);
