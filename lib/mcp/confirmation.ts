@@ -108,7 +108,9 @@ export function checkConfirmation(token: string, binding: Binding, now = Date.no
     return "mismatch";
   const expires = Number(expiresText);
   const signed = Buffer.from(signature, "base64url");
-  if (signed.length <= NONCE_BYTES) return "mismatch";
+  // Only the one spelling the server minted: base64url leaves spare bits in its last character, so
+  // another spelling can decode to the same bytes, and a token is spent by its text.
+  if (signed.length <= NONCE_BYTES || signed.toString("base64url") !== signature) return "mismatch";
   const expected = mac(binding, expires, signed.subarray(0, NONCE_BYTES));
   const given = signed.subarray(NONCE_BYTES);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return "mismatch";
