@@ -110,6 +110,31 @@ describe("businessMinutesBetween", () => {
     ).toBe(25 * 60);
   });
 
+  it("counts every minute of a year of whole days in zones with half-hour, 45-minute and southern changes", () => {
+    // All-day calendars count every instant, so the business minutes are the elapsed minutes, whatever
+    // the zone's offsets did in between.
+    for (const zone of [
+      "Europe/Berlin",
+      "America/St_Johns",
+      "Australia/Lord_Howe",
+      "Pacific/Chatham",
+      "Asia/Kathmandu",
+    ]) {
+      const from = at("2026-01-01T00:07:00Z");
+      for (let days = 1; days <= 366; days += 5) {
+        const to = new Date(from.getTime() + days * 86_400_000 + 13 * 60_000);
+        expect(businessMinutesBetween(from, to, allDay(zone)), `${zone}, ${days} days`).toBe(days * 1440 + 13);
+      }
+    }
+  });
+
+  it("counts a working day in Lord Howe's half-hour change the same before and after the change", () => {
+    // Lord Howe moves its clock back 30 minutes at 02:00 local on Sunday 5 April 2026; Monday 9 to 5 is 8 hours.
+    expect(
+      businessMinutesBetween(at("2026-04-05T12:00:00Z"), at("2026-04-06T12:00:00Z"), weekdays("Australia/Lord_Howe")),
+    ).toBe(8 * 60);
+  });
+
   it("is the inverse of addBusinessMinutes", () => {
     const cal = weekdays("Europe/Berlin", ["2026-04-03"]);
     const start = at("2026-03-26T14:17:00Z");

@@ -17,6 +17,7 @@ export type BusinessCalendar = {
 };
 
 const MINUTE = 60_000;
+const DAY = 86_400_000;
 /** How far the arithmetic looks ahead or back before giving up (a calendar with no hours at all). */
 const MAX_DAYS = 3 * 366;
 
@@ -56,28 +57,39 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
-type Wall = { year: number; month: number; day: number; hour: number; minute: number; second: number };
-
-function wallTime(instant: number, timeZone: string): Wall {
+/** The zone's offset from UTC at an instant, in milliseconds (east positive), read through Intl. */
+function intlOffsetAt(instant: number, timeZone: string): number {
   const parts: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(instant))) {
     if (p.type !== "literal") parts[p.type] = Number(p.value);
   }
-  return {
-    year: parts.year!,
-    month: parts.month!,
-    day: parts.day!,
-    hour: parts.hour! % 24,
-    minute: parts.minute!,
-    second: parts.second!,
-  };
+  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour! % 24, parts.minute!, parts.second!);
+  return asUtc - Math.floor(instant / 1000) * 1000;
 }
+
+/**
+ * Per zone and UTC day: the zone's offset when it is the same at the day's start and end (so all day
+ * long: no zone changes its offset twice within a day), or null on a day of a change. Reading a
+ * ticket's SLA walks every day between two instants, each day a few offsets; Intl costs
+ * microseconds per call, so without this a target missed months ago cost milliseconds per read.
+ */
+const dayOffsets = new Map<string, Map<number, number | null>>();
+const DAYS_KEPT_PER_ZONE = 8192;
 
 /** The zone's offset from UTC at an instant, in milliseconds (east positive). */
 function offsetAt(instant: number, timeZone: string): number {
-  const w = wallTime(instant, timeZone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - Math.floor(instant / 1000) * 1000;
+  if (timeZone === "UTC") return 0;
+  let days = dayOffsets.get(timeZone);
+  if (!days) dayOffsets.set(timeZone, (days = new Map()));
+  const day = Math.floor(instant / DAY);
+  let offset = days.get(day);
+  if (offset === undefined) {
+    const start = intlOffsetAt(day * DAY, timeZone);
+    offset = start === intlOffsetAt((day + 1) * DAY, timeZone) ? start : null;
+    if (days.size >= DAYS_KEPT_PER_ZONE) days.clear();
+    days.set(day, offset);
+  }
+  return offset ?? intlOffsetAt(instant, timeZone);
 }
 
 /**
@@ -99,11 +111,8 @@ export function instantOf(localDay: number, minutes: number, timeZone: string): 
 
 /** The local date of an instant, as the UTC midnight of that date (a day key) and its weekday. */
 function localDayOf(instant: number, timeZone: string): number {
-  const w = wallTime(instant, timeZone);
-  return Date.UTC(w.year, w.month - 1, w.day);
+  return Math.floor((instant + offsetAt(instant, timeZone)) / DAY) * DAY;
 }
-
-const DAY = 86_400_000;
 const isoDate = (dayKey: number) => new Date(dayKey).toISOString().slice(0, 10);
 
 /** The working spans of one local day, as instants, in order. */
