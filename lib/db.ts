@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
@@ -6,13 +7,37 @@ import { getEnv } from "@/lib/env";
 // database and PostgreSQL alike; cached on globalThis across dev reloads.
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
+/** How many distinct statements are kept prepared; each connection holds at most these. */
+const PREPARED_STATEMENTS_MAX = 500;
+const statementNames = new Map<string, string>();
+
+/**
+ * A statement's name, the same for the same SQL in every connection and process: the pg driver
+ * prepares a named statement once per connection, and PostgreSQL skips parsing (and, once it has
+ * seen a statement a few times, planning) afterwards. The planning of the ticket read with its
+ * joined relations costs more than running it. Past PREPARED_STATEMENTS_MAX distinct statements
+ * (the hot ones come first), a new one runs unnamed, as every statement does with "off".
+ */
+function statementNameOf(sql: string): string {
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    if (statementNames.size >= PREPARED_STATEMENTS_MAX) return "";
+    name = `db_${createHash("sha1").update(sql).digest("base64url")}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
 function createPrismaClient(): PrismaClient {
   const env = getEnv();
-  const adapter = new PrismaPg({
-    connectionString: env.DATABASE_URL,
-    max: env.DATABASE_POOL_MAX,
-    connectionTimeoutMillis: 5_000,
-  });
+  const adapter = new PrismaPg(
+    {
+      connectionString: env.DATABASE_URL,
+      max: env.DATABASE_POOL_MAX,
+      connectionTimeoutMillis: 5_000,
+    },
+    env.DATABASE_PREPARED_STATEMENTS === "on" ? { statementNameGenerator: ({ sql }) => statementNameOf(sql) } : {},
+  );
   if (env.DATABASE_QUERY_LOG !== "1") return new PrismaClient({ adapter });
   const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
   client.$on("query", (event) =>

@@ -171,6 +171,14 @@ const EnvSchema = z.object({
       'MAIL_FROM must be an address, like "Deskbridge <support@example.com>"',
     )
     .default("Deskbridge <support@deskbridge.localhost>"),
+  /**
+   * "on" (default) keeps the app's statements prepared on each database connection, so PostgreSQL
+   * parses and plans a statement once per connection rather than on every request. "off" for a
+   * connection pooler that cannot hold prepared statements (PgBouncer before 1.21 in transaction mode).
+   */
+  DATABASE_PREPARED_STATEMENTS: z
+    .enum(["on", "off"], { error: 'DATABASE_PREPARED_STATEMENTS must be "on" or "off"' })
+    .default("on"),
   /** "1" prints every SQL statement with its parameters and duration (bench:scale explains the slowest with it). */
   DATABASE_QUERY_LOG: z.enum(["0", "1"], { error: 'DATABASE_QUERY_LOG must be "0" or "1"' }).default("0"),
   NODE_ENV: z

@@ -3,7 +3,7 @@ import { prisma } from "@/lib/db";
 import type { ActorContext } from "@/lib/context";
 import { SLA_COLUMNS_SELECT } from "@/lib/services/sla/apply-ticket-sla";
 import { readSlaState } from "@/lib/services/sla/compute";
-import { readCalendar } from "@/lib/services/sla/shared";
+import { calendarOf } from "@/lib/services/sla/shared";
 import { findTicketOrThrow, MESSAGE_SELECT } from "@/lib/services/tickets/find-ticket";
 
 export type GetTicketOptions = {
@@ -38,10 +38,11 @@ export async function getTicket(ctx: ActorContext, options: GetTicketOptions) {
     contact: { select: { id: true, name: true, email: true, phone: true, company: true } },
     tags: { select: { tag: { select: { name: true, color: true } } }, orderBy: { tag: { name: "asc" } } },
     _count: { select: { attachments: true } },
+    // The business calendar in the same statement: one round trip for the ticket and its SLA state.
+    workspace: { select: { businessHours: { select: { timeZone: true, weekly: true, holidays: true } } } },
   });
   const messageLimit = options.messageLimit ?? 200;
-  const [calendar, messages, activities] = await Promise.all([
-    ticket.slaPolicy?.businessHours ? readCalendar(prisma, ctx.workspaceId) : null,
+  const [messages, activities] = await Promise.all([
     messageLimit === 0
       ? []
       : prisma.message.findMany({
@@ -71,6 +72,9 @@ export async function getTicket(ctx: ActorContext, options: GetTicketOptions) {
           },
         }),
   ]);
+  const { workspace, ...fields } = ticket;
+  const hours = workspace.businessHours;
+  const calendar = ticket.slaPolicy?.businessHours && hours ? calendarOf(hours) : null;
   const sla = readSlaState(
     ticket,
     ticket.slaPolicy ? { id: ticket.slaPolicy.id, name: ticket.slaPolicy.name } : null,
@@ -78,7 +82,7 @@ export async function getTicket(ctx: ActorContext, options: GetTicketOptions) {
     ticket.slaPolicy?.businessHours ?? true,
     new Date(),
   );
-  return { ...ticket, tags: ticket.tags.map((t) => t.tag), messages: messages.reverse(), activities, sla };
+  return { ...fields, tags: ticket.tags.map((t) => t.tag), messages: messages.reverse(), activities, sla };
 }
 
 export type TicketDetail = Awaited<ReturnType<typeof getTicket>>;
