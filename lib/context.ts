@@ -28,6 +28,8 @@ export type ActorContext = {
   toolsets?: readonly string[];
   /** The credential itself asks destructive MCP actions to confirm (its keys inherit it). */
   confirmDestructive?: boolean;
+  /** MCP calls: whether the workspace's lockdown was on when the credential was verified (kept current by access changes). */
+  lockdown?: boolean;
   /** Set while a macro applies its actions, so each ticket activity row names the macro. */
   macro?: { id: string; name: string };
   /** Set while automation rules act: the rules that led here, oldest first (events carry it on). */

@@ -21,6 +21,7 @@ const credential = (over: Partial<VerifiedCredential> = {}): VerifiedCredential 
   expiresAt: null,
   seats: 1,
   governance: null,
+  lockdown: false,
   ipAllowList: [],
   ...over,
 });

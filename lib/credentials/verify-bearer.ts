@@ -35,6 +35,8 @@ export type VerifiedCredential = {
   seats: number;
   /** The owners' MCP switches (null: no governance set, everything on). */
   governance: CredentialGovernance | null;
+  /** The workspace's MCP lockdown is on: writes wait for an agent on tickets the customer wrote last. */
+  lockdown: boolean;
   /** API keys: the addresses (CIDRs) the key is accepted from; empty: any. */
   ipAllowList: string[];
   /** OAuth: the client, as the workspace's client allow-list matches it. */
@@ -85,6 +87,7 @@ const WORKSPACE_PLAN = {
     rateLimitOverrides: true,
     mcpConfirmDestructive: true,
     mcpConfirmBulkOver: true,
+    mcpLockdown: true,
     mcpGovernance: {
       select: {
         mcpEnabled: true,
@@ -202,6 +205,7 @@ async function verifyKey(token: string, ip: string | null): Promise<BearerResult
       ...(replaced ? { secretEndsAt: row.previousExpiresAt! } : {}),
       seats: row.workspace._count.memberships,
       governance: row.workspace.mcpGovernance,
+      lockdown: row.workspace.mcpLockdown,
       ipAllowList: row.kind === "workspace_key" ? row.ipAllowList : [],
     },
   };
@@ -265,6 +269,7 @@ async function verifyOAuthAccess(token: string, resource: string, ip: string | n
       expiresAt: row.expiresAt,
       seats: grant.workspace._count.memberships,
       governance: grant.workspace.mcpGovernance,
+      lockdown: grant.workspace.mcpLockdown,
       ipAllowList: [],
       client: grant.client,
     },

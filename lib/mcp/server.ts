@@ -257,6 +257,7 @@ export function actorOf(auth: McpAuth): ActorContext {
     scopes: credential.scopes,
     toolsets: credential.toolsets,
     confirmDestructive: credential.confirmation.byCredential,
+    lockdown: credential.lockdown,
   };
 }
 

@@ -28,14 +28,22 @@ export async function assertNotLockedDown(ctx: ActorContext, numbers: readonly n
   );
 }
 
-/** The tickets among these that the workspace's lockdown holds (none while it is off). */
+/**
+ * The tickets among these that the workspace's lockdown holds (none while it is off). An MCP
+ * caller's context carries the switch from its verified credential, which an access change renews
+ * when owners turn it; other callers read it.
+ */
 export async function findLockedTickets(ctx: ActorContext, numbers: readonly number[]) {
   if (numbers.length === 0) return [];
-  const workspace = await prisma.workspace.findUniqueOrThrow({
-    where: { id: ctx.workspaceId },
-    select: { mcpLockdown: true },
-  });
-  if (!workspace.mcpLockdown) return [];
+  const lockdown =
+    ctx.lockdown ??
+    (
+      await prisma.workspace.findUniqueOrThrow({
+        where: { id: ctx.workspaceId },
+        select: { mcpLockdown: true },
+      })
+    ).mcpLockdown;
+  if (!lockdown) return [];
   const tickets = await prisma.ticket.findMany({
     where: { ...inWorkspace(ctx), number: { in: [...numbers] } },
     orderBy: { number: "asc" },
