@@ -6,8 +6,10 @@
 //   - bare: a route that answers a fixed JSON-RPC body (app/api/bench/echo), the ceiling.
 // Drives `tools/call get_ticket` with a workspace API key at 20 connections for a fixed time, plus
 // tools/list on Deskbridge with a full-scope key. Prints req/s, p50, p99 and the ratios Deskbridge/bare
-// (goal >= 0.75), Deskbridge/mcp-handler (goal >= 3) and tools/list/get_ticket (goal >= 1).
+// (goal >= 0.75), Deskbridge/mcp-handler (goal >= 3) and tools/list/get_ticket (goal >= 1), and the
+// server's CPU per request (all its threads; Linux) for each route.
 // Embedded database by default; DATABASE_URL (and REDIS_URL) run it on real services.
+import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import { captureTs, setWorkspaceLimits } from "../scripts/bootstrap.mjs";
 import { startAppServer } from "../tests/support/app-server.mjs";
@@ -54,6 +56,20 @@ function load(url, { body, headers }, duration) {
       (error, result) => (error ? reject(error) : resolve(result)),
     );
   });
+}
+
+/**
+ * CPU seconds the server process has used (all its threads), from /proc on Linux; null elsewhere.
+ * Per request it is steadier than req/s on a machine whose cores the load generator shares.
+ */
+function serverCpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return null;
+  }
 }
 
 const summary = (r) => ({
@@ -143,18 +159,24 @@ try {
       if (!ok) throw new Error(`${target.label} (${revision}) probe failed: ${JSON.stringify(message).slice(0, 300)}`);
     }
     for (const target of targets) await load(target.url, target.request, WARMUP);
-    for (const target of targets)
-      rows.push({ revision, ...target, ...summary(await load(target.url, target.request, DURATION)) });
+    for (const target of targets) {
+      const cpuBefore = serverCpuSeconds(app.pid);
+      const result = await load(target.url, target.request, DURATION);
+      const cpuAfter = serverCpuSeconds(app.pid);
+      const cpuMs =
+        cpuBefore === null || cpuAfter === null ? null : (1000 * (cpuAfter - cpuBefore)) / result.requests.total;
+      rows.push({ revision, ...target, ...summary(result), cpuMs });
+    }
   }
 
   const row = (name, s) =>
-    `${name.padEnd(32)} ${s.rps.toFixed(0).padStart(8)} ${String(s.p50).padStart(8)} ${String(s.p99).padStart(8)} ${String(s.errors).padStart(7)}`;
+    `${name.padEnd(32)} ${s.rps.toFixed(0).padStart(8)} ${String(s.p50).padStart(8)} ${String(s.p99).padStart(8)} ${String(s.errors).padStart(7)} ${(s.cpuMs === null ? "-" : s.cpuMs.toFixed(2)).padStart(14)}`;
   console.log(`\nMCP benchmark: ${CONNECTIONS} connections, ${DURATION} s each, ${services}, Node ${process.version}`);
   for (const revision of ["2025-06-18", "2026-07-28"]) {
     const of = (route) => rows.find((r) => r.revision === revision && r.route === route);
     console.log(`\n${revision} requests`);
     console.log(
-      `${"route".padEnd(32)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"errors".padStart(7)}`,
+      `${"route".padEnd(32)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"errors".padStart(7)} ${"server CPU ms".padStart(14)}`,
     );
     for (const r of rows.filter((r) => r.revision === revision)) console.log(row(r.label, r));
     const desk = of("Deskbridge");
