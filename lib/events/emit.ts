@@ -15,18 +15,18 @@ export type EmitOptions = {
  * the context.
  */
 export async function emitEvents(tx: Prisma.TransactionClient, ctx: ActorContext, events: EmitOptions[]) {
-  if (events.length === 0) return;
-  await tx.domainEvent.createMany({
-    data: events.map((event) => ({
-      workspaceId: ctx.workspaceId,
-      type: event.type,
-      ticketId: event.ticketId ?? null,
-      data: event.data,
-      actorUserId: ctx.userId,
-      via: ctx.via,
-      chainRuleIds: ctx.chain?.ruleIds ?? [],
-    })),
-  });
+  const rows = events.map((event) => ({
+    workspaceId: ctx.workspaceId,
+    type: event.type,
+    ticketId: event.ticketId ?? null,
+    data: event.data,
+    actorUserId: ctx.userId,
+    via: ctx.via,
+    chainRuleIds: ctx.chain?.ruleIds ?? [],
+  }));
+  // Prisma caches the plan of a one-row insert; a multi-row one is compiled on every call.
+  if (rows.length === 1) await tx.domainEvent.create({ data: rows[0]!, select: { id: true } });
+  else if (rows.length > 1) await tx.domainEvent.createMany({ data: rows });
 }
 
 export function emitEvent(tx: Prisma.TransactionClient, ctx: ActorContext, event: EmitOptions) {

@@ -57,7 +57,7 @@ export async function addCustomerMessage(
     },
     select: { id: true },
   });
-  await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: now } });
+  await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: now }, select: { id: true } });
   await recordActivity(tx, ctx, {
     ticketId: ticket.id,
     action: "customer_reply",

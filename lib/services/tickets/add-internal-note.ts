@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorContext } from "@/lib/context";
 import { AppError, parseInput } from "@/lib/errors";
-import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
+import { findTicketOrThrow, touchTicket } from "@/lib/services/tickets/find-ticket";
 import { inTransaction } from "@/lib/services/tickets/in-transaction";
 import { recordActivity } from "@/lib/services/tickets/record-activity";
 import { NoteSchema, type NoteInput } from "@/lib/validations/tickets";
@@ -25,8 +25,8 @@ export async function addInternalNote(ctx: ActorContext, input: NoteInput, db?: 
       },
       select: { id: true, createdAt: true },
     });
-    await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: new Date() } });
     await recordActivity(tx, ctx, { ticketId: ticket.id, action: "note", changes: { message_id: message.id } });
+    await touchTicket(tx, ticket.id);
     return { message_id: message.id, ticket: number, created_at: message.createdAt.toISOString() };
   });
 }

@@ -33,15 +33,17 @@ export async function assignTicket(ctx: ActorContext, input: AssignInput, db?: P
     if (ticket.assignee?.id === (agent?.id ?? undefined) || (!ticket.assignee && !agent)) {
       return { ticket: number, assignee: agent, changed: false };
     }
-    await tx.ticket.update({
-      where: { id: ticket.id },
-      data: { assigneeId: agent?.id ?? null, updatedAt: new Date() },
-    });
     await recordActivity(tx, ctx, {
       ticketId: ticket.id,
       action: "assign",
       changes: { assignee: { from: ticket.assignee?.name ?? null, to: agent?.name ?? null } },
       eventData: { assignee_id: agent?.id ?? null, previous_assignee_id: ticket.assignee?.id ?? null },
+    });
+    // Last: the ticket's row stays locked from here to the commit (see touchTicket).
+    await tx.ticket.update({
+      where: { id: ticket.id },
+      data: { assigneeId: agent?.id ?? null, updatedAt: new Date() },
+      select: { id: true },
     });
     return { ticket: number, assignee: agent, changed: true };
   });

@@ -6,6 +6,7 @@ import { autoAssignToTeam } from "@/lib/services/agent-status/auto-assign";
 import { findOrCreateContact } from "@/lib/services/contacts/contact-created";
 import { findContactByFurtherEmail } from "@/lib/services/contacts/find-contact-by-email";
 import { applyTicketSla } from "@/lib/services/sla/apply-ticket-sla";
+import { attachTags, ensureTags } from "@/lib/services/tags/apply-tags";
 import { inTransaction } from "@/lib/services/tickets/in-transaction";
 import { recordActivity } from "@/lib/services/tickets/record-activity";
 import { CreateTicketSchema, type CreateTicketInput } from "@/lib/validations/tickets";
@@ -56,12 +57,13 @@ export async function createTicket(ctx: ActorContext, input: CreateTicketInput, 
       select: { id: true },
     });
     if (data.tags?.length) {
-      const names = [...new Set(data.tags)];
-      await tx.tag.createMany({ data: names.map((name) => ({ ...inWorkspace(ctx), name })), skipDuplicates: true });
-      const tags = await tx.tag.findMany({ where: { ...inWorkspace(ctx), name: { in: names } }, select: { id: true } });
-      await tx.ticketTag.createMany({
-        data: tags.map((t) => ({ ...inWorkspace(ctx), ticketId: ticket.id, tagId: t.id })),
-      });
+      const tags = await ensureTags(tx, ctx, [...new Set(data.tags)]);
+      await attachTags(
+        tx,
+        ctx,
+        ticket.id,
+        tags.map((t) => t.id),
+      );
     }
     await recordActivity(tx, ctx, {
       ticketId: ticket.id,

@@ -20,6 +20,14 @@ export async function findTicketOrThrow<S extends Prisma.TicketSelect>(
   return ticket;
 }
 
+/**
+ * Marks a ticket changed now. Services call it last in their transaction: the ticket's row stays
+ * locked from the update to the commit, so other writers on the ticket wait the least.
+ */
+export async function touchTicket(db: Db, ticketId: string): Promise<void> {
+  await db.ticket.update({ where: { id: ticketId }, data: { updatedAt: new Date() }, select: { id: true } });
+}
+
 /** The fields of a message every ticket view shows. */
 export const MESSAGE_SELECT = {
   id: true,

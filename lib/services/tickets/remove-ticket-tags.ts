@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { inWorkspace, type ActorContext } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
 import { applyTicketSla } from "@/lib/services/sla/apply-ticket-sla";
-import { findTicketOrThrow } from "@/lib/services/tickets/find-ticket";
+import { findTicketOrThrow, touchTicket } from "@/lib/services/tickets/find-ticket";
 import { inTransaction } from "@/lib/services/tickets/in-transaction";
 import { recordActivity } from "@/lib/services/tickets/record-activity";
 import { TagsSchema, type TagsInput } from "@/lib/validations/tickets";
@@ -24,9 +24,9 @@ export async function removeTicketTags(ctx: ActorContext, input: TagsInput, db?:
       });
       if (deleted.count > 0) {
         removed = present.map((p) => p.tag.name).sort();
-        await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: new Date() } });
         await recordActivity(tx, ctx, { ticketId: ticket.id, action: "tags_removed", changes: { tags: removed } });
         await applyTicketSla(tx, ctx, ticket.id);
+        await touchTicket(tx, ticket.id);
       }
     }
     const current = await tx.ticketTag.findMany({

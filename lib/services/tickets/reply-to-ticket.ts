@@ -57,6 +57,7 @@ export async function replyToTicket(ctx: ActorContext, input: ReplyInput, db?: P
         firstResponseAt: ticket.firstResponseAt ?? now,
         updatedAt: now,
       },
+      select: { id: true },
     });
     await recordActivity(tx, ctx, {
       ticketId: ticket.id,
