@@ -70,8 +70,24 @@ console.log(
 const check = (store: CounterStore, subject: RateLimitSubject) => checkRateLimit(subject, store);
 console.log((await time(createMemoryStore(), "3 windows", threeWindows, check)).line);
 const baseline = await time(redis, "3 windows, a call per window", threeWindows, windowByWindow);
+// Redis's own time in the script (its command statistics), apart from the round trip around it.
+const pinger = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379");
+const scriptStats = async () => {
+  const line = /cmdstat_evalsha:calls=(\d+),usec=(\d+)/.exec(await pinger.info("commandstats"));
+  return { calls: Number(line?.[1] ?? 0), usec: Number(line?.[2] ?? 0) };
+};
+const statsBefore = await scriptStats();
 const one = await time(redis, "3 windows", threeWindows, check);
+const statsAfter = await scriptStats();
 const ceiling = await time(redis, "4 windows + access version", withCeiling, check);
-for (const r of [baseline, one, ceiling]) console.log(r.line);
+// The floor on this machine: one round trip that does no work, on a client of its own.
+const floor = await time(redis, "PING alone (round-trip floor)", threeWindows, () => pinger.ping());
+for (const r of [baseline, one, ceiling, floor]) console.log(r.line);
 console.log(`one script / a call per window (p50): ${(one.p50 / baseline.p50).toFixed(2)}`);
+console.log(`one script / PING (p50): ${(one.p50 / floor.p50).toFixed(2)}`);
+const scriptCalls = statsAfter.calls - statsBefore.calls;
+if (scriptCalls > 0)
+  console.log(
+    `Redis's own time per 3-window script: ${((statsAfter.usec - statsBefore.usec) / scriptCalls).toFixed(1)} µs (INFO commandstats, ${scriptCalls} calls)`,
+  );
 process.exit(0);

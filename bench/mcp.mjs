@@ -9,10 +9,9 @@
 // (goal >= 0.75), Deskbridge/mcp-handler (goal >= 3) and tools/list/get_ticket (goal >= 1), and the
 // server's CPU per request (all its threads; Linux) for each route.
 // Embedded database by default; DATABASE_URL (and REDIS_URL) run it on real services.
-import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import { captureTs, setWorkspaceLimits } from "../scripts/bootstrap.mjs";
-import { startAppServer } from "../tests/support/app-server.mjs";
+import { processCpuSeconds, startAppServer } from "../tests/support/app-server.mjs";
 import { prepareTestDatabase } from "../tests/support/test-database.mjs";
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -56,20 +55,6 @@ function load(url, { body, headers }, duration) {
       (error, result) => (error ? reject(error) : resolve(result)),
     );
   });
-}
-
-/**
- * CPU seconds the server process has used (all its threads), from /proc on Linux; null elsewhere.
- * Per request it is steadier than req/s on a machine whose cores the load generator shares.
- */
-function serverCpuSeconds(pid) {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
-  } catch {
-    return null;
-  }
 }
 
 const summary = (r) => ({
@@ -160,9 +145,9 @@ try {
     }
     for (const target of targets) await load(target.url, target.request, WARMUP);
     for (const target of targets) {
-      const cpuBefore = serverCpuSeconds(app.pid);
+      const cpuBefore = processCpuSeconds(app.pid);
       const result = await load(target.url, target.request, DURATION);
-      const cpuAfter = serverCpuSeconds(app.pid);
+      const cpuAfter = processCpuSeconds(app.pid);
       const cpuMs =
         cpuBefore === null || cpuAfter === null ? null : (1000 * (cpuAfter - cpuBefore)) / result.requests.total;
       rows.push({ revision, ...target, ...summary(result), cpuMs });

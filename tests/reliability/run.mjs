@@ -7,7 +7,7 @@ import { execSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import net from "node:net";
 import { captureTs, setWorkspaceLimits } from "../../scripts/bootstrap.mjs";
-import { freePort, startAppServer } from "../support/app-server.mjs";
+import { freePort, machineBusySeconds, processCpuSeconds, startAppServer } from "../support/app-server.mjs";
 import { prepareTestDatabase } from "../support/test-database.mjs";
 
 if (!process.env.DATABASE_URL) {
@@ -204,6 +204,7 @@ try {
   // 1. Load: reads and concurrent writes on the same tickets.
   const TICKETS = [1, 2, 3, 4, 5];
   const started = Date.now();
+  const cpuBefore = { server: processCpuSeconds(pid), machine: machineBusySeconds(), suite: process.cpuUsage() };
   const load = await pool(LOAD_CALLS, (i) => {
     const ticket = TICKETS[Math.floor(i / 5) % TICKETS.length];
     const token = i % 2 ? owner : agent;
@@ -223,7 +224,17 @@ try {
     }
   });
   const seconds = (Date.now() - started) / 1000;
-  summarize("load", load, { "req/s": Math.round(LOAD_CALLS / seconds) });
+  // Where the cores went, per request: the app server, this process (the load's clients and the
+  // database proxy), and the whole machine (with PostgreSQL, Redis and the kernel).
+  const perRequest = (before, after) =>
+    before === null || after === null ? "-" : Number((((after - before) * 1000) / LOAD_CALLS).toFixed(1));
+  const suiteCpu = process.cpuUsage(cpuBefore.suite);
+  summarize("load", load, {
+    "req/s": Math.round(LOAD_CALLS / seconds),
+    "server CPU ms/req": perRequest(cpuBefore.server, processCpuSeconds(pid)),
+    "suite CPU ms/req": perRequest(0, (suiteCpu.user + suiteCpu.system) / 1e6),
+    "machine CPU ms/req": perRequest(cpuBefore.machine, machineBusySeconds()),
+  });
   check("load: no 5xx, no timeouts", fiveXX(load) === 0, `${fiveXX(load)} failed`);
   await new Promise((r) => setTimeout(r, 1_500));
   const { default: pg } = await import("pg");

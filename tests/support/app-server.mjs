@@ -2,7 +2,7 @@
 // on a free loopback port, and waits until it answers.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,6 +18,38 @@ export function freePort() {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * CPU seconds a process has used (all its threads), from /proc on Linux; null elsewhere. Per request
+ * it is steadier than req/s on a machine whose cores the load generator shares.
+ */
+export function processCpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU seconds the whole machine has been busy, all cores and processes together (the server, the
+ * database, Redis, the load generator, the kernel), from /proc/stat on Linux; null elsewhere.
+ */
+export function machineBusySeconds() {
+  try {
+    const [user, nice, system, , , irq, softirq, steal] = readFileSync("/proc/stat", "utf8")
+      .split("\n")[0]
+      .trim()
+      .split(/\s+/)
+      .slice(1)
+      .map(Number);
+    return (user + nice + system + irq + softirq + steal) / 100;
+  } catch {
+    return null;
+  }
 }
 
 /** @param {{ databaseUrl: string, port?: number, env?: Record<string, string> }} options */
