@@ -93,6 +93,45 @@ describe("ticket actions", () => {
     expect([ws.users.agent, ws.users.agent2]).toContain(ticket.assignee?.id);
   });
 
+  it("adding tags answers what it added and every tag the ticket carries, creating only names the workspace lacks", async () => {
+    const { ticket: first } = await createTicket(ws.owner, {
+      subject: "Tags",
+      body: "t",
+      contact_email: "tags@example.com",
+    });
+    const { ticket: second } = await createTicket(ws.owner, {
+      subject: "Tags too",
+      body: "t",
+      contact_email: "tags@example.com",
+      tags: ["alpha-tag"],
+    });
+    expect(await addTicketTags(ws.agent, { ticket: first, tags: ["beta-tag", "alpha-tag"] })).toEqual({
+      ticket: first,
+      added: ["alpha-tag", "beta-tag"],
+      tags: ["alpha-tag", "beta-tag"],
+    });
+    expect(await addTicketTags(ws.agent, { ticket: first, tags: ["gamma-tag", "beta-tag"] })).toEqual({
+      ticket: first,
+      added: ["gamma-tag"],
+      tags: ["alpha-tag", "beta-tag", "gamma-tag"],
+    });
+    expect(await addTicketTags(ws.agent, { ticket: second, tags: ["alpha-tag"] })).toEqual({
+      ticket: second,
+      added: [],
+      tags: ["alpha-tag"],
+    });
+    const rows = await prisma.tag.findMany({
+      where: { workspaceId: ws.workspace.id, name: { in: ["alpha-tag", "beta-tag", "gamma-tag"] } },
+      select: { name: true, _count: { select: { tickets: true } } },
+      orderBy: { name: "asc" },
+    });
+    expect(rows.map((r) => [r.name, r._count.tickets])).toEqual([
+      ["alpha-tag", 2],
+      ["beta-tag", 1],
+      ["gamma-tag", 1],
+    ]);
+  });
+
   it("hands out unique ticket numbers under concurrency", async () => {
     const created = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
