@@ -26,14 +26,15 @@ export type ApplySlaOptions = {
 /**
  * Recomputes a ticket's SLA after a change, in the change's transaction: the policy that now
  * applies, its due times, the pause while the ticket is pending or done, and targets missed. A new
- * policy and each missed target get a line in the ticket's history. Returns the new columns.
+ * policy and each missed target get a line in the ticket's history. Returns the new columns and the
+ * tags the policies were matched on (the ticket's tags as this transaction sees them).
  */
 export async function applyTicketSla(
   tx: Prisma.TransactionClient,
   ctx: ActorContext,
   ticketId: string,
   options: ApplySlaOptions = {},
-): Promise<SlaColumns> {
+): Promise<{ columns: SlaColumns; tags: string[] }> {
   const now = options.now ?? new Date();
   // One statement: the ticket, the workspace's policies and its business calendar (joined).
   const ticket = await tx.ticket.findUniqueOrThrow({
@@ -77,7 +78,8 @@ export async function applyTicketSla(
     firstResponseAt: ticket.firstResponseAt,
   };
   // No policy anywhere and none before: nothing to keep (the common case of a workspace without SLAs).
-  if (policies.length === 0 && ticket.slaPolicyId === null && ticket.slaPausedAt === null) return ticket;
+  if (policies.length === 0 && ticket.slaPolicyId === null && ticket.slaPausedAt === null)
+    return { columns: ticket, tags: slaTicket.tags };
   const policy = matchPolicy(policies.map(toRule), slaTicket);
   const hours = ticket.workspace.businessHours;
   const calendar = policy?.businessHours === false || !hours ? null : calendarOf(hours);
@@ -109,5 +111,5 @@ export async function applyTicketSla(
       });
     }
   }
-  return columns;
+  return { columns, tags: slaTicket.tags };
 }

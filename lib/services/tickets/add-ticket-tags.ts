@@ -18,10 +18,7 @@ export async function addTicketTags(ctx: ActorContext, input: TagsInput, db?: Pr
   const { ticket: number, tags } = parseInput(TagsSchema, input);
   const names = [...new Set(tags)];
   return inTransaction(db, async (tx) => {
-    const ticket = await findTicketOrThrow(tx, ctx, number, {
-      id: true,
-      tags: { select: { tag: { select: { name: true } } } },
-    });
+    const ticket = await findTicketOrThrow(tx, ctx, number, { id: true });
     const tagRows = await ensureTags(tx, ctx, names);
     const linked = await attachTags(
       tx,
@@ -35,11 +32,16 @@ export async function addTicketTags(ctx: ActorContext, input: TagsInput, db?: Pr
       .sort();
     if (addedNames.length > 0) {
       await recordActivity(tx, ctx, { ticketId: ticket.id, action: "tags_added", changes: { tags: addedNames } });
-      await applyTicketSla(tx, ctx, ticket.id);
-      // Last: the ticket's row stays locked from here to the commit, so writers on it wait the least.
+      // Before the SLA: with the ticket's row locked, its SLA is computed from every tag change committed before.
       await touchTicket(tx, ticket.id);
+      // The SLA read the ticket's tags after the lock: the answer lists them from there.
+      const { tags } = await applyTicketSla(tx, ctx, ticket.id);
+      return { ticket: number, added: addedNames, tags: [...tags].sort() };
     }
-    const tags = [...new Set([...ticket.tags.map((t) => t.tag.name), ...addedNames])].sort();
-    return { ticket: number, added: addedNames, tags };
+    const current = await tx.ticketTag.findMany({
+      where: { ticketId: ticket.id },
+      select: { tag: { select: { name: true } } },
+    });
+    return { ticket: number, added: addedNames, tags: current.map((t) => t.tag.name).sort() };
   });
 }

@@ -21,8 +21,9 @@ export async function findTicketOrThrow<S extends Prisma.TicketSelect>(
 }
 
 /**
- * Marks a ticket changed now. Services call it last in their transaction: the ticket's row stays
- * locked from the update to the commit, so other writers on the ticket wait the least.
+ * Marks a ticket changed now. The ticket's row stays locked from this update to the commit, so
+ * services call it as late as they can (other writers on the ticket wait the least), but before a
+ * read that must see every change committed ahead of theirs, such as the SLA's.
  */
 export async function touchTicket(db: Db, ticketId: string): Promise<void> {
   await db.ticket.update({ where: { id: ticketId }, data: { updatedAt: new Date() }, select: { id: true } });

@@ -17,22 +17,24 @@ export async function removeTicketTags(ctx: ActorContext, input: TagsInput, db?:
       where: { ...inWorkspace(ctx), ticketId: ticket.id, tag: { name: { in: tags } } },
       select: { tagId: true, tag: { select: { name: true } } },
     });
-    let removed: string[] = [];
     if (present.length > 0) {
       const deleted = await tx.ticketTag.deleteMany({
         where: { ticketId: ticket.id, tagId: { in: present.map((p) => p.tagId) } },
       });
       if (deleted.count > 0) {
-        removed = present.map((p) => p.tag.name).sort();
+        const removed = present.map((p) => p.tag.name).sort();
         await recordActivity(tx, ctx, { ticketId: ticket.id, action: "tags_removed", changes: { tags: removed } });
-        await applyTicketSla(tx, ctx, ticket.id);
+        // Before the SLA: with the ticket's row locked, its SLA is computed from every tag change committed before.
         await touchTicket(tx, ticket.id);
+        // The SLA read the ticket's tags after the lock: the answer lists them from there.
+        const { tags: current } = await applyTicketSla(tx, ctx, ticket.id);
+        return { ticket: number, removed, tags: [...current].sort() };
       }
     }
     const current = await tx.ticketTag.findMany({
       where: { ticketId: ticket.id },
       select: { tag: { select: { name: true } } },
     });
-    return { ticket: number, removed, tags: current.map((t) => t.tag.name).sort() };
+    return { ticket: number, removed: [] as string[], tags: current.map((t) => t.tag.name).sort() };
   });
 }
