@@ -44,3 +44,9 @@ export async function attachTags(
     RETURNING "tagId"`;
   return new Set(rows.map((row) => row.tagId));
 }
+
+/** The names of a ticket's tags, sorted. */
+export async function tagNamesOf(tx: Tx, ticketId: string): Promise<string[]> {
+  const links = await tx.ticketTag.findMany({ where: { ticketId }, select: { tag: { select: { name: true } } } });
+  return links.map((link) => link.tag.name).sort();
+}

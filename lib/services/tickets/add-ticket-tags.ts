@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ActorContext } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
 import { applyTicketSla } from "@/lib/services/sla/apply-ticket-sla";
-import { attachTags, ensureTags } from "@/lib/services/tags/apply-tags";
+import { attachTags, ensureTags, tagNamesOf } from "@/lib/services/tags/apply-tags";
 import { findTicketOrThrow, touchTicket } from "@/lib/services/tickets/find-ticket";
 import { inTransaction } from "@/lib/services/tickets/in-transaction";
 import { recordActivity } from "@/lib/services/tickets/record-activity";
@@ -38,10 +38,6 @@ export async function addTicketTags(ctx: ActorContext, input: TagsInput, db?: Pr
       const { tags } = await applyTicketSla(tx, ctx, ticket.id);
       return { ticket: number, added: addedNames, tags: [...tags].sort() };
     }
-    const current = await tx.ticketTag.findMany({
-      where: { ticketId: ticket.id },
-      select: { tag: { select: { name: true } } },
-    });
-    return { ticket: number, added: addedNames, tags: current.map((t) => t.tag.name).sort() };
+    return { ticket: number, added: addedNames, tags: await tagNamesOf(tx, ticket.id) };
   });
 }

@@ -3,6 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { inWorkspace, type ActorContext } from "@/lib/context";
 import { parseInput } from "@/lib/errors";
 import { applyTicketSla } from "@/lib/services/sla/apply-ticket-sla";
+import { tagNamesOf } from "@/lib/services/tags/apply-tags";
 import { findTicketOrThrow, touchTicket } from "@/lib/services/tickets/find-ticket";
 import { inTransaction } from "@/lib/services/tickets/in-transaction";
 import { recordActivity } from "@/lib/services/tickets/record-activity";
@@ -31,10 +32,6 @@ export async function removeTicketTags(ctx: ActorContext, input: TagsInput, db?:
         return { ticket: number, removed, tags: [...current].sort() };
       }
     }
-    const current = await tx.ticketTag.findMany({
-      where: { ticketId: ticket.id },
-      select: { tag: { select: { name: true } } },
-    });
-    return { ticket: number, removed: [] as string[], tags: current.map((t) => t.tag.name).sort() };
+    return { ticket: number, removed: [] as string[], tags: await tagNamesOf(tx, ticket.id) };
   });
 }
