@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { getEnv } from "@/lib/env";
 
 // The one Prisma client, through the pg driver adapter for the embedded
@@ -59,5 +59,32 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(client) : value;
   },
 });
+
+/** A table's columns (the id aside) and their PostgreSQL types, for insertRows. */
+export type RowColumns = Readonly<Record<string, string>>;
+
+/**
+ * Inserts rows in one statement that needs no query plan: Prisma compiles every `createMany` afresh
+ * in its query compiler, at a cost that grows with the rows, and caches none of them. The rows go
+ * as one JSON parameter, so the statement's text (and its prepared plan) is the same for any number
+ * of rows. The table gives the id (its default); a column a row lacks is written NULL. `table` and
+ * `columns` are the code's own names, never input.
+ */
+export async function insertRows(
+  db: Pick<Prisma.TransactionClient, "$executeRaw">,
+  table: string,
+  columns: RowColumns,
+  rows: readonly Record<string, unknown>[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const names = Object.keys(columns).map((name) => `"${name}"`);
+  const record = Object.entries(columns).map(([name, type]) => `"${name}" ${type}`);
+  // Schema-qualified like Prisma's own statements, so a session's search_path cannot redirect it.
+  return db.$executeRaw(
+    Prisma.sql`INSERT INTO "public".${Prisma.raw(`"${table}" (${names.join(", ")})`)}
+      SELECT ${Prisma.raw(names.join(", "))}
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(${Prisma.raw(record.join(", "))})`,
+  );
+}
 
 export type { PrismaClient };

@@ -1,5 +1,6 @@
 import "server-only";
 import type { ActorContext } from "@/lib/context";
+import { insertRows } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { DomainEventType } from "@/lib/events/types";
 
@@ -9,12 +10,24 @@ export type EmitOptions = {
   data: Prisma.InputJsonObject;
 };
 
+const EVENT_COLUMNS = {
+  workspaceId: "text",
+  type: "text",
+  ticketId: "text",
+  data: "jsonb",
+  actorUserId: "text",
+  via: '"public"."Via"',
+  chainRuleIds: "text[]",
+  createdAt: "timestamp(3)",
+} as const;
+
 /**
  * Records events in the caller's transaction, so they exist exactly when the change commits; the
  * dispatcher hands them to their consumers afterwards. The actor and the automation chain come from
  * the context.
  */
 export async function emitEvents(tx: Prisma.TransactionClient, ctx: ActorContext, events: EmitOptions[]) {
+  const createdAt = new Date();
   const rows = events.map((event) => ({
     workspaceId: ctx.workspaceId,
     type: event.type,
@@ -23,10 +36,9 @@ export async function emitEvents(tx: Prisma.TransactionClient, ctx: ActorContext
     actorUserId: ctx.userId,
     via: ctx.via,
     chainRuleIds: ctx.chain?.ruleIds ?? [],
+    createdAt,
   }));
-  // Prisma caches the plan of a one-row insert; a multi-row one is compiled on every call.
-  if (rows.length === 1) await tx.domainEvent.create({ data: rows[0]!, select: { id: true } });
-  else if (rows.length > 1) await tx.domainEvent.createMany({ data: rows });
+  await insertRows(tx, "DomainEvent", EVENT_COLUMNS, rows);
 }
 
 export function emitEvent(tx: Prisma.TransactionClient, ctx: ActorContext, event: EmitOptions) {

@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "@/lib/db";
+import { insertRows, prisma } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { onShutdown } from "@/lib/shutdown.mjs";
 
@@ -12,14 +12,29 @@ const MAX_PENDING = 20_000;
 
 type Row = Prisma.AuditEventCreateManyInput;
 
+const AUDIT_COLUMNS = {
+  workspaceId: "text",
+  actorUserId: "text",
+  credentialId: "text",
+  credentialKind: "text",
+  via: '"public"."Via"',
+  action: "text",
+  outcome: "text",
+  latencyMs: "integer",
+  ip: "text",
+  details: "jsonb",
+  createdAt: "timestamp(3)",
+} as const;
+
 const state = globalThis as unknown as {
   deskbridgeAudit?: { rows: Row[]; timer: NodeJS.Timeout | null; flushing: Promise<void> | null };
 };
 const buffer = (state.deskbridgeAudit ??= { rows: [], timer: null, flushing: null });
 
+/** Queues a row; its time is now, when the call ended, not when the batch is written. */
 export function enqueueAudit(row: Row) {
   if (buffer.rows.length >= MAX_PENDING) buffer.rows.shift();
-  buffer.rows.push(row);
+  buffer.rows.push({ outcome: "ok", ...row, createdAt: row.createdAt ?? new Date() });
   if (buffer.rows.length >= MAX_BATCH) void flushAudit();
   else buffer.timer ??= setTimeout(() => void flushAudit(), FLUSH_MS);
 }
@@ -32,8 +47,7 @@ export async function flushAudit(): Promise<void> {
   if (buffer.flushing) await buffer.flushing;
   if (buffer.rows.length === 0) return;
   const batch = buffer.rows.splice(0, buffer.rows.length);
-  buffer.flushing = prisma.auditEvent
-    .createMany({ data: batch })
+  buffer.flushing = insertRows(prisma, "AuditEvent", AUDIT_COLUMNS, batch)
     .then(() => undefined)
     .catch((error: unknown) => {
       console.warn("[deskbridge] audit write failed, will retry:", error instanceof Error ? error.message : error);

@@ -325,3 +325,47 @@ describe("get_mcp_usage", () => {
     await agentClient.close();
   });
 });
+
+describe("the audit trail of tool calls", () => {
+  it("writes one row per call with who, how, the outcome, the latency and the call's own time", async () => {
+    const ws = await createTestWorkspace("gov-audit");
+    const { id: credentialId, secret } = await createPersonalToken(ws.agent);
+    const before = new Date();
+    const client = await connectMcp(secret);
+    expect((await callTool(client, "get_me")).isError).toBe(false);
+    expect((await callTool(client, "get_ticket", { ticket: 999_999 })).isError).toBe(true);
+    await client.close();
+    const after = new Date();
+
+    // The rows are written in batches off the request path: wait for both.
+    let rows: Awaited<ReturnType<typeof auditRowsOf>> = [];
+    for (let i = 0; i < 50 && rows.length < 2; i++) {
+      rows = await auditRowsOf(credentialId);
+      if (rows.length < 2) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(rows.map((r) => [r.action, r.outcome])).toEqual([
+      ["get_me", "ok"],
+      ["get_ticket", "not_found"],
+    ]);
+    for (const row of rows) {
+      expect(row).toMatchObject({
+        workspaceId: ws.workspace.id,
+        actorUserId: ws.users.agent,
+        credentialKind: "personal_token",
+        via: "mcp",
+      });
+      expect(row.id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(row.latencyMs).toBeGreaterThanOrEqual(0);
+      expect(["127.0.0.1", "::1"]).toContain(row.ip);
+      expect(row.createdAt.getTime()).toBeGreaterThanOrEqual(before.getTime() - 5);
+      expect(row.createdAt.getTime()).toBeLessThanOrEqual(after.getTime() + 5);
+    }
+  });
+});
+
+function auditRowsOf(credentialId: string) {
+  return prisma.auditEvent.findMany({
+    where: { credentialId, action: { in: ["get_me", "get_ticket"] } },
+    orderBy: { createdAt: "asc" },
+  });
+}
