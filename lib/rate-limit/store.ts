@@ -117,15 +117,16 @@ function storeTimeoutMs(fallback: number) {
  */
 export const HIT_ALL_SCRIPT = `
 local n = tonumber(ARGV[1])
+local stored = redis.call('MGET', unpack(KEYS))
 local counts = {}
 local refused = 0
 for i = 1, n do
-  counts[i] = tonumber(redis.call('GET', KEYS[i]) or '0')
+  counts[i] = tonumber(stored[i] or '0')
   if refused == 0 and counts[i] >= tonumber(ARGV[2 * i]) then refused = i end
 end
 local version = ''
 if #KEYS > n then
-  version = redis.call('GET', KEYS[n + 1])
+  version = stored[n + 1]
   if not version then
     local now = redis.call('TIME')
     version = 'v' .. now[1] .. '.' .. now[2]
