@@ -36,17 +36,18 @@ export function processCpuSeconds(pid) {
 
 /**
  * CPU seconds the whole machine has been busy, all cores and processes together (the server, the
- * database, Redis, the load generator, the kernel), from /proc/stat on Linux; null elsewhere.
+ * database, Redis, the load generator, the kernel), from /proc/stat on Linux; null elsewhere. Time
+ * the hypervisor gave to other guests (steal) is not this machine's work and is left out.
  */
 export function machineBusySeconds() {
   try {
-    const [user, nice, system, , , irq, softirq, steal] = readFileSync("/proc/stat", "utf8")
+    const [user, nice, system, , , irq, softirq] = readFileSync("/proc/stat", "utf8")
       .split("\n")[0]
       .trim()
       .split(/\s+/)
       .slice(1)
       .map(Number);
-    return (user + nice + system + irq + softirq + steal) / 100;
+    return (user + nice + system + irq + softirq) / 100;
   } catch {
     return null;
   }

@@ -3,6 +3,7 @@ import { inWorkspace, type ActorContext } from "@/lib/context";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { findContactByEmail } from "@/lib/services/contacts/find-contact-by-email";
 import { changeTicketStatus } from "@/lib/services/tickets/change-ticket-status";
+import { touchTicket } from "@/lib/services/tickets/find-ticket";
 import { recordActivity } from "@/lib/services/tickets/record-activity";
 
 export type AddCustomerMessageOptions = {
@@ -44,7 +45,6 @@ export async function addCustomerMessage(
       data: { ...inWorkspace(ctx), email, name: options.name?.trim() || email.split("@")[0]! },
       select: { id: true, name: true, email: true },
     }));
-  const now = new Date();
   const message = await tx.message.create({
     data: {
       ...inWorkspace(ctx),
@@ -57,11 +57,11 @@ export async function addCustomerMessage(
     },
     select: { id: true },
   });
-  await tx.ticket.update({ where: { id: ticket.id }, data: { updatedAt: now }, select: { id: true } });
   await recordActivity(tx, ctx, {
     ticketId: ticket.id,
     action: "customer_reply",
     changes: { message_id: message.id },
   });
+  await touchTicket(tx, ticket.id);
   return { ticketId: ticket.id, number: ticket.number, messageId: message.id, contactId: contact.id };
 }
