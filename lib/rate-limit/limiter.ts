@@ -1,5 +1,5 @@
 import "server-only";
-import { counterStore, type CounterStore } from "@/lib/rate-limit/store";
+import { counterStore, type CounterStore, type WindowSpec } from "@/lib/rate-limit/store";
 import {
   calendarMonth,
   PER_IP_LIMITS,
@@ -57,50 +57,36 @@ export async function checkRateLimit(
   subject: RateLimitSubject,
   store: CounterStore = counterStore(),
 ): Promise<RateLimitDecision> {
-  const month = subject.monthlyBudget ? calendarMonth(Date.now()) : null;
-  const windows: { key: string; window: WindowName; points: number; resetAtMs?: number }[] = [
-    { key: `${subject.identity}:s`, window: "second", points: subject.limits.perSecond },
-    { key: `${subject.identity}:m`, window: "minute", points: subject.limits.perMinute },
-    ...(subject.oauthWorkspaceId
-      ? [
-          {
-            key: `oauth-ws-${subject.oauthWorkspaceId}:m`,
-            window: "minute" as const,
-            points: subject.limits.oauthPerMinute,
-          },
-        ]
-      : []),
-    { key: `${subject.identity}:d`, window: "day", points: subject.limits.perDay },
-    ...(subject.monthlyBudget && month
-      ? [
-          {
-            key: monthKey(subject.monthlyBudget.workspaceId, month.label),
-            window: "month" as const,
-            points: subject.monthlyBudget.calls,
-            resetAtMs: month.endsAtMs,
-          },
-        ]
-      : []),
+  const { identity, limits, oauthWorkspaceId, monthlyBudget } = subject;
+  const names: WindowName[] = ["second", "minute"];
+  const windows: WindowSpec[] = [
+    { key: `${identity}:s`, points: limits.perSecond, durationS: WINDOW_SECONDS.second },
+    { key: `${identity}:m`, points: limits.perMinute, durationS: WINDOW_SECONDS.minute },
   ];
-  const result = await store.hitAll(
-    windows.map((w) => ({
-      key: w.key,
-      points: w.points,
-      durationS: WINDOW_SECONDS[w.window],
-      ...(w.resetAtMs ? { resetAtMs: w.resetAtMs } : {}),
-    })),
-    subject.accessScope,
-  );
-  const decisions = windows.map((w, i) => {
-    const hit = result.hits[i]!;
-    const resetMs = w.resetAtMs ? w.resetAtMs - Date.now() : hit.resetMs;
-    return describe(w.window, w.points, hit.remaining, resetMs, hit.allowed);
-  });
-  const decision =
-    result.refused >= 0
-      ? decisions[result.refused]!
-      : decisions.reduce((tightest, d) => (d.remaining / d.limit < tightest.remaining / tightest.limit ? d : tightest));
-  return { ...decision, accessVersion: result.version };
+  if (oauthWorkspaceId) {
+    names.push("minute");
+    windows.push({
+      key: `oauth-ws-${oauthWorkspaceId}:m`,
+      points: limits.oauthPerMinute,
+      durationS: WINDOW_SECONDS.minute,
+    });
+  }
+  names.push("day");
+  windows.push({ key: `${identity}:d`, points: limits.perDay, durationS: WINDOW_SECONDS.day });
+  if (monthlyBudget) {
+    const month = calendarMonth(Date.now());
+    names.push("month");
+    windows.push({
+      key: monthKey(monthlyBudget.workspaceId, month.label),
+      points: monthlyBudget.calls,
+      durationS: WINDOW_SECONDS.month,
+      resetAtMs: month.endsAtMs,
+    });
+  }
+  const { deciding, hit, version } = await store.hitAll(windows, subject.accessScope);
+  const w = windows[deciding]!;
+  const resetMs = w.resetAtMs ? w.resetAtMs - Date.now() : hit.resetMs;
+  return { ...describe(names[deciding]!, w.points, hit.remaining, resetMs, hit.allowed), accessVersion: version };
 }
 
 /** A workspace's monthly tool-call counter: the month is part of the key, so each month starts at zero. */

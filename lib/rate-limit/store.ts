@@ -23,10 +23,15 @@ export type Hit = { allowed: boolean; remaining: number; resetMs: number };
 export type WindowSpec = { key: string; points: number; durationS: number; resetAtMs?: number };
 
 export type HitAll = {
-  /** One per window, in order; when a window refuses, what each window held without this request. */
-  hits: Hit[];
   /** The first window that refused, or -1 when every window counted the request. */
   refused: number;
+  /**
+   * The window that decides: the one that refused, else the one with the least of its limit left
+   * (the first of equals).
+   */
+  deciding: number;
+  /** That window's state: with this request counted, or, when refused, as it was without it. */
+  hit: Hit;
   /** The access version of `versionScope` (see hitAll), or null when the store keeps none or was not reached. */
   version: string | null;
 };
@@ -111,9 +116,11 @@ function storeTimeoutMs(fallback: number) {
  * have room is each counted (a new counter expires with its window), so a
  * refused request changes nothing and there is nothing to give back. A
  * missing version is created from the server's clock, so a version lost with
- * the data is never one that was handed out before. Returns: the 1-based
- * index of the first window that refused (0: none), the version ("" when not
- * asked for), then each window's count and milliseconds left.
+ * the data is never one that was handed out before. Only the deciding window
+ * (the refusing one, else the one with the smallest share of its limit left)
+ * is asked how long it lives. Returns: the 1-based index of the first window
+ * that refused (0: none), the version ("" when not asked for), the 1-based
+ * index of the deciding window, its count and its milliseconds left.
  */
 export const HIT_ALL_SCRIPT = `
 local n = tonumber(ARGV[1])
@@ -133,23 +140,26 @@ if #KEYS > n then
     redis.call('SET', KEYS[n + 1], version)
   end
 end
-local reply = {refused, version}
-for i = 1, n do
-  local ttl
-  if refused == 0 then
+local deciding = refused
+if refused == 0 then
+  local least = 2
+  for i = 1, n do
+    local limit = tonumber(ARGV[2 * i])
     counts[i] = redis.call('INCR', KEYS[i])
-    ttl = redis.call('PTTL', KEYS[i])
-    if ttl < 0 then
-      redis.call('PEXPIRE', KEYS[i], ARGV[2 * i + 1])
-      ttl = tonumber(ARGV[2 * i + 1])
+    if counts[i] == 1 then redis.call('PEXPIRE', KEYS[i], ARGV[2 * i + 1]) end
+    local share = (limit - counts[i]) / limit
+    if share < least then
+      least = share
+      deciding = i
     end
-  else
-    ttl = redis.call('PTTL', KEYS[i])
   end
-  reply[2 * i + 1] = counts[i]
-  reply[2 * i + 2] = ttl
 end
-return reply
+local ttl = redis.call('PTTL', KEYS[deciding])
+if ttl == -1 then
+  redis.call('PEXPIRE', KEYS[deciding], ARGV[2 * deciding + 1])
+  ttl = tonumber(ARGV[2 * deciding + 1])
+end
+return {refused, version, deciding, counts[deciding], ttl}
 `;
 const HIT_ALL_SHA = createHash("sha1").update(HIT_ALL_SCRIPT).digest("hex");
 
@@ -158,10 +168,14 @@ const newVersion = () => `v${randomUUID()}`;
 
 /** The script's arguments for some windows, under each window's key in the store. */
 function hitAllArgs(windows: readonly WindowSpec[], keyOf: (w: WindowSpec) => string, versionScope?: string) {
-  const keys = windows.map(keyOf);
-  if (versionScope) keys.push(versionKey(versionScope));
   const now = Date.now();
-  const args = [String(windows.length), ...windows.flatMap((w) => [String(w.points), String(lifetimeMs(w, now))])];
+  const keys: string[] = [];
+  const args: string[] = [String(windows.length)];
+  for (const w of windows) {
+    keys.push(keyOf(w));
+    args.push(String(w.points), String(lifetimeMs(w, now)));
+  }
+  if (versionScope) keys.push(versionKey(versionScope));
   return { keys, args };
 }
 
@@ -175,17 +189,14 @@ function fromHitAllReply(
   windows: readonly WindowSpec[],
   resetMsOf: (w: WindowSpec, ttlMs: number) => number,
 ): HitAll {
-  const values = reply as (string | number)[];
-  const refused = Number(values[0]) - 1;
-  const hits = windows.map((w, i) => {
-    const count = Number(values[2 * i + 2]);
-    return {
-      allowed: refused === -1 || count < w.points,
-      remaining: Math.max(0, w.points - count),
-      resetMs: resetMsOf(w, Number(values[2 * i + 3])),
-    };
-  });
-  return { hits, refused, version: values[1] ? String(values[1]) : null };
+  const [refused, version, deciding, count, ttl] = reply as [number, string, number, number, number];
+  const w = windows[deciding - 1]!;
+  return {
+    refused: refused - 1,
+    deciding: deciding - 1,
+    hit: { allowed: refused === 0, remaining: Math.max(0, w.points - count), resetMs: resetMsOf(w, ttl) },
+    version: version || null,
+  };
 }
 
 const isNoScript = (error: unknown) => error instanceof Error && /NOSCRIPT/i.test(error.message);
@@ -222,19 +233,14 @@ async function hitAllIn(
     }
     const counted = windows.slice(0, index + 1);
     await Promise.all(counted.map((c) => limiterFor(c.points, c.durationS).reward(c.key, 1)));
-    const unread = await Promise.all(
-      windows.slice(index + 1).map(async (w) => {
-        const peek = await peekWith(limiterFor(w.points, w.durationS), w.key, w.points, w.durationS);
-        return { allowed: peek.remaining > 0, ...peek };
-      }),
-    );
-    return {
-      hits: [...hits.map((h) => ({ ...h, remaining: h.remaining + 1 })), hit, ...unread],
-      refused: index,
-      version: null,
-    };
+    return { refused: index, deciding: index, hit, version: null };
   }
-  return { hits, refused: -1, version: null };
+  let deciding = 0;
+  hits.forEach((hit, i) => {
+    const least = hits[deciding]!;
+    if (hit.remaining / windows[i]!.points < least.remaining / windows[deciding]!.points) deciding = i;
+  });
+  return { refused: -1, deciding, hit: hits[deciding]!, version: null };
 }
 
 /**
@@ -347,26 +353,23 @@ export function createRedisStore(url: string): CounterStore {
         : Promise.resolve(false);
   // The same keys and counts as the RateLimiterRedis windows above, so hit, hitAll and peek agree.
   const keyOf = (w: WindowSpec) => `deskbridge:rl:${w.points}/${w.durationS}:${w.key}`;
-  const evalHitAll = async (keys: string[], args: string[]) => {
-    try {
-      return await client.evalsha(HIT_ALL_SHA, keys.length, ...keys, ...args);
-    } catch (error) {
-      if (!isNoScript(error)) throw error;
-      return client.eval(HIT_ALL_SCRIPT, keys.length, ...keys, ...args);
-    }
-  };
+  const runScript = (keys: string[], args: string[]) =>
+    client
+      .evalsha(HIT_ALL_SHA, keys.length, ...keys, ...args)
+      .catch((error: unknown) =>
+        isNoScript(error) ? client.eval(HIT_ALL_SCRIPT, keys.length, ...keys, ...args) : Promise.reject(error),
+      );
+  const resetMsOf = (w: WindowSpec, ttl: number) => (ttl >= 0 ? ttl : w.durationS * 1000);
   return {
     kind: "redis",
     hit: (key, points, duration) => consume(limiterFor(points, duration), key, points),
-    async hitAll(windows, versionScope) {
+    hitAll(windows, versionScope) {
       if (client.status !== "ready") return hitAllIn(insuranceFor, windows);
       const { keys, args } = hitAllArgs(windows, keyOf, versionScope);
-      try {
-        const reply = await evalHitAll(keys, args);
-        return fromHitAllReply(reply, windows, (w, ttl) => (ttl >= 0 ? ttl : w.durationS * 1000));
-      } catch {
-        return hitAllIn(insuranceFor, windows);
-      }
+      return runScript(keys, args).then(
+        (reply) => fromHitAllReply(reply, windows, resetMsOf),
+        () => hitAllIn(insuranceFor, windows),
+      );
     },
     async bumpVersions(scopes) {
       if (!scopes.length) return true;

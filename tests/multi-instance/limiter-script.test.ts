@@ -53,9 +53,9 @@ describe.each(["redis", "upstash"])("the limiter script on %s", (kind) => {
     expect((await store.hitAll(windows)).refused).toBe(-1);
     expect((await store.hitAll(windows)).refused).toBe(-1);
     const refused = await store.hitAll(windows);
-    expect(refused.refused).toBe(3);
-    expect(refused.hits[3]!.resetMs).toBeLessThanOrEqual(5 * 86_400_000);
-    expect(refused.hits[3]!.resetMs).toBeGreaterThan(5 * 86_400_000 - 60_000);
+    expect(refused).toMatchObject({ refused: 3, deciding: 3, hit: { allowed: false, remaining: 0 } });
+    expect(refused.hit.resetMs).toBeLessThanOrEqual(5 * 86_400_000);
+    expect(refused.hit.resetMs).toBeGreaterThan(5 * 86_400_000 - 60_000);
     // The refused call left the other windows as they were: two counted.
     expect(await remaining(store, windows.slice(0, 3))).toEqual([8, 8, 8]);
   });
@@ -65,19 +65,29 @@ describe.each(["redis", "upstash"])("the limiter script on %s", (kind) => {
     const windows = windowsOf(unique(), [3, 10, 100]);
     await freshWindows();
     const first = await store.hitAll(windows);
-    expect(first.refused).toBe(-1);
-    expect(first.hits.map((h) => [h.allowed, h.remaining])).toEqual([
-      [true, 2],
-      [true, 9],
-      [true, 99],
-    ]);
-    expect(first.hits[0]!.resetMs).toBeLessThanOrEqual(1_000);
-    expect(first.hits[1]!.resetMs).toBeGreaterThan(1_000);
-    expect(first.hits[1]!.resetMs).toBeLessThanOrEqual(60_000);
-    expect(first.hits[2]!.resetMs).toBeGreaterThan(60_000);
-    expect(first.hits[2]!.resetMs).toBeLessThanOrEqual(86_400_000);
+    // The deciding window is the one with the least of its limit left: the second's 2 of 3.
+    expect(first).toMatchObject({ refused: -1, deciding: 0, hit: { allowed: true, remaining: 2 } });
+    expect(first.hit.resetMs).toBeLessThanOrEqual(1_000);
+    expect(await remaining(store, windows)).toEqual([2, 9, 99]);
     await store.hitAll(windows);
     expect(await remaining(store, windows)).toEqual([1, 8, 98]);
+    // Each counter lives as long as its window.
+    const lives = await Promise.all(windows.map((w) => store.peek(w.key, w.points, w.durationS)));
+    expect(lives[0]!.resetMs).toBeLessThanOrEqual(1_000);
+    expect(lives[1]!.resetMs).toBeGreaterThan(1_000);
+    expect(lives[1]!.resetMs).toBeLessThanOrEqual(60_000);
+    expect(lives[2]!.resetMs).toBeGreaterThan(60_000);
+    expect(lives[2]!.resetMs).toBeLessThanOrEqual(86_400_000);
+  });
+
+  it("names as deciding the window with the smallest share of its limit left", async () => {
+    const store = stores[kind]!;
+    const windows = windowsOf(unique(), [100, 4, 1_000]);
+    await freshWindows();
+    const decided = await store.hitAll(windows);
+    expect(decided).toMatchObject({ refused: -1, deciding: 1, hit: { allowed: true, remaining: 3 } });
+    expect(decided.hit.resetMs).toBeGreaterThan(1_000);
+    expect(decided.hit.resetMs).toBeLessThanOrEqual(60_000);
   });
 
   it("a request any window refuses is counted in none of them", async () => {
@@ -88,8 +98,7 @@ describe.each(["redis", "upstash"])("the limiter script on %s", (kind) => {
     await store.hitAll(windows);
     for (let i = 0; i < 3; i++) {
       const refused = await store.hitAll(windows);
-      expect(refused.refused).toBe(2);
-      expect(refused.hits.map((h) => h.allowed)).toEqual([true, true, false]);
+      expect(refused).toMatchObject({ refused: 2, deciding: 2, hit: { allowed: false, remaining: 0 } });
     }
     expect(await remaining(store, windows)).toEqual([3, 8, 0]);
   });
@@ -140,7 +149,7 @@ describe("the script cache", () => {
     const windows = windowsOf(unique(), [10, 10, 10]);
     await store.hitAll(windows);
     await raw.script("FLUSH");
-    expect((await store.hitAll(windows)).hits.map((h) => h.remaining)).toEqual([8, 8, 8]);
+    expect(await store.hitAll(windows)).toMatchObject({ refused: -1, hit: { remaining: 8 } });
     expect((await stores.upstash!.hitAll(windowsOf(unique(), [10, 10, 10]))).refused).toBe(-1);
     expect(await store.hitAll(windows)).toMatchObject({ refused: -1 });
     expect(await remaining(store, windows)).toEqual([7, 7, 7]);
