@@ -9,6 +9,24 @@ export type IpRange = [IpAddress, number];
  * ("127.1", "0x7f.1") and anything else are not addresses here.
  */
 export function parseIp(value: string): IpAddress | null {
+  // Every request parses its connection's address, and a server hears from few of them: each
+  // spelling is parsed once (the cache is emptied when it reaches its bound). Nothing longer than an
+  // address with its port is kept: forwarded headers are the client's to fill.
+  if (value.length > LONGEST_ADDRESS) return parse(value);
+  const known = parsedAddresses.get(value);
+  if (known !== undefined) return known;
+  if (parsedAddresses.size >= PARSED_ADDRESSES_KEPT) parsedAddresses.clear();
+  const parsed = parse(value);
+  parsedAddresses.set(value, parsed);
+  return parsed;
+}
+
+const PARSED_ADDRESSES_KEPT = 1_024;
+/** "[ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255]:65535", with room for spaces around it. */
+const LONGEST_ADDRESS = 64;
+const parsedAddresses = new Map<string, IpAddress | null>();
+
+function parse(value: string): IpAddress | null {
   let text = value.trim();
   // Some proxies append the port: "[2001:db8::1]:443" or "203.0.113.7:51234".
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(text);

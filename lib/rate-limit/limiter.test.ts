@@ -71,6 +71,19 @@ describe("rate limiter (memory store)", () => {
     expect(limitsFor("professional", null)).toEqual(PLAN_LIMITS.professional);
   });
 
+  it("reads the same stored overrides alike every time, and ignores overrides that do not read", () => {
+    const stored = { perDay: 50, perMonth: 900 };
+    for (let i = 0; i < 2; i++) {
+      expect(limitsFor("starter", stored)).toEqual({ ...PLAN_LIMITS.starter, perDay: 50 });
+      expect(monthlyBudgetFor("starter", 3, stored)).toBe(900);
+    }
+    const unreadable = { perDay: -4 };
+    for (let i = 0; i < 2; i++) {
+      expect(limitsFor("starter", unreadable)).toEqual(PLAN_LIMITS.starter);
+      expect(monthlyBudgetFor("starter", 3, unreadable)).toBe(6_000);
+    }
+  });
+
   it("per-IP policies count per address, each policy on its own", async () => {
     const store = createMemoryStore();
     const burst = PER_IP_LIMITS.registration.perSecond;

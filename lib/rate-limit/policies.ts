@@ -1,5 +1,5 @@
 import type { PlanTier } from "@/lib/generated/prisma/enums";
-import { RateLimitOverridesSchema } from "@/lib/validations/settings";
+import { RateLimitOverridesSchema, type RateLimitOverrides } from "@/lib/validations/settings";
 
 /** Atender's table: requests per minute, per day, and the per-second burst. */
 export const PLAN_LIMITS: Record<PlanTier, Limits> = {
@@ -16,9 +16,24 @@ export type Limits = {
   oauthPerMinute: number;
 };
 
+/**
+ * A workspace's stored overrides, read by their schema; what does not read is ignored. Each stored
+ * object is read once: the credential cache hands every request of a workspace the same one.
+ */
+const readOverrides = new WeakMap<object, RateLimitOverrides>();
+function overridesOf(stored: unknown): RateLimitOverrides {
+  if (stored === null || typeof stored !== "object") return {};
+  let read = readOverrides.get(stored);
+  if (!read) {
+    const parsed = RateLimitOverridesSchema.safeParse(stored);
+    read = parsed.success ? parsed.data : {};
+    readOverrides.set(stored, read);
+  }
+  return read;
+}
+
 export function limitsFor(plan: PlanTier, overrides: unknown): Limits {
-  const parsed = RateLimitOverridesSchema.safeParse(overrides ?? {});
-  const { perMonth: _budget, ...windows } = parsed.success ? parsed.data : {};
+  const { perMonth: _budget, ...windows } = overridesOf(overrides);
   return { ...PLAN_LIMITS[plan], ...windows };
 }
 
@@ -33,9 +48,7 @@ export const MONTHLY_TOOL_CALLS_PER_SEAT: Record<PlanTier, number> = {
 };
 
 export function monthlyBudgetFor(plan: PlanTier, seats: number, overrides: unknown): number {
-  const parsed = RateLimitOverridesSchema.safeParse(overrides ?? {});
-  const override = parsed.success ? parsed.data.perMonth : undefined;
-  return override ?? MONTHLY_TOOL_CALLS_PER_SEAT[plan] * Math.max(1, seats);
+  return overridesOf(overrides).perMonth ?? MONTHLY_TOOL_CALLS_PER_SEAT[plan] * Math.max(1, seats);
 }
 
 export type WindowName = "second" | "minute" | "day" | "month";
