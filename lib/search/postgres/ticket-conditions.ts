@@ -142,21 +142,50 @@ export function rangeConditions(f: TicketListFilters): Prisma.Sql[] {
 }
 
 /**
+ * The planner's estimates change only when PostgreSQL gathers new statistics (ANALYZE, which
+ * autovacuum runs as a table changes), so each asked-for plan's answer is kept for a minute: a search
+ * repeated within it skips its EXPLAIN round trip. They only choose between ways to the same rows.
+ */
+const ESTIMATE_TTL_MS = 60_000;
+const ESTIMATES_KEPT = 1_000;
+const estimates = new Map<string, { until: number; rows: number[] }>();
+
+async function planRows(statement: Prisma.Sql, read: (statement: Prisma.Sql) => Promise<number[]>) {
+  const key = `${statement.sql}\u0000${JSON.stringify(statement.values)}`;
+  const now = Date.now();
+  const kept = estimates.get(key);
+  if (kept && kept.until > now) return kept.rows;
+  const rows = await read(statement);
+  if (estimates.size >= ESTIMATES_KEPT) estimates.clear();
+  estimates.set(key, { until: now + ESTIMATE_TTL_MS, rows });
+  return rows;
+}
+
+/**
  * The planner's estimates of how many tickets `t` meet `and`, and how many of those also meet `more`
  * (one EXPLAIN of both, no execution).
  */
 export async function estimateShare(and: Prisma.Sql[], more: Prisma.Sql): Promise<{ all: number; matching: number }> {
-  const [row] = await prisma.$queryRaw<
-    [{ "QUERY PLAN": [{ Plan: { "Plan Rows": number; Plans?: { "Plan Rows": number }[] } }] }]
-  >`EXPLAIN (FORMAT JSON) SELECT 1 FROM "public"."Ticket" t WHERE ${join([...and, more], " AND ")}
-    UNION ALL SELECT 1 FROM "public"."Ticket" t WHERE ${join(and, " AND ")}`;
-  const [matching, all] = row["QUERY PLAN"][0]?.Plan.Plans ?? [];
-  return { all: Math.round(all?.["Plan Rows"] ?? 0), matching: Math.round(matching?.["Plan Rows"] ?? 0) };
+  const [matching = 0, all = 0] = await planRows(
+    sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM "public"."Ticket" t WHERE ${join([...and, more], " AND ")}
+    UNION ALL SELECT 1 FROM "public"."Ticket" t WHERE ${join(and, " AND ")}`,
+    async (statement) => {
+      const [row] =
+        await prisma.$queryRaw<[{ "QUERY PLAN": [{ Plan: { Plans?: { "Plan Rows": number }[] } }] }]>(statement);
+      return (row["QUERY PLAN"][0]?.Plan.Plans ?? []).map((plan) => Math.round(plan["Plan Rows"]));
+    },
+  );
+  return { all, matching };
 }
 
 /** The planner's estimate of how many tickets `t` meet the conditions (one EXPLAIN, no execution). */
 export async function estimateTickets(and: Prisma.Sql[]): Promise<number> {
-  const [row] = await prisma.$queryRaw<[{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }]>`
-    EXPLAIN (FORMAT JSON) SELECT 1 FROM "public"."Ticket" t WHERE ${join(and, " AND ")}`;
-  return Math.round(row["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0);
+  const [rows = 0] = await planRows(
+    sql`EXPLAIN (FORMAT JSON) SELECT 1 FROM "public"."Ticket" t WHERE ${join(and, " AND ")}`,
+    async (statement) => {
+      const [row] = await prisma.$queryRaw<[{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }]>(statement);
+      return [Math.round(row["QUERY PLAN"][0]?.Plan["Plan Rows"] ?? 0)];
+    },
+  );
+  return rows;
 }
