@@ -286,7 +286,11 @@ export function createMemoryStore(): CounterStore {
 
 export function createRedisStore(url: string): CounterStore {
   const client = new Redis(url, {
-    commandTimeout: storeTimeoutMs(250),
+    // One deadline for the connection rather than a timer per command: when no reply arrives for
+    // this long while commands wait, the connection is taken for hung, its waiting commands fail (each
+    // falls back to the insurance limit) and it reconnects; until it is ready again, checks go straight
+    // to the insurance limit instead of each waiting out the deadline.
+    socketTimeout: storeTimeoutMs(250),
     connectTimeout: 1_000,
     maxRetriesPerRequest: 0,
     enableOfflineQueue: false,

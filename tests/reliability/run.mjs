@@ -324,6 +324,30 @@ try {
   await setWorkspaceLimits(env, "acme", limitsOf(100_000));
   await new Promise((r) => setTimeout(r, 1_100));
 
+  // 2b. Redis hung (stopped, its port still taking connections) for 2 s: a request waits at most the
+  // store's deadline (250 ms) before it fails open, and the requests after it do not wait at all.
+  const stalled = [];
+  let resumed = false;
+  const hungPhase = (async () => {
+    for (let i = 0; !resumed || stalled.length < 100; i++)
+      stalled.push(await post(mcp, call("get_ticket", { ticket: 1 }, i), owner));
+  })();
+  await new Promise((r) => setTimeout(r, 300));
+  redis.kill("SIGSTOP");
+  await new Promise((r) => setTimeout(r, 2_000));
+  redis.kill("SIGCONT");
+  await new Promise((r) => setTimeout(r, 1_000));
+  resumed = true;
+  await hungPhase;
+  summarize("redis hung", stalled);
+  const waited = stalled.filter((r) => r.ms >= 200).length;
+  const slowest = Math.round(Math.max(...stalled.map((r) => r.ms)));
+  check(
+    "redis hung: no 5xx, none waits past 1 s, and only the first waits for the deadline",
+    fiveXX(stalled) === 0 && slowest < 1_000 && waited <= 2,
+    `${fiveXX(stalled)} failed, slowest ${slowest} ms, ${waited} of ${stalled.length} took 200 ms or more`,
+  );
+
   // 3. PostgreSQL unreachable: clean errors within a bound; back: recovers in seconds.
   proxy.cut();
   const cut = await pool(200, (i) => post(mcp, call("get_ticket", { ticket: 1 }, i), owner));
