@@ -17,8 +17,8 @@ import {
   type Mode,
 } from "@/lib/search/postgres/ticket-conditions";
 import { parseQuery, type ParsedQuery } from "@/lib/search/query";
-import type { TicketHit, TicketSearchOptions } from "@/lib/search/engine";
-import { CursorId, CursorTime, decodeCursor, encodeCursor, type Page } from "@/lib/validations/common";
+import type { TicketPage } from "@/lib/search/engine";
+import { CursorId, CursorTime, decodeCursor, encodeCursor } from "@/lib/validations/common";
 import { TICKET_PRIORITIES, type TicketListFilters } from "@/lib/validations/tickets";
 
 type TicketPriority = (typeof TICKET_PRIORITIES)[number];
@@ -45,15 +45,8 @@ type Row = { id: string; number: number; u: string | null; p: string | null; r: 
 
 const ISO = sql`'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
-/**
- * The ticket list and ticket search: ids of one page in order, with snippets when there is text
- * (unless `options.snippets` is false: completions show numbers only, and snippets are the dearest part).
- */
-export async function searchTicketIds(
-  ctx: ActorContext,
-  filters: TicketListFilters,
-  options: TicketSearchOptions = {},
-): Promise<Page<TicketHit>> {
+/** The ticket list and ticket search: ids of one page in order (snippets: ticketSnippets). */
+export async function searchTicketIds(ctx: ActorContext, filters: TicketListFilters): Promise<TicketPage> {
   const query = filters.q ? parseQuery(filters.q) : null;
   const sort = filters.sort === "relevance" && !query ? "updated" : filters.sort;
   // A cursor from another sort order is as foreign as an edited one.
@@ -79,16 +72,24 @@ export async function searchTicketIds(
 
   const hasMore = rows.length > filters.limit;
   const page = rows.slice(0, filters.limit);
-  const snippets =
-    query && page.length && options.snippets !== false
-      ? await snippetsFor(page, query, mode, filters.include_notes)
-      : new Map();
   const last = page.at(-1);
   return {
-    items: page.map((row) => ({ id: row.id, number: row.number, snippet: snippets.get(row.id) ?? null })),
+    items: page.map((row) => ({ id: row.id, number: row.number })),
     next_cursor: hasMore && last ? encodeCursor(cursorFor(sort, mode, last)) : null,
     has_more: hasMore,
+    loosened: mode === "f",
   };
+}
+
+/** Where the text matched each ticket of a page found with it (see SearchEngine.ticketSnippets). */
+export async function ticketSnippets(
+  ctx: ActorContext,
+  filters: TicketListFilters,
+  page: TicketPage,
+): Promise<Map<string, string>> {
+  const query = filters.q ? parseQuery(filters.q) : null;
+  if (!query || page.items.length === 0) return new Map();
+  return snippetsFor(ctx, page.items, query, page.loosened ? "f" : "e", filters.include_notes);
 }
 
 function cursorFor(sort: TicketListFilters["sort"], m: Mode, row: Row): Cursor {
@@ -278,7 +279,13 @@ function fromCreatedRange(
  * Where each row matched: the first matching message (notes only when allowed), else the subject.
  * Runs for the page's rows only, on bounded text, so its cost does not grow with the workspace.
  */
-async function snippetsFor(rows: Row[], query: ParsedQuery, mode: Mode, includeNotes: boolean) {
+async function snippetsFor(
+  ctx: ActorContext,
+  rows: { id: string }[],
+  query: ParsedQuery,
+  mode: Mode,
+  includeNotes: boolean,
+) {
   const q = tsQuery(query, mode);
   const kinds = includeNotes ? empty : sql`AND m."kind" = 'reply'`;
   const clean = (text: Prisma.Sql) => sql`replace(replace(${text}, '<mark>', ''), '</mark>', '')`;
@@ -289,7 +296,7 @@ async function snippetsFor(rows: Row[], query: ParsedQuery, mode: Mode, includeN
                 WHERE m."ticketId" = t."id" ${kinds} ORDER BY m."createdAt", m."id" LIMIT ${SNIPPET_MESSAGES}) m
         WHERE to_tsvector('english', m."body") @@ ${q} LIMIT 1) AS "body",
       ts_headline('english', ${clean(sql`t."subject"`)}, ${q}, 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true') AS "subject"
-    FROM "public"."Ticket" t WHERE t."id" IN (${join(rows.map((r) => r.id))})`;
+    FROM "public"."Ticket" t WHERE t."workspaceId" = ${ctx.workspaceId} AND t."id" IN (${join(rows.map((r) => r.id))})`;
   const snippets = new Map<string, string>();
   for (const row of found) {
     const snippet = row.body ?? (row.subject?.includes("<mark>") ? row.subject : null);

@@ -55,8 +55,8 @@ export async function completeTicketNumbers(ctx: ActorContext, value: string): P
   }
   const filters = TicketListSchema.safeParse({ q: text, limit: COMPLETION_MAX });
   if (!filters.success) return { values: [], hasMore: false };
-  // The search's own page, without snippets: only the numbers are shown.
-  const hits = await search.tickets(ctx, filters.data, { snippets: false });
+  // The search's own page: only the numbers are shown, so no snippets.
+  const hits = await search.tickets(ctx, filters.data);
   return { values: hits.items.map((h) => String(h.number)), hasMore: hits.has_more };
 }
 
