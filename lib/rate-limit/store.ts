@@ -23,11 +23,9 @@ export type Hit = { allowed: boolean; remaining: number; resetMs: number };
 export type WindowSpec = { key: string; points: number; durationS: number; resetAtMs?: number };
 
 export type HitAll = {
-  /** The first window that refused, or -1 when every window counted the request. */
-  refused: number;
   /**
-   * The window that decides: the one that refused, else the one with the least of its limit left
-   * (the first of equals).
+   * The window that decides: the first that refused (then `hit.allowed` is false and no window
+   * counted the request), else the one with the least of its limit left (the first of equals).
    */
   deciding: number;
   /** That window's state: with this request counted, or, when refused, as it was without it. */
@@ -192,7 +190,6 @@ function fromHitAllReply(
   const [refused, version, deciding, count, ttl] = reply as [number, string, number, number, number];
   const w = windows[deciding - 1]!;
   return {
-    refused: refused - 1,
     deciding: deciding - 1,
     hit: { allowed: refused === 0, remaining: Math.max(0, w.points - count), resetMs: resetMsOf(w, ttl) },
     version: version || null,
@@ -233,14 +230,14 @@ async function hitAllIn(
     }
     const counted = windows.slice(0, index + 1);
     await Promise.all(counted.map((c) => limiterFor(c.points, c.durationS).reward(c.key, 1)));
-    return { refused: index, deciding: index, hit, version: null };
+    return { deciding: index, hit, version: null };
   }
   let deciding = 0;
   hits.forEach((hit, i) => {
     const least = hits[deciding]!;
     if (hit.remaining / windows[i]!.points < least.remaining / windows[deciding]!.points) deciding = i;
   });
-  return { refused: -1, deciding, hit: hits[deciding]!, version: null };
+  return { deciding, hit: hits[deciding]!, version: null };
 }
 
 /**

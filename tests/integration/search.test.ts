@@ -157,6 +157,12 @@ describe("snippets", () => {
     expect(row?.snippet).toMatch(/<mark>crashes<\/mark>.*<mark>phone<\/mark>/);
   });
 
+  it("marks what the loosened query matched when the words as typed match nothing", async () => {
+    const [row] = (await listTickets(ws.agent, { q: "invo" })).items;
+    expect(row?.number).toBe(n.invoice);
+    expect(row?.snippet).toMatch(/<mark>invoice<\/mark>/i);
+  });
+
   it("falls back to the subject, and has none without text", async () => {
     const [row] = (await listTickets(ws.agent, { q: "mobile" })).items;
     expect(row?.snippet).toBe("Login fails on <mark>mobile</mark>");
