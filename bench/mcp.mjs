@@ -5,9 +5,11 @@
 //     the way most Next.js MCP routes are built (app/api/bench/mcp-handler);
 //   - bare: a route that answers a fixed JSON-RPC body (app/api/bench/echo), the ceiling.
 // Drives `tools/call get_ticket` with a workspace API key at 20 connections for a fixed time, plus
-// tools/list on Deskbridge with a full-scope key. Prints req/s, p50, p99 and the ratios Deskbridge/bare
-// (goal >= 0.75), Deskbridge/mcp-handler (goal >= 3) and tools/list/get_ticket (goal >= 1), and the
-// server's CPU per request (all its threads; Linux) for each route.
+// tools/list on Deskbridge with a full-scope key, and the route with no tool (ping on 2025-06-18,
+// server/discover on 2026-07-28, which has no ping): what guard, bearer, limiter and the SDK cost
+// alone. Prints req/s, p50, p99 and the ratios Deskbridge/bare (goal >= 0.75), Deskbridge/mcp-handler
+// (goal >= 3), tools/list/get_ticket (goal >= 1) and no tool/bare (the ceiling of the first), and
+// the server's CPU per request (all its threads; Linux) for each route.
 // Embedded database by default; DATABASE_URL (and REDIS_URL) run it on real services.
 import autocannon from "autocannon";
 import { captureTs, setWorkspaceLimits } from "../scripts/bootstrap.mjs";
@@ -116,6 +118,8 @@ try {
   for (const revision of ["2025-06-18", "2026-07-28"]) {
     const call = requestFor(revision, "tools/call", GET_TICKET);
     const list = requestFor(revision, "tools/list", {});
+    // The route with no tool and no database: ping on the 2025 revisions, server/discover on 2026-07-28 (which has no ping).
+    const ping = requestFor(revision, revision === "2025-06-18" ? "ping" : "server/discover", {});
     const targets = [
       ...Object.entries(routes).map(([route, { url, auth: headers }]) => ({
         route,
@@ -123,6 +127,12 @@ try {
         url,
         request: { body: call.body, headers: { ...call.headers, ...headers } },
       })),
+      {
+        route: "Deskbridge no tool",
+        label: `Deskbridge ${revision === "2025-06-18" ? "ping" : "server/discover"}`,
+        url: routes.Deskbridge.url,
+        request: { body: ping.body, headers: { ...ping.headers, ...auth } },
+      },
       {
         route: "Deskbridge tools/list",
         label: "Deskbridge tools/list",
@@ -140,7 +150,9 @@ try {
       const message = await messageOf(response);
       const ok = target.label.includes("tools/list")
         ? message.result?.tools?.some((tool) => tool.name === "search_tickets")
-        : message.result?.structuredContent?.number === 42;
+        : target.route === "Deskbridge no tool"
+          ? message.result !== undefined && !message.error
+          : message.result?.structuredContent?.number === 42;
       if (!ok) throw new Error(`${target.label} (${revision}) probe failed: ${JSON.stringify(message).slice(0, 300)}`);
     }
     for (const target of targets) await load(target.url, target.request, WARMUP);
@@ -169,6 +181,18 @@ try {
     console.log(`ratio Deskbridge / bare:          ${ratio(desk, of("bare"), 0.75)}`);
     console.log(`ratio Deskbridge / mcp-handler:   ${ratio(desk, of("mcp-handler"), 3)}`);
     console.log(`ratio tools/list / get_ticket:    ${ratio(of("Deskbridge tools/list"), desk, 1)}`);
+    // Where the time goes: the route's own steps (guard, bearer, limiter, the SDK) measured without a
+    // tool, against what the goals leave for the whole call.
+    const noTool = of("Deskbridge no tool");
+    const peer = of("mcp-handler");
+    console.log(
+      `ratio no tool / bare:             ${(noTool.rps / of("bare").rps).toFixed(2)} (the most any tool call reaches)`,
+    );
+    if (noTool.cpuMs !== null && desk.cpuMs !== null && peer.cpuMs !== null)
+      console.log(
+        `server CPU per call: route without a tool ${noTool.cpuMs.toFixed(2)} ms, get_ticket's tool and read ${(desk.cpuMs - noTool.cpuMs).toFixed(2)} ms more; ` +
+          `3x mcp-handler leaves ${(peer.cpuMs / 3).toFixed(2)} ms for the whole call`,
+      );
   }
   if (rows.some((r) => r.errors > 0)) process.exitCode = 1;
 } finally {
