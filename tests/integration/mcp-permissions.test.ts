@@ -18,6 +18,7 @@ import { createCompany } from "@/lib/services/companies/create-company";
 import { createSlaPolicy } from "@/lib/services/sla/create-sla-policy";
 import { createTicket } from "@/lib/services/tickets/create-ticket";
 import { storeAttachment } from "@/lib/services/attachments/store-attachment";
+import { updateRateLimits } from "@/lib/services/workspaces/update-rate-limits";
 
 type Credential = {
   token: string;
@@ -46,6 +47,9 @@ const creds: Record<string, Credential> = {};
 beforeAll(async () => {
   ws = await createTestWorkspace("perm");
   other = await createTestWorkspace("perm-other");
+  // The matrix calls every tool back to back with each credential: on a fast machine that is more than the
+  // plan's 200 a second, and this suite checks permissions, not limits (the limiter has its own tests).
+  await updateRateLimits(ws.owner, { perSecond: 100_000, perMinute: 100_000 });
   const key = (scopes: string[], org = true) =>
     createApiKey(ws.admin, { name: scopes.join(","), scopes: scopes as never, org_level: org });
   creds["settings:read key"] = {
