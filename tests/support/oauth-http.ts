@@ -146,17 +146,19 @@ export function pkcePair() {
 }
 
 /**
- * Where this file's registrations come from: an address of its own, through the app behind the trusted
- * proxy. Registration is limited per client address (60 a minute); from the loopback, every file of a
- * run (and both apps, which share Redis) would draw on the same 60, and files running side by side on a
- * fast machine went past them.
+ * Where this file's registrations come from: in the integration suite, an address of its own, through
+ * the app behind the trusted proxy. Registration is limited per client address (60 a minute); from the
+ * loopback, every file of a run (and both apps, which share Redis) would draw on the same 60, and files
+ * running side by side on a fast machine went past them. The two-instance suite has no such app and
+ * registers from the loopback.
  */
 const REGISTRATION_ADDRESS = `198.18.${randomInt(256)}.${randomInt(1, 255)}`;
 
 export async function registerClient(metadata: Record<string, unknown> = {}) {
-  const res = await fetch(`${inject("proxiedBaseUrl")}/api/oauth/register`, {
+  const proxied = inject("proxiedBaseUrl");
+  const res = await fetch(`${proxied ?? baseUrl()}/api/oauth/register`, {
     method: "POST",
-    headers: { "Content-Type": "application/json", "X-Forwarded-For": REGISTRATION_ADDRESS },
+    headers: { "Content-Type": "application/json", ...(proxied ? { "X-Forwarded-For": REGISTRATION_ADDRESS } : {}) },
     body: JSON.stringify({
       client_name: "Test client",
       redirect_uris: ["http://127.0.0.1:8976/callback"],
