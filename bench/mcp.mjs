@@ -119,7 +119,8 @@ try {
     const call = requestFor(revision, "tools/call", GET_TICKET);
     const list = requestFor(revision, "tools/list", {});
     // The route with no tool and no database: ping on the 2025 revisions, server/discover on 2026-07-28 (which has no ping).
-    const ping = requestFor(revision, revision === "2025-06-18" ? "ping" : "server/discover", {});
+    const noToolMethod = revision === "2025-06-18" ? "ping" : "server/discover";
+    const ping = requestFor(revision, noToolMethod, {});
     const targets = [
       ...Object.entries(routes).map(([route, { url, auth: headers }]) => ({
         route,
@@ -129,7 +130,7 @@ try {
       })),
       {
         route: "Deskbridge no tool",
-        label: `Deskbridge ${revision === "2025-06-18" ? "ping" : "server/discover"}`,
+        label: `Deskbridge ${noToolMethod}`,
         url: routes.Deskbridge.url,
         request: { body: ping.body, headers: { ...ping.headers, ...auth } },
       },

@@ -3,14 +3,12 @@
 // trusted) and on the same app with the loopback as its trusted proxy.
 import { randomInt } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
-import { rpc } from "../support/mcp-client";
+import { proxiedBaseUrl, rpc } from "../support/mcp-client";
 import { prisma } from "@/lib/db";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
 
 const LOOPBACK = ["127.0.0.1", "::1"];
-const proxied = () => inject("proxiedBaseUrl");
 const call = (name: string, args: unknown = {}) => ({
   jsonrpc: "2.0",
   id: 1,
@@ -64,7 +62,7 @@ describe("with no trusted proxy", () => {
 
 describe("behind a trusted proxy (TRUSTED_PROXIES=127.0.0.1/32,::1/128)", () => {
   const mcp = (token: string, body: unknown, headers: Record<string, string>) =>
-    fetch(`${proxied()}/api/v1/mcp`, {
+    fetch(`${proxiedBaseUrl()}/api/v1/mcp`, {
       method: "POST",
       headers: {
         "Content-Type": "application/json",
@@ -95,7 +93,7 @@ describe("behind a trusted proxy (TRUSTED_PROXIES=127.0.0.1/32,::1/128)", () => 
     const statuses: number[] = [];
     let refusal: Record<string, unknown> | null = null;
     for (let i = 0; i < 40; i++) {
-      const res = await fetch(`${proxied()}/api/oauth/token`, {
+      const res = await fetch(`${proxiedBaseUrl()}/api/oauth/token`, {
         method: "POST",
         headers: { "Content-Type": "application/x-www-form-urlencoded", ...from },
         body: new URLSearchParams({ grant_type: "authorization_code", code: "x", client_id: "x" }),

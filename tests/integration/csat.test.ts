@@ -3,9 +3,9 @@
 // and tool through the real HTTP route with the official MCP SDK client, the per-address limit on the
 // rating POST, and CSAT per agent and team in the support metrics.
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
-import { baseUrl, connectMcp, callTool as call, callToolOk as ok } from "../support/mcp-client";
+import { baseUrl, connectMcp, callTool as call, callToolOk as ok, proxiedBaseUrl } from "../support/mcp-client";
 import { prisma } from "@/lib/db";
 import { createApiKey } from "@/lib/services/credentials/create-api-key";
 import { createPersonalToken } from "@/lib/services/credentials/create-personal-token";
@@ -355,7 +355,7 @@ describe("list_csat_ratings and the metrics", () => {
 
 describe("the per-address limit on ratings", () => {
   it("refuses the rating POST past the minute's allowance from one address, saying when to try again", async () => {
-    const proxied = inject("proxiedBaseUrl");
+    const proxied = proxiedBaseUrl();
     const from = { "X-Forwarded-For": `198.51.100.${Math.floor(Math.random() * 200) + 20}` };
     const outcomes: string[] = [];
     for (let i = 0; i < 21; i++) {

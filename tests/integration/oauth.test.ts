@@ -4,9 +4,9 @@ import { randomBytes } from "node:crypto";
 import { createServer as createHttpServer, type Server as HttpServer } from "node:http";
 import { createServer as createTcpServer, type AddressInfo } from "node:net";
 import * as oauth from "oauth4webapi";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
-import { baseUrl, mcpEndpoint, rpc } from "../support/mcp-client";
+import { baseUrl, mcpEndpoint, proxiedBaseUrl, rpc } from "../support/mcp-client";
 import {
   absolute,
   authorizationUrl,
@@ -24,7 +24,6 @@ import { findClient, findClientForAuthorization } from "@/lib/oauth/clients/find
 import { fetchOutbound, type OutboundFetch } from "@/lib/outbound/fetch";
 
 const REDIRECT = "http://127.0.0.1:8976/callback";
-const proxiedBaseUrl = () => inject("proxiedBaseUrl");
 let ws: TestWorkspace;
 let owner: CookieJar;
 

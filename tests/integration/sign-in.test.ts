@@ -2,10 +2,10 @@
 // how it throttles failed passwords. Throttling runs on the app behind a trusted
 // proxy, so each test fails from an address of its own.
 import { randomBytes } from "node:crypto";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createTestWorkspace, type TestWorkspace } from "../support/fixtures";
 import { CookieJar, signIn } from "../support/oauth-http";
-import { baseUrl } from "../support/mcp-client";
+import { baseUrl, proxiedBaseUrl } from "../support/mcp-client";
 
 const PASSWORD = "correct horse battery";
 const THROTTLED = /^Too many sign-in attempts\. Try again in (\d+) seconds\.$/;
@@ -75,7 +75,6 @@ async function attempt(
 }
 
 describe("failed password sign-ins are throttled", () => {
-  const base = () => inject("proxiedBaseUrl");
   /** The client's address as the trusted proxy reports it: one per test, never reused. */
   const from = () => ({
     "X-Forwarded-For": `2001:db8:${randomBytes(2).toString("hex")}::${randomBytes(2).toString("hex")}`,
@@ -85,11 +84,11 @@ describe("failed password sign-ins are throttled", () => {
   it("after five wrong passwords an account waits, told so with 429 and Retry-After, and the right password does not get in", async () => {
     const client = from();
     for (let i = 0; i < 5; i++) {
-      const res = await attempt(base(), ws.emails.agent, "wrong password", client);
+      const res = await attempt(proxiedBaseUrl(), ws.emails.agent, "wrong password", client);
       expect(res.status).toBe(302);
       expect(res.headers.get("location")).toContain("code=credentials");
     }
-    const refused = await attempt(base(), ws.emails.agent, "wrong password", client);
+    const refused = await attempt(proxiedBaseUrl(), ws.emails.agent, "wrong password", client);
     expect(refused.status).toBe(429);
     expect(refused.body?.message).toMatch(THROTTLED);
     const retryAfter = Number(refused.headers.get("retry-after"));
@@ -100,7 +99,7 @@ describe("failed password sign-ins are throttled", () => {
     // A throttled try is refused before the password is checked: the right one does not sign in,
     // and more tries are not counted (the wait does not grow past the first 30 s).
     for (let i = 0; i < 5; i++) {
-      const again = await attempt(base(), ws.emails.agent, PASSWORD, client);
+      const again = await attempt(proxiedBaseUrl(), ws.emails.agent, PASSWORD, client);
       expect(again).toMatchObject({ status: 429, signedIn: false });
       expect(Number(again.headers.get("retry-after"))).toBeLessThanOrEqual(30);
     }
@@ -110,8 +109,9 @@ describe("failed password sign-ins are throttled", () => {
     const answers: { status: number; message: string | undefined; retryAfter: boolean }[] = [];
     for (const email of [ws.emails.admin, unknownEmail()]) {
       const client = from();
-      for (let i = 0; i < 5; i++) expect((await attempt(base(), email, "wrong password", client)).status).toBe(302);
-      const refused = await attempt(base(), email, "wrong password", client);
+      for (let i = 0; i < 5; i++)
+        expect((await attempt(proxiedBaseUrl(), email, "wrong password", client)).status).toBe(302);
+      const refused = await attempt(proxiedBaseUrl(), email, "wrong password", client);
       answers.push({
         status: refused.status,
         // The seconds left may differ by one between the two; the sentence may not.
@@ -131,20 +131,24 @@ describe("failed password sign-ins are throttled", () => {
     const client = from();
     for (let account = 0; account < 4; account++) {
       const email = unknownEmail();
-      for (let i = 0; i < 5; i++) expect((await attempt(base(), email, "wrong password", client)).status).toBe(302);
+      for (let i = 0; i < 5; i++)
+        expect((await attempt(proxiedBaseUrl(), email, "wrong password", client)).status).toBe(302);
     }
     // Twenty failures from this address: the owner's right password is refused from it, not from elsewhere.
-    const refused = await attempt(base(), ws.emails.owner, PASSWORD, client);
+    const refused = await attempt(proxiedBaseUrl(), ws.emails.owner, PASSWORD, client);
     expect(refused).toMatchObject({ status: 429, signedIn: false });
     expect(refused.body?.message).toMatch(THROTTLED);
-    expect(await attempt(base(), ws.emails.owner, PASSWORD, from())).toMatchObject({ status: 302, signedIn: true });
+    expect(await attempt(proxiedBaseUrl(), ws.emails.owner, PASSWORD, from())).toMatchObject({
+      status: 302,
+      signedIn: true,
+    });
   });
 
   it("a successful sign-in clears the account's failures", async () => {
     const client = from();
-    for (let i = 0; i < 4; i++) await attempt(base(), ws.emails.owner, "wrong password", client);
-    expect((await attempt(base(), ws.emails.owner, PASSWORD, client)).signedIn).toBe(true);
+    for (let i = 0; i < 4; i++) await attempt(proxiedBaseUrl(), ws.emails.owner, "wrong password", client);
+    expect((await attempt(proxiedBaseUrl(), ws.emails.owner, PASSWORD, client)).signedIn).toBe(true);
     for (let i = 0; i < 5; i++)
-      expect((await attempt(base(), ws.emails.owner, "wrong password", client)).status).toBe(302);
+      expect((await attempt(proxiedBaseUrl(), ws.emails.owner, "wrong password", client)).status).toBe(302);
   });
 });

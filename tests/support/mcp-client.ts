@@ -6,6 +6,11 @@ import { Client as ClientV2, StreamableHTTPClientTransport as TransportV2 } from
 import { expect, inject } from "vitest";
 
 export const baseUrl = () => inject("baseUrl");
+/**
+ * The same app behind the loopback as its trusted proxy, where a request names its client's address with
+ * X-Forwarded-For (the integration suite's; the two-instance suite has none).
+ */
+export const proxiedBaseUrl = () => inject("proxiedBaseUrl");
 /** The MCP endpoint, optionally with a path below it (/readonly) and a query (?toolsets=all). */
 export const mcpEndpoint = (suffix = "") => `${baseUrl()}/api/v1/mcp${suffix}`;
 /** Every toolset: what a test that looks at a credential's whole tool list connects to. */

@@ -7,8 +7,8 @@ import type {
   OAuthTokens,
 } from "@modelcontextprotocol/sdk/shared/auth.js";
 import { Agent, fetch as undiciFetch } from "undici";
-import { expect, inject } from "vitest";
-import { baseUrl, mcpEndpoint } from "./mcp-client";
+import { expect } from "vitest";
+import { baseUrl, mcpEndpoint, proxiedBaseUrl } from "./mcp-client";
 
 export class CookieJar {
   private cookies = new Map<string, string>();
@@ -155,7 +155,7 @@ export function pkcePair() {
 const REGISTRATION_ADDRESS = `198.18.${randomInt(256)}.${randomInt(1, 255)}`;
 
 export async function registerClient(metadata: Record<string, unknown> = {}) {
-  const proxied = inject("proxiedBaseUrl");
+  const proxied = proxiedBaseUrl();
   const res = await fetch(`${proxied ?? baseUrl()}/api/oauth/register`, {
     method: "POST",
     headers: { "Content-Type": "application/json", ...(proxied ? { "X-Forwarded-For": REGISTRATION_ADDRESS } : {}) },
